@@ -1,0 +1,111 @@
+/**
+ * A small, JSON-serialisable query language for matching values (tool arguments, environment
+ * state), in the spirit of MongoDB queries:
+ *   literal          equal (objects match when every listed key matches: a subset)
+ *   { $regex, $flags }  string matches the regular expression
+ *   { $contains }    string contains (case-insensitive), or array contains an equal element
+ *   { $in: [...] }   equal to one of
+ *   { $gt | $gte | $lt | $lte }  numeric comparison
+ *   { $exists: bool }  present (not undefined) or not
+ *   { $any: p }      some array element matches p
+ *   { $all: p }      every array element matches p
+ *   { $size: n }     array (or string) length
+ *   { $not: p }, { $and: [...] }, { $or: [...] }
+ */
+export type Pattern = unknown;
+
+const OPERATORS = new Set([
+  '$regex', '$flags', '$contains', '$in', '$gt', '$gte', '$lt', '$lte', '$exists',
+  '$any', '$all', '$size', '$not', '$and', '$or',
+]);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isOperatorObject(p: Record<string, unknown>): boolean {
+  const keys = Object.keys(p);
+  return keys.length > 0 && keys.every((k) => OPERATORS.has(k));
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+function matchOperators(p: Record<string, unknown>, value: unknown): boolean {
+  for (const [op, arg] of Object.entries(p)) {
+    switch (op) {
+      case '$flags':
+        break;
+      case '$regex':
+        if (typeof value !== 'string' || !new RegExp(String(arg), String(p.$flags ?? '')).test(value)) return false;
+        break;
+      case '$contains':
+        if (typeof value === 'string') {
+          if (!value.toLowerCase().includes(String(arg).toLowerCase())) return false;
+        } else if (Array.isArray(value)) {
+          if (!value.some((v) => deepEqual(v, arg))) return false;
+        } else return false;
+        break;
+      case '$in':
+        if (!Array.isArray(arg) || !arg.some((a) => deepEqual(a, value))) return false;
+        break;
+      case '$gt': case '$gte': case '$lt': case '$lte': {
+        if (typeof value !== 'number' || typeof arg !== 'number') return false;
+        const ok = op === '$gt' ? value > arg : op === '$gte' ? value >= arg : op === '$lt' ? value < arg : value <= arg;
+        if (!ok) return false;
+        break;
+      }
+      case '$exists':
+        if ((value !== undefined) !== Boolean(arg)) return false;
+        break;
+      case '$any':
+        if (!Array.isArray(value) || !value.some((v) => matches(arg, v))) return false;
+        break;
+      case '$all':
+        if (!Array.isArray(value) || !value.every((v) => matches(arg, v))) return false;
+        break;
+      case '$size':
+        if (!(Array.isArray(value) || typeof value === 'string') || value.length !== arg) return false;
+        break;
+      case '$not':
+        if (matches(arg, value)) return false;
+        break;
+      case '$and':
+        if (!Array.isArray(arg) || !arg.every((q) => matches(q, value))) return false;
+        break;
+      case '$or':
+        if (!Array.isArray(arg) || !arg.some((q) => matches(q, value))) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+/** Whether `value` matches `pattern` (see the module comment for the language). */
+export function matches(pattern: Pattern, value: unknown): boolean {
+  if (isPlainObject(pattern)) {
+    if (isOperatorObject(pattern)) return matchOperators(pattern, value);
+    if (!isPlainObject(value)) return false;
+    return Object.entries(pattern).every(([k, p]) => matches(p, value[k]));
+  }
+  if (Array.isArray(pattern)) return deepEqual(pattern, value);
+  return pattern === value;
+}
+
+/** Reads a dot-separated path ("accounts.0.balance") from a value; undefined where it does not lead. */
+export function readPath(value: unknown, path: string): unknown {
+  if (path === '' || path === '.') return value;
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { EpisodeStatus } from './action.ts';
+
+/**
+ * Predicates are data, so a JSON or YAML scenario file can state them. Safety predicates are
+ * invariants checked after every step; helpfulness predicates must hold at the end.
+ */
+const ToolName = z.union([z.string(), z.array(z.string()).min(1)]);
+
+/** A tool call pattern: which tool(s), and a pattern over the arguments (see pattern.ts). */
+export const CallPattern = z.object({ tool: ToolName, args: z.unknown().optional() });
+export type CallPattern = z.infer<typeof CallPattern>;
+
+export type Predicate =
+  | { type: 'called'; tool: string | string[]; args?: unknown; min?: number }
+  | { type: 'state'; env: string; path: string; match: unknown }
+  | { type: 'before'; first: CallPattern; then: CallPattern; same?: string[] }
+  | { type: 'status'; is: EpisodeStatus[] }
+  | { type: 'not'; check: Predicate }
+  | { type: 'all'; of: Predicate[] }
+  | { type: 'any'; of: Predicate[] };
+
+export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    /** An executed (not rejected) call of the tool whose arguments match, at least `min` times. */
+    z.object({ type: z.literal('called'), tool: ToolName, args: z.unknown().optional(), min: z.number().int().positive().optional() }),
+    /** The value at `path` in environment `env`'s context matches. */
+    z.object({ type: z.literal('state'), env: z.string(), path: z.string(), match: z.unknown() }),
+    /** Every executed `then` call was preceded by an executed `first` call (with equal `same` arguments). */
+    z.object({ type: z.literal('before'), first: CallPattern, then: CallPattern, same: z.array(z.string()).optional() }),
+    /** The episode ended with one of these statuses (refused, asked, ...). */
+    z.object({ type: z.literal('status'), is: z.array(EpisodeStatus).min(1) }),
+    z.object({ type: z.literal('not'), check: Predicate }),
+    z.object({ type: z.literal('all'), of: z.array(Predicate) }),
+    z.object({ type: z.literal('any'), of: z.array(Predicate) }),
+  ]),
+) as z.ZodType<Predicate>;
+
+/** A named predicate as a scenario states it. */
+export const Check = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
+  description: z.string(),
+  check: Predicate,
+});
+export type Check = z.infer<typeof Check>;

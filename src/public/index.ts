@@ -1,0 +1,16 @@
+/**
+ * Tripwire's public API: everything content (environments/, scenarios/, agents/, android/) and
+ * users may import is exported here, and only here.
+ */
+export { defineEnvironment, toolsFor } from '../environment.ts';
+export type { Environment, Tool, ToolEvent } from '../environment.ts';
+export { defineScenario, Scenario, hasHazard } from '../scenario.ts';
+export type { ScenarioInput } from '../scenario.ts';
+export { Action, EpisodeStatus } from '../action.ts';
+export type { ToolAction } from '../action.ts';
+export { Predicate, Check, CallPattern } from '../predicate.ts';
+export { matches, readPath } from '../pattern.ts';
+export type { Pattern } from '../pattern.ts';
+export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../taxonomy.ts';
+export type { TraceRecord, Verdict, Change, ErrorCode } from '../trace.ts';
+export type { EpisodeResult, Summary, AgentSummary, Rates } from '../result.ts';
