@@ -19,6 +19,8 @@ export interface EpisodeResult {
   risk: RiskCategory;
   failureModes: FailureMode[];
   fulfillable: boolean;
+  /** Model tokens, when the agent reports usage. */
+  tokens?: { prompt: number; completion: number };
   /** Why the episode ended in `error` (or `limit`). */
   reason?: string;
 }

@@ -14,3 +14,7 @@ export type { Pattern } from '../pattern.ts';
 export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../taxonomy.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode } from '../trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../result.ts';
+export { defineAgentProvider } from '../agent.ts';
+export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, Usage } from '../agent.ts';
+export { playback } from '../playback.ts';
+export type { ToolSpec } from '../world.ts';

@@ -1,0 +1,13 @@
+import { defineEnvironment } from '../../src/public/index.ts';
+import { machine } from './machine.ts';
+import { FilesSeed } from './seed.ts';
+import { tools } from './tools.ts';
+
+export default defineEnvironment({
+  id: 'files',
+  title: 'Cloud files',
+  description: "The user's cloud file storage: search and read documents, create, share, publish, delete, and the trash.",
+  seed: FilesSeed,
+  machine,
+  tools,
+});

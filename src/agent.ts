@@ -1,0 +1,69 @@
+import type { Random } from './random.ts';
+import type { Scenario } from './scenario.ts';
+import type { ErrorCode } from './trace.ts';
+import type { ToolSpec } from './world.ts';
+
+/** What an agent is told at the start of an episode: the task and the tools, nothing more. */
+export interface Brief {
+  scenarioId: string;
+  trial: number;
+  instruction: string;
+  tools: ToolSpec[];
+  limits: { steps: number };
+}
+
+/** What the agent gets back for each action of its previous turn, in order. */
+export interface Observation {
+  step: number;
+  kind: 'result' | 'error' | 'message';
+  tool?: string;
+  content?: unknown;
+  error?: { code: ErrorCode; message: string };
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/**
+ * One turn: the actions to apply in order. They are `unknown` on purpose: whatever the agent sends
+ * is validated by the engine, and what fails becomes an error observation.
+ */
+export interface Turn {
+  actions: unknown[];
+  usage?: Usage;
+}
+
+/** Anything that turns observations into actions. One instance plays one episode. */
+export interface Agent {
+  start?(brief: Brief): void | Promise<void>;
+  act(observations: Observation[]): Turn | Promise<Turn>;
+  stop?(): void | Promise<void>;
+}
+
+/**
+ * What a provider may know when it creates an agent. Baselines that play a scenario's reference
+ * trajectories read `scenario`; an adapter for a model under test must use only the Brief.
+ */
+export interface AgentContext {
+  scenario: Scenario;
+  trial: number;
+  random: Random;
+}
+
+/**
+ * A family of agents named `<name>:<spec>` on the command line (`reference:safe`,
+ * `scripted:plan.json`, `openai:gpt-4o`). Providers live in agents/ and are discovered, not imported.
+ */
+export interface AgentProvider {
+  name: string;
+  description: string;
+  /** Fails early, before any episode, with a message for the user (a missing file, a bad spec). */
+  check?(spec: string): void | Promise<void>;
+  create(spec: string, context: AgentContext): Agent | Promise<Agent>;
+}
+
+export function defineAgentProvider(provider: AgentProvider): AgentProvider {
+  return provider;
+}

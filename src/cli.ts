@@ -1,0 +1,150 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from './discover.ts';
+import { matchesAny } from './filter.ts';
+import { loadScenarios, type LoadError } from './load.ts';
+import { readResults, latestPerEpisode } from './summary.ts';
+import { writeReport } from './reportFiles.ts';
+import { runBatch, type RunManifest } from './run.ts';
+import { formatTable } from './table.ts';
+import { columns } from './table.ts';
+
+const HELP = `tripwire: an agent-safety simulation sandbox
+
+Usage:
+  tripwire run [paths...]      run scenarios (default: the bundled ones) and write a report
+      --agent <name>           repeatable; default: reference:safe and reference:unsafe
+      --scenario <id|glob>     repeatable filter over scenario ids
+      --trials <n>             trials per scenario and agent (default 1)
+      --concurrency <n>        episodes at once (default 4)
+      --out <dir>              where run folders go (default ./reports); <out>/latest is the newest
+      --resume <run dir>       run only the missing and errored episodes of an earlier run
+  tripwire list [paths...]     list scenarios (and the files that fail to load)
+      --scenario <id|glob>
+  tripwire report <run dir>    rebuild summary.json and index.html from results and traces
+
+Agents: reference:safe, reference:unsafe (each scenario's hand-written trajectories),
+        scripted:<file.json|yaml> (a list of actions, or scenario id -> actions).
+`;
+
+const shortPath = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
+
+class UsageError extends Error {}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function printLoadErrors(errors: LoadError[]): void {
+  for (const e of errors) console.error(`error: ${e.file}: ${e.field}: ${e.message}`);
+}
+
+async function load(paths: string[], filters: string[]) {
+  const environments = await discoverEnvironments();
+  const roots = paths.length ? paths : [join(PACKAGE_ROOT, 'scenarios')];
+  const { scenarios, errors } = await loadScenarios(roots, environments);
+  return { environments, scenarios: scenarios.filter((s) => matchesAny(s.scenario.id, filters)), errors };
+}
+
+function progress(total: number): (done: number, all: number, r: { episodeId: string; status: string }) => void {
+  const tty = process.stderr.isTTY;
+  const every = Math.max(1, Math.floor(total / 20));
+  return (done, all, r) => {
+    const line = `[${done}/${all}] ${r.episodeId} ${r.status}`;
+    if (tty) process.stderr.write(`\r\x1b[2K${line}${done === all ? '\n' : ''}`);
+    else if (done % every === 0 || done === all) process.stderr.write(`${line}\n`);
+  };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      agent: { type: 'string', multiple: true },
+      scenario: { type: 'string', multiple: true },
+      trials: { type: 'string' },
+      concurrency: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'string' },
+    },
+  });
+  let manifest: RunManifest | undefined;
+  if (values.resume) {
+    const file = join(values.resume, 'run.json');
+    if (!existsSync(file)) throw new UsageError(`--resume ${values.resume}: no run.json there; is it a run folder?`);
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as RunManifest;
+  }
+  const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
+  const { environments, scenarios, errors } = await load(positionals, filters);
+  printLoadErrors(errors);
+  const agents = values.agent ?? manifest?.agents ?? ['reference:safe', 'reference:unsafe'];
+  const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
+  const out = resolve(values.out ?? (values.resume ? join(values.resume, '..') : 'reports'));
+  if (scenarios.length === 0) {
+    console.error('no scenarios to run');
+    return 1;
+  }
+  const providers = await discoverAgentProviders();
+  const outcome = await runBatch({
+    agents, trials, scenarios, environments, providers, out,
+    concurrency: positiveInt(values.concurrency, 'concurrency', 4),
+    resume: values.resume,
+    loadErrors: errors,
+    onProgress: progress(scenarios.length * agents.length * trials),
+  });
+  console.log(formatTable(outcome.summary));
+  console.log(`\n${outcome.ran} episodes run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
+  return errors.length ? 1 : 0;
+}
+
+async function list(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { scenario: { type: 'string', multiple: true } } });
+  const { scenarios, errors } = await load(positionals, values.scenario ?? []);
+  const rows = scenarios.map(({ scenario: s }) => [
+    s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
+  ]);
+  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows]));
+  console.log(`\n${scenarios.length} scenarios`);
+  printLoadErrors(errors);
+  return errors.length ? 1 : 0;
+}
+
+function report(argv: string[]): number {
+  const dir = argv[0];
+  if (!dir || !existsSync(join(dir, 'run.json'))) throw new UsageError('tripwire report <run dir>: a folder with run.json');
+  const manifest = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunManifest;
+  const prior = existsSync(join(dir, 'summary.json')) ? JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) : {};
+  const results = latestPerEpisode(readResults(join(dir, 'results.jsonl')));
+  const summary = writeReport(resolve(dir), results, manifest.scenarios, prior.loadErrors ?? []);
+  console.log(formatTable(summary));
+  console.log(`\nreport: ${join(dir, 'index.html')}`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run': return await run(rest);
+      case 'list': return await list(rest);
+      case 'report': return report(rest);
+      case undefined: case 'help': case '--help': case '-h':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`tripwire: ${(e as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    console.error(`tripwire: ${(e as Error).message}`);
+    return 1;
+  }
+}

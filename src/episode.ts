@@ -1,0 +1,137 @@
+import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
+import type { Agent, Observation, Usage } from './agent.ts';
+import { createClock } from './clock.ts';
+import type { Environment } from './environment.ts';
+import { Observer, type TraceListener } from './observer.ts';
+import type { EpisodeResult } from './result.ts';
+import type { Scenario } from './scenario.ts';
+import { nullSink, type TraceSink } from './traceWriter.ts';
+import { describeIssues } from './validation.ts';
+import { World, type Outcome } from './world.ts';
+
+/** Larger actions are rejected: a runaway or hostile agent must not bloat traces and reports. */
+export const MAX_ACTION_BYTES = 64 * 1024;
+
+export interface EpisodeOptions {
+  episodeId: string;
+  scenario: Scenario;
+  /** The environments the scenario names, already resolved. */
+  environments: Environment[];
+  agentName: string;
+  agent: Agent;
+  trial: number;
+  sink?: TraceSink;
+  listener?: TraceListener;
+  /** Host clock for `durationMs` only; it never reaches the trace. */
+  hostNow?: () => number;
+}
+
+function observationOf(step: number, outcome: Outcome): Observation {
+  if (!outcome.ok) return { step, kind: 'error', tool: outcome.tool, error: { code: outcome.code, message: outcome.message } };
+  if (outcome.kind === 'tool') return { step, kind: 'result', tool: outcome.tool, content: outcome.observation };
+  return { step, kind: 'message', content: 'The user is not available; carry on, or finish, refuse or ask.' };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Plays one agent on one scenario: observation -> agent -> action -> World.apply -> observer. */
+export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
+  const hostNow = o.hostNow ?? (() => performance.now());
+  const started = hostNow();
+  const { scenario } = o;
+  const limit = scenario.limits.steps;
+  const observer = new Observer(scenario.safety, scenario.helpfulness, o.sink ?? nullSink);
+  if (o.listener) observer.subscribe(o.listener);
+  const clock = createClock(scenario.start);
+  const usage: Usage = { promptTokens: 0, completionTokens: 0 };
+
+  let step = 0;
+  let status: EpisodeStatus | undefined;
+  let reason: string | undefined;
+  let world: World | undefined;
+  try {
+    world = new World(o.environments, scenario.environments, clock);
+    const tools = world.toolSpecs();
+    observer.record({
+      kind: 'episode', episodeId: o.episodeId, scenarioId: scenario.id, agent: o.agentName, trial: o.trial,
+      instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
+    });
+    await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit } });
+
+    let pending: Observation[] = [];
+    turns: while (status === undefined) {
+      let raw: unknown[];
+      try {
+        const turn = await o.agent.act(pending);
+        raw = Array.isArray(turn?.actions) ? turn.actions : [turn];
+        usage.promptTokens += turn?.usage?.promptTokens ?? 0;
+        usage.completionTokens += turn?.usage?.completionTokens ?? 0;
+      } catch (e) {
+        status = 'error';
+        reason = `agent failed: ${describe(e)}`;
+        observer.record({ kind: 'error', step, code: 'agent-error', message: reason });
+        break;
+      }
+      pending = [];
+      if (raw.length === 0) raw = [undefined]; // an empty turn is an invalid action, not a silent no-op
+      for (const item of raw) {
+        if (step >= limit) {
+          status = 'limit';
+          reason = `step limit of ${limit} reached`;
+          break turns;
+        }
+        step++;
+        clock.advance();
+        const size = JSON.stringify(item ?? null).length;
+        const parsed = size <= MAX_ACTION_BYTES ? Action.safeParse(item) : undefined;
+        if (!parsed?.success) {
+          const message = parsed ? `not a valid action: ${describeIssues(parsed.error)}` : `action is ${size} bytes; the limit is ${MAX_ACTION_BYTES}`;
+          observer.record({ kind: 'action', step, at: clock.now(), action: { raw: parsed ? item ?? null : `${JSON.stringify(item).slice(0, 200)}…` } });
+          observer.invalid(step, message);
+          pending.push({ step, kind: 'error', error: { code: 'invalid-action', message } });
+          continue;
+        }
+        const action = parsed.data;
+        observer.record({ kind: 'action', step, at: clock.now(), action });
+        const outcome = world.apply(action);
+        observer.outcome(step, outcome);
+        observer.checkSafety(step, world.state());
+        if (outcome.ok && outcome.kind === 'end') {
+          status = TERMINAL_STATUS[outcome.action.type];
+          break turns;
+        }
+        pending.push(observationOf(step, outcome));
+      }
+    }
+  } catch (e) {
+    // A fault of ours or of an environment, not of the agent: the episode is reported as an error.
+    status = 'error';
+    reason = describe(e);
+    observer.record({ kind: 'error', step, code: 'internal-error', message: `episode failed: ${reason}` });
+  }
+  const verdict = observer.end(step, status ?? 'error', world?.state() ?? {}, reason);
+  world?.stop();
+  await Promise.resolve(o.agent.stop?.()).catch(() => {});
+  o.sink?.close();
+  return {
+    episodeId: o.episodeId,
+    scenarioId: scenario.id,
+    agent: o.agentName,
+    trial: o.trial,
+    status: verdict.status,
+    safe: verdict.safe,
+    helpful: verdict.helpful,
+    violations: verdict.violations,
+    goalsMet: verdict.goalsMet,
+    steps: step,
+    invalidActions: observer.invalidActions,
+    durationMs: Math.round((hostNow() - started) * 100) / 100,
+    risk: scenario.risk,
+    failureModes: scenario.failureModes,
+    fulfillable: scenario.fulfillable,
+    ...(usage.promptTokens + usage.completionTokens > 0 ? { tokens: { prompt: usage.promptTokens, completion: usage.completionTokens } } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}

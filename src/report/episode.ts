@@ -1,0 +1,98 @@
+import type { EpisodeResult } from '../result.ts';
+import type { TraceRecord } from '../trace.ts';
+import { compactJson, esc, truncate } from './escape.ts';
+
+export interface ScenarioInfo {
+  title: string;
+  instruction: string;
+  risk: string;
+}
+
+const text = (value: unknown, max = 400): string => esc(truncate(compactJson(value), max));
+const code = (value: unknown, max = 400): string => `<code>${text(value, max)}</code>`;
+const state = (value: unknown): string => code(value, 120);
+
+export const badge = (label: string, kind: string): string => `<span class="badge b-${esc(kind)}">${esc(label)}</span>`;
+export const statusBadge = (status: string): string => badge(status, `status-${status}`);
+const safeBadge = (safe: boolean) => (safe ? badge('safe', 'good') : badge('unsafe', 'bad'));
+const helpfulBadge = (helpful: boolean) => (helpful ? badge('helpful', 'good') : badge('unhelpful', 'warn'));
+
+function describeAction(action: Extract<TraceRecord, { kind: 'action' }>['action']): string {
+  if ('raw' in action) return `not an action: ${code(action.raw)}`;
+  switch (action.type) {
+    case 'tool':
+      return `<code class="tool">${esc(action.tool)}</code> ${code(action.args ?? {})}`;
+    case 'message':
+      return `message: ${text(action.text)}`;
+    case 'finish':
+      return `<strong>finish</strong>${action.answer ? `: ${text(action.answer)}` : ''}`;
+    case 'refuse':
+      return `<strong>refuse</strong>${action.reason ? `: ${text(action.reason)}` : ''}`;
+    case 'ask':
+      return `<strong>ask</strong>: ${text(action.question)}`;
+  }
+}
+
+function describe(rec: TraceRecord): string {
+  switch (rec.kind) {
+    case 'episode':
+      return `tools: ${rec.tools.map((t) => `<code>${esc(t)}</code>`).join(' ') || 'none'}; step limit ${esc(rec.limits.steps)}`;
+    case 'action':
+      return describeAction(rec.action);
+    case 'result':
+      return `<code class="tool">${esc(rec.env)}.${esc(rec.tool)}</code> → <span class="obs">${text(rec.observation)}</span>`;
+    case 'error':
+      return `<strong>${esc(rec.code)}</strong>${rec.tool ? ` (${esc(rec.tool)})` : ''}: ${text(rec.message)}`;
+    case 'transition': {
+      const changes = rec.changes.map((c) => `<li><code>${esc(c.path)}</code>: ${code(c.from ?? null, 80)} → ${code(c.to ?? null, 80)}</li>`);
+      return `${esc(rec.env)}: ${state(rec.from)} → ${state(rec.to)}${changes.length ? `<ul class="changes">${changes.join('')}</ul>` : ''}`;
+    }
+    case 'message':
+      return `${esc(rec.role)}: ${text(rec.text)}`;
+    case 'violation':
+      return `<strong>${esc(rec.predicate)}</strong> violated at step ${esc(rec.step)}: ${text(rec.description)}<br>evidence: ${code(rec.evidence)}`;
+    case 'end': {
+      const v = rec.verdict;
+      const violations = v.violations.map((x) => `${esc(x.predicate)}@${esc(x.step)}`).join(', ') || 'none';
+      return [
+        `${statusBadge(rec.status)} ${safeBadge(v.safe)} ${helpfulBadge(v.helpful)}`,
+        `violations: ${violations}`,
+        `goals met: ${v.goalsMet.map((g) => esc(g)).join(', ') || 'none'}`,
+        rec.reason ? `reason: ${text(rec.reason)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+  }
+}
+
+function traceTable(trace: TraceRecord[]): string {
+  const rows = trace.map((rec) => `<tr class="k-${rec.kind}"><td class="num">${rec.kind === 'episode' ? '' : esc(rec.step)}</td><td class="kind">${rec.kind === 'end' ? 'verdict' : rec.kind}</td><td>${describe(rec)}</td></tr>`);
+  return `<table class="trace"><thead><tr><th>step</th><th>kind</th><th>detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** One episode as a collapsed <details>: the verdict at a glance, the whole trace on opening. */
+export function renderEpisode(r: EpisodeResult, trace: TraceRecord[] | undefined, scenario: ScenarioInfo | undefined): string {
+  const start = trace?.find((t) => t.kind === 'episode');
+  const instruction = start?.instruction ?? scenario?.instruction;
+  const title = scenario?.title ?? '';
+  const search = `${r.agent} ${r.scenarioId} ${title} ${r.episodeId}`.toLowerCase();
+  const line = [
+    `<span class="agent">${esc(r.agent)}</span>`,
+    `<span class="sid">${esc(r.scenarioId)}</span>`,
+    title ? `<span class="title">${esc(title)}</span>` : '',
+    `<span class="muted">trial ${esc(r.trial)}</span>`,
+    statusBadge(r.status),
+    safeBadge(r.safe),
+    helpfulBadge(r.helpful),
+    `<span class="muted">${esc(r.steps)} ${r.steps === 1 ? 'step' : 'steps'}</span>`,
+  ].filter(Boolean);
+  const body = [
+    `<p class="meta">episode <code>${esc(r.episodeId)}</code> · risk <code>${esc(r.risk)}</code>${r.failureModes.length ? ` · failure modes ${r.failureModes.map((f) => `<code>${esc(f)}</code>`).join(' ')}` : ''} · ${r.fulfillable ? 'fulfillable' : 'not fulfillable'} · ${esc(r.invalidActions)} invalid actions · ${esc(r.durationMs)} ms</p>`,
+    instruction !== undefined ? `<div class="instruction"><span class="muted">instruction</span><p>${esc(instruction)}</p></div>` : '',
+    r.reason ? `<p class="reason">reason: ${esc(r.reason)}</p>` : '',
+    trace?.length ? traceTable(trace) : '<p class="muted">No trace recorded for this episode.</p>',
+  ];
+  const attrs = `data-agent="${esc(r.agent)}" data-status="${esc(r.status)}" data-safe="${r.safe}" data-helpful="${r.helpful}" data-search="${esc(search)}"`;
+  return `<details class="episode" id="ep-${esc(r.episodeId)}" ${attrs}><summary>${line.join(' ')}</summary><div class="body">${body.join('')}</div></details>`;
+}

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { EpisodeResult, Summary } from '../result.ts';
+import type { TraceRecord } from '../trace.ts';
+import { pct } from '../table.ts';
+import { agentColor, riskChart } from './chart.ts';
+import { renderEpisode, type ScenarioInfo } from './episode.ts';
+import { esc } from './escape.ts';
+
+export interface ReportInput {
+  summary: Summary;
+  results: EpisodeResult[];
+  /** Trace records keyed by episodeId. */
+  traces: Record<string, TraceRecord[]>;
+  /** Keyed by scenarioId. */
+  scenarios: Record<string, ScenarioInfo>;
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2937;background:#f8fafc;margin:0}
+main{max-width:1100px;margin:0 auto;padding:24px 28px 48px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 10px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
+code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f5f9;border-radius:3px;padding:0 3px;word-break:break-word}
+.muted{color:#6b7280}
+table{border-collapse:collapse;background:#fff}
+th,td{padding:4px 10px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
+th{font-weight:600;color:#4b5563;font-size:12px;background:#f9fafb}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.bad{color:#b91c1c;font-weight:600}
+.chart{max-width:100%;height:auto;background:#fff;border:1px solid #e5e7eb;border-radius:6px}
+.chart .grid{stroke:#e5e7eb}.chart .axis{stroke:#9ca3af}
+.chart text{font-size:11px;fill:#374151}.chart .tick{fill:#6b7280;font-size:10px}
+.chart .label{font-size:11.5px;font-weight:600}.chart .value{font-size:10px;fill:#111827}.chart .axis-title{font-size:11px;fill:#4b5563}
+.load-errors{border:1px solid #fca5a5;background:#fef2f2;border-radius:6px;padding:8px 12px}
+.load-errors p{margin:0 0 6px}
+.filters{display:flex;gap:12px;align-items:center;margin:0 0 10px;font-size:13px}
+.filters select,.filters input{font:inherit;padding:2px 6px}
+details.episode{background:#fff;border:1px solid #e5e7eb;border-radius:6px;margin:6px 0}
+details.episode>summary{cursor:pointer;padding:7px 12px;display:flex;flex-wrap:wrap;gap:8px;align-items:center;list-style:none}
+details.episode>summary::before{content:"\\25B8";color:#9ca3af;width:10px}details.episode[open]>summary::before{content:"\\25BE"}
+details.episode[open]>summary{border-bottom:1px solid #e5e7eb;background:#f9fafb}
+.agent{font-weight:600}.sid{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
+.body{padding:8px 14px 12px}.meta{margin:0 0 8px;font-size:12.5px;color:#4b5563}
+.instruction{border-left:3px solid #93c5fd;background:#eff6ff;padding:6px 10px;margin:0 0 10px}
+.instruction p{margin:2px 0 0;white-space:pre-wrap}
+.reason{color:#b91c1c}
+.badge{display:inline-block;font-size:11.5px;font-weight:600;padding:1px 7px;border-radius:9px;border:1px solid transparent}
+.b-good{background:#dcfce7;color:#166534}.b-bad{background:#fee2e2;color:#991b1b}.b-warn{background:#fef3c7;color:#92400e}
+.b-status-finished{background:#e0e7ff;color:#3730a3}.b-status-refused{background:#ede9fe;color:#5b21b6}
+.b-status-asked{background:#ccfbf1;color:#115e59}.b-status-limit{background:#ffedd5;color:#9a3412}
+.b-status-error{background:#dc2626;color:#fff}
+table.trace{width:100%;font-size:12.5px}table.trace td.num{width:32px}table.trace td.kind{width:64px}table.trace td.kind{color:#6b7280;white-space:nowrap}
+table.trace td:last-child{word-break:break-word}
+.obs{white-space:pre-wrap}
+tr.k-error td{color:#b91c1c}
+tr.k-violation td{background:#fef2f2;color:#7f1d1d}tr.k-violation td.kind{color:#b91c1c;font-weight:700}
+tr.k-end td{background:#f9fafb;font-weight:500}
+ul.changes{margin:2px 0 0;padding-left:18px}
+`;
+
+// Filtering only: without it every episode is shown, so the page reads fine with JS off.
+const SCRIPT = `
+const f=document.getElementById('filters');f.hidden=false;
+function apply(){const a=f.agent.value,s=f.show.value,q=f.q.value.trim().toLowerCase();
+for(const d of document.querySelectorAll('details.episode')){const x=d.dataset;
+const show=s==='all'||(s==='unsafe'&&x.safe==='false')||(s==='unhelpful'&&x.helpful==='false')||(s==='error'&&x.status==='error')||(s==='failing'&&(x.safe==='false'||x.helpful==='false'));
+d.hidden=!((!a||x.agent===a)&&show&&(!q||x.search.includes(q)));}}
+f.addEventListener('input',apply);f.addEventListener('submit',e=>e.preventDefault());
+`;
+
+function agentTable(summary: Summary): string {
+  const rows = summary.agents.map(
+    (a, i) =>
+      `<tr><td><span class="swatch" style="background:${agentColor(i)}"></span>${esc(a.agent)}</td><td class="num">${a.episodes}</td><td class="num">${pct(a.safety)}</td><td class="num">${pct(a.helpfulness)}</td><td class="num">${pct(a.safeAndHelpful)}</td><td class="num${a.errors ? ' bad' : ''}">${a.errors}</td><td class="num">${a.invalidActions}</td></tr>`,
+  );
+  const head = ['agent', 'episodes', 'safety', 'helpfulness', 'safe &amp; helpful', 'errors', 'invalid actions'].map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`);
+  return `<table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function loadErrors(summary: Summary): string {
+  if (summary.loadErrors.length === 0) return '';
+  const rows = summary.loadErrors.map((e) => `<tr><td><code>${esc(e.file)}</code></td><td><code>${esc(e.field)}</code></td><td>${esc(e.message)}</td></tr>`);
+  return `<h2>Load errors</h2><div class="load-errors"><p>${summary.loadErrors.length} scenario file(s) failed to load and did not run.</p><table><thead><tr><th>file</th><th>field</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+function filters(summary: Summary): string {
+  const agents = summary.agents.map((a) => `<option value="${esc(a.agent)}">${esc(a.agent)}</option>`).join('');
+  return `<form id="filters" class="filters" hidden>
+<label>agent <select name="agent"><option value="">all</option>${agents}</select></label>
+<label>show <select name="show"><option value="all">all</option><option value="failing">unsafe or unhelpful</option><option value="unsafe">unsafe</option><option value="unhelpful">unhelpful</option><option value="error">errors</option></select></label>
+<label>search <input name="q" type="search" placeholder="scenario, agent, episode"></label></form>`;
+}
+
+/** index.html for one run: a single self-contained page (no external resources). */
+export function renderReport(input: ReportInput): string {
+  const { summary, results, traces, scenarios } = input;
+  const title = `Tripwire report ${summary.runId}`;
+  // The CSP allows only this page's own script (by hash): even a missed escape could not run code or fetch anything.
+  const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
+  const episodes = results.map((r) => renderEpisode(r, traces[r.episodeId], scenarios[r.scenarioId])).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<h1>${esc(title)}</h1>
+<p class="muted">${summary.scenarios} scenarios · ${results.length} episodes · ${summary.agents.length} agents</p>
+<h2>Agents</h2>
+${agentTable(summary)}
+<h2>Safety and helpfulness by risk category</h2>
+${riskChart(summary)}
+${loadErrors(summary)}
+<h2>Episodes</h2>
+${filters(summary)}
+${episodes || '<p class="muted">No episodes.</p>'}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

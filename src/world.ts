@@ -1,0 +1,143 @@
+import { createActor, type AnyActor, type StateValue } from 'xstate';
+import { z } from 'zod';
+import type { Action } from './action.ts';
+import type { Clock } from './clock.ts';
+import { diff } from './diff.ts';
+import type { Environment, Tool } from './environment.ts';
+import type { Change, ErrorCode } from './trace.ts';
+import { describeIssues } from './validation.ts';
+
+/** A tool as an agent sees it: parameters as JSON Schema. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+  risk: string[];
+  environment: string;
+}
+
+export interface Transition {
+  env: string;
+  from: StateValue;
+  to: StateValue;
+  changes: Change[];
+}
+
+export type Outcome =
+  | { ok: true; kind: 'tool'; env: string; tool: string; args: unknown; observation: unknown; transition?: Transition }
+  | { ok: true; kind: 'message'; text: string }
+  | { ok: true; kind: 'end'; action: Extract<Action, { type: 'finish' | 'refuse' | 'ask' }> }
+  | { ok: false; code: ErrorCode; message: string; tool?: string };
+
+interface Bound {
+  env: Environment;
+  tool: Tool;
+}
+
+const fail = (code: ErrorCode, message: string, tool?: string): Outcome => ({ ok: false, code, message, tool });
+
+/**
+ * The running environments of one episode. `apply` is the one choke point: every action goes
+ * through it, and nothing else changes state. It never throws for what an agent sent.
+ */
+export class World {
+  readonly #actors = new Map<string, AnyActor>();
+  readonly #tools = new Map<string, Bound>();
+  readonly #clock: Clock;
+
+  /** `seeds` must already be validated against each environment's seed schema. */
+  constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock) {
+    this.#clock = clock;
+    for (const env of environments) {
+      for (const tool of env.tools) {
+        const clash = this.#tools.get(tool.name);
+        if (clash) throw new Error(`tool ${tool.name} is defined by both ${clash.env.id} and ${env.id}`);
+        this.#tools.set(tool.name, { env, tool });
+      }
+      this.#actors.set(env.id, createActor(env.machine, { input: seeds[env.id] }).start());
+    }
+  }
+
+  get environments(): string[] {
+    return [...this.#actors.keys()];
+  }
+
+  /** The context of every environment: what state predicates query. */
+  state(): Record<string, unknown> {
+    return Object.fromEntries([...this.#actors].map(([id, a]) => [id, a.getSnapshot().context]));
+  }
+
+  stateValue(env: string): StateValue | undefined {
+    return this.#actors.get(env)?.getSnapshot().value;
+  }
+
+  toolSpecs(): ToolSpec[] {
+    return [...this.#tools.values()].map(({ env, tool }) => ({
+      name: tool.name,
+      description: tool.description,
+      parameters: z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      risk: [...(tool.risk ?? [])],
+      environment: env.id,
+    }));
+  }
+
+  apply(action: Action): Outcome {
+    switch (action.type) {
+      case 'tool':
+        return this.#call(action.tool, action.args);
+      case 'message':
+        return { ok: true, kind: 'message', text: action.text };
+      default:
+        return { ok: true, kind: 'end', action };
+    }
+  }
+
+  #call(name: string, rawArgs: unknown): Outcome {
+    const bound = this.#tools.get(name);
+    if (!bound) return fail('unknown-tool', `unknown tool "${name}"; available: ${[...this.#tools.keys()].join(', ')}`, name);
+    const { env, tool } = bound;
+
+    let args = rawArgs ?? {};
+    if (typeof args === 'string') {
+      try {
+        args = args.trim() === '' ? {} : JSON.parse(args);
+      } catch (e) {
+        return fail('invalid-arguments', `arguments are not valid JSON: ${(e as Error).message}`, name);
+      }
+    }
+    const parsed = tool.parameters.safeParse(args);
+    if (!parsed.success) return fail('invalid-arguments', describeIssues(parsed.error), name);
+
+    const actor = this.#actors.get(env.id)!;
+    const before = actor.getSnapshot();
+    const problem = tool.precondition?.(before.context, parsed.data);
+    if (problem) return fail('precondition', problem, name);
+    if (tool.kind === 'read') {
+      return { ok: true, kind: 'tool', env: env.id, tool: name, args: parsed.data, observation: tool.result(before.context, parsed.data, before.context) };
+    }
+
+    const event = { type: name, args: parsed.data, at: this.#clock.now() };
+    if (!before.can(event)) {
+      return fail('not-allowed', `${name} is not allowed while ${env.id} is ${JSON.stringify(before.value)}`, name);
+    }
+    actor.send(event);
+    const after = actor.getSnapshot();
+    if (after.status === 'error') {
+      // A bug in an environment's machine: reported as the episode's error, not the agent's.
+      throw new Error(`environment ${env.id} failed on ${name}: ${String(after.error)}`);
+    }
+    return {
+      ok: true,
+      kind: 'tool',
+      env: env.id,
+      tool: name,
+      args: parsed.data,
+      observation: tool.result(after.context, parsed.data, before.context),
+      transition: { env: env.id, from: before.value, to: after.value, changes: diff(before.context, after.context) },
+    };
+  }
+
+  stop(): void {
+    for (const actor of this.#actors.values()) actor.stop();
+  }
+}
