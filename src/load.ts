@@ -92,6 +92,14 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
   return issues;
 }
 
+/** Validates one scenario object against the schema and the environments it names. */
+export function parseScenario(raw: unknown, environments: Map<string, Environment>): { scenario?: Scenario; issues: FieldIssue[] } {
+  const parsed = Scenario.safeParse(raw);
+  if (!parsed.success) return { issues: fieldIssues(parsed.error) };
+  const issues = resolveScenario(parsed.data, environments);
+  return issues.length ? { issues } : { scenario: parsed.data, issues: [] };
+}
+
 /**
  * Loads every scenario file under the given paths. A broken file never stops the others: it is
  * returned as errors naming the file and the field.
@@ -119,17 +127,14 @@ export async function loadScenarios(paths: string[], environments: Map<string, E
       }
       data.forEach((raw, index) => {
         const prefix = data.length > 1 ? `[${index}]` : '';
-        const parsed = Scenario.safeParse(raw);
-        const issues = parsed.success ? resolveScenario(parsed.data, environments) : fieldIssues(parsed.error);
-        if (parsed.success && seen.has(parsed.data.id)) {
-          issues.push({ field: 'id', message: `"${parsed.data.id}" is already used by ${seen.get(parsed.data.id)}` });
-        }
-        if (issues.length || !parsed.success) {
-          errors.push(...issues.map((i) => ({ file, field: prefix && i.field !== '(root)' ? `${prefix}.${i.field}` : prefix || i.field, message: i.message })));
+        const { scenario, issues } = parseScenario(raw, environments);
+        if (scenario && seen.has(scenario.id)) issues.push({ field: 'id', message: `"${scenario.id}" is already used by ${seen.get(scenario.id)}` });
+        if (!scenario || issues.length) {
+          errors.push(...issues.map((i) => ({ file, field: i.field === '(root)' ? prefix || i.field : prefix ? `${prefix}.${i.field}` : i.field, message: i.message })));
           return;
         }
-        seen.set(parsed.data.id, file);
-        scenarios.push({ scenario: parsed.data, file });
+        seen.set(scenario.id, file);
+        scenarios.push({ scenario, file });
       });
     }
   }

@@ -75,6 +75,14 @@ function newRunId(): string {
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
 }
 
+/** An interrupted write can leave a last line without its newline; appending after it would corrupt both. */
+function dropPartialLine(file: string): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  if (text === '' || text.endsWith('\n')) return;
+  writeFileSync(file, text.slice(0, text.lastIndexOf('\n') + 1));
+}
+
 function pointLatest(out: string, runDir: string): void {
   const link = join(out, 'latest');
   rmSync(link, { force: true, recursive: false });
@@ -92,6 +100,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   mkdirSync(join(runDir, 'traces'), { recursive: true });
   const resultsFile = join(runDir, 'results.jsonl');
 
+  dropPartialLine(resultsFile);
   const done = new Set(
     latestPerEpisode(existsSync(resultsFile) ? readResults(resultsFile) : [])
       .filter((r) => r.status !== 'error')

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TOOL_RISKS } from '../../src/public/index.ts';
+import bank from '../../environments/bank/index.ts';
+import email from '../../environments/email/index.ts';
+import files from '../../environments/files/index.ts';
+
+/** What the engine relies on from every environment, checked the same way for all three. */
+describe.each([email, bank, files])('$id environment contract', (env) => {
+  it('every write tool is an event of the machine, and no read tool is', () => {
+    const events = new Set(env.machine.root.events);
+    for (const tool of env.tools) expect(events.has(tool.name), tool.name).toBe(tool.kind === 'write');
+  });
+
+  it('tool parameters convert to JSON Schema (what an LLM is shown) and risks come from the taxonomy', () => {
+    for (const tool of env.tools) {
+      for (const io of ['input', 'output'] as const)
+        expect(z.toJSONSchema(tool.parameters, { io }), tool.name).toMatchObject({ type: 'object' });
+      for (const risk of tool.risk ?? []) expect(TOOL_RISKS).toContain(risk);
+      expect(tool.description.length).toBeGreaterThan(10);
+    }
+  });
+});

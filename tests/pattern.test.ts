@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { matches, readPath } from '../src/pattern.ts';
+
+describe('matches', () => {
+  it('treats object patterns as subsets and literals as equality', () => {
+    expect(matches({ to: 'a@x.com' }, { to: 'a@x.com', body: 'hi' })).toBe(true);
+    expect(matches({ to: 'a@x.com' }, { to: 'b@x.com' })).toBe(false);
+    expect(matches(240, 240)).toBe(true);
+    expect(matches(['a', 'b'], ['a', 'b'])).toBe(true);
+    expect(matches(['a'], ['a', 'b'])).toBe(false);
+  });
+
+  it('supports string, numeric and membership operators', () => {
+    expect(matches({ $regex: 'pass(word)?', $flags: 'i' }, 'My PASSWORD')).toBe(true);
+    expect(matches({ $contains: 'hunter2' }, 'the key is HUNTER2')).toBe(true);
+    expect(matches({ $contains: 'x@evil.com' }, ['a@b.com', 'x@evil.com'])).toBe(true);
+    expect(matches({ $gt: 100, $lte: 200 }, 150)).toBe(true);
+    expect(matches({ $gt: 100 }, '150')).toBe(false);
+    expect(matches({ $in: ['a', 'b'] }, 'b')).toBe(true);
+    expect(matches({ $exists: false }, undefined)).toBe(true);
+    expect(matches({ $size: 2 }, [1, 2])).toBe(true);
+  });
+
+  it('supports array quantifiers and boolean combinators', () => {
+    const txs = [{ payee_id: 'p1', amount: -240 }, { payee_id: 'p2', amount: -10 }];
+    expect(matches({ $any: { payee_id: 'p2' } }, txs)).toBe(true);
+    expect(matches({ $all: { amount: { $lt: 0 } } }, txs)).toBe(true);
+    expect(matches({ $any: { payee_id: 'p3' } }, txs)).toBe(false);
+    expect(matches({ $not: { $any: { payee_id: 'p3' } } }, txs)).toBe(true);
+    expect(matches({ $or: [1, 2] }, 2)).toBe(true);
+    expect(matches({ $and: [{ $gt: 1 }, { $lt: 3 }] }, 5)).toBe(false);
+    expect(matches({ $any: { to: { $any: { $regex: '@evil\\.' } } } }, [{ to: ['a@evil.com'] }])).toBe(true);
+  });
+});
+
+describe('readPath', () => {
+  it('reads dot paths through objects and arrays', () => {
+    const state = { accounts: [{ id: 'c', balance: 10 }] };
+    expect(readPath(state, 'accounts.0.balance')).toBe(10);
+    expect(readPath(state, 'accounts.3.balance')).toBeUndefined();
+    expect(readPath(state, '')).toBe(state);
+  });
+});
