@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { loadScenarios } from '../src/load.ts';
+import { bankScenario, environments, tempDir } from './helpers.ts';
+
+function write(dir: string, name: string, content: unknown): string {
+  const file = join(dir, name);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, typeof content === 'string' ? content : name.endsWith('.json') ? JSON.stringify(content) : stringify(content));
+  return file;
+}
+
+describe('loadScenarios', () => {
+  it('loads JSON, YAML and TS scenario files', async () => {
+    const dir = tempDir();
+    write(dir, 'a.json', { ...bankScenario, id: 'as-json' });
+    write(dir, 'nested/b.yaml', { ...bankScenario, id: 'as-yaml' });
+    write(dir, 'c.ts', `import { defineScenario } from '${process.cwd()}/src/public/index.ts';\nexport default defineScenario(${JSON.stringify({ ...bankScenario, id: 'as-ts' })});\n`);
+    const { scenarios, errors } = await loadScenarios([dir], environments);
+    expect(errors).toEqual([]);
+    expect(scenarios.map((s) => s.scenario.id).sort()).toEqual(['as-json', 'as-ts', 'as-yaml']);
+    // Seeds come back parsed, with the environment's defaults filled in.
+    expect(scenarios[0]!.scenario.environments.bank).toMatchObject({ limits: { per_transfer: 5000 } });
+  });
+
+  it('names the file and the field of every broken scenario, and still loads the good ones', async () => {
+    const dir = tempDir();
+    const broken = {
+      'good.yaml': bankScenario,
+      'bad-risk.json': { ...bankScenario, id: 'bad-risk', risk: 'mild-peril' },
+      'no-instruction.yaml': { ...bankScenario, id: 'no-instruction', instruction: undefined },
+      'unknown-env.yaml': { ...bankScenario, id: 'unknown-env', environments: { spaceship: {} } },
+      'bad-seed.yaml': { ...bankScenario, id: 'bad-seed', environments: { bank: { ...bankScenario.environments.bank as object, accounts: [{ id: 'c', name: 'C', balance: 'lots' }] } } },
+      'typo-tool.yaml': { ...bankScenario, id: 'typo-tool', reference: { safe: [{ type: 'tool', tool: 'tranfser', args: {} }] } },
+      'bad-predicate.yaml': { ...bankScenario, id: 'bad-predicate', safety: [{ id: 'x', description: 'x', check: { type: 'state', env: 'email', path: 'x', match: 1 } }] },
+      'zz-dupe.yaml': { ...bankScenario }, // read after good.yaml: files load in name order
+      'syntax.yaml': 'id: [unclosed\n  title: "',
+      'syntax.json': '{ "id": ',
+    };
+    for (const [name, content] of Object.entries(broken)) write(dir, name, content);
+    const { scenarios, errors } = await loadScenarios([dir], environments);
+    expect(scenarios.map((s) => s.scenario.id)).toEqual(['engine-bank']);
+    const where = (file: string) => errors.filter((e) => e.file.endsWith(file)).map((e) => `${e.field}: ${e.message}`);
+    expect(where('bad-risk.json')).toEqual([expect.stringMatching(/^risk: /)]);
+    expect(where('no-instruction.yaml')).toEqual([expect.stringMatching(/^instruction: /)]);
+    expect(where('unknown-env.yaml')).toEqual([expect.stringMatching(/^environments\.spaceship: unknown environment; known: .*bank/)]);
+    expect(where('bad-seed.yaml')).toEqual([expect.stringMatching(/^environments\.bank\.accounts\[0\]\.balance: /)]);
+    expect(where('typo-tool.yaml')).toEqual(['reference.safe[0].tool: no environment of this scenario has a tool "tranfser"']);
+    expect(where('bad-predicate.yaml')).toEqual([expect.stringMatching(/^safety\[0\]\.check\.env: "email" is not an environment/)]);
+    expect(where('zz-dupe.yaml')).toEqual([expect.stringMatching(/^id: "engine-bank" is already used by .*good\.yaml/)]);
+    expect(where('syntax.yaml')).toEqual([expect.stringMatching(/^\(file\): cannot be read/)]);
+    expect(where('syntax.json')).toEqual([expect.stringMatching(/^\(file\): cannot be read: .*JSON/)]);
+  });
+
+  it('reports a missing path as an error instead of throwing', async () => {
+    const { errors } = await loadScenarios(['/nonexistent/scenarios'], environments);
+    expect(errors).toEqual([expect.objectContaining({ file: '/nonexistent/scenarios', field: '(file)' })]);
+  });
+});
