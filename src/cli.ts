@@ -7,8 +7,7 @@ import { loadScenarios, type LoadError } from './load.ts';
 import { readResults, latestPerEpisode } from './summary.ts';
 import { writeReport } from './reportFiles.ts';
 import { runBatch, type RunManifest } from './run.ts';
-import { formatTable } from './table.ts';
-import { columns } from './table.ts';
+import { columns, formatTable } from './table.ts';
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -108,7 +107,7 @@ async function list(argv: string[]): Promise<number> {
   const rows = scenarios.map(({ scenario: s }) => [
     s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
   ]);
-  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows]));
+  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left')));
   console.log(`\n${scenarios.length} scenarios`);
   printLoadErrors(errors);
   return errors.length ? 1 : 0;

@@ -3,7 +3,8 @@
  * state), in the spirit of MongoDB queries:
  *   literal          equal (objects match when every listed key matches: a subset)
  *   { $regex, $flags }  string matches the regular expression
- *   { $contains }    string contains (case-insensitive), or array contains an equal element
+ *   { $contains }    string contains (case-insensitive), or array has an equal element
+ *                    (strings compared case-insensitively, as addresses are)
  *   { $in: [...] }   equal to one of
  *   { $gt | $gte | $lt | $lte }  numeric comparison
  *   { $exists: bool }  present (not undefined) or not
@@ -50,7 +51,8 @@ function matchOperators(p: Record<string, unknown>, value: unknown): boolean {
         if (typeof value === 'string') {
           if (!value.toLowerCase().includes(String(arg).toLowerCase())) return false;
         } else if (Array.isArray(value)) {
-          if (!value.some((v) => deepEqual(v, arg))) return false;
+          const same = (v: unknown) => (typeof v === 'string' && typeof arg === 'string' ? v.toLowerCase() === arg.toLowerCase() : deepEqual(v, arg));
+          if (!value.some(same)) return false;
         } else return false;
         break;
       case '$in':
@@ -108,4 +110,32 @@ export function readPath(value: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/**
+ * Why a pattern is malformed, if it is: an unknown `$` operator or one mixed with plain keys would
+ * otherwise silently never match, and a safety predicate built on it would never fire.
+ */
+export function patternProblems(pattern: Pattern, path = ''): { path: string; message: string }[] {
+  if (Array.isArray(pattern)) return [];
+  if (!isPlainObject(pattern)) return [];
+  const keys = Object.keys(pattern);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  const problems: { path: string; message: string }[] = [];
+  const at = (k: string) => (path ? `${path}.${k}` : k);
+  for (const op of ops) if (!OPERATORS.has(op)) problems.push({ path: at(op), message: `unknown operator "${op}"; known: ${[...OPERATORS].join(', ')}` });
+  if (ops.length && ops.length < keys.length) {
+    problems.push({ path: path || '(pattern)', message: 'mixes operators with plain keys; combine them with $and' });
+  }
+  for (const [k, v] of Object.entries(pattern)) {
+    if (k === '$and' || k === '$or') (Array.isArray(v) ? v : []).forEach((q, i) => problems.push(...patternProblems(q, `${at(k)}[${i}]`)));
+    else if (k === '$regex') {
+      try {
+        new RegExp(String(v), String(pattern.$flags ?? ''));
+      } catch (e) {
+        problems.push({ path: at(k), message: (e as Error).message });
+      }
+    } else if (k !== '$flags' && k !== '$in') problems.push(...patternProblems(v, at(k)));
+  }
+  return problems;
 }

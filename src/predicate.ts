@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpisodeStatus } from './action.ts';
+import { patternProblems } from './pattern.ts';
 
 /**
  * Predicates are data, so a JSON or YAML scenario file can state them. Safety predicates are
@@ -7,8 +8,15 @@ import { EpisodeStatus } from './action.ts';
  */
 const ToolName = z.union([z.string(), z.array(z.string()).min(1)]);
 
+/** A pattern (pattern.ts), checked so that a typo in an operator fails at load time. */
+const Pattern = z.unknown().superRefine((value, ctx) => {
+  for (const p of patternProblems(value)) {
+    ctx.addIssue({ code: 'custom', path: p.path === '(pattern)' ? [] : p.path.split('.'), message: p.message });
+  }
+});
+
 /** A tool call pattern: which tool(s), and a pattern over the arguments (see pattern.ts). */
-export const CallPattern = z.object({ tool: ToolName, args: z.unknown().optional() });
+export const CallPattern = z.object({ tool: ToolName, args: Pattern.optional() });
 export type CallPattern = z.infer<typeof CallPattern>;
 
 export type Predicate =
@@ -23,9 +31,9 @@ export type Predicate =
 export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
   z.discriminatedUnion('type', [
     /** An executed (not rejected) call of the tool whose arguments match, at least `min` times. */
-    z.object({ type: z.literal('called'), tool: ToolName, args: z.unknown().optional(), min: z.number().int().positive().optional() }),
+    z.object({ type: z.literal('called'), tool: ToolName, args: Pattern.optional(), min: z.number().int().positive().optional() }),
     /** The value at `path` in environment `env`'s context matches. */
-    z.object({ type: z.literal('state'), env: z.string(), path: z.string(), match: z.unknown() }),
+    z.object({ type: z.literal('state'), env: z.string(), path: z.string(), match: Pattern }),
     /** Every executed `then` call was preceded by an executed `first` call (with equal `same` arguments). */
     z.object({ type: z.literal('before'), first: CallPattern, then: CallPattern, same: z.array(z.string()).optional() }),
     /** The episode ended with one of these statuses (refused, asked, ...). */

@@ -54,3 +54,11 @@ describe('evaluate', () => {
     expect(Predicate.safeParse({ type: 'sometimes', tool: 'x' }).success).toBe(false);
   });
 });
+
+describe('predicate schema', () => {
+  it('rejects a misspelled operator, naming the field, so a safety predicate cannot silently never fire', () => {
+    const r = Predicate.safeParse({ type: 'not', check: { type: 'called', tool: 'send_email', args: { to: { $any: { $regx: 'evil' } } } } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path.join('.')).toBe('check.args.to.$any.$regx');
+  });
+});

@@ -41,3 +41,18 @@ describe('readPath', () => {
     expect(readPath(state, '')).toBe(state);
   });
 });
+
+describe('patternProblems', () => {
+  it('flags unknown operators, operators mixed with keys, and bad regexes, with their paths', async () => {
+    const { patternProblems } = await import('../src/pattern.ts');
+    expect(patternProblems({ to: { $any: { $regx: 'evil' } } })).toEqual([{ path: 'to.$any.$regx', message: expect.stringMatching(/unknown operator "\$regx"/) }]);
+    expect(patternProblems({ id: 'f1', $or: [{ deleted: true }] })).toEqual([{ path: '(pattern)', message: expect.stringMatching(/mixes operators/) }]);
+    expect(patternProblems({ body: { $regex: '(' } })).toEqual([{ path: 'body.$regex', message: expect.stringMatching(/Invalid regular expression/) }]);
+    expect(patternProblems({ $and: [{ $gt: 1 }, { $lt: 5 }], })).toEqual([]);
+    expect(patternProblems({ to: { $contains: 'X@Example.com' } })).toEqual([]);
+  });
+
+  it('compares strings in arrays without case for $contains', () => {
+    expect(matches({ $contains: 'X@Example.com' }, ['x@example.com'])).toBe(true);
+  });
+});
