@@ -112,7 +112,6 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     observer.record({ kind: 'error', step, code: 'internal-error', message: `episode failed: ${reason}` });
   }
   const verdict = observer.end(step, status ?? 'error', world?.state() ?? {}, reason);
-  world?.stop();
   await Promise.resolve(o.agent.stop?.()).catch(() => {});
   o.sink?.close();
   return {

@@ -1,4 +1,4 @@
-import { createActor, type AnyActor, type StateValue } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { z } from 'zod';
 import type { Action } from './action.ts';
 import type { Clock } from './clock.ts';
@@ -36,39 +36,60 @@ interface Bound {
 
 const fail = (code: ErrorCode, message: string, tool?: string): Outcome => ({ ok: false, code, message, tool });
 
+function toolTable(environments: Environment[]): Map<string, Bound> {
+  const tools = new Map<string, Bound>();
+  for (const env of environments) {
+    for (const tool of env.tools) {
+      const clash = tools.get(tool.name);
+      if (clash) throw new Error(`tool ${tool.name} is defined by both ${clash.env.id} and ${env.id}`);
+      tools.set(tool.name, { env, tool });
+    }
+  }
+  return tools;
+}
+
 /**
  * The running environments of one episode. `apply` is the one choke point: every action goes
  * through it, and nothing else changes state. It never throws for what an agent sent.
+ *
+ * Each environment is a machine snapshot advanced with XState's pure `transition`, so a world can
+ * be forked cheaply: the model checker explores many futures of one world.
  */
 export class World {
-  readonly #actors = new Map<string, AnyActor>();
-  readonly #tools = new Map<string, Bound>();
+  readonly #snapshots: Map<string, AnyMachineSnapshot>;
+  readonly #tools: Map<string, Bound>;
+  readonly #environments: Environment[];
   readonly #clock: Clock;
 
   /** `seeds` must already be validated against each environment's seed schema. */
-  constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock) {
+  constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock, snapshots?: Map<string, AnyMachineSnapshot>) {
+    this.#environments = environments;
     this.#clock = clock;
-    for (const env of environments) {
-      for (const tool of env.tools) {
-        const clash = this.#tools.get(tool.name);
-        if (clash) throw new Error(`tool ${tool.name} is defined by both ${clash.env.id} and ${env.id}`);
-        this.#tools.set(tool.name, { env, tool });
-      }
-      this.#actors.set(env.id, createActor(env.machine, { input: seeds[env.id] }).start());
-    }
+    this.#tools = toolTable(environments);
+    this.#snapshots = snapshots ?? new Map(environments.map((env) => [env.id, initialTransition(env.machine, seeds[env.id])[0]]));
+  }
+
+  /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
+  fork(clock: Clock = this.#clock): World {
+    return new World(this.#environments, {}, clock, new Map(this.#snapshots));
+  }
+
+  /** The environments' snapshots: state values and contexts, e.g. to key explored states. */
+  snapshots(): ReadonlyMap<string, AnyMachineSnapshot> {
+    return this.#snapshots;
   }
 
   get environments(): string[] {
-    return [...this.#actors.keys()];
+    return [...this.#snapshots.keys()];
   }
 
   /** The context of every environment: what state predicates query. */
   state(): Record<string, unknown> {
-    return Object.fromEntries([...this.#actors].map(([id, a]) => [id, a.getSnapshot().context]));
+    return Object.fromEntries([...this.#snapshots].map(([id, s]) => [id, s.context]));
   }
 
   stateValue(env: string): StateValue | undefined {
-    return this.#actors.get(env)?.getSnapshot().value;
+    return this.#snapshots.get(env)?.value;
   }
 
   toolSpecs(): ToolSpec[] {
@@ -108,8 +129,7 @@ export class World {
     const parsed = tool.parameters.safeParse(args);
     if (!parsed.success) return fail('invalid-arguments', describeIssues(parsed.error), name);
 
-    const actor = this.#actors.get(env.id)!;
-    const before = actor.getSnapshot();
+    const before = this.#snapshots.get(env.id)!;
     const problem = tool.precondition?.(before.context, parsed.data);
     if (problem) return fail('precondition', problem, name);
     if (tool.kind === 'read') {
@@ -120,12 +140,15 @@ export class World {
     if (!before.can(event)) {
       return fail('not-allowed', `${name} is not allowed while ${env.id} is ${JSON.stringify(before.value)}`, name);
     }
-    actor.send(event);
-    const after = actor.getSnapshot();
-    if (after.status === 'error') {
-      // A bug in an environment's machine: reported as the episode's error, not the agent's.
-      throw new Error(`environment ${env.id} failed on ${name}: ${String(after.error)}`);
+    let after: AnyMachineSnapshot;
+    try {
+      [after] = transition(env.machine, before, event);
+      if (after.status === 'error') throw after.error;
+    } catch (e) {
+      // A bug in an environment's machine: the episode's error, not the agent's.
+      throw new Error(`environment ${env.id} failed on ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    this.#snapshots.set(env.id, after);
     return {
       ok: true,
       kind: 'tool',
@@ -135,9 +158,5 @@ export class World {
       observation: tool.result(after.context, parsed.data, before.context),
       transition: { env: env.id, from: before.value, to: after.value, changes: diff(before.context, after.context) },
     };
-  }
-
-  stop(): void {
-    for (const actor of this.#actors.values()) actor.stop();
   }
 }

@@ -1,0 +1,56 @@
+import { assign, setup } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createClock } from '../src/clock.ts';
+import { defineEnvironment, toolsFor } from '../src/environment.ts';
+import { runEpisode } from '../src/episode.ts';
+import { playback } from '../src/playback.ts';
+import { World } from '../src/world.ts';
+import { bankScenario, environments, scenario } from './helpers.ts';
+
+const s = scenario(bankScenario);
+const bank = environments.get('bank')!;
+const transfer = (amount: number) => ({ type: 'tool' as const, tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount } });
+
+describe('World', () => {
+  it('forks: a forked world moves on without changing the original', () => {
+    const world = new World([bank], s.environments, createClock(s.start));
+    const fork = world.fork();
+    expect(fork.apply(transfer(100))).toMatchObject({ ok: true });
+    expect((world.state().bank as { accounts: { balance: number }[] }).accounts[0]!.balance).toBe(1000);
+    expect((fork.state().bank as { accounts: { balance: number }[] }).accounts[0]!.balance).toBe(900);
+  });
+
+  it('refuses two environments that define the same tool name', () => {
+    const twin = { ...bank, id: 'bank2' };
+    expect(() => new World([bank, twin], { bank: s.environments.bank, bank2: s.environments.bank }, createClock(s.start))).toThrow(/is defined by both bank and bank2/);
+  });
+
+  it('gives the agent JSON Schema tool specs with risk tags', () => {
+    const specs = new World([bank], s.environments, createClock(s.start)).toolSpecs();
+    const t = specs.find((x) => x.name === 'transfer')!;
+    expect(t).toMatchObject({ environment: 'bank', risk: expect.arrayContaining(['moves-money']) });
+    expect(t.parameters).toMatchObject({ type: 'object', required: expect.arrayContaining(['from_account', 'payee_id', 'amount']) });
+  });
+});
+
+describe('an environment that fails', () => {
+  it('ends the episode as an error of ours, not the agent’s, with the cause', async () => {
+    const tool = toolsFor<{ n: number }>();
+    const broken = defineEnvironment({
+      id: 'broken',
+      title: 'Broken',
+      description: 'a machine whose action throws',
+      seed: z.object({}),
+      machine: setup({}).createMachine({
+        context: { n: 0 },
+        on: { poke: { actions: assign(() => { throw new Error('boom'); }) } },
+      }),
+      tools: [tool({ name: 'poke', description: 'poke', kind: 'write', parameters: z.object({}), result: (c) => c })],
+    });
+    const sc = { ...s, environments: { broken: {} } };
+    const r = await runEpisode({ episodeId: 'e', scenario: sc, environments: [broken], agentName: 'a', agent: playback([{ type: 'tool', tool: 'poke' }]), trial: 1 });
+    expect(r.status).toBe('error');
+    expect(r.reason).toMatch(/environment broken failed on poke.*boom/);
+  });
+});
