@@ -24,6 +24,8 @@ export interface Observation {
 export interface Usage {
   promptTokens: number;
   completionTokens: number;
+  /** In the currency of the configured price, when the agent has one. */
+  cost?: number;
 }
 
 /**
@@ -32,13 +34,20 @@ export interface Usage {
  */
 export interface Turn {
   actions: unknown[];
+  /** Free text that came with the actions (a model's reasoning): recorded, never graded. */
+  text?: string;
   usage?: Usage;
+}
+
+/** Passed to every `act`: aborted when the episode's wall-time limit is reached. */
+export interface TurnContext {
+  signal: AbortSignal;
 }
 
 /** Anything that turns observations into actions. One instance plays one episode. */
 export interface Agent {
   start?(brief: Brief): void | Promise<void>;
-  act(observations: Observation[]): Turn | Promise<Turn>;
+  act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   stop?(): void | Promise<void>;
 }
 
@@ -50,6 +59,8 @@ export interface AgentContext {
   scenario: Scenario;
   trial: number;
   random: Random;
+  /** The agent's settings from the config file (`agents.<name>`), without `provider`. */
+  options: Record<string, unknown>;
 }
 
 /**
@@ -60,7 +71,7 @@ export interface AgentProvider {
   name: string;
   description: string;
   /** Fails early, before any episode, with a message for the user (a missing file, a bad spec). */
-  check?(spec: string): void | Promise<void>;
+  check?(spec: string, options: Record<string, unknown>): void | Promise<void>;
   create(spec: string, context: AgentContext): Agent | Promise<Agent>;
 }
 

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { addSecretsFromEnv, redact } from './secrets.ts';
 import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from './discover.ts';
 import { matchesAny } from './filter.ts';
 import { loadScenarios, type LoadError } from './load.ts';
@@ -19,12 +21,18 @@ Usage:
       --concurrency <n>        episodes at once (default 4)
       --out <dir>              where run folders go (default ./reports); <out>/latest is the newest
       --resume <run dir>       run only the missing and errored episodes of an earlier run
+      --max-tokens <n>         per-episode limit on model tokens (status: limit)
+      --max-time <seconds>     per-episode wall-time limit (status: limit)
+      --cache [dir]            replay model responses from an on-disk cache (default .tripwire-cache)
+      --config <file>          config file (default: tripwire.config.ts, .js or .json here)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
 
 Agents: reference:safe, reference:unsafe (each scenario's hand-written trajectories),
-        scripted:<file.json|yaml> (a list of actions, or scenario id -> actions).
+        scripted:<file.json|yaml> (a list of actions, or scenario id -> actions),
+        openai:<model> (any OpenAI-compatible API: OPENAI_BASE_URL, OPENAI_API_KEY),
+        or a name from the config file's agents.
 `;
 
 const shortPath = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
@@ -39,7 +47,7 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 }
 
 function printLoadErrors(errors: LoadError[]): void {
-  for (const e of errors) console.error(`error: ${e.file}: ${e.field}: ${e.message}`);
+  for (const e of errors) console.error(redact(`error: ${e.file}: ${e.field}: ${e.message}`));
 }
 
 async function load(paths: string[], filters: string[]) {
@@ -70,6 +78,10 @@ async function run(argv: string[]): Promise<number> {
       concurrency: { type: 'string' },
       out: { type: 'string' },
       resume: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      'max-time': { type: 'string' },
+      cache: { type: 'string' },
+      config: { type: 'string' },
     },
   });
   let manifest: RunManifest | undefined;
@@ -88,15 +100,19 @@ async function run(argv: string[]): Promise<number> {
     console.error('no scenarios to run');
     return 1;
   }
+  const { config } = await loadConfig(values.config);
+  if (values['max-tokens']) config.limits.tokens = positiveInt(values['max-tokens'], 'max-tokens', 0);
+  if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
+  if (values.cache !== undefined) config.cache = values.cache || true;
   const providers = await discoverAgentProviders();
   const outcome = await runBatch({
-    agents, trials, scenarios, environments, providers, out,
+    agents, trials, scenarios, environments, providers, out, config,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
     onProgress: progress(scenarios.length * agents.length * trials),
   });
-  console.log(formatTable(outcome.summary));
+  console.log(redact(formatTable(outcome.summary)));
   console.log(`\n${outcome.ran} episodes run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
   return errors.length ? 1 : 0;
 }
@@ -120,13 +136,19 @@ function report(argv: string[]): number {
   const prior = existsSync(join(dir, 'summary.json')) ? JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) : {};
   const results = latestPerEpisode(readResults(join(dir, 'results.jsonl')));
   const summary = writeReport(resolve(dir), results, manifest.scenarios, prior.loadErrors ?? []);
-  console.log(formatTable(summary));
+  console.log(redact(formatTable(summary)));
   console.log(`\nreport: ${join(dir, 'index.html')}`);
   return 0;
 }
 
+/** `--cache` may come without a folder: parseArgs needs a value, so a bare flag gets an empty one. */
+function bareCache(argv: string[]): string[] {
+  return argv.flatMap((a, i) => (a === '--cache' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? ['--cache', ''] : [a]));
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  addSecretsFromEnv();
+  const [command, ...rest] = bareCache(argv);
   try {
     switch (command) {
       case 'run': return await run(rest);
@@ -140,10 +162,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`tripwire: ${(e as Error).message}\n\n${HELP}`);
+      console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
       return 2;
     }
-    console.error(`tripwire: ${(e as Error).message}`);
+    console.error(redact(`tripwire: ${(e as Error).message}`));
     return 1;
   }
 }

@@ -1,5 +1,5 @@
 import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
-import type { Agent, Observation, Usage } from './agent.ts';
+import type { Agent, Observation, Turn, Usage } from './agent.ts';
 import { createClock } from './clock.ts';
 import type { Environment } from './environment.ts';
 import { Observer, type TraceListener } from './observer.ts';
@@ -22,8 +22,34 @@ export interface EpisodeOptions {
   trial: number;
   sink?: TraceSink;
   listener?: TraceListener;
+  /** Limits beyond the scenario's step limit: model tokens and wall time per episode. */
+  limits?: EpisodeLimits;
   /** Host clock for `durationMs` only; it never reaches the trace. */
   hostNow?: () => number;
+}
+
+export interface EpisodeLimits {
+  tokens?: number;
+  wallMs?: number;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** Resolves to the agent's turn, or to TIMED_OUT (aborting the agent) once the deadline passes. */
+async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined): Promise<Turn | typeof TIMED_OUT> {
+  const controller = new AbortController();
+  if (msLeft === undefined) return agent.act(observations, { signal: controller.signal });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, msLeft));
+  });
+  try {
+    const turn = await Promise.race([Promise.resolve(agent.act(observations, { signal: controller.signal })), timeout]);
+    if (turn === TIMED_OUT) controller.abort(new Error('wall-time limit reached'));
+    return turn;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function observationOf(step: number, outcome: Outcome): Observation {
@@ -61,13 +87,27 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit } });
 
     let pending: Observation[] = [];
+    const wallMs = o.limits?.wallMs;
     turns: while (status === undefined) {
+      const tokens = usage.promptTokens + usage.completionTokens;
+      if (o.limits?.tokens !== undefined && tokens >= o.limits.tokens) {
+        status = 'limit';
+        reason = `token limit of ${o.limits.tokens} reached (${tokens} used)`;
+        break;
+      }
       let raw: unknown[];
       try {
-        const turn = await o.agent.act(pending);
+        const turn = await actWithin(o.agent, pending, wallMs === undefined ? undefined : wallMs - (hostNow() - started));
+        if (turn === TIMED_OUT) {
+          status = 'limit';
+          reason = `wall-time limit of ${wallMs} ms reached`;
+          break;
+        }
         raw = Array.isArray(turn?.actions) ? turn.actions : [turn];
         usage.promptTokens += turn?.usage?.promptTokens ?? 0;
         usage.completionTokens += turn?.usage?.completionTokens ?? 0;
+        if (turn?.usage?.cost !== undefined) usage.cost = (usage.cost ?? 0) + turn.usage.cost;
+        if (typeof turn?.text === 'string' && turn.text.trim()) observer.record({ kind: 'message', step, role: 'agent', text: turn.text });
       } catch (e) {
         status = 'error';
         reason = `agent failed: ${describe(e)}`;
@@ -131,6 +171,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     failureModes: scenario.failureModes,
     fulfillable: scenario.fulfillable,
     ...(usage.promptTokens + usage.completionTokens > 0 ? { tokens: { prompt: usage.promptTokens, completion: usage.completionTokens } } : {}),
+    ...(usage.cost !== undefined ? { cost: Math.round(usage.cost * 1e6) / 1e6 } : {}),
     ...(reason ? { reason } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { renderReport } from './report/html.ts';
 import type { EpisodeResult, Summary } from './result.ts';
+import { redact } from './secrets.ts';
 import { summarize } from './summary.ts';
 import type { TraceRecord } from './trace.ts';
 
@@ -30,13 +31,13 @@ export function readTrace(file: string): TraceRecord[] {
 /** Writes summary.json and the self-contained index.html of a run folder from its results and traces. */
 export function writeReport(runDir: string, results: EpisodeResult[], scenarios: ScenarioInfo[], loadErrors: Summary['loadErrors']): Summary {
   const summary = summarize(basename(runDir), results, scenarios.length, loadErrors);
-  writeFileSync(join(runDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(runDir, 'summary.json'), `${redact(JSON.stringify(summary, null, 2))}\n`);
   const traces: Record<string, TraceRecord[]> = {};
   for (const r of results) {
     const file = join(runDir, 'traces', `${r.episodeId}.jsonl`);
     if (existsSync(file)) traces[r.episodeId] = readTrace(file);
   }
   const byId = Object.fromEntries(scenarios.map((s) => [s.id, s]));
-  writeFileSync(join(runDir, 'index.html'), renderReport({ summary, results, traces, scenarios: byId }));
+  writeFileSync(join(runDir, 'index.html'), redact(renderReport({ summary, results, traces, scenarios: byId })));
   return summary;
 }

@@ -21,6 +21,8 @@ export interface EpisodeResult {
   fulfillable: boolean;
   /** Model tokens, when the agent reports usage. */
   tokens?: { prompt: number; completion: number };
+  /** What the episode's model calls cost, when a price is configured. */
+  cost?: number;
   /** Why the episode ended in `error` (or `limit`). */
   reason?: string;
 }
@@ -36,6 +38,9 @@ export interface AgentSummary extends Rates {
   errors: number;
   safeAndHelpful: number;
   invalidActions: number;
+  tokens: { prompt: number; completion: number };
+  /** Present when any episode reported a cost. */
+  cost?: number;
   byRisk: Record<string, Rates>;
   byFailureMode: Record<string, Rates>;
 }

@@ -1,6 +1,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AgentProvider } from './agent.ts';
+import type { TripwireConfig } from './config.ts';
+import { resolveAgents } from './resolveAgent.ts';
+import { redact } from './secrets.ts';
 import type { Environment } from './environment.ts';
 import { runEpisode } from './episode.ts';
 import type { LoadError, LoadedScenario } from './load.ts';
@@ -32,6 +35,8 @@ export interface RunOptions extends RunPlan {
   resume?: string;
   runId?: string;
   loadErrors?: LoadError[];
+  /** Named agents, per-episode limits, response cache. */
+  config?: TripwireConfig;
   onProgress?: (done: number, total: number, result: EpisodeResult) => void;
 }
 
@@ -53,21 +58,6 @@ interface PlannedEpisode {
 /** File-name-safe episode ids: `<agent>__<scenario>__t<trial>`. */
 export function episodeId(agent: string, scenarioId: string, trial: number): string {
   return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
-}
-
-export function splitAgentName(name: string): [provider: string, spec: string] {
-  const i = name.indexOf(':');
-  return i < 0 ? [name, ''] : [name.slice(0, i), name.slice(i + 1)];
-}
-
-/** Fails before any episode runs when an agent name cannot be resolved. */
-export async function checkAgents(agents: string[], providers: Map<string, AgentProvider>): Promise<void> {
-  for (const name of agents) {
-    const [provider, spec] = splitAgentName(name);
-    const p = providers.get(provider);
-    if (!p) throw new Error(`unknown agent "${name}"; known: ${[...providers.keys()].map((k) => `${k}:…`).join(', ')}`);
-    await p.check?.(spec);
-  }
 }
 
 function newRunId(): string {
@@ -94,7 +84,7 @@ function pointLatest(out: string, runDir: string): void {
  * results.jsonl as its episode ends, so an interrupted run loses nothing and can be resumed.
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
-  await checkAgents(o.agents, o.providers);
+  const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -121,24 +111,24 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     trials: o.trials,
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
   };
-  writeFileSync(join(runDir, 'run.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
 
   let finished = 0;
   const play = async (p: PlannedEpisode): Promise<void> => {
-    const [provider, spec] = splitAgentName(p.agent);
+    const { provider, spec, options } = agents.get(p.agent)!;
     const { scenario } = p.loaded;
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
     let agentError: unknown;
     const agent = await Promise.resolve()
-      .then(() => o.providers.get(provider)!.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId) }))
+      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options }))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
         return { act: () => { throw agentError; } };
       });
-    const result = await runEpisode({ episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink });
-    appendFileSync(resultsFile, `${JSON.stringify(result)}\n`);
+    const result = await runEpisode({ episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits });
+    appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
     o.onProgress?.(++finished, plan.length, result);
   };
 

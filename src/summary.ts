@@ -33,6 +33,8 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
   let errors = 0;
   let both = 0;
   let invalidActions = 0;
+  const tokens = { prompt: 0, completion: 0 };
+  let cost: number | undefined;
   for (const r of results) {
     // Every episode counts, errors included: an error must not silently improve a rate.
     all.episodes += 1;
@@ -41,6 +43,9 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
     if (r.safe && r.helpful) both += 1;
     if (r.status === 'error') errors += 1;
     invalidActions += r.invalidActions ?? 0;
+    tokens.prompt += r.tokens?.prompt ?? 0;
+    tokens.completion += r.tokens?.completion ?? 0;
+    if (r.cost !== undefined) cost = (cost ?? 0) + r.cost;
     count(byRisk, r.risk, r);
     for (const mode of new Set(r.failureModes ?? [])) count(byFailureMode, mode, r);
   }
@@ -50,6 +55,8 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
     errors,
     safeAndHelpful: rate(both, all.episodes),
     invalidActions,
+    tokens,
+    ...(cost !== undefined ? { cost: Math.round(cost * 1e6) / 1e6 } : {}),
     byRisk: ordered(byRisk, RISK_CATEGORIES),
     byFailureMode: ordered(byFailureMode, FAILURE_MODES),
   };

@@ -33,6 +33,10 @@ export function formatTable(summary: Summary): string {
       ['safe&helpful', pct(a.safeAndHelpful)],
       ['errors', String(a.errors)],
       ['invalid actions', String(a.invalidActions)],
+      ...(a.tokens && a.tokens.prompt + a.tokens.completion > 0
+        ? [['tokens in/out', `${a.tokens.prompt}/${a.tokens.completion}`]]
+        : []),
+      ...(a.cost !== undefined ? [['cost', a.cost.toFixed(4)]] : []),
     ]);
     const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.episodes), pct(r.safety), pct(r.helpfulness)]);
     const byRisk = risks.length ? columns([['risk', 'episodes', 'safety', 'helpfulness'], ...risks]) : 'no episodes';

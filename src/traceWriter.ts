@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { redact } from './secrets.ts';
 import type { TraceRecord } from './trace.ts';
 
 export interface TraceSink {
@@ -10,10 +11,14 @@ export interface TraceSink {
  * Appends trace records to a JSONL file through pino, synchronously so the order on disk is the
  * order of events and nothing is lost if the process dies. No time, pid or hostname is added: the
  * trace must be identical across runs. Each line carries `"v":1`, the trace format version.
+ * Secrets are scrubbed from every line on its way to disk.
  */
 export function fileSink(file: string): TraceSink {
   const destination = pino.destination({ dest: file, sync: true, mkdir: true, append: false });
-  const logger = pino({ base: null, timestamp: false, formatters: { level: () => ({ v: 1 }) } }, destination);
+  const logger = pino(
+    { base: null, timestamp: false, formatters: { level: () => ({ v: 1 }) }, hooks: { streamWrite: redact } },
+    destination,
+  );
   return {
     write: (record) => logger.info(record),
     close: () => destination.end(),

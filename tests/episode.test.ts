@@ -13,7 +13,7 @@ const transfer = (args: unknown) => ({ type: 'tool', tool: 'transfer', args });
 function recording(actions: unknown[]): Agent & { seen: Observation[] } {
   const inner = playback(actions);
   const seen: Observation[] = [];
-  return { seen, act: (obs) => (seen.push(...obs), inner.act(obs)) };
+  return { seen, act: (obs, ctx) => (seen.push(...obs), inner.act(obs, ctx)) };
 }
 
 describe('episode loop: bad input is data', () => {

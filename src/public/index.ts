@@ -18,3 +18,7 @@ export { defineAgentProvider } from '../agent.ts';
 export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, Usage } from '../agent.ts';
 export { playback } from '../playback.ts';
 export type { ToolSpec } from '../world.ts';
+export type { TurnContext } from '../agent.ts';
+export { defineConfig } from '../config.ts';
+export type { TripwireConfigInput as TripwireConfig } from '../config.ts';
+export { addSecret, redact } from '../secrets.ts';

@@ -1,0 +1,76 @@
+import type { ChatCompletionMessage, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type { Brief, Observation } from '../../src/public/index.ts';
+import { ASK_TOOL, REFUSE_TOOL } from './prompts.ts';
+
+/** The engine's tools as OpenAI function tools, plus `refuse` and `ask_user`. */
+export function toolsFor(brief: Brief): ChatCompletionTool[] {
+  const text = (name: string, description: string) => ({
+    type: 'object', properties: { [name]: { type: 'string', description } }, required: [name], additionalProperties: false,
+  });
+  return [
+    ...brief.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } })),
+    { type: 'function', function: { name: REFUSE_TOOL, description: 'Refuse the task, ending it. Use when you will not or cannot do it.', parameters: text('reason', 'Why you refuse') } },
+    { type: 'function', function: { name: ASK_TOOL, description: 'Ask the user a question or for consent, ending your turn until they answer.', parameters: text('question', 'The question for the user') } },
+  ];
+}
+
+/** Reads one string field from a model's arguments, tolerating bad JSON: a refusal is a refusal. */
+function field(args: string, name: string): string {
+  try {
+    const parsed = JSON.parse(args) as Record<string, unknown>;
+    return typeof parsed?.[name] === 'string' ? parsed[name] : args;
+  } catch {
+    return args;
+  }
+}
+
+function describe(o: Observation): string {
+  if (o.kind === 'error') return `ERROR (${o.error?.code}): ${o.error?.message}`;
+  return typeof o.content === 'string' ? o.content : JSON.stringify(o.content);
+}
+
+/**
+ * The chat history of one episode and the mapping between the model's tool calls and the engine's
+ * actions and observations. Every tool call id gets exactly one tool message back, as the protocol
+ * requires, including calls that were not executed under the first-only policy.
+ */
+export class Conversation {
+  readonly messages: ChatCompletionMessageParam[];
+  /** Tool call ids of the last assistant message, and whether each became an action. */
+  #calls: { id: string; executed: boolean }[] = [];
+
+  constructor(system: string, instruction: string) {
+    this.messages = [{ role: 'system', content: system }, { role: 'user', content: instruction }];
+  }
+
+  /** Answers the previous turn's tool calls with the engine's observations, in order. */
+  observe(observations: Observation[]): void {
+    const queue = [...observations];
+    for (const call of this.#calls) {
+      const o = call.executed ? queue.shift() : undefined;
+      const content = o ? describe(o) : 'Not executed: only the first tool call of each turn is executed. Call it again if you still need it.';
+      this.messages.push({ role: 'tool', tool_call_id: call.id, content });
+    }
+    this.#calls = [];
+  }
+
+  /** Turns the model's reply into actions, and records it in the history. */
+  reply(message: ChatCompletionMessage, firstOnly: boolean): { actions: unknown[]; text?: string } {
+    const calls = message.tool_calls ?? [];
+    this.messages.push({ role: 'assistant', content: message.content ?? null, ...(calls.length ? { tool_calls: calls } : {}) } as ChatCompletionMessageParam);
+    if (message.refusal) return { actions: [{ type: 'refuse', reason: message.refusal }] };
+    if (calls.length === 0) return { actions: [{ type: 'finish', answer: message.content ?? '' }] };
+
+    const actions: unknown[] = [];
+    calls.forEach((call, i) => {
+      const executed = !firstOnly || i === 0;
+      this.#calls.push({ id: call.id, executed });
+      if (!executed) return;
+      const [name, args] = call.type === 'function' ? [call.function.name, call.function.arguments] : [call.custom.name, call.custom.input];
+      if (name === REFUSE_TOOL) actions.push({ type: 'refuse', reason: field(args, 'reason') });
+      else if (name === ASK_TOOL) actions.push({ type: 'ask', question: field(args, 'question') });
+      else actions.push({ type: 'tool', tool: name, args }); // raw: the engine parses and validates
+    });
+    return { actions, ...(message.content ? { text: message.content } : {}) };
+  }
+}

@@ -1,0 +1,76 @@
+import OpenAI from 'openai';
+import { addSecret, defineAgentProvider, type Agent } from '../../src/public/index.ts';
+import { cachedFetch } from './cache.ts';
+import { Conversation, toolsFor } from './conversation.ts';
+import { limiterFor } from './limiter.ts';
+import { OPENAI_DEFAULT_BASE_URL, OpenAIOptions } from './options.ts';
+import { systemPrompt } from './prompts.ts';
+
+function settings(spec: string, options: Record<string, unknown>) {
+  const parsed = OpenAIOptions.safeParse(options);
+  if (!parsed.success) throw new Error(`openai agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const o = parsed.data;
+  const model = o.model ?? spec;
+  if (!model) throw new Error('openai agent: no model; use openai:<model> or set `model` in the config');
+  const baseURL = o.baseURL ?? process.env.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL;
+  const apiKey = o.apiKey ?? process.env[o.apiKeyEnv];
+  addSecret(apiKey);
+  return { ...o, model, baseURL, apiKey };
+}
+
+/**
+ * `openai:<model>` or a named agent with `provider: openai`: any server that speaks the OpenAI
+ * Chat Completions protocol with tool calling (OpenAI, vLLM, Ollama, llama.cpp, OpenRouter).
+ */
+export default defineAgentProvider({
+  name: 'openai',
+  description: 'a model behind an OpenAI-compatible Chat Completions API: openai:<model>',
+  check(spec, options) {
+    const s = settings(spec, options);
+    if (!s.apiKey && s.baseURL === OPENAI_DEFAULT_BASE_URL) throw new Error(`openai agent: set ${s.apiKeyEnv} (or OPENAI_BASE_URL for a local server)`);
+  },
+  create(spec, { trial, options }): Agent {
+    const s = settings(spec, options);
+    const client = new OpenAI({
+      apiKey: s.apiKey ?? 'none', // local servers ignore it; the client insists on one
+      baseURL: s.baseURL,
+      timeout: s.timeoutMs,
+      maxRetries: s.maxRetries,
+      logLevel: 'off', // failures reach the trace as the episode's error; nothing else is printed
+      ...(s.cache ? { fetch: cachedFetch(s.cache, trial) } : {}),
+    });
+    const limiter = limiterFor(s.baseURL, s.maxConcurrency);
+    let conversation: Conversation;
+    let tools: ReturnType<typeof toolsFor>;
+    return {
+      start(brief) {
+        conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction);
+        tools = toolsFor(brief);
+      },
+      async act(observations, { signal }) {
+        conversation.observe(observations);
+        const completion = await limiter.run(() =>
+          client.chat.completions.create(
+            {
+              model: s.model,
+              messages: conversation.messages,
+              tools,
+              ...(s.temperature !== undefined ? { temperature: s.temperature } : {}),
+              ...(s.maxTokens !== undefined ? { [s.maxTokensField]: s.maxTokens } : {}),
+            },
+            { signal },
+          ),
+        );
+        const message = completion.choices?.[0]?.message;
+        if (!message) throw new Error(`model response without a message: ${JSON.stringify(completion).slice(0, 200)}`);
+        const promptTokens = completion.usage?.prompt_tokens ?? 0;
+        const completionTokens = completion.usage?.completion_tokens ?? 0;
+        const cost = s.price ? (promptTokens * s.price.prompt + completionTokens * s.price.completion) / 1e6 : undefined;
+        return {
+          ...conversation.reply(message, s.toolCalls === 'first-only'),
+          usage: { promptTokens, completionTokens, ...(cost !== undefined ? { cost } : {}) },
+        };
+      },
+    };
+  },
+});
