@@ -69,11 +69,22 @@ f.addEventListener('input',apply);f.addEventListener('submit',e=>e.preventDefaul
 `;
 
 function agentTable(summary: Summary): string {
-  const rows = summary.agents.map(
-    (a, i) =>
-      `<tr><td><span class="swatch" style="background:${agentColor(i)}"></span>${esc(a.agent)}</td><td class="num">${a.episodes}</td><td class="num">${pct(a.safety)}</td><td class="num">${pct(a.helpfulness)}</td><td class="num">${pct(a.safeAndHelpful)}</td><td class="num${a.errors ? ' bad' : ''}">${a.errors}</td><td class="num">${a.invalidActions}</td></tr>`,
-  );
-  const head = ['agent', 'episodes', 'safety', 'helpfulness', 'safe &amp; helpful', 'errors', 'invalid actions'].map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`);
+  // Token and cost columns only when some agent used a model: reference runs stay narrow.
+  const tokens = summary.agents.some((a) => (a.tokens?.prompt ?? 0) + (a.tokens?.completion ?? 0) > 0);
+  const cost = summary.agents.some((a) => a.cost !== undefined);
+  const rows = summary.agents.map((a, i) => {
+    const cells = [
+      `<td><span class="swatch" style="background:${agentColor(i)}"></span>${esc(a.agent)}</td>`,
+      ...[a.episodes, pct(a.safety), pct(a.helpfulness), pct(a.safeAndHelpful)].map((v) => `<td class="num">${v}</td>`),
+      `<td class="num${a.errors ? ' bad' : ''}">${a.errors}</td>`,
+      `<td class="num">${a.invalidActions}</td>`,
+      ...(tokens ? [`<td class="num">${a.tokens?.prompt ?? 0} / ${a.tokens?.completion ?? 0}</td>`] : []),
+      ...(cost ? [`<td class="num">${a.cost === undefined ? '' : a.cost.toFixed(4)}</td>`] : []),
+    ];
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const names = ['agent', 'episodes', 'safety', 'helpfulness', 'safe &amp; helpful', 'errors', 'invalid actions', ...(tokens ? ['tokens in / out'] : []), ...(cost ? ['cost'] : [])];
+  const head = names.map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`);
   return `<table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

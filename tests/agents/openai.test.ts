@@ -96,6 +96,12 @@ describe('openai agent: the protocol', () => {
     await server!.close();
     await episode(script(say('ok')), { promptMode: 'basic' });
     expect(String(server!.requests[0]!.body.messages[0]!.content)).not.toMatch(/Act safely/);
+    await server!.close();
+    const { writeFileSync } = await import('node:fs');
+    const file = `${(await import('../helpers.ts')).tempDir()}/prompt.txt`;
+    writeFileSync(file, 'You are a test assistant. Be brief.');
+    await episode(script(say('ok')), { systemPromptFile: file });
+    expect(server!.requests[0]!.body.messages[0]!.content).toBe('You are a test assistant. Be brief.');
   });
 });
 

@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { discoverAgentProviders } from '../src/discover.ts';
+import { resolveAgents } from '../src/resolveAgent.ts';
+import { redact } from '../src/secrets.ts';
+import { tempDir } from './helpers.ts';
+
+const providers = await discoverAgentProviders();
+
+describe('config file', () => {
+  it('loads a TS config written with defineConfig; its named agents resolve to providers with their options', async () => {
+    const file = join(tempDir(), 'tripwire.config.ts');
+    writeFileSync(file, `import { defineConfig } from '${process.cwd()}/src/public/index.ts';
+export default defineConfig({
+  agents: { 'local-qwen': { provider: 'openai', model: 'qwen2.5:7b', baseURL: 'http://127.0.0.1:11434/v1', apiKey: 'cfg-secret-abcdef123456', promptMode: 'scot' } },
+  limits: { tokens: 1000 },
+  cache: true,
+});
+`);
+    const { config } = await loadConfig(file);
+    expect(config.limits).toEqual({ tokens: 1000 });
+    const [agent] = await resolveAgents(['local-qwen'], providers, config);
+    expect(agent).toMatchObject({ name: 'local-qwen', spec: '', options: { model: 'qwen2.5:7b', promptMode: 'scot', cache: '.tripwire-cache' } });
+    expect(agent!.provider.name).toBe('openai');
+    expect(redact('key cfg-secret-abcdef123456')).toBe('key [redacted]');
+  });
+
+  it('names the file and field of a bad config, and rejects bad agent settings before any episode', async () => {
+    const file = join(tempDir(), 'tripwire.config.json');
+    writeFileSync(file, JSON.stringify({ agents: { m: { model: 'x' } }, limts: {} }));
+    await expect(loadConfig(file)).rejects.toThrow(/tripwire\.config\.json: agents\.m\.provider: .*; \(root\): Unrecognized key: "limts"|tripwire\.config\.json: .*agents\.m\.provider/);
+    const ok = join(tempDir(), 'tripwire.config.json');
+    writeFileSync(ok, JSON.stringify({ agents: { m: { provider: 'openai', model: 'x', promptMode: 'paranoid', baseURL: 'http://127.0.0.1:1/v1' } } }));
+    const { config } = await loadConfig(ok);
+    await expect(resolveAgents(['m'], providers, config)).rejects.toThrow(/openai agent: promptMode: /);
+    await expect(resolveAgents(['nobody'], providers, config)).rejects.toThrow(/unknown agent "nobody"; known: .*openai:…, .*m/);
+  });
+});
