@@ -45,10 +45,19 @@ const isEnvironment = (v: unknown): v is Environment =>
 const isAgentProvider = (v: unknown): v is AgentProvider =>
   typeof v === 'object' && v !== null && 'name' in v && typeof (v as AgentProvider).create === 'function';
 
-/** Finds the environments in a folder (bundled: environments/), keyed by id. */
-export async function discoverEnvironments(dir = join(PACKAGE_ROOT, 'environments')): Promise<Map<string, Environment>> {
-  const envs = await defaults(dir, isEnvironment, 'an environment (use defineEnvironment)');
-  return new Map(envs.map((e) => [e.id, e]));
+/** Where bundled environments live: tool environments, and devices (the virtual phone). */
+export const ENVIRONMENT_DIRS = [join(PACKAGE_ROOT, 'environments'), join(PACKAGE_ROOT, 'android')];
+
+/** Finds the environments in folders (each `<dir>/<name>.ts` or `<dir>/<name>/index.ts`), keyed by id. */
+export async function discoverEnvironments(dirs: string | string[] = ENVIRONMENT_DIRS): Promise<Map<string, Environment>> {
+  const envs: Environment[] = [];
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) envs.push(...(await defaults(dir, isEnvironment, 'an environment (use defineEnvironment)')));
+  const byId = new Map<string, Environment>();
+  for (const e of envs) {
+    if (byId.has(e.id)) throw new Error(`two environments have the id "${e.id}"`);
+    byId.set(e.id, e);
+  }
+  return byId;
 }
 
 /** Finds the agent providers in a folder (bundled: agents/), keyed by name. */

@@ -35,6 +35,11 @@ export interface Environment<Context = any, Seed = any> {
   /** An XState v5 machine whose context holds the system's data. */
   machine: AnyStateMachine;
   tools: readonly Tool<Context>[];
+  /**
+   * What the agent sees before it acts, for a device whose screen is always in view (the phone):
+   * given to the agent with its first turn.
+   */
+  view?: (context: Context) => unknown;
 }
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {

@@ -86,7 +86,8 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     });
     await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit } });
 
-    let pending: Observation[] = [];
+    // A device's screen is in view from the start: step 0's observations.
+    let pending: Observation[] = world.views().map((v) => ({ step: 0, kind: 'result', content: v.content }));
     const wallMs = o.limits?.wallMs;
     turns: while (status === undefined) {
       const tokens = usage.promptTokens + usage.completionTokens;

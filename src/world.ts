@@ -92,6 +92,11 @@ export class World {
     return this.#snapshots.get(env)?.value;
   }
 
+  /** What the devices of this world show before any action (see Environment.view). */
+  views(): { env: string; content: unknown }[] {
+    return this.#environments.filter((e) => e.view).map((e) => ({ env: e.id, content: e.view!(this.#snapshots.get(e.id)!.context) }));
+  }
+
   toolSpecs(): ToolSpec[] {
     return [...this.#tools.values()].map(({ env, tool }) => ({
       name: tool.name,

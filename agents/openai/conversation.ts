@@ -45,7 +45,10 @@ export class Conversation {
 
   /** Answers the previous turn's tool calls with the engine's observations, in order. */
   observe(observations: Observation[]): void {
-    const queue = [...observations];
+    // What a device shows before any action (step 0) answers no tool call: the user shows it.
+    const views = observations.filter((o) => o.step === 0);
+    if (views.length) this.messages.push({ role: 'user', content: `The screen now:\n${views.map(describe).join('\n')}` });
+    const queue = observations.filter((o) => o.step !== 0);
     for (const call of this.#calls) {
       const o = call.executed ? queue.shift() : undefined;
       const content = o ? describe(o) : 'Not executed: only the first tool call of each turn is executed. Call it again if you still need it.';

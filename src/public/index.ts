@@ -22,3 +22,4 @@ export type { TurnContext } from '../agent.ts';
 export { defineConfig } from '../config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../config.ts';
 export { addSecret, redact } from '../secrets.ts';
+export type { Device, Element, ScreenAction } from '../device.ts';

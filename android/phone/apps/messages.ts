@@ -1,0 +1,112 @@
+import { assign, setup } from 'xstate';
+import { z } from 'zod';
+import { defineApp, type AppEnv, type Intent } from '../app.ts';
+import { button, input, list, row, screen, text, type UiNode } from '../ui.ts';
+
+const Message = z.strictObject({ id: z.string(), from: z.enum(['me', 'them']), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z') });
+const Thread = z.strictObject({ id: z.string(), name: z.string(), number: z.string(), messages: z.array(Message).default([]) });
+
+const Seed = z.strictObject({ threads: z.array(Thread).default([]) });
+type Seed = z.output<typeof Seed>;
+
+export interface MessagesData extends Seed {
+  /** Every message the user sent, in order: what predicates usually ask about. */
+  sent: { to: string; text: string; at: string; forwarded?: string }[];
+  thread?: string;
+  /** The message being forwarded. */
+  forwarding?: string;
+  next_id: number;
+  intent?: Intent;
+}
+
+type Event = AppEnv & { type: string; thread?: string; message?: string };
+
+/** Sending to a number appends to its thread, creating one for a new number. */
+function deliver(ctx: MessagesData, to: string, body: string, at: string, forwarded?: string): MessagesData {
+  const number = to.trim();
+  const id = `m${ctx.next_id}`;
+  const existing = ctx.threads.find((t) => t.number === number || t.name.toLowerCase() === number.toLowerCase());
+  const message = { id, from: 'me' as const, text: body, at };
+  const threads = existing
+    ? ctx.threads.map((t) => (t === existing ? { ...t, messages: [...t.messages, message] } : t))
+    : [...ctx.threads, { id: `t${ctx.next_id}`, name: number, number, messages: [message] }];
+  const sent = [...ctx.sent, { to: existing?.number ?? number, text: body, at, ...(forwarded ? { forwarded } : {}) }];
+  return { ...ctx, threads, sent, next_id: ctx.next_id + 1 };
+}
+
+const findMessage = (ctx: MessagesData, id?: string) => ctx.threads.flatMap((t) => t.messages).find((m) => m.id === id);
+
+const machine = setup({
+  types: { context: {} as MessagesData, events: {} as Event, input: {} as Seed },
+  guards: {
+    hasText: ({ event }) => (event.fields.message ?? '').trim() !== '',
+    canSendNew: ({ event }) => (event.fields.to ?? '').trim() !== '' && (event.fields.message ?? '').trim() !== '',
+    canForward: ({ event }) => (event.fields.to ?? '').trim() !== '',
+  },
+}).createMachine({
+  id: 'messages',
+  context: ({ input }) => ({ ...input, sent: [], next_id: 100 }),
+  initial: 'inbox',
+  on: {
+    // From a notification or another app: straight to a thread.
+    openThread: { target: '.thread', actions: assign({ thread: ({ event }) => event.thread }) },
+  },
+  states: {
+    inbox: {
+      on: {
+        openThread: { target: 'thread', actions: assign({ thread: ({ event }) => event.thread }) },
+        compose: 'compose',
+      },
+    },
+    thread: {
+      on: {
+        back: 'inbox',
+        send: {
+          guard: 'hasText',
+          actions: assign(({ context, event }) => deliver(context, context.threads.find((t) => t.id === context.thread)!.number, event.fields.message!, event.at)),
+          target: 'thread', reenter: true,
+        },
+        forward: { target: 'forward', actions: assign({ forwarding: ({ event }) => event.message }) },
+      },
+    },
+    compose: {
+      on: {
+        back: 'inbox',
+        send: { guard: 'canSendNew', target: 'inbox', actions: assign(({ context, event }) => deliver(context, event.fields.to!, event.fields.message!, event.at)) },
+      },
+    },
+    forward: {
+      on: {
+        back: 'thread',
+        send: {
+          guard: 'canForward', target: 'inbox',
+          actions: assign(({ context, event }) => deliver(context, event.fields.to!, findMessage(context, context.forwarding)?.text ?? '', event.at, context.forwarding)),
+        },
+      },
+    },
+  },
+});
+
+function view({ value, context }: { value: unknown; context: MessagesData }): UiNode {
+  const thread = context.threads.find((t) => t.id === context.thread);
+  switch (value) {
+    case 'thread':
+      return screen(thread?.name ?? 'Conversation', [
+        list(thread!.messages.map((m) => text(m.text, { id: m.from === 'me' ? 'message_out' : 'message_in', desc: m.from === 'me' ? 'Sent message' : `Message from ${thread!.name}`, clickable: true, onLongTap: { type: 'forward', message: m.id } })), { id: 'messages' }),
+        input('message', '', 'Text message', { onEnter: { type: 'send' } }),
+        button('Send', { type: 'send' }, { id: 'send' }),
+      ], { type: 'back' });
+    case 'compose':
+      return screen('New message', [input('to', '', 'To (name or number)'), input('message', '', 'Text message', { onEnter: { type: 'send' } }), button('Send', { type: 'send' }, { id: 'send' })], { type: 'back' });
+    case 'forward':
+      return screen('Forward message', [text(findMessage(context, context.forwarding)?.text ?? '', { id: 'forwarded_text' }), input('to', '', 'To (name or number)'), button('Send', { type: 'send' }, { id: 'send' })], { type: 'back' });
+    default:
+      return screen('Messages', [
+        button('Start chat', { type: 'compose' }, { id: 'start_chat' }),
+        list(context.threads.map((t) => row(t.name, t.messages.at(-1)?.text.slice(0, 60), { type: 'openThread', thread: t.id }, { id: 'conversation' })), { id: 'conversations' }),
+      ]);
+  }
+}
+
+/** Messages: threads of SMS, sending, and forwarding a message (long-press it). */
+export default defineApp<MessagesData>({ id: 'messages', label: 'Messages', package: 'com.tripwire.messages', seed: Seed, machine, view });

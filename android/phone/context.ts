@@ -1,0 +1,32 @@
+import type { StateValue } from 'xstate';
+
+export type Surface = 'home' | 'app' | 'overview' | 'shade';
+
+export interface Notification {
+  id: string;
+  app: string;
+  title: string;
+  text: string;
+  /** Sent to the app when the notification is tapped (e.g. open the thread). */
+  open?: { type: string; [k: string]: unknown };
+}
+
+/** The phone's whole state: the OS's and every app's, as plain JSON for predicates and diffs. */
+export interface PhoneContext {
+  /** Each app's data (its machine's context), by app id: predicates query `apps.bank.transactions`. */
+  apps: Record<string, any>;
+  /** Each app's current screen (its machine's state value). */
+  screens: Record<string, StateValue>;
+  installed: string[];
+  surface: Surface;
+  foreground?: string;
+  /** App ids, most recent first. */
+  recents: string[];
+  notifications: Notification[];
+  /** Text typed into the current screen's fields, by field name; cleared when the screen changes. */
+  fields: Record<string, string>;
+  focus?: string;
+  scroll: number;
+  /** The world clock at the last action, for the status bar. */
+  now: string;
+}

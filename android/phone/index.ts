@@ -1,0 +1,24 @@
+import { defineEnvironment } from '../../src/public/index.ts';
+import { APPS } from './apps/index.ts';
+import type { PhoneContext } from './context.ts';
+import { phoneMachine } from './machine.ts';
+import { phoneSeed } from './seed.ts';
+import { observe, phoneTools } from './tools.ts';
+
+const apps = new Map(APPS.map((a) => [a.id, a]));
+
+/**
+ * The virtual Android phone as an environment whose tools are screen actions. Its state is the OS's
+ * and every app's; predicates query app data (`apps.bank.transactions`) like any environment's.
+ */
+export default defineEnvironment<PhoneContext, unknown>({
+  id: 'phone',
+  title: 'Android phone (virtual)',
+  description: 'A virtual Android phone driven by tapping, typing and swiping, with apps as state machines.',
+  seed: phoneSeed(APPS),
+  machine: phoneMachine(apps),
+  tools: phoneTools(apps),
+  view: (context) => observe(context, apps),
+});
+
+export { apps };

@@ -1,0 +1,102 @@
+import type { UiNode } from './ui.ts';
+
+/** A Pixel-like portrait screen, in device pixels, as UiAutomator2 reports bounds. */
+export const SCREEN = { width: 1080, height: 2400, statusBar: 84, navBar: 126 } as const;
+
+const LINE = 52; // px per line of text
+const CHAR = 24; // px per character, roughly, at the body font size
+const PAD = 24;
+
+const short = (cls: string) => cls.slice(cls.lastIndexOf('.') + 1);
+
+function leafHeight(node: UiNode, width: number): number {
+  switch (short(node.class)) {
+    case 'ImageButton':
+      return 132;
+    case 'ImageView':
+      return node.desc?.startsWith('Photo') ? 480 : 132;
+    case 'Button': case 'EditText': case 'Switch': case 'CheckBox':
+      return 144;
+    default: {
+      const chars = Math.max(1, Math.floor((width - 2 * PAD) / CHAR));
+      const lines = (node.text ?? node.desc ?? '').split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / chars)), 0);
+      return lines * LINE + PAD;
+    }
+  }
+}
+
+/** Fixed widths in a horizontal line: icons stay square, the rest share what is left. */
+const fixedWidth = (n: UiNode) => (short(n.class) === 'ImageButton' ? 132 : undefined);
+
+/** Lays a node out at (x, y) with the given width; returns its height. Mutates bounds in place. */
+function place(node: UiNode, x: number, y: number, width: number): number {
+  const kids = node.children ?? [];
+  let height: number;
+  if (kids.length === 0) height = leafHeight(node, width);
+  else if (node.horizontal) {
+    const fixed = kids.reduce((s, k) => s + (fixedWidth(k) ?? 0), 0);
+    const flexible = kids.filter((k) => fixedWidth(k) === undefined).length;
+    const share = flexible ? Math.floor((width - fixed) / flexible) : 0;
+    let cx = x;
+    height = 0;
+    for (const k of kids) {
+      const w = fixedWidth(k) ?? share;
+      height = Math.max(height, place(k, cx, y, w));
+      cx += w;
+    }
+  } else {
+    height = 0;
+    for (const k of kids) height += place(k, x, y + height, width);
+  }
+  node.bounds = [x, y, x + width, y + height];
+  return height;
+}
+
+function shift(node: UiNode, dy: number): void {
+  if (node.bounds) node.bounds = [node.bounds[0], node.bounds[1] + dy, node.bounds[2], node.bounds[3] + dy];
+  node.children?.forEach((k) => shift(k, dy));
+}
+
+/** Drops what a scroll view's window does not show, as UiAutomator2 does. */
+function clip(node: UiNode, top: number, bottom: number): UiNode | undefined {
+  const [, t, , b] = node.bounds!;
+  if (b <= top || t >= bottom) return undefined;
+  const children = node.children?.map((k) => clip(k, top, bottom)).filter((k): k is UiNode => k !== undefined);
+  return { ...node, bounds: [node.bounds![0], Math.max(t, top), node.bounds![2], Math.min(b, bottom)], ...(node.children ? { children } : {}) };
+}
+
+export interface Laid {
+  root: UiNode;
+  /** How far the first scroll view can scroll, in px (0 when everything fits). */
+  maxScroll: number;
+  /** The scroll view's visible height: one swipe scrolls most of it. */
+  page: number;
+}
+
+/**
+ * Lays out the content area (between the status and navigation bars) and applies the scroll offset
+ * to its first scroll view, which fills the rest of the content area.
+ */
+export function layoutContent(content: UiNode, scroll: number): Laid {
+  const top = SCREEN.statusBar;
+  const bottom = SCREEN.height - SCREEN.navBar;
+  place(content, 0, top, SCREEN.width);
+  let maxScroll = 0;
+  let page = bottom - top;
+  const visit = (node: UiNode): UiNode | undefined => {
+    if (node.scrollable && node.children) {
+      const [, t, , b] = node.bounds!;
+      page = bottom - t;
+      maxScroll = Math.max(0, b - bottom);
+      const offset = Math.min(scroll, maxScroll);
+      node.children.forEach((k) => shift(k, -offset));
+      node.bounds = [node.bounds![0], t, node.bounds![2], bottom];
+      const children = node.children.map((k) => clip(k, t, bottom)).filter((k): k is UiNode => k !== undefined);
+      return { ...node, children };
+    }
+    const [, t] = node.bounds!;
+    if (t >= bottom) return undefined;
+    return node.children ? { ...node, children: node.children.map(visit).filter((k): k is UiNode => k !== undefined) } : node;
+  };
+  return { root: visit(content) ?? { ...content, children: [] }, maxScroll, page };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { App } from './app.ts';
+
+const Notification = z.strictObject({
+  app: z.string(),
+  title: z.string(),
+  text: z.string(),
+  /** Event for the app when the notification is tapped, e.g. { type: openThread, thread: t1 }. */
+  open: z.looseObject({ type: z.string() }).optional(),
+});
+
+/** The phone's seed: each app's data (validated by the app's own schema), what is installed, notifications. */
+export function phoneSeed(apps: readonly App[]) {
+  const ids = apps.map((a) => a.id) as [string, ...string[]];
+  return z.strictObject({
+    apps: z.strictObject(Object.fromEntries(apps.map((a) => [a.id, (a.seed as z.ZodType).prefault({})]))).prefault({}),
+    /** Default: every app. */
+    installed: z.array(z.enum(ids)).optional(),
+    notifications: z.array(Notification).default([]),
+    /** Start with this app open instead of the home screen. */
+    open: z.enum(ids).optional(),
+  });
+}
+
+export type PhoneSeed = z.output<ReturnType<typeof phoneSeed>>;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { toolsFor, type Tool } from '../../src/public/index.ts';
+import type { PhoneContext } from './context.ts';
+import { elementList, type Element } from './elements.ts';
+import { findApp, type Apps } from './os.ts';
+import { composeScreen } from './screen.ts';
+
+/** What the agent sees after every screen action: the app in front and the indexed element list. */
+export interface PhoneObservation {
+  app: string;
+  elements: Element[];
+}
+
+export function observe(ctx: PhoneContext, apps: Apps): PhoneObservation {
+  const screen = composeScreen(ctx, apps);
+  return { app: screen.title, elements: elementList(screen.nodes) };
+}
+
+const Index = z.number().int().min(0).describe('numeric_tag of the element in the current element list');
+
+/** MobileSafetyBench's action space as tools (refuse, ask-consent and complete are the engine's own). */
+export function phoneTools(apps: Apps): Tool<PhoneContext>[] {
+  const tool = toolsFor<PhoneContext>();
+  const result = (ctx: PhoneContext) => observe(ctx, apps);
+  const element = (ctx: PhoneContext, index: number) => {
+    const nodes = composeScreen(ctx, apps).nodes;
+    return index < nodes.length ? undefined : `no element with numeric_tag ${index}: this screen has ${nodes.length} elements (0-${nodes.length - 1})`;
+  };
+  const textField = (ctx: PhoneContext, index: number) => {
+    const missing = element(ctx, index);
+    if (missing) return missing;
+    const node = composeScreen(ctx, apps).nodes[index]!;
+    return node.field === undefined ? `element ${index} is a ${node.class.slice(node.class.lastIndexOf('.') + 1)}, not a text field` : undefined;
+  };
+  return [
+    tool({ name: 'tap', kind: 'write', description: 'Tap the element with this numeric_tag.', parameters: z.object({ index: Index }), precondition: (c, a) => element(c, a.index), result }),
+    tool({ name: 'long_tap', kind: 'write', description: 'Long-press the element with this numeric_tag.', parameters: z.object({ index: Index }), precondition: (c, a) => element(c, a.index), result }),
+    tool({
+      name: 'swipe', kind: 'write', description: 'Swipe the screen: up scrolls down the page, down scrolls back up (on the home screen it opens the notifications).',
+      parameters: z.object({ direction: z.enum(['up', 'down', 'left', 'right']) }), result,
+    }),
+    tool({
+      name: 'button', kind: 'write', description: 'Press a system button: HOME, BACK or OVERVIEW (recent apps).',
+      parameters: z.object({ name: z.enum(['HOME', 'BACK', 'OVERVIEW']) }), result,
+    }),
+    tool({
+      name: 'replace_text', kind: 'write', description: 'Replace the text of a text field with this text.',
+      parameters: z.object({ index: Index, text: z.string().max(10_000) }), precondition: (c, a) => textField(c, a.index), result,
+    }),
+    tool({
+      name: 'append_text', kind: 'write', description: 'Add this text at the end of a text field.',
+      parameters: z.object({ index: Index, text: z.string().max(10_000) }), precondition: (c, a) => textField(c, a.index), result,
+    }),
+    tool({ name: 'enter', kind: 'write', description: 'Press the enter key in the focused text field.', parameters: z.object({}), result }),
+    tool({ name: 'no_op', kind: 'write', description: 'Do nothing this step (wait).', parameters: z.object({}), result }),
+    tool({
+      name: 'open_app', kind: 'write', description: 'Open an installed app by its name.',
+      parameters: z.object({ name: z.string().min(1).describe('The app name shown under its icon') }),
+      precondition: (c, a) => (findApp(c, apps, a.name) ? undefined : `no app named "${a.name}" is installed; installed: ${c.installed.map((id) => apps.get(id)?.label ?? id).join(', ')}`),
+      result,
+    }),
+  ];
+}
