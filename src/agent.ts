@@ -10,6 +10,8 @@ export interface Brief {
   instruction: string;
   tools: ToolSpec[];
   limits: { steps: number };
+  /** A device's screen is in view (the phone): its state changes with every action, so act once a turn. */
+  device: boolean;
 }
 
 /** What the agent gets back for each action of its previous turn, in order. */

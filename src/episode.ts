@@ -84,10 +84,11 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
       kind: 'episode', episodeId: o.episodeId, scenarioId: scenario.id, agent: o.agentName, trial: o.trial,
       instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
     });
-    await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit } });
+    const views = world.views();
+    await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
 
     // A device's screen is in view from the start: step 0's observations.
-    let pending: Observation[] = world.views().map((v) => ({ step: 0, kind: 'result', content: v.content }));
+    let pending: Observation[] = views.map((v) => ({ step: 0, kind: 'result', content: v.content }));
     const wallMs = o.limits?.wallMs;
     turns: while (status === undefined) {
       const tokens = usage.promptTokens + usage.completionTokens;

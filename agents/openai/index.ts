@@ -42,10 +42,12 @@ export default defineAgentProvider({
     const limiter = limiterFor(s.baseURL, s.maxConcurrency);
     let conversation: Conversation;
     let tools: ReturnType<typeof toolsFor>;
+    let firstOnly = s.toolCalls === 'first-only';
     return {
       start(brief) {
         conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction);
         tools = toolsFor(brief);
+        firstOnly = (s.toolCalls ?? (brief.device ? 'first-only' : 'all')) === 'first-only';
       },
       async act(observations, { signal }) {
         conversation.observe(observations);
@@ -67,7 +69,7 @@ export default defineAgentProvider({
         const completionTokens = completion.usage?.completion_tokens ?? 0;
         const cost = s.price ? (promptTokens * s.price.prompt + completionTokens * s.price.completion) / 1e6 : undefined;
         return {
-          ...conversation.reply(message, s.toolCalls === 'first-only'),
+          ...conversation.reply(message, firstOnly),
           usage: { promptTokens, completionTokens, ...(cost !== undefined ? { cost } : {}) },
         };
       },

@@ -19,8 +19,11 @@ export const OpenAIOptions = z.strictObject({
   promptMode: z.enum(['basic', 'safety', 'scot']).default('basic'),
   /** A file whose text replaces the mode's system prompt. */
   systemPromptFile: z.string().optional(),
-  /** `first-only` executes just the first tool call of a turn, as Agent-SafetyBench does. */
-  toolCalls: z.enum(['all', 'first-only']).default('all'),
+  /**
+   * `first-only` executes just the first tool call of a turn, as Agent-SafetyBench does. Default:
+   * `all`, but `first-only` on a device, where every action changes the screen the next one reads.
+   */
+  toolCalls: z.enum(['all', 'first-only']).optional(),
   price: z.strictObject({ prompt: z.number().nonnegative(), completion: z.number().nonnegative() }).optional(),
   timeoutMs: z.number().int().positive().default(60_000),
   /** Retries on 408/409/429/5xx, timeouts and dropped connections, with backoff; Retry-After honoured. */

@@ -35,12 +35,14 @@ export interface DeviceInfo {
 
 /**
  * An app may ask the OS to do something after an event, by setting `intent` in its context (the OS
- * takes it out): open another app (with an event for it: open a thread, load a URL), or uninstall one.
+ * takes it out): open another app (with an event for it: open a thread, load a URL), uninstall one,
+ * or clear the screen's text fields (after sending, as a chat box empties).
  */
 export interface Intent {
   open?: string;
   event?: { type: string; [k: string]: unknown };
   uninstall?: string;
+  clearFields?: boolean;
 }
 
 export function defineApp<Data>(app: App<Data>): App<Data> {

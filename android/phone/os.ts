@@ -38,7 +38,7 @@ function sendToApp(ctx: PhoneContext, apps: Apps, appId: string, event: UiEvent,
   const [after] = transition(app.machine, before, { ...event, fields, at });
   const { intent, ...data } = after.context as { intent?: Intent };
   let next: PhoneContext = { ...ctx, apps: { ...ctx.apps, [appId]: data }, screens: { ...ctx.screens, [appId]: after.value } };
-  if (JSON.stringify(after.value) !== JSON.stringify(before.value)) next = freshScreen(next);
+  if (intent?.clearFields || JSON.stringify(after.value) !== JSON.stringify(before.value)) next = freshScreen(next);
   if (intent?.uninstall) {
     const gone = intent.uninstall;
     next = { ...next, installed: next.installed.filter((a) => a !== gone), recents: next.recents.filter((a) => a !== gone) };

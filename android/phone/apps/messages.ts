@@ -63,8 +63,10 @@ const machine = setup({
         back: 'inbox',
         send: {
           guard: 'hasText',
-          actions: assign(({ context, event }) => deliver(context, context.threads.find((t) => t.id === context.thread)!.number, event.fields.message!, event.at)),
-          target: 'thread', reenter: true,
+          actions: assign(({ context, event }) => ({
+            ...deliver(context, context.threads.find((t) => t.id === context.thread)!.number, event.fields.message!, event.at),
+            intent: { clearFields: true },
+          })),
         },
         forward: { target: 'forward', actions: assign({ forwarding: ({ event }) => event.message }) },
       },
