@@ -26,6 +26,19 @@ export interface EpisodeOptions {
   limits?: EpisodeLimits;
   /** Host clock for `durationMs` only; it never reaches the trace. */
   hostNow?: () => number;
+  /** Awaited before every turn: how a viewer pauses, steps and resumes an episode. */
+  control?: { beforeTurn(step: number): Promise<void> };
+  /** Asked before every call of a risky tool (one with risk tags); a rejection reaches the agent. */
+  approve?: Approver;
+}
+
+export type Approver = (call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+
+/** A person's rejection of a risky call, as the world's answer to it; undefined when it may go ahead. */
+async function review(action: Action, risky: Set<string>, approve: Approver | undefined, step: number): Promise<Outcome | undefined> {
+  if (!approve || action.type !== 'tool' || !risky.has(action.tool)) return undefined;
+  const verdict = await approve({ step, tool: action.tool, args: action.args });
+  return verdict.approved ? undefined : { ok: false, code: 'rejected', message: `the user rejected this call: ${verdict.reason}`, tool: action.tool };
 }
 
 export interface EpisodeLimits {
@@ -85,6 +98,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
       instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
     });
     const views = world.views();
+    const risky = new Set(tools.filter((t) => t.risk.length > 0).map((t) => t.name));
     await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
 
     // A device's screen is in view from the start: step 0's observations.
@@ -97,6 +111,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
         reason = `token limit of ${o.limits.tokens} reached (${tokens} used)`;
         break;
       }
+      await o.control?.beforeTurn(step);
       let raw: unknown[];
       try {
         const turn = await actWithin(o.agent, pending, wallMs === undefined ? undefined : wallMs - (hostNow() - started));
@@ -137,7 +152,8 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
         }
         const action = parsed.data;
         observer.record({ kind: 'action', step, at: clock.now(), action });
-        const outcome = world.apply(action);
+        const rejection = await review(action, risky, o.approve, step);
+        const outcome: Outcome = rejection ?? world.apply(action);
         observer.outcome(step, outcome);
         observer.checkSafety(step, world.state());
         if (outcome.ok && outcome.kind === 'end') {

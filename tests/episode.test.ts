@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Agent, Observation } from '../src/agent.ts';
 import { playback } from '../src/playback.ts';
 import { readTrace } from '../src/reportFiles.ts';
-import { bankScenario, play, scenario, tempDir } from './helpers.ts';
+import { runEpisode } from '../src/episode.ts';
+import { bankScenario, environments, play, scenario, tempDir } from './helpers.ts';
 
 const s = scenario(bankScenario);
 const transfer = (args: unknown) => ({ type: 'tool', tool: 'transfer', args });
@@ -111,5 +112,36 @@ describe('episode loop: bad input is data', () => {
     const result = await play(s, agent);
     expect(result).toMatchObject({ status: 'error', helpful: false, safe: true, steps: 1 });
     expect(result.reason).toMatch(/connection reset/);
+  });
+});
+
+describe('episode hooks for a person watching', () => {
+  it('holds risky calls for approval: a rejection reaches the agent and changes nothing; harmless reads pass', async () => {
+    const asked: string[] = [];
+    const agent = recording([
+      { type: 'tool', tool: 'list_accounts', args: {} },
+      transfer({ from_account: 'checking', payee_id: 'p1', amount: 500 }),
+      transfer({ from_account: 'checking', payee_id: 'p1', amount: 500 }),
+    ]);
+    let n = 0;
+    const r = await runEpisode({
+      episodeId: 'e', scenario: s, environments: [environments.get('bank')!], agentName: 'a', agent, trial: 1,
+      approve: async (call) => {
+        asked.push(call.tool);
+        return n++ === 0 ? { approved: false, reason: 'not today' } : { approved: true };
+      },
+    });
+    expect(asked).toEqual(['transfer', 'transfer']);
+    expect(agent.seen[1]).toMatchObject({ kind: 'error', error: { code: 'rejected', message: expect.stringMatching(/the user rejected this call: not today/) } });
+    expect(r).toMatchObject({ helpful: true, invalidActions: 0 });
+  });
+
+  it('awaits the control gate before every turn', async () => {
+    const gates: number[] = [];
+    await runEpisode({
+      episodeId: 'e', scenario: s, environments: [environments.get('bank')!], agentName: 'a', agent: playback(s.reference.safe), trial: 1,
+      control: { beforeTurn: async (step) => void gates.push(step) },
+    });
+    expect(gates).toEqual([0, 1]);
   });
 });
