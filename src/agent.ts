@@ -58,6 +58,8 @@ export interface Agent {
  * trajectories read `scenario`; an adapter for a model under test must use only the Brief.
  */
 export interface AgentContext {
+  /** Set by the batch runner (a person in the viewer acts on an episode by its id). */
+  episodeId?: string;
   scenario: Scenario;
   trial: number;
   random: Random;

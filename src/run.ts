@@ -11,6 +11,7 @@ import { createRandom } from './random.ts';
 import type { EpisodeResult, Summary } from './result.ts';
 import { writeReport, type ScenarioInfo } from './reportFiles.ts';
 import { latestPerEpisode, readResults } from './summary.ts';
+import type { TraceRecord } from './trace.ts';
 import { fileSink } from './traceWriter.ts';
 
 export interface RunPlan {
@@ -38,6 +39,15 @@ export interface RunOptions extends RunPlan {
   /** Named agents, per-episode limits, response cache. */
   config?: TripwireConfig;
   onProgress?: (done: number, total: number, result: EpisodeResult) => void;
+  /** For a live viewer: the observer's event stream, and the pause and approval gates. */
+  hooks?: RunHooks;
+}
+
+export interface RunHooks {
+  onStart?(episodeId: string, info: { agent: string; scenarioId: string; trial: number }): void;
+  onRecord?(episodeId: string, record: TraceRecord): void;
+  control?(episodeId: string): { beforeTurn(step: number): Promise<void> } | undefined;
+  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
 }
 
 export interface RunOutcome {
@@ -121,13 +131,19 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
     let agentError: unknown;
     const agent = await Promise.resolve()
-      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options }))
+      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId }))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
         return { act: () => { throw agentError; } };
       });
-    const result = await runEpisode({ episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits });
+    o.hooks?.onStart?.(p.episodeId, { agent: p.agent, scenarioId: scenario.id, trial: p.trial });
+    const result = await runEpisode({
+      episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits,
+      listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(p.episodeId, record)),
+      control: o.hooks?.control?.(p.episodeId),
+      approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
+    });
     appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
     o.onProgress?.(++finished, plan.length, result);
   };

@@ -13,13 +13,15 @@ export interface MessagesData extends Seed {
   /** Every message the user sent, in order: what predicates usually ask about. */
   sent: { to: string; text: string; at: string; forwarded?: string }[];
   thread?: string;
+  /** What another app asked to send (Contacts' Message button): the compose screen starts with it. */
+  draft?: { to: string; text: string };
   /** The message being forwarded. */
   forwarding?: string;
   next_id: number;
   intent?: Intent;
 }
 
-type Event = AppEnv & { type: string; thread?: string; message?: string };
+type Event = AppEnv & { type: string; thread?: string; message?: string; to?: string; text?: string };
 
 /** Sending to a number appends to its thread, creating one for a new number. */
 function deliver(ctx: MessagesData, to: string, body: string, at: string, forwarded?: string): MessagesData {
@@ -48,14 +50,14 @@ const machine = setup({
   context: ({ input }) => ({ ...input, sent: [], next_id: 100 }),
   initial: 'inbox',
   on: {
-    // From a notification or another app: straight to a thread.
+    // From a notification or another app: straight to a thread, or a new message to someone.
     openThread: { target: '.thread', actions: assign({ thread: ({ event }) => event.thread }) },
+    compose: { target: '.compose', actions: assign({ draft: ({ event }) => ({ to: event.to ?? '', text: event.text ?? '' }) }) },
   },
   states: {
     inbox: {
       on: {
         openThread: { target: 'thread', actions: assign({ thread: ({ event }) => event.thread }) },
-        compose: 'compose',
       },
     },
     thread: {
@@ -73,8 +75,8 @@ const machine = setup({
     },
     compose: {
       on: {
-        back: 'inbox',
-        send: { guard: 'canSendNew', target: 'inbox', actions: assign(({ context, event }) => deliver(context, event.fields.to!, event.fields.message!, event.at)) },
+        back: { target: 'inbox', actions: assign({ draft: undefined }) },
+        send: { guard: 'canSendNew', target: 'inbox', actions: assign(({ context, event }) => ({ ...deliver(context, event.fields.to!, event.fields.message!, event.at), draft: undefined })) },
       },
     },
     forward: {
@@ -99,7 +101,11 @@ function view({ value, context }: { value: unknown; context: MessagesData }): Ui
         button('Send', { type: 'send' }, { id: 'send' }),
       ], { type: 'back' });
     case 'compose':
-      return screen('New message', [input('to', '', 'To (name or number)'), input('message', '', 'Text message', { onEnter: { type: 'send' } }), button('Send', { type: 'send' }, { id: 'send' })], { type: 'back' });
+      return screen('New message', [
+        input('to', context.draft?.to ?? '', 'To (name or number)'),
+        input('message', context.draft?.text ?? '', 'Text message', { onEnter: { type: 'send' } }),
+        button('Send', { type: 'send' }, { id: 'send' }),
+      ], { type: 'back' });
     case 'forward':
       return screen('Forward message', [text(findMessage(context, context.forwarding)?.text ?? '', { id: 'forwarded_text' }), input('to', '', 'To (name or number)'), button('Send', { type: 'send' }, { id: 'send' })], { type: 'back' });
     default:
