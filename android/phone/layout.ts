@@ -73,30 +73,46 @@ export interface Laid {
   page: number;
 }
 
+function preorder(node: UiNode, out: UiNode[] = []): UiNode[] {
+  out.push(node);
+  node.children?.forEach((c) => preorder(c, out));
+  return out;
+}
+
 /**
- * Lays out the content area (between the status and navigation bars) and applies the scroll offset
- * to its first scroll view, which fills the rest of the content area.
+ * Lays out the content area (between the status and navigation bars). The first scroll view gets
+ * the space the rest does not need: what follows it (a message box, a Send button) stays pinned
+ * below its window, as on Android, and its children move by the scroll offset and are clipped.
  */
 export function layoutContent(content: UiNode, scroll: number): Laid {
   const top = SCREEN.statusBar;
   const bottom = SCREEN.height - SCREEN.navBar;
   place(content, 0, top, SCREEN.width);
-  let maxScroll = 0;
-  let page = bottom - top;
-  const visit = (node: UiNode): UiNode | undefined => {
-    if (node.scrollable && node.children) {
-      const [, t, , b] = node.bounds!;
-      page = bottom - t;
-      maxScroll = Math.max(0, b - bottom);
-      const offset = Math.min(scroll, maxScroll);
-      node.children.forEach((k) => shift(k, -offset));
-      node.bounds = [node.bounds![0], t, node.bounds![2], bottom];
-      const children = node.children.map((k) => clip(k, t, bottom)).filter((k): k is UiNode => k !== undefined);
+  const all = preorder(content);
+  const at = all.findIndex((n) => n.scrollable && n.children);
+  if (at < 0) return { root: clip(content, top, bottom) ?? { ...content, children: [] }, maxScroll: 0, page: bottom - top };
+
+  const listNode = all[at]!;
+  const inList = new Set(preorder(listNode));
+  const following = all.slice(at + 1).filter((n) => !inList.has(n));
+  const [, listTop, , listEnd] = listNode.bounds!;
+  const tail = following.length ? Math.max(...following.map((n) => n.bounds![3])) - listEnd : 0;
+  const windowBottom = Math.max(listTop, Math.min(listEnd, bottom - tail));
+  const maxScroll = Math.max(0, listEnd - windowBottom);
+  const offset = Math.min(scroll, maxScroll);
+  // Pin what follows the list right below its window (each node moved once, not with its subtree).
+  const pin = windowBottom - listEnd;
+  for (const n of following) n.bounds = [n.bounds![0], n.bounds![1] + pin, n.bounds![2], n.bounds![3] + pin];
+  listNode.children!.forEach((k) => shift(k, -offset));
+  listNode.bounds = [listNode.bounds![0], listTop, listNode.bounds![2], windowBottom];
+  const window = (node: UiNode): UiNode | undefined => {
+    if (node === listNode) {
+      const children = node.children!.map((k) => clip(k, listTop, windowBottom)).filter((k): k is UiNode => k !== undefined);
       return { ...node, children };
     }
     const [, t] = node.bounds!;
     if (t >= bottom) return undefined;
-    return node.children ? { ...node, children: node.children.map(visit).filter((k): k is UiNode => k !== undefined) } : node;
+    return node.children ? { ...node, children: node.children.map(window).filter((k): k is UiNode => k !== undefined) } : node;
   };
-  return { root: visit(content) ?? { ...content, children: [] }, maxScroll, page };
+  return { root: window(content) ?? { ...content, children: [] }, maxScroll, page: windowBottom - listTop };
 }

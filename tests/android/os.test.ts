@@ -131,3 +131,17 @@ describe('phone OS', () => {
     expect(JSON.stringify(r.error!.issues.map((i) => i.path))).toMatch(/"apps","messages","threads",0/);
   });
 });
+
+describe('phone layout', () => {
+  it('keeps the message box and Send button below a long conversation, and scrolls the conversation', () => {
+    const w = boot();
+    const thread = act(w, 'tap', { index: find(act(w, 'open_app', { name: 'Messages' }), 'Spam') });
+    expect(find(thread, 'message')).toBeGreaterThan(0);
+    expect(find(thread, 'Send')).toBeGreaterThan(0);
+    const screen = composeScreen(ctx(w), apps);
+    const send = screen.nodes.find((n) => n.id === 'send')!;
+    expect(send.bounds![3]).toBeLessThanOrEqual(2400 - 126);
+    const scrolled = act(w, 'swipe', { direction: 'up' });
+    expect(find(scrolled, 'Send')).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,243 @@
+import { assign, setup } from 'xstate';
+import { z } from 'zod';
+import { defineApp, type AppEnv, type Intent } from '../app.ts';
+import { button, column, imageButton, input, line, list, text, type UiNode } from '../ui.ts';
+
+export const SEARCH = 'https://search.example.com';
+export const HOWTO = 'https://howto.example.com';
+
+/** A page is a list of blocks; its inputs form one form, which any of its buttons submits. */
+const Block = z.union([
+  z.strictObject({ text: z.string() }),
+  z.strictObject({ link: z.strictObject({ text: z.string(), url: z.string() }) }),
+  /** `action`: the URL the form goes to after submitting (empty: stay and say it was sent). */
+  z.strictObject({ button: z.strictObject({ text: z.string(), action: z.string().default('') }) }),
+  z.strictObject({ input: z.strictObject({ field: z.string(), hint: z.string().default(''), password: z.boolean().default(false) }) }),
+]);
+const Page = z.strictObject({ title: z.string(), blocks: z.array(Block).default([]) });
+type Page = z.output<typeof Page>;
+const Words = z.union([z.string(), z.array(z.string())]).transform((w) => (typeof w === 'string' ? [w] : w));
+const Result = z.strictObject({ keywords: Words, url: z.string(), title: z.string(), snippet: z.string().default('') });
+const Product = z.strictObject({ id: z.string(), name: z.string(), price: z.number().nonnegative(), description: z.string().default('') });
+const Shop = z.strictObject({
+  name: z.string().default('ShopNow'),
+  url: z.string().default('https://shop.example.com'),
+  currency: z.string().default('USD'),
+  products: z.array(Product).default([]),
+});
+
+const Seed = z.strictObject({
+  /** The page the browser opens on. */
+  home: z.string().default(SEARCH),
+  /** Simulated sites by URL (they override the built-in how-to pages). */
+  pages: z.record(z.string(), Page).default({}),
+  /** What the search engine finds: a result matches when a query word is among its keywords or title words. */
+  search_index: z.array(Result).default([]),
+  shop: Shop.prefault({}),
+  /** Items already in the shop's cart. */
+  cart: z.array(z.strictObject({ product: z.string(), qty: z.number().int().positive().default(1) })).default([]),
+}).superRefine((s, ctx) => {
+  s.cart.forEach((c, i) => {
+    if (!s.shop.products.some((p) => p.id === c.product)) ctx.addIssue({ code: 'custom', path: ['cart', i, 'product'], message: `no product with id "${c.product}" in shop.products` });
+  });
+});
+type Seed = z.output<typeof Seed>;
+
+export interface BrowserData extends Seed {
+  url: string;
+  /** Back stack of URLs. */
+  history: string[];
+  /** Every page load (links, URL bar, back), in order. */
+  visited: { url: string; at: string }[];
+  orders: { id: string; items: { product: string; name: string; qty: number; price: number }[]; total: number; card_last4: string; address: string; at: string }[];
+  /** Forms on simulated pages that were submitted: the page, where it went, what was typed. */
+  form_submissions: { url: string; action: string; fields: Record<string, string>; at: string }[];
+  /** A line shown above the page (added to cart, form sent, checkout problems); cleared on navigation. */
+  notice?: string;
+  intent?: Intent;
+  next_id: number;
+}
+
+type Event = AppEnv & { type: string; url?: string; product?: string; action?: string };
+
+const HOWTO_PAGES: Record<string, Page> = {
+  [HOWTO]: { title: 'HowTo Hub', blocks: [{ text: 'Simple guides for everyday things.' }, { link: { text: 'How to set a screen lock on Android', url: `${HOWTO}/screen-lock` } }, { link: { text: 'How to make pancakes', url: `${HOWTO}/pancakes` } }] },
+  [`${HOWTO}/screen-lock`]: { title: 'How to set a screen lock on Android', blocks: [{ text: '1. Open Settings.\n2. Tap Security, then Screen lock.\n3. Confirm your current password.\n4. Choose PIN or Password and enter it twice.' }, { link: { text: 'Back to HowTo Hub', url: HOWTO } }] },
+  [`${HOWTO}/pancakes`]: { title: 'How to make pancakes', blocks: [{ text: 'Mix 200 g flour, 2 eggs and 300 ml milk. Rest 10 minutes. Fry thin layers in a hot buttered pan, 1 minute per side.' }, { link: { text: 'Back to HowTo Hub', url: HOWTO } }] },
+};
+const HOWTO_INDEX = [
+  { keywords: ['howto', 'guide'], url: HOWTO, title: 'HowTo Hub', snippet: 'Simple guides for everyday things.' },
+  { keywords: ['screen', 'lock', 'android', 'pin', 'password'], url: `${HOWTO}/screen-lock`, title: 'How to set a screen lock on Android', snippet: 'Open Settings, tap Security, then Screen lock…' },
+  { keywords: ['pancakes', 'pancake', 'recipe'], url: `${HOWTO}/pancakes`, title: 'How to make pancakes', snippet: 'Mix 200 g flour, 2 eggs and 300 ml milk…' },
+];
+
+/** A URL as the browser keeps it: with a scheme, without a trailing slash. Not a URL: undefined. */
+export function normalizeUrl(raw: string): string | undefined {
+  const s = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : /^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]\S*)?$/.test(s) ? `https://${s}` : undefined;
+  if (!withScheme) return undefined;
+  try {
+    return new URL(withScheme).href.replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const searchUrl = (q: string) => `${SEARCH}/search?q=${encodeURIComponent(q.trim())}`;
+const round = (n: number) => Math.round(n * 100) / 100;
+const money = (ctx: BrowserData, n: number) => (ctx.shop.currency === 'USD' ? `$${n.toFixed(2)}` : `${n.toFixed(2)} ${ctx.shop.currency}`);
+const product = (ctx: BrowserData, id?: string) => ctx.shop.products.find((p) => p.id === id);
+const cartItems = (ctx: BrowserData) => ctx.cart.flatMap((c) => { const p = product(ctx, c.product); return p ? [{ product: p.id, name: p.name, qty: c.qty, price: p.price }] : []; });
+const cartTotal = (ctx: BrowserData) => round(cartItems(ctx).reduce((s, i) => s + i.qty * i.price, 0));
+
+export function search(ctx: BrowserData, query: string) {
+  const q = new Set(words(query));
+  return ctx.search_index
+    .map((r) => ({ r, score: new Set([...r.keywords.flatMap(words), ...words(r.title)].filter((w) => q.has(w))).size }))
+    .filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.r);
+}
+
+function load(ctx: BrowserData, url: string, at: string, history: string[]): BrowserData {
+  return { ...ctx, url, history, visited: [...ctx.visited, { url, at }], notice: undefined, intent: { clearFields: true } };
+}
+const navigate = (ctx: BrowserData, raw: string, at: string) => load(ctx, normalizeUrl(raw) ?? searchUrl(raw), at, [...ctx.history, ctx.url]);
+
+function submit(ctx: BrowserData, action: string, typed: Record<string, string>, at: string): BrowserData {
+  const inputs = (ctx.pages[ctx.url]?.blocks ?? []).flatMap((b) => ('input' in b ? [b.input.field] : []));
+  const fields = Object.fromEntries(inputs.map((f) => [f, typed[f] ?? '']));
+  const next = inputs.length ? { ...ctx, form_submissions: [...ctx.form_submissions, { url: ctx.url, action, fields, at }] } : ctx;
+  return action ? navigate(next, action, at) : { ...next, notice: 'Your form was sent.', intent: { clearFields: true } };
+}
+
+function placeOrder(ctx: BrowserData, f: Record<string, string>, at: string): BrowserData {
+  const get = (name: string) => (f[name] ?? '').trim();
+  const card = get('card_number').replace(/[\s-]/g, '');
+  const missing = [['name', 'Name on card'], ['expiry', 'Expiry'], ['address', 'Shipping address']].filter(([k]) => !get(k!)).map(([, label]) => label);
+  if (!/^\d{12,19}$/.test(card)) missing.unshift('Card number');
+  if (!/^\d{3,4}$/.test(get('cvv'))) missing.push('CVV');
+  if (!ctx.cart.length) return { ...ctx, notice: 'Your cart is empty.' };
+  if (missing.length) return { ...ctx, notice: `Check these fields: ${missing.join(', ')}.` };
+  const id = `o${ctx.next_id}`;
+  const order = { id, items: cartItems(ctx), total: cartTotal(ctx), card_last4: card.slice(-4), address: get('address'), at };
+  return load({ ...ctx, orders: [...ctx.orders, order], cart: [], next_id: ctx.next_id + 1 }, `${ctx.shop.url}/order/${id}`, at, [...ctx.history, ctx.url]);
+}
+
+const machine = setup({
+  types: { context: {} as BrowserData, events: {} as Event, input: {} as Seed },
+  guards: {
+    hasUrl: ({ event }) => (event.fields.omnibox ?? '').trim() !== '',
+    canGoBack: ({ context }) => context.history.length > 0,
+    known: ({ context, event }) => product(context, event.product) !== undefined,
+    hasQuery: ({ event }) => (event.fields.q ?? '').trim() !== '',
+  },
+}).createMachine({
+  id: 'browser',
+  context: ({ input }) => {
+    const pages = Object.fromEntries(Object.entries({ ...HOWTO_PAGES, ...input.pages }).map(([u, p]) => [normalizeUrl(u) ?? u, p]));
+    const search_index = [...input.search_index, ...HOWTO_INDEX].map((r) => ({ ...r, url: normalizeUrl(r.url) ?? r.url }));
+    const shop = { ...input.shop, url: normalizeUrl(input.shop.url) ?? input.shop.url };
+    return { ...input, pages, search_index, shop, url: normalizeUrl(input.home) ?? input.home, history: [], visited: [], orders: [], form_submissions: [], next_id: 100 };
+  },
+  initial: 'page',
+  states: {
+    page: {
+      on: {
+        // From links, and from other apps (open a URL in the browser).
+        open: { actions: assign(({ context, event }) => navigate(context, event.url ?? '', event.at)) },
+        go: [
+          { guard: 'hasUrl', actions: assign(({ context, event }) => navigate(context, event.fields.omnibox!, event.at)) },
+          { actions: assign({ notice: 'Type a web address or what to search for.' }) },
+        ],
+        search: [
+          { guard: 'hasQuery', actions: assign(({ context, event }) => navigate(context, searchUrl(event.fields.q!), event.at)) },
+          { actions: assign({ notice: 'Type what to search for.' }) },
+        ],
+        back: { guard: 'canGoBack', actions: assign(({ context, event }) => load(context, context.history.at(-1)!, event.at, context.history.slice(0, -1))) },
+        submit: { actions: assign(({ context, event }) => submit(context, event.action ?? '', event.fields, event.at)) },
+        addToCart: {
+          guard: 'known',
+          actions: assign(({ context, event }) => {
+            const has = context.cart.some((c) => c.product === event.product);
+            const cart = has ? context.cart.map((c) => (c.product === event.product ? { ...c, qty: c.qty + 1 } : c)) : [...context.cart, { product: event.product!, qty: 1 }];
+            return { cart, notice: `Added ${product(context, event.product)!.name} to your cart.` };
+          }),
+        },
+        removeFromCart: { actions: assign(({ context, event }) => ({ cart: context.cart.filter((c) => c.product !== event.product) })) },
+        placeOrder: { actions: assign(({ context, event }) => placeOrder(context, event.fields, event.at)) },
+      },
+    },
+  },
+});
+
+function blockNode(ctx: BrowserData, b: z.output<typeof Block>): UiNode {
+  if ('text' in b) return text(b.text, { id: 'page_text' });
+  if ('link' in b) return text(b.link.text, { id: 'link', desc: b.link.url, clickable: true, onTap: { type: 'open', url: b.link.url } });
+  if ('button' in b) return button(b.button.text, { type: 'submit', action: b.button.action }, { id: 'page_button' });
+  return input(b.input.field, '', b.input.hint, { id: b.input.field, password: b.input.password });
+}
+
+/** The current page's title and content: a built-in site, a seeded page, or an error page. */
+function page(ctx: BrowserData): [string, UiNode[]] {
+  const u = ctx.url;
+  const shop = ctx.shop.url;
+  const add = (id: string) => button('Add to cart', { type: 'addToCart', product: id }, { id: 'add_to_cart' });
+  const cartButton = button(`Cart (${ctx.cart.reduce((s, c) => s + c.qty, 0)})`, { type: 'open', url: `${shop}/cart` }, { id: 'view_cart' });
+  if (u === SEARCH) return ['Search', [input('q', '', 'Search the web', { id: 'search_box', onEnter: { type: 'search' } }), button('Search', { type: 'search' }, { id: 'search_button' })]];
+  if (u.startsWith(`${SEARCH}/search?`)) {
+    const q = new URL(u).searchParams.get('q') ?? '';
+    const results = search(ctx, q);
+    return [`${q} - Search`, [
+      text(results.length ? `Results for “${q}”` : `No results for “${q}”`, { id: 'results_header' }),
+      ...results.map((r) => column([text(r.title, { id: 'result_title', desc: r.url, clickable: true, onTap: { type: 'open', url: r.url } }), text(r.url, { id: 'result_url' }), text(r.snippet, { id: 'result_snippet' })], { id: 'result' })),
+    ]];
+  }
+  if (u === shop) {
+    return [ctx.shop.name, [cartButton, ...ctx.shop.products.map((p) => column([
+      text(p.name, { id: 'product_name', clickable: true, onTap: { type: 'open', url: `${shop}/product/${p.id}` } }), text(money(ctx, p.price), { id: 'product_price' }), add(p.id),
+    ], { id: 'product' }))]];
+  }
+  const p = u.startsWith(`${shop}/product/`) ? product(ctx, u.slice(`${shop}/product/`.length)) : undefined;
+  if (p) return [p.name, [text(money(ctx, p.price), { id: 'product_price' }), ...(p.description ? [text(p.description, { id: 'product_description' })] : []), add(p.id), cartButton]];
+  if (u === `${shop}/cart`) {
+    const items = cartItems(ctx);
+    return ['Your cart', [
+      ...items.map((i) => column([text(`${i.name} × ${i.qty}`, { id: 'cart_item' }), text(money(ctx, i.qty * i.price), { id: 'cart_item_price' }), button('Remove', { type: 'removeFromCart', product: i.product }, { id: 'remove' })], { id: 'cart_row' })),
+      text(items.length ? `Total: ${money(ctx, cartTotal(ctx))}` : 'Your cart is empty.', { id: 'cart_total' }),
+      ...(items.length ? [button('Checkout', { type: 'open', url: `${shop}/checkout` }, { id: 'checkout' })] : []),
+      text('Continue shopping', { id: 'link', clickable: true, onTap: { type: 'open', url: shop } }),
+    ]];
+  }
+  if (u === `${shop}/checkout`) {
+    return ['Checkout', [
+      ...cartItems(ctx).map((i) => text(`${i.name} × ${i.qty}: ${money(ctx, i.qty * i.price)}`, { id: 'summary_item' })),
+      text(`Total: ${money(ctx, cartTotal(ctx))}`, { id: 'order_total' }),
+      input('name', '', 'Name on card', { id: 'card_name' }),
+      input('card_number', '', 'Card number', { id: 'card_number' }),
+      line([input('expiry', '', 'MM/YY', { id: 'card_expiry' }), input('cvv', '', 'CVV', { id: 'card_cvv', password: true })]),
+      input('address', '', 'Shipping address', { id: 'shipping_address' }),
+      button('Place order', { type: 'placeOrder' }, { id: 'place_order' }),
+    ]];
+  }
+  const order = u.startsWith(`${shop}/order/`) ? ctx.orders.find((o) => o.id === u.slice(`${shop}/order/`.length)) : undefined;
+  if (order) return ['Order placed', [text(`Thank you! Order ${order.id} is placed.`, { id: 'order_confirmation' }), text(`Total charged: ${money(ctx, order.total)} to the card ending in ${order.card_last4}.`, { id: 'order_total' })]];
+  const seeded = ctx.pages[u];
+  if (seeded) return [seeded.title, seeded.blocks.map((b) => blockNode(ctx, b))];
+  return ['This site can’t be reached', [text('This site can’t be reached', { id: 'error_title' }), text(`${u} could not be found. Check the address for typos.`, { id: 'error_detail' })]];
+}
+
+function view({ context }: { value: unknown; context: BrowserData }): UiNode {
+  const [title, content] = page(context);
+  return column([
+    line([
+      imageButton('Home page', { type: 'open', url: context.home }, { id: 'home_button' }),
+      input('omnibox', context.url, 'Search or type URL', { id: 'url_bar', onEnter: { type: 'go' } }),
+      imageButton('Go', { type: 'go' }, { id: 'go' }),
+    ], { id: 'toolbar' }),
+    ...(context.notice ? [text(context.notice, { id: 'notice' })] : []),
+    list([text(title, { id: 'page_title' }), ...content], { id: 'page' }),
+  ], { id: 'content' });
+}
+
+/** Browser: simulated sites from the seed, a search engine, a shop with cart and checkout, a how-to site. Nothing is fetched. */
+export default defineApp<BrowserData>({ id: 'browser', label: 'Browser', package: 'com.tripwire.browser', seed: Seed, machine, view });
