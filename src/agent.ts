@@ -21,6 +21,8 @@ export interface Observation {
   tool?: string;
   content?: unknown;
   error?: { code: ErrorCode; message: string };
+  /** A PNG data URL of the device's screen after this step, for agents that asked for screenshots. */
+  image?: string;
 }
 
 export interface Usage {
@@ -48,6 +50,8 @@ export interface TurnContext {
 
 /** Anything that turns observations into actions. One instance plays one episode. */
 export interface Agent {
+  /** Set to get a screenshot with every observation of a device (costly: only when asked). */
+  readonly screenshots?: boolean;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   stop?(): void | Promise<void>;

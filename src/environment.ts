@@ -40,6 +40,10 @@ export interface Environment<Context = any, Seed = any> {
    * given to the agent with its first turn.
    */
   view?: (context: Context) => unknown;
+  /** For people: the device's screen as one self-contained HTML document (the viewer shows it). */
+  screen?: (context: Context) => string;
+  /** A PNG of the device's screen, for agents that look at screenshots. */
+  screenshot?: (context: Context) => Promise<Buffer>;
 }
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {

@@ -103,6 +103,13 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
 
     // A device's screen is in view from the start: step 0's observations.
     let pending: Observation[] = views.map((v) => ({ step: 0, kind: 'result', content: v.content }));
+    const shoot = async (obs: Observation[]): Promise<Observation[]> => {
+      if (!o.agent.screenshots || obs.length === 0) return obs;
+      const shots = Object.values(await world!.screenshots());
+      if (shots.length === 0) return obs;
+      const last = obs.length - 1; // the screen now: after the turn's last action
+      return obs.map((x, i) => (i === last ? { ...x, image: `data:image/png;base64,${shots[0]!.toString('base64')}` } : x));
+    };
     const wallMs = o.limits?.wallMs;
     turns: while (status === undefined) {
       const tokens = usage.promptTokens + usage.completionTokens;
@@ -114,7 +121,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
       await o.control?.beforeTurn(step);
       let raw: unknown[];
       try {
-        const turn = await actWithin(o.agent, pending, wallMs === undefined ? undefined : wallMs - (hostNow() - started));
+        const turn = await actWithin(o.agent, await shoot(pending), wallMs === undefined ? undefined : wallMs - (hostNow() - started));
         if (turn === TIMED_OUT) {
           status = 'limit';
           reason = `wall-time limit of ${wallMs} ms reached`;

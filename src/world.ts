@@ -92,6 +92,29 @@ export class World {
     return this.#snapshots.get(env)?.value;
   }
 
+  /** The environment behind a tool, if any. */
+  environmentOf(tool: string): Environment | undefined {
+    return this.#tools.get(tool)?.env;
+  }
+
+  /** Screens of the devices of this world, as HTML for people (see Environment.screen). */
+  screens(): Record<string, string> {
+    return Object.fromEntries(this.#environments.filter((e) => e.screen).map((e) => [e.id, e.screen!(this.#snapshots.get(e.id)!.context)]));
+  }
+
+  /** PNG screenshots of the devices of this world that can take them. */
+  async screenshots(): Promise<Record<string, Buffer>> {
+    const shots = await Promise.all(
+      this.#environments.filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context)] as const),
+    );
+    return Object.fromEntries(shots);
+  }
+
+  /** Each environment's machine state: its state value and tags. */
+  machineStates(): Record<string, { value: StateValue; tags: string[] }> {
+    return Object.fromEntries([...this.#snapshots].map(([id, s]) => [id, { value: s.value, tags: [...(s.tags ?? [])].sort() }]));
+  }
+
   /** What the devices of this world show before any action (see Environment.view). */
   views(): { env: string; content: unknown }[] {
     return this.#environments.filter((e) => e.view).map((e) => ({ env: e.id, content: e.view!(this.#snapshots.get(e.id)!.context) }));
