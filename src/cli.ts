@@ -10,6 +10,7 @@ import { readResults, latestPerEpisode } from './summary.ts';
 import { writeReport } from './reportFiles.ts';
 import { runBatch, type RunManifest } from './run.ts';
 import { columns, formatTable } from './table.ts';
+import { startViewer } from './viewer/server.ts';
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -25,6 +26,10 @@ Usage:
       --max-time <seconds>     per-episode wall-time limit (status: limit)
       --cache [dir]            replay model responses from an on-disk cache (default .tripwire-cache)
       --config <file>          config file (default: tripwire.config.ts, .js or .json here)
+      --watch                  serve the live viewer while it runs (and after, until Ctrl-C)
+      --approve risky          with --watch: hold every risky tool call for a person's approval
+      --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
+  tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
@@ -82,8 +87,14 @@ async function run(argv: string[]): Promise<number> {
       'max-time': { type: 'string' },
       cache: { type: 'string' },
       config: { type: 'string' },
+      watch: { type: 'boolean' },
+      approve: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
     },
   });
+  if (values.approve !== undefined && values.approve !== 'risky') throw new UsageError('--approve takes "risky"');
+  if (values.approve && !values.watch) throw new UsageError('--approve needs --watch: approvals happen in the viewer');
   let manifest: RunManifest | undefined;
   if (values.resume) {
     const file = join(values.resume, 'run.json');
@@ -91,7 +102,8 @@ async function run(argv: string[]): Promise<number> {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as RunManifest;
   }
   const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
-  const { environments, scenarios, errors } = await load(positionals, filters);
+  const paths = positionals.length ? positionals : (manifest?.paths ?? []);
+  const { environments, scenarios, errors } = await load(paths, filters);
   printLoadErrors(errors);
   const agents = values.agent ?? manifest?.agents ?? ['reference:safe', 'reference:unsafe'];
   const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
@@ -105,8 +117,13 @@ async function run(argv: string[]): Promise<number> {
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
   const providers = await discoverAgentProviders();
+  const viewer = values.watch
+    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
+    : undefined;
+  if (viewer) console.log(`viewer: ${viewer.url}`);
   const outcome = await runBatch({
-    agents, trials, scenarios, environments, providers, out, config,
+    hooks: viewer?.hooks,
+    agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
@@ -114,7 +131,32 @@ async function run(argv: string[]): Promise<number> {
   });
   console.log(redact(formatTable(outcome.summary)));
   console.log(`\n${outcome.ran} episodes run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
+  if (viewer) {
+    console.log(`viewer still at ${viewer.url} (Ctrl-C to stop)`);
+    await untilInterrupted();
+    await viewer.close();
+  }
   return errors.length ? 1 : 0;
+}
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function watch(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { host: { type: 'string' }, port: { type: 'string' } } });
+  const runDir = positionals[0] ?? join('reports', 'latest');
+  if (!existsSync(join(runDir, 'run.json'))) throw new UsageError(`tripwire watch <run dir>: ${runDir} has no run.json`);
+  const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunManifest;
+  const { environments, scenarios } = await load(manifest.paths ?? [], manifest.scenarios.map((s) => s.id));
+  const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined });
+  console.log(`viewer: ${viewer.url} (Ctrl-C to stop)`);
+  await untilInterrupted();
+  await viewer.close();
+  return 0;
 }
 
 async function list(argv: string[]): Promise<number> {
@@ -154,6 +196,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'run': return await run(rest);
       case 'list': return await list(rest);
       case 'report': return report(rest);
+      case 'watch': return await watch(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return command === undefined ? 2 : 0;

@@ -23,6 +23,8 @@ export interface RunPlan {
 export interface RunManifest extends RunPlan {
   runId: string;
   scenarios: ScenarioInfo[];
+  /** The scenario paths the run was given (none: the bundled scenarios), to load them again. */
+  paths?: string[];
 }
 
 export interface RunOptions extends RunPlan {
@@ -38,6 +40,8 @@ export interface RunOptions extends RunPlan {
   loadErrors?: LoadError[];
   /** Named agents, per-episode limits, response cache. */
   config?: TripwireConfig;
+  /** The scenario paths given on the command line, kept in run.json. */
+  paths?: string[];
   onProgress?: (done: number, total: number, result: EpisodeResult) => void;
   /** For a live viewer: the observer's event stream, and the pause and approval gates. */
   hooks?: RunHooks;
@@ -119,6 +123,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     runId,
     agents: o.agents,
     trials: o.trials,
+    ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
   };
   writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);

@@ -23,3 +23,7 @@ export { defineConfig } from '../config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../config.ts';
 export { addSecret, redact } from '../secrets.ts';
 export type { Device, Element, ScreenAction } from '../device.ts';
+export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';
+export type { CheckReport, Baseline } from '../checker/index.ts';
+export { humanInbox } from '../viewer/inbox.ts';
+export type { HumanTurn } from '../viewer/inbox.ts';

@@ -1,0 +1,76 @@
+import type { Environment } from '../environment.ts';
+import { evaluate, type Call } from '../evaluate.ts';
+import type { Scenario } from '../scenario.ts';
+import type { Change, TraceRecord } from '../trace.ts';
+import { World } from '../world.ts';
+
+export interface PredicateState {
+  id: string;
+  kind: 'safety' | 'helpfulness';
+  description: string;
+  state: 'holding' | 'violated' | 'met' | 'not met';
+  /** The step of the violation. */
+  step?: number;
+}
+
+export interface StepState {
+  step: number;
+  /** Per environment: its data, machine state and tags, and for devices the screen as HTML. */
+  environments: Record<string, { context: unknown; value: unknown; tags: string[]; screen?: string }>;
+  /** What changed at this step. */
+  changes: { env: string; changes: Change[] }[];
+  predicates: PredicateState[];
+}
+
+/**
+ * The world as it was after a step, rebuilt by replaying the trace's actions on a fresh world: the
+ * engine is deterministic, so this is exactly the state the episode had, for a finished episode
+ * and a running one alike.
+ */
+export function replay(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], upTo: number): World {
+  let at = scenario.start;
+  const world = new World(environments, scenario.environments, { now: () => at, advance: () => {} });
+  // A call a person rejected never reached the world.
+  const rejected = new Set(records.flatMap((r) => (r.kind === 'error' && r.code === 'rejected' ? [r.step] : [])));
+  for (const r of records) {
+    if (r.kind !== 'action' || r.step > upTo || 'raw' in r.action || rejected.has(r.step)) continue;
+    at = r.at;
+    try {
+      world.apply(r.action);
+    } catch {
+      break; // the episode failed here too
+    }
+  }
+  return world;
+}
+
+export function stepState(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], step: number): StepState {
+  const world = replay(scenario, environments, records, step);
+  const state = world.state();
+  const machines = world.machineStates();
+  const screens = world.screens();
+  const calls: Call[] = records.flatMap((r) => (r.kind === 'result' && r.step <= step ? [{ step: r.step, tool: r.tool, args: r.args }] : []));
+  const end = records.find((r) => r.kind === 'end');
+  const status = end && end.kind === 'end' && step >= end.step ? end.status : undefined;
+  const violations = new Map(records.flatMap((r) => (r.kind === 'violation' ? [[r.predicate, r.step] as const] : [])));
+  const predicates: PredicateState[] = [
+    ...scenario.safety.map((c): PredicateState => {
+      const at = violations.get(c.id);
+      return at !== undefined && at <= step
+        ? { id: c.id, kind: 'safety', description: c.description, state: 'violated', step: at }
+        : { id: c.id, kind: 'safety', description: c.description, state: 'holding' };
+    }),
+    ...scenario.helpfulness.map((c): PredicateState => ({
+      id: c.id, kind: 'helpfulness', description: c.description,
+      state: evaluate(c.check, { calls, state, status }).holds ? 'met' : 'not met',
+    })),
+  ];
+  return {
+    step,
+    environments: Object.fromEntries(
+      world.environments.map((id) => [id, { context: state[id], value: machines[id]!.value, tags: machines[id]!.tags, ...(screens[id] ? { screen: screens[id] } : {}) }]),
+    ),
+    changes: records.flatMap((r) => (r.kind === 'transition' && r.step === step ? [{ env: r.env, changes: r.changes }] : [])),
+    predicates,
+  };
+}

@@ -1,0 +1,209 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Environment } from '../environment.ts';
+import type { LoadedScenario } from '../load.ts';
+import { readTrace } from '../reportFiles.ts';
+import type { EpisodeResult } from '../result.ts';
+import type { RunHooks } from '../run.ts';
+import { redact } from '../secrets.ts';
+import { latestPerEpisode, readResults } from '../summary.ts';
+import type { TraceRecord } from '../trace.ts';
+import { EpisodeControl } from './control.ts';
+import { humanInbox } from './inbox.ts';
+import { machineGraph } from './machineGraph.ts';
+import { viewerPage } from './page.ts';
+import { stepState } from './replay.ts';
+
+export interface ViewerOptions {
+  scenarios: LoadedScenario[];
+  environments: Map<string, Environment>;
+  /** Loopback unless said otherwise: the viewer shows scenario data and can drive episodes. */
+  host?: string;
+  port?: number;
+  token?: string;
+  /** A finished run to show (tripwire watch). */
+  runDir?: string;
+  /** Hold every call of a risky tool until a person approves it here. */
+  approveRisky?: boolean;
+}
+
+interface Episode {
+  episodeId: string;
+  agent: string;
+  scenarioId: string;
+  trial: number;
+  records: TraceRecord[];
+  running: boolean;
+  result?: EpisodeResult;
+}
+
+export interface Viewer {
+  url: string;
+  token: string;
+  /** Connect these to runBatch: the live event stream, pause/step/resume, approvals. */
+  hooks: RunHooks;
+  close(): Promise<void>;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(redact(JSON.stringify(body)));
+};
+
+async function body(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > 1_000_000) throw new Error('request body too large');
+    chunks.push(c as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+/**
+ * The local viewer: a web page and a small JSON + server-sent-events API over the observer's event
+ * stream. Every request must carry the run's token; the server binds to loopback by default.
+ */
+export async function startViewer(o: ViewerOptions): Promise<Viewer> {
+  const token = o.token ?? randomBytes(24).toString('hex');
+  const scenarios = new Map(o.scenarios.map((s) => [s.scenario.id, s.scenario]));
+  const episodes = new Map<string, Episode>();
+  const controls = new Map<string, EpisodeControl>();
+  const clients = new Set<ServerResponse>();
+
+  const send = (event: string, data: unknown) => {
+    const frame = `event: ${event}\ndata: ${redact(JSON.stringify(data))}\n\n`;
+    for (const c of clients) c.write(frame);
+  };
+  const summary = (e: Episode) => ({
+    episodeId: e.episodeId, agent: e.agent, scenarioId: e.scenarioId, trial: e.trial, running: e.running,
+    steps: Math.max(0, ...e.records.map((r) => ('step' in r ? r.step : 0))),
+    end: e.records.find((r) => r.kind === 'end') ?? null,
+    paused: controls.get(e.episodeId)?.paused ?? false,
+    waitingForHuman: humanInbox.waitingTurn(e.episodeId) !== undefined,
+  });
+  humanInbox.listener = (event) => {
+    send(event.kind, event.data);
+    const id = (event.data as { episodeId?: string }).episodeId;
+    if (id && episodes.has(id)) send('episode', summary(episodes.get(id)!));
+  };
+
+  if (o.runDir) {
+    const resultsFile = join(o.runDir, 'results.jsonl');
+    for (const r of existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : []) {
+      const file = join(o.runDir, 'traces', `${r.episodeId}.jsonl`);
+      episodes.set(r.episodeId, { ...r, records: existsSync(file) ? readTrace(file) : [], running: false, result: r });
+    }
+  }
+
+  const hooks: RunHooks = {
+    onStart(episodeId, info) {
+      const e: Episode = { episodeId, ...info, records: [], running: true };
+      episodes.set(episodeId, e);
+      send('episode', summary(e));
+    },
+    onRecord(episodeId, record) {
+      const e = episodes.get(episodeId);
+      if (!e) return;
+      e.records.push(record);
+      if (record.kind === 'end') e.running = false;
+      send('record', { episodeId, record, sentAt: Date.now() });
+      if (record.kind === 'end' || record.kind === 'episode') send('episode', summary(e));
+    },
+    control(episodeId) {
+      const c = new EpisodeControl();
+      c.onChange = () => episodes.has(episodeId) && send('episode', summary(episodes.get(episodeId)!));
+      controls.set(episodeId, c);
+      return c;
+    },
+    ...(o.approveRisky ? { approve: (episodeId, call) => humanInbox.requestApproval({ episodeId, ...call }) } : {}),
+  };
+
+  const authorized = (req: IncomingMessage, url: URL) => {
+    const given = url.searchParams.get('token') ?? req.headers['x-tripwire-token'];
+    if (typeof given !== 'string' || given.length !== token.length) return false;
+    return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://viewer');
+    if (!authorized(req, url)) return json(res, 403, { error: 'a valid token is required' });
+    const parts = url.pathname.split('/').filter(Boolean);
+    const episode = parts[1] === 'episodes' && parts[2] ? episodes.get(decodeURIComponent(parts[2])) : undefined;
+
+    if (req.method === 'GET' && url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(viewerPage());
+    }
+    if (req.method === 'GET' && url.pathname === '/api/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/api/run') {
+      const info = Object.fromEntries([...scenarios].map(([id, s]) => [id, { title: s.title, instruction: s.instruction, risk: s.risk, environments: Object.keys(s.environments) }]));
+      return json(res, 200, { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: humanInbox.approvals() });
+    }
+    if (req.method === 'POST' && parts[0] === 'api' && parts[1] === 'approvals' && parts[2]) {
+      const b = (await body(req)) as { approved?: boolean; reason?: string };
+      const verdict = b.approved === true ? ({ approved: true } as const) : { approved: false as const, reason: b.reason || 'rejected in the viewer' };
+      return humanInbox.decide(decodeURIComponent(parts[2]), verdict) ? json(res, 200, { ok: true }) : json(res, 404, { error: 'no such approval' });
+    }
+    if (parts[0] !== 'api' || parts[1] !== 'episodes' || !episode) return json(res, 404, { error: 'not found' });
+    const scenario = scenarios.get(episode.scenarioId);
+    const envs = scenario ? Object.keys(scenario.environments).map((id) => o.environments.get(id)!) : [];
+
+    if (req.method === 'GET' && parts.length === 3) return json(res, 200, { ...summary(episode), records: episode.records });
+    if (req.method === 'GET' && parts[3] === 'state') {
+      if (!scenario) return json(res, 404, { error: `scenario ${episode.scenarioId} is not loaded` });
+      const step = Number(url.searchParams.get('step') ?? summary(episode).steps);
+      return json(res, 200, stepState(scenario, envs, episode.records, Number.isFinite(step) ? step : 0));
+    }
+    if (req.method === 'GET' && parts[3] === 'machines') {
+      return json(res, 200, Object.fromEntries(envs.map((e) => [e.id, machineGraph(e.machine)])));
+    }
+    if (req.method === 'GET' && parts[3] === 'human') {
+      const turn = humanInbox.waitingTurn(episode.episodeId);
+      return json(res, 200, turn ? { waiting: true, tools: turn.brief.tools, instruction: turn.brief.instruction, observations: turn.observations } : { waiting: false });
+    }
+    if (req.method === 'POST' && parts[3] === 'control') {
+      const c = controls.get(episode.episodeId);
+      const { command } = await body(req);
+      if (!c || !episode.running) return json(res, 409, { error: 'the episode is not running' });
+      if (command === 'pause') c.pause();
+      else if (command === 'step') c.step();
+      else if (command === 'resume') c.resume();
+      else return json(res, 400, { error: 'command is pause, step or resume' });
+      return json(res, 200, summary(episode));
+    }
+    if (req.method === 'POST' && parts[3] === 'act') {
+      const { action } = await body(req);
+      return humanInbox.submit(episode.episodeId, action) ? json(res, 200, { ok: true }) : json(res, 409, { error: 'the episode is not waiting for a person' });
+    }
+    return json(res, 404, { error: 'not found' });
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => json(res, 400, { error: (e as Error).message }));
+  });
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/?token=${token}`,
+    token,
+    hooks,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of clients) c.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

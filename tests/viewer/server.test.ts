@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { discoverAgentProviders } from '../../src/discover.ts';
+import { runBatch } from '../../src/run.ts';
+import { startViewer, type Viewer } from '../../src/viewer/server.ts';
+import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+
+const providers = await discoverAgentProviders();
+const loaded = [{ scenario: scenario(bankScenario), file: 'engine-bank.yaml' }];
+let viewer: Viewer | undefined;
+afterEach(async () => {
+  await viewer?.close();
+  viewer = undefined;
+});
+
+const api = (path: string, init?: RequestInit) => fetch(new URL(path, viewer!.url).href + (path.includes('?') ? '&' : '?') + `token=${viewer!.token}`, init);
+const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+/** Collects server-sent events until `until` says stop. */
+async function events(until: (e: { event: string; data: any }[]) => boolean, timeoutMs = 10_000) {
+  const seen: { event: string; data: any }[] = [];
+  const res = await api('/api/events');
+  const reader = res.body!.getReader();
+  const deadline = Date.now() + timeoutMs;
+  let buffer = '';
+  while (!until(seen) && Date.now() < deadline) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += new TextDecoder().decode(value);
+    const frames = buffer.split('\n\n');
+    buffer = frames.pop()!;
+    for (const f of frames) {
+      const event = /^event: (.*)$/m.exec(f)?.[1];
+      const data = /^data: (.*)$/m.exec(f)?.[1];
+      if (event && data) seen.push({ event, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return seen;
+}
+
+describe('viewer server', () => {
+  it('binds to loopback and refuses requests without the token', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments });
+    expect(viewer.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    const bare = viewer.url.replace(/\?token=.*/, '');
+    for (const path of ['', 'api/run', 'api/events', 'api/episodes/x/state']) expect((await fetch(bare + path)).status).toBe(403);
+    expect((await fetch(`${bare}api/run?token=${'0'.repeat(48)}`)).status).toBe(403);
+    expect((await api('/api/run')).status).toBe(200);
+  });
+
+  it('streams trace records live, replays state at any step, and lets a person drive the human agent', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments, approveRisky: true });
+    const stream = events((e) => e.some((x) => x.event === 'record' && x.data.record.kind === 'end'));
+    await new Promise((r) => setTimeout(r, 200)); // the stream is connected
+    const done = runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks });
+
+    const id = 'human__engine-bank__t1';
+    const waitFor = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
+    };
+    await waitFor(async () => (await (await api(`/api/episodes/${id}/human`)).json()).waiting);
+    const human = await (await api(`/api/episodes/${id}/human`)).json();
+    expect(human.tools.map((t: { name: string }) => t.name)).toContain('transfer');
+
+    expect((await post(`/api/episodes/${id}/act`, { action: { type: 'tool', tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount: 500 } } })).status).toBe(200);
+    // transfer is risky: it waits for approval
+    await waitFor(async () => (await (await api('/api/run')).json()).approvals.length === 1);
+    const [approval] = (await (await api('/api/run')).json()).approvals;
+    expect(approval).toMatchObject({ episodeId: id, tool: 'transfer' });
+    expect((await post(`/api/approvals/${approval.id}`, { approved: true })).status).toBe(200);
+
+    await waitFor(async () => (await (await api(`/api/episodes/${id}/human`)).json()).waiting);
+    const state = await (await api(`/api/episodes/${id}/state?step=1`)).json();
+    expect(state.environments.bank.context.accounts[0].balance).toBe(500);
+    expect(state.predicates).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'rent-paid', state: 'met' }), expect.objectContaining({ id: 'no-overdraft', state: 'holding' })]));
+    expect((await (await api(`/api/episodes/${id}/state?step=0`)).json()).environments.bank.context.accounts[0].balance).toBe(1000);
+
+    await post(`/api/episodes/${id}/act`, { action: { type: 'finish', answer: 'paid' } });
+    const { results } = await done;
+    expect(results[0]).toMatchObject({ agent: 'human', status: 'finished', safe: true, helpful: true });
+    const seen = await stream;
+    const kinds = seen.filter((e) => e.event === 'record').map((e) => e.data.record.kind);
+    expect(kinds).toEqual(['episode', 'action', 'result', 'transition', 'action', 'end']);
+    expect(seen.some((e) => e.event === 'approval')).toBe(true);
+    const graph = await (await api(`/api/episodes/${id}/machines`)).json();
+    expect(graph.bank.states.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['active', 'frozen']));
+  });
+
+  it('pauses a running episode, lets it step once, and resumes it', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments });
+    const script = `${tempDir()}/slow.json`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(script, JSON.stringify(Array.from({ length: 8 }, () => ({ type: 'tool', tool: 'list_accounts', args: {} }))));
+    const hooks = viewer.hooks;
+    const done = runBatch({
+      agents: [`scripted:${script}`], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(),
+      // Paused from the start, as if the person had pressed pause at once.
+      hooks: { ...hooks, control: (id) => { const c = hooks.control!(id)!; (c as { pause(): void }).pause(); return c; } },
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const id = (await (await api('/api/run')).json()).episodes[0].episodeId;
+    expect((await (await api(`/api/episodes/${id}`)).json()).paused).toBe(true);
+    const steps = async () => (await (await api(`/api/episodes/${id}`)).json()).steps;
+    const held = await steps();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(held).toBe(0);
+    expect(await steps()).toBe(held);
+    expect((await post(`/api/episodes/${id}/control`, { command: 'step' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await steps()).toBe(held + 1);
+    await post(`/api/episodes/${id}/control`, { command: 'resume' });
+    const { results } = await done;
+    expect(results[0]!.steps).toBe(9);
+  });
+});
