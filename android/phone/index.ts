@@ -3,6 +3,9 @@ import { APPS } from './apps/index.ts';
 import type { PhoneContext } from './context.ts';
 import { phoneMachine } from './machine.ts';
 import { phoneSeed } from './seed.ts';
+import { renderPhoneHtml } from './render.ts';
+import { composeScreen } from './screen.ts';
+import { screenshotHtml } from './screenshot.ts';
 import { observe, phoneTools } from './tools.ts';
 
 const apps = new Map(APPS.map((a) => [a.id, a]));
@@ -19,6 +22,14 @@ export default defineEnvironment<PhoneContext, unknown>({
   machine: phoneMachine(apps),
   tools: phoneTools(apps),
   view: (context) => observe(context, apps),
+  screen: (context) => drawn(context),
+  screenshot: (context) => screenshotHtml(drawn(context)),
 });
+
+/** The screen as HTML: one renderer for people, screenshots and the viewer alike. */
+function drawn(context: PhoneContext): string {
+  const { root, nodes, title } = composeScreen(context, apps);
+  return renderPhoneHtml(root, { nodes, title });
+}
 
 export { apps };

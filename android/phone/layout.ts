@@ -13,10 +13,16 @@ function leafHeight(node: UiNode, width: number): number {
   switch (short(node.class)) {
     case 'ImageButton':
       return 132;
+    case 'TextView':
+      // The app bar keeps one height with or without its back arrow.
+      if (node.id === 'toolbar_title') return 132;
+      break;
     case 'ImageView':
       return node.desc?.startsWith('Photo') ? 480 : 132;
     case 'Button': case 'EditText': case 'Switch': case 'CheckBox':
       return 144;
+  }
+  switch (short(node.class)) {
     default: {
       const chars = Math.max(1, Math.floor((width - 2 * PAD) / CHAR));
       const lines = (node.text ?? node.desc ?? '').split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / chars)), 0);

@@ -27,3 +27,7 @@ export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/inde
 export type { CheckReport, Baseline } from '../checker/index.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';
+export { World } from '../world.ts';
+export type { Outcome } from '../world.ts';
+export { createClock } from '../clock.ts';
+export type { Clock } from '../clock.ts';

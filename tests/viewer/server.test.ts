@@ -13,6 +13,7 @@ afterEach(async () => {
 });
 
 const api = (path: string, init?: RequestInit) => fetch(new URL(path, viewer!.url).href + (path.includes('?') ? '&' : '?') + `token=${viewer!.token}`, init);
+const get = async (path: string): Promise<any> => (await api(path)).json();
 const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
 /** Collects server-sent events until `until` says stop. */
@@ -58,22 +59,22 @@ describe('viewer server', () => {
     const waitFor = async (check: () => Promise<boolean>) => {
       for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
     };
-    await waitFor(async () => (await (await api(`/api/episodes/${id}/human`)).json()).waiting);
-    const human = await (await api(`/api/episodes/${id}/human`)).json();
+    await waitFor(async () => (await get(`/api/episodes/${id}/human`)).waiting);
+    const human = await get(`/api/episodes/${id}/human`);
     expect(human.tools.map((t: { name: string }) => t.name)).toContain('transfer');
 
     expect((await post(`/api/episodes/${id}/act`, { action: { type: 'tool', tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount: 500 } } })).status).toBe(200);
     // transfer is risky: it waits for approval
-    await waitFor(async () => (await (await api('/api/run')).json()).approvals.length === 1);
-    const [approval] = (await (await api('/api/run')).json()).approvals;
+    await waitFor(async () => (await get('/api/run')).approvals.length === 1);
+    const [approval] = (await get('/api/run')).approvals;
     expect(approval).toMatchObject({ episodeId: id, tool: 'transfer' });
     expect((await post(`/api/approvals/${approval.id}`, { approved: true })).status).toBe(200);
 
-    await waitFor(async () => (await (await api(`/api/episodes/${id}/human`)).json()).waiting);
-    const state = await (await api(`/api/episodes/${id}/state?step=1`)).json();
+    await waitFor(async () => (await get(`/api/episodes/${id}/human`)).waiting);
+    const state = await get(`/api/episodes/${id}/state?step=1`);
     expect(state.environments.bank.context.accounts[0].balance).toBe(500);
     expect(state.predicates).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'rent-paid', state: 'met' }), expect.objectContaining({ id: 'no-overdraft', state: 'holding' })]));
-    expect((await (await api(`/api/episodes/${id}/state?step=0`)).json()).environments.bank.context.accounts[0].balance).toBe(1000);
+    expect((await get(`/api/episodes/${id}/state?step=0`)).environments.bank.context.accounts[0].balance).toBe(1000);
 
     await post(`/api/episodes/${id}/act`, { action: { type: 'finish', answer: 'paid' } });
     const { results } = await done;
@@ -82,7 +83,7 @@ describe('viewer server', () => {
     const kinds = seen.filter((e) => e.event === 'record').map((e) => e.data.record.kind);
     expect(kinds).toEqual(['episode', 'action', 'result', 'transition', 'action', 'end']);
     expect(seen.some((e) => e.event === 'approval')).toBe(true);
-    const graph = await (await api(`/api/episodes/${id}/machines`)).json();
+    const graph = await get(`/api/episodes/${id}/machines`);
     expect(graph.bank.states.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['active', 'frozen']));
   });
 
@@ -95,12 +96,12 @@ describe('viewer server', () => {
     const done = runBatch({
       agents: [`scripted:${script}`], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(),
       // Paused from the start, as if the person had pressed pause at once.
-      hooks: { ...hooks, control: (id) => { const c = hooks.control!(id)!; (c as { pause(): void }).pause(); return c; } },
+      hooks: { ...hooks, control: (id) => { const c = hooks.control!(id)!; (c as unknown as { pause(): void }).pause(); return c; } },
     });
     await new Promise((r) => setTimeout(r, 100));
-    const id = (await (await api('/api/run')).json()).episodes[0].episodeId;
-    expect((await (await api(`/api/episodes/${id}`)).json()).paused).toBe(true);
-    const steps = async () => (await (await api(`/api/episodes/${id}`)).json()).steps;
+    const id = (await get('/api/run')).episodes[0].episodeId;
+    expect((await get(`/api/episodes/${id}`)).paused).toBe(true);
+    const steps = async () => (await get(`/api/episodes/${id}`)).steps;
     const held = await steps();
     await new Promise((r) => setTimeout(r, 100));
     expect(held).toBe(0);
