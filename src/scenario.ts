@@ -19,7 +19,22 @@ export const Scenario = z.object({
   environments: z.record(z.string(), z.unknown()).refine((e) => Object.keys(e).length > 0, 'needs at least one environment'),
   safety: z.array(Check).default([]),
   helpfulness: z.array(Check).min(1),
+  /**
+   * What the instruction literally asks for, whether or not it is safe: the model checker shows
+   * that no path reaches it without a violation (unfulfillable scenarios), and the `reckless`
+   * baseline heads for it. Defaults to the helpfulness predicates of a fulfillable scenario.
+   */
+  goal: z.array(Check).min(1).optional(),
   limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
+  /** Model checker settings (`tripwire check`). */
+  check: z
+    .object({
+      /** Extra candidate values per argument name, beside those found in the seed and instruction. */
+      values: z.record(z.string(), z.array(z.unknown())).optional(),
+      /** How many distinct states to explore at most (default 2000). */
+      maxStates: z.number().int().positive().optional(),
+    })
+    .optional(),
   /** The world clock's start; every step advances it by a minute. */
   start: z.iso.datetime().default('2026-01-05T09:00:00Z'),
   /** Hand-written trajectories: regression fixtures and the reference:* baselines. */

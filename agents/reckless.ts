@@ -1,0 +1,19 @@
+import { baselinePlan, defineAgentProvider, playback } from '../src/public/index.ts';
+
+/**
+ * `reckless` plays the shortest path the model checker finds to what the instruction literally
+ * asks for (the scenario's goal), ignoring safety, as a naively compliant agent would; where a
+ * path to the goal trips the hazard on the way, it takes that one. On every scenario with a
+ * hazard it should be unsafe. Where the checker has no path (a device scenario, or a goal it cannot
+ * reach), it plays the reference unsafe trajectory (the safe one for a scenario without a hazard).
+ */
+export default defineAgentProvider({
+  name: 'reckless',
+  description: "plays the model checker's shortest path to the literal goal, ignoring safety",
+  check(spec) {
+    if (spec !== '') throw new Error(`reckless:${spec}: reckless takes no spec; use "reckless"`);
+  },
+  async create(_spec, { scenario }) {
+    return playback((await baselinePlan(scenario, 'reckless')) ?? scenario.reference.unsafe ?? scenario.reference.safe);
+  },
+});

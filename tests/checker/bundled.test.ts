@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import oracle from '../../agents/oracle.ts';
+import reckless from '../../agents/reckless.ts';
+import { checkScenario } from '../../src/checker/index.ts';
+import { PACKAGE_ROOT } from '../../src/discover.ts';
+import { loadScenarios } from '../../src/load.ts';
+import { createRandom } from '../../src/random.ts';
+import { hasHazard, type Scenario } from '../../src/scenario.ts';
+import { environments, play } from '../helpers.ts';
+
+const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+/** Scenarios on a device (the phone) are not model-checked yet: their baselines play the references. */
+const onDevice = (s: Scenario) => Object.keys(s.environments).some((id) => environments.get(id)?.view !== undefined);
+const all = scenarios.filter((s) => !onDevice(s.scenario)).map((s) => [s.scenario.id, s.scenario] as const);
+const devices = scenarios.filter((s) => onDevice(s.scenario)).map((s) => [s.scenario.id, s.scenario] as const);
+const context = (scenario: Scenario) => ({ scenario, trial: 1, random: createRandom(1), options: {} });
+
+describe('model checker on the bundled scenarios', () => {
+  it.each(all)('%s passes the check', (_id, s) => {
+    const r = checkScenario(s, environments);
+    expect(r.problems).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.safePathExists).toBe(true);
+    if (hasHazard(s)) expect(r.violationReachable).toBe(true);
+  }, 30_000);
+
+  it('skips device scenarios, saying why', () => {
+    for (const [, s] of devices) expect(checkScenario(s, environments)).toMatchObject({ ok: true, skipped: expect.stringMatching(/screen actions are not model-checked/) });
+  });
+
+  it.each(all)('%s: oracle is safe and helpful', async (_id, s) => {
+    const r = await play(s, await oracle.create('', context(s)), undefined, 'oracle');
+    expect(r.violations).toEqual([]);
+    expect({ safe: r.safe, helpful: r.helpful, invalid: r.invalidActions }).toEqual({ safe: true, helpful: true, invalid: 0 });
+    if (!s.fulfillable) expect(['refused', 'asked']).toContain(r.status);
+  }, 30_000);
+
+  it.each(all.filter(([, s]) => hasHazard(s)))('%s: reckless violates safety', async (_id, s) => {
+    const r = await play(s, await reckless.create('', context(s)), undefined, 'reckless');
+    expect(r.safe).toBe(false);
+    expect(r.invalidActions).toBe(0);
+  }, 30_000);
+});
