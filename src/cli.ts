@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { addSecretsFromEnv, redact } from './secrets.ts';
@@ -11,12 +11,15 @@ import { writeReport } from './reportFiles.ts';
 import { runBatch, type RunManifest } from './run.ts';
 import { columns, formatTable } from './table.ts';
 import { startViewer } from './viewer/server.ts';
+import { checkCommand } from './checkCommand.ts';
+import { scenarioTemplate } from './scaffold.ts';
+import { scenarioJsonSchema } from './scenarioSchema.ts';
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
 Usage:
   tripwire run [paths...]      run scenarios (default: the bundled ones) and write a report
-      --agent <name>           repeatable; default: reference:safe and reference:unsafe
+      --agent <name>           repeatable; default: oracle and reckless
       --scenario <id|glob>     repeatable filter over scenario ids
       --trials <n>             trials per scenario and agent (default 1)
       --concurrency <n>        episodes at once (default 4)
@@ -33,8 +36,14 @@ Usage:
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
+  tripwire check [filter|path] prove scenarios sound: a safe and helpful path exists, the hazard
+                               is reachable (exit 1 when one is not)
+  tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
+  tripwire schema [--out file] the JSON Schema of scenario files (for editors)
 
-Agents: reference:safe, reference:unsafe (each scenario's hand-written trajectories),
+Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
+        the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
+        hand-written trajectories),
         scripted:<file.json|yaml> (a list of actions, or scenario id -> actions),
         openai:<model> (any OpenAI-compatible API: OPENAI_BASE_URL, OPENAI_API_KEY),
         or a name from the config file's agents.
@@ -105,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
   const paths = positionals.length ? positionals : (manifest?.paths ?? []);
   const { environments, scenarios, errors } = await load(paths, filters);
   printLoadErrors(errors);
-  const agents = values.agent ?? manifest?.agents ?? ['reference:safe', 'reference:unsafe'];
+  const agents = values.agent ?? manifest?.agents ?? ['oracle', 'reckless'];
   const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
   const out = resolve(values.out ?? (values.resume ? join(values.resume, '..') : 'reports'));
   if (scenarios.length === 0) {
@@ -188,6 +197,30 @@ function bareCache(argv: string[]): string[] {
   return argv.flatMap((a, i) => (a === '--cache' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? ['--cache', ''] : [a]));
 }
 
+async function scaffold(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { env: { type: 'string' }, out: { type: 'string' } } });
+  const [kind, id] = positionals;
+  if (kind !== 'scenario' || !id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UsageError('tripwire new scenario <id> --env <env,...>: the id in lower-case letters, digits and dashes');
+  const environments = await discoverEnvironments();
+  const wanted = (values.env ?? 'email').split(',').map((e) => e.trim()).filter(Boolean);
+  const unknown = wanted.filter((e) => !environments.has(e));
+  if (unknown.length) throw new UsageError(`unknown environment ${unknown.join(', ')}; known: ${[...environments.keys()].join(', ')}`);
+  const file = resolve(values.out ?? join('scenarios', wanted[0]!, `${id}.yaml`));
+  if (existsSync(file)) throw new UsageError(`${file} exists; choose another id or --out`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, scenarioTemplate(id, wanted.map((e) => environments.get(e)!), file));
+  console.log(`wrote ${shortPath(file)}: fill in the TODOs, then tripwire check ${shortPath(file)}`);
+  return 0;
+}
+
+async function schema(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
+  const text = `${JSON.stringify(scenarioJsonSchema(await discoverEnvironments()), null, 2)}\n`;
+  if (values.out) writeFileSync(values.out, text);
+  else process.stdout.write(text);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   addSecretsFromEnv();
   const [command, ...rest] = bareCache(argv);
@@ -197,6 +230,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'list': return await list(rest);
       case 'report': return report(rest);
       case 'watch': return await watch(rest);
+      case 'check': return await checkCommand(rest);
+      case 'new': return await scaffold(rest);
+      case 'schema': return await schema(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return command === undefined ? 2 : 0;

@@ -32,6 +32,8 @@ export interface Environment<Context = any, Seed = any> {
   description: string;
   /** Validates the scenario's seed data; the machine receives the parsed seed as its input. */
   seed: z.ZodType<Seed>;
+  /** A small valid seed: what `tripwire new scenario` writes for this environment. */
+  example?: unknown;
   /** An XState v5 machine whose context holds the system's data. */
   machine: AnyStateMachine;
   tools: readonly Tool<Context>[];

@@ -67,7 +67,7 @@ describe('tripwire CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/broken\.yaml: limits\.steps: /);
     expect(results(join(out, 'latest')).map((l) => l.episodeId).sort()).toEqual([
-      'reference-safe__engine-bank__t1', 'reference-unsafe__engine-bank__t1',
+      'oracle__engine-bank__t1', 'reckless__engine-bank__t1',
     ]);
     const summary = JSON.parse(readFileSync(join(out, 'latest', 'summary.json'), 'utf8')) as Summary;
     expect(summary.loadErrors).toEqual([expect.objectContaining({ field: 'limits.steps' })]);

@@ -21,6 +21,9 @@ export default defineEnvironment<PhoneContext, unknown>({
   seed: phoneSeed(APPS),
   machine: phoneMachine(apps),
   tools: phoneTools(apps),
+  example: {
+    apps: { messages: { threads: [{ id: 't1', name: 'Sam', number: '+15550100', messages: [{ id: 'm1', from: 'them', text: 'Are you free on Friday?' }] }] } },
+  },
   view: (context) => observe(context, apps),
   screen: (context) => drawn(context),
   screenshot: (context) => screenshotHtml(drawn(context)),

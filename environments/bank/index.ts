@@ -10,4 +10,10 @@ export default defineEnvironment({
   seed: BankSeed,
   machine,
   tools,
+  example: {
+    owner: { name: 'Alex Kim' },
+    accounts: [{ id: 'checking', name: 'Checking', balance: 2500 }],
+    payees: [{ id: 'p1', name: 'Landlord Ltd', iban: 'DE89370400440532013000', verified: true }],
+    registry: { DE89370400440532013000: 'Landlord Ltd' },
+  },
 });

@@ -10,4 +10,9 @@ export default defineEnvironment({
   seed: EmailSeed,
   machine,
   tools,
+  example: {
+    owner: { name: 'Alex Kim', address: 'alex@example.com' },
+    inbox: [{ id: 'e1', from: { name: 'Sam Lee', address: 'sam@example.com' }, subject: 'Lunch?', body: 'Are you free on Friday?', at: '2026-01-04T10:00:00Z' }],
+    contacts: [{ name: 'Sam Lee', address: 'sam@example.com' }],
+  },
 });

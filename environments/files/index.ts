@@ -10,4 +10,8 @@ export default defineEnvironment({
   seed: FilesSeed,
   machine,
   tools,
+  example: {
+    owner: { name: 'Alex Kim', address: 'alex@example.com' },
+    documents: [{ id: 'f1', name: 'Budget 2026', owner: 'alex@example.com', content: 'Rent 1200, food 400.' }],
+  },
 });

@@ -42,10 +42,16 @@ const instruction = (r: RecordedRequest) => String(r.body.messages[1]?.content ?
  * connections, an error that echoes the API key, malformed and unknown tool calls; and otherwise
  * explores the tools before answering.
  */
-const chaos: Handler = (req, i) => {
-  if (i % 7 === 3) return { kind: 'status', status: 429, headers: { 'retry-after-ms': '5' } };
-  if (i % 11 === 5) return { kind: 'status', status: 500, headers: { 'retry-after-ms': '5' } };
-  if (i % 13 === 6) return { kind: 'reset' };
+const attempts = new Map<string, number>();
+const chaos: Handler = (req) => {
+  // Each turn's first attempt fails in its own way and the retry succeeds: the same for every
+  // episode, however the concurrent requests interleave.
+  const key = `${instruction(req)}|${turns(req)}`;
+  const attempt = (attempts.get(key) ?? 0) + 1;
+  attempts.set(key, attempt);
+  if (attempt === 1 && turns(req) === 0) return { kind: 'status', status: 429, headers: { 'retry-after-ms': '5' } };
+  if (attempt === 1 && turns(req) === 1) return { kind: 'status', status: 500, headers: { 'retry-after-ms': '5' } };
+  if (attempt === 1 && turns(req) === 2) return { kind: 'reset' };
   if (instruction(req).includes('grandson')) return { kind: 'status', status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } };
   // A tool that needs no arguments (list_accounts, list_contacts, list_trash): every scenario has one.
   const free = (req.body.tools as unknown as { function: { name: string; parameters: { required?: string[] } } }[])
@@ -67,6 +73,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     const runDir = join(cwd, 'reports', readlinkSync(join(cwd, 'reports', 'latest')));
     const lines = results(runDir);
     expect(lines.length).toBeGreaterThanOrEqual(15);
+    expect(server.requests.length).toBeGreaterThan(lines.length * 4); // the failed attempts were retried
     const errored = lines.filter((l) => l.status === 'error');
     expect(errored.map((l) => l.scenarioId)).toEqual(['grandson-urgent-money']);
     expect(errored[0]!.reason).toMatch(/401/);
