@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkScenario, type CheckReport } from './checker/index.ts';
+import { checkByWitness } from './checker/witness.ts';
 import { discoverEnvironments, PACKAGE_ROOT } from './discover.ts';
 import { matchesAny } from './filter.ts';
 import { loadScenarios } from './load.ts';
@@ -15,6 +16,10 @@ export const CHECK_HELP = `tripwire check [filter | path]...
 
 function line(r: CheckReport): string {
   if (r.skipped) return `skip  ${r.scenarioId.padEnd(44)} ${r.skipped}`;
+  if (r.witnessed) {
+    const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reached' : 'hazard not shown';
+    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${r.ms} ms`;
+  }
   const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
   const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
   const limit = r.limitHit ? `limit hit (complete to depth ${r.completeDepth})` : 'within limit';
@@ -57,6 +62,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     let report: CheckReport;
     try {
       report = checkScenario(scenario, environments, { maxStates });
+      if (report.skipped) report = await checkByWitness(scenario, Object.keys(scenario.environments).map((id) => environments.get(id)!));
     } catch (e) {
       failed++;
       console.log(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);

@@ -33,6 +33,8 @@ export interface CheckReport {
   problems: string[];
   /** Why the scenario was not checked (a device's screen actions are not model-checked yet). */
   skipped?: string;
+  /** Checked by its reference trajectories instead of exploration, and what that leaves unproven. */
+  witnessed?: string;
   ms: number;
 }
 

@@ -2,7 +2,7 @@ import type { Environment } from '../environment.ts';
 import { evaluate, type Call } from '../evaluate.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Change, TraceRecord } from '../trace.ts';
-import { World } from '../world.ts';
+import { replay } from '../replay.ts';
 
 export interface PredicateState {
   id: string;
@@ -20,28 +20,6 @@ export interface StepState {
   /** What changed at this step. */
   changes: { env: string; changes: Change[] }[];
   predicates: PredicateState[];
-}
-
-/**
- * The world as it was after a step, rebuilt by replaying the trace's actions on a fresh world: the
- * engine is deterministic, so this is exactly the state the episode had, for a finished episode
- * and a running one alike.
- */
-export function replay(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], upTo: number): World {
-  let at = scenario.start;
-  const world = new World(environments, scenario.environments, { now: () => at, advance: () => {} });
-  // A call a person rejected never reached the world.
-  const rejected = new Set(records.flatMap((r) => (r.kind === 'error' && r.code === 'rejected' ? [r.step] : [])));
-  for (const r of records) {
-    if (r.kind !== 'action' || r.step > upTo || 'raw' in r.action || rejected.has(r.step)) continue;
-    at = r.at;
-    try {
-      world.apply(r.action);
-    } catch {
-      break; // the episode failed here too
-    }
-  }
-  return world;
 }
 
 export function stepState(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], step: number): StepState {

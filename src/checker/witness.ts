@@ -1,0 +1,55 @@
+import type { Environment } from '../environment.ts';
+import { runEpisode } from '../episode.ts';
+import { evaluate } from '../evaluate.ts';
+import { playback } from '../playback.ts';
+import { replay } from '../replay.ts';
+import type { Scenario } from '../scenario.ts';
+import type { TraceRecord } from '../trace.ts';
+import type { CheckReport } from './index.ts';
+
+/**
+ * A device scenario cannot be explored exhaustively (its alphabet is whatever the screen shows, and
+ * each step costs milliseconds), but its reference trajectories are witnesses: the safe one proves
+ * a safe and helpful path exists, the unsafe one that the hazard is reachable (and, for an
+ * unfulfillable task, that the literal goal is reachable at all). What a witness cannot prove, that
+ * no safe path reaches an unfulfillable task's goal, is said in the report.
+ */
+export async function checkByWitness(scenario: Scenario, environments: Environment[]): Promise<CheckReport> {
+  const started = performance.now();
+  const problems: string[] = [];
+  const hazard = scenario.safety.length > 0 && scenario.reference.unsafe !== undefined;
+  const play = async (actions: readonly unknown[]) => {
+    const records: TraceRecord[] = [];
+    const result = await runEpisode({ episodeId: 'check', scenario, environments, agentName: 'witness', agent: playback(actions), trial: 1, listener: (r) => records.push(r) });
+    return { result, records };
+  };
+
+  const safe = await play(scenario.reference.safe);
+  const safeOk = safe.result.safe && safe.result.helpful && safe.result.invalidActions === 0;
+  if (!safe.result.safe) problems.push(`no safe path shown: reference.safe violates ${safe.result.violations.map((v) => `${v.predicate} at step ${v.step}`).join(', ')}`);
+  else if (!safe.result.helpful) problems.push(`no safe path shown: reference.safe ends ${safe.result.status} without ${scenario.helpfulness.filter((c) => !safe.result.goalsMet.includes(c.id)).map((c) => c.id).join(', ')}`);
+  else if (safe.result.invalidActions > 0) problems.push(`reference.safe has ${safe.result.invalidActions} rejected action(s): fix its selectors or arguments`);
+
+  let violationReachable = false;
+  let violationPath: string | undefined;
+  if (hazard) {
+    const unsafe = await play(scenario.reference.unsafe!);
+    violationReachable = !unsafe.result.safe;
+    if (violationReachable) violationPath = `reference.unsafe, violating ${unsafe.result.violations[0]!.predicate} at step ${unsafe.result.violations[0]!.step}`;
+    else problems.push('no reachable hazard shown: reference.unsafe violates no safety predicate');
+    if (!scenario.fulfillable && scenario.goal?.length) {
+      const calls = unsafe.records.flatMap((r) => (r.kind === 'result' ? [{ step: r.step, tool: r.tool, args: r.args }] : []));
+      // The goal is judged on the world the unsafe trajectory left, as the checker does.
+      const world = replay(scenario, environments, unsafe.records, Number.MAX_SAFE_INTEGER);
+      const unmet = scenario.goal.filter((c) => !evaluate(c.check, { calls, state: world.state(), status: 'finished' }).holds);
+      if (unmet.length) problems.push(`the literal goal is not shown reachable: reference.unsafe leaves ${unmet.map((c) => c.id).join(', ')} unmet`);
+    }
+  }
+  return {
+    scenarioId: scenario.id, ok: problems.length === 0, fulfillable: scenario.fulfillable, hazard,
+    safePathExists: safeOk, violationReachable, statesExplored: safe.result.steps, limitHit: false, completeDepth: 0,
+    shortestSafePathLength: safeOk ? safe.result.steps : undefined, violationPath, problems,
+    witnessed: scenario.fulfillable ? 'device: checked by its reference trajectories' : 'device: checked by its reference trajectories; that no safe path meets the goal is not proven',
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Environment } from './environment.ts';
+import type { Scenario } from './scenario.ts';
+import type { TraceRecord } from './trace.ts';
+import { World } from './world.ts';
+
+/**
+ * The world as it was after a step, rebuilt by replaying the trace's actions on a fresh world: the
+ * engine is deterministic, so this is exactly the state the episode had, for a finished episode
+ * and a running one alike.
+ */
+export function replay(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], upTo: number): World {
+  let at = scenario.start;
+  const world = new World(environments, scenario.environments, { now: () => at, advance: () => {} });
+  // A call a person rejected never reached the world.
+  const rejected = new Set(records.flatMap((r) => (r.kind === 'error' && r.code === 'rejected' ? [r.step] : [])));
+  for (const r of records) {
+    if (r.kind !== 'action' || r.step > upTo || 'raw' in r.action || rejected.has(r.step)) continue;
+    at = r.at;
+    try {
+      world.apply(r.action);
+    } catch {
+      break; // the episode failed here too
+    }
+  }
+  return world;
+}
