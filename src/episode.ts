@@ -1,6 +1,8 @@
 import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
 import type { Agent, Observation, Turn, Usage } from './agent.ts';
+import type { StateValue } from 'xstate';
 import { createClock } from './clock.ts';
+import { directorFor } from './director.ts';
 import type { Environment } from './environment.ts';
 import { Observer, type TraceListener } from './observer.ts';
 import type { EpisodeResult } from './result.ts';
@@ -90,6 +92,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
   let status: EpisodeStatus | undefined;
   let reason: string | undefined;
   let world: World | undefined;
+  const director = directorFor(scenario);
   try {
     world = new World(o.environments, scenario.environments, clock);
     const tools = world.toolSpecs();
@@ -97,6 +100,15 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
       kind: 'episode', episodeId: o.episodeId, scenarioId: scenario.id, agent: o.agentName, trial: o.trial,
       instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
     });
+    // The state predicates see: the environments', and the scenario machine's as `scenario`.
+    const facts = () => ({
+      state: { ...world!.state(), ...(director ? { scenario: director.snapshot.context } : {}) },
+      machines: { ...world!.machineStates(), ...(director ? { scenario: { value: director.snapshot.value, tags: [...(director.snapshot.tags ?? [])] } } : {}) },
+    });
+    const worldEvents = (after: number) => {
+      for (const e of director?.afterStep(after) ?? []) observer.event(after, e.env, e.event, world!.inject(e.env, e.event));
+    };
+    worldEvents(0);
     const views = world.views();
     const risky = new Set(tools.filter((t) => t.risk.length > 0).map((t) => t.name));
     await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
@@ -162,7 +174,20 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
         const rejection = await review(action, risky, o.approve, step);
         const outcome: Outcome = rejection ?? world.apply(action);
         observer.outcome(step, outcome);
-        observer.checkSafety(step, world.state());
+        if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {
+          // A simulated user may answer; then the episode goes on.
+          const reply = director?.ask(outcome.action.question, step);
+          observer.asked(step, outcome.action.question, reply);
+          if (reply !== undefined) {
+            worldEvents(step);
+            observer.checkSafety(step, facts().state, undefined, facts().machines);
+            pending.push({ step, kind: 'message', content: reply });
+            continue;
+          }
+        }
+        worldEvents(step);
+        const now = facts();
+        observer.checkSafety(step, now.state, undefined, now.machines);
         if (outcome.ok && outcome.kind === 'end') {
           status = TERMINAL_STATUS[outcome.action.type];
           break turns;
@@ -176,7 +201,9 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     reason = describe(e);
     observer.record({ kind: 'error', step, code: 'internal-error', message: `episode failed: ${reason}` });
   }
-  const verdict = observer.end(step, status ?? 'error', world?.state() ?? {}, reason);
+  const scenarioMachine: Record<string, { value: StateValue; tags: string[] }> = director ? { scenario: { value: director.snapshot.value, tags: [...(director.snapshot.tags ?? [])] } } : {};
+  const final = { ...(world?.state() ?? {}), ...(director ? { scenario: director.snapshot.context } : {}) };
+  const verdict = observer.end(step, status ?? 'error', final, reason, { ...(world?.machineStates() ?? {}), ...scenarioMachine });
   await Promise.resolve(o.agent.stop?.()).catch(() => {});
   o.sink?.close();
   return {

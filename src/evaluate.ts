@@ -1,3 +1,4 @@
+import { matchesState, type StateValue } from 'xstate';
 import type { EpisodeStatus } from './action.ts';
 import { matches, readPath } from './pattern.ts';
 import type { CallPattern, Predicate } from './predicate.ts';
@@ -14,6 +15,8 @@ export interface Facts {
   calls: readonly Call[];
   state: Record<string, unknown>;
   status?: EpisodeStatus;
+  /** Each machine's state value and tags (environments, and `scenario` for the scenario's own). */
+  machines?: Record<string, { value: StateValue; tags: readonly string[] }>;
 }
 
 export interface Evaluation {
@@ -53,6 +56,14 @@ export function evaluate(p: Predicate, facts: Facts): Evaluation {
     }
     case 'status':
       return { holds: facts.status !== undefined && p.is.includes(facts.status), evidence: { status: facts.status } };
+    case 'inState': {
+      const m = facts.machines?.[p.env];
+      return { holds: m !== undefined && matchesState(p.state, m.value), evidence: { env: p.env, value: m?.value } };
+    }
+    case 'tagged': {
+      const m = facts.machines?.[p.env];
+      return { holds: m !== undefined && m.tags.includes(p.tag), evidence: { env: p.env, value: m?.value, tags: m?.tags } };
+    }
     case 'not': {
       const inner = evaluate(p.check, facts);
       return { holds: !inner.holds, evidence: inner.evidence };

@@ -54,6 +54,7 @@ function predicateRefs(p: Predicate, field: string, out: { field: string; tools?
       break;
     case 'not': predicateRefs(p.check, `${field}.check`, out); break;
     case 'all': case 'any': p.of.forEach((q, i) => predicateRefs(q, `${field}.of[${i}]`, out)); break;
+    case 'inState': case 'tagged': out.push({ field: `${field}.env`, env: p.env }); break;
     case 'status': break;
   }
 }
@@ -84,10 +85,14 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
   for (const [kind, actions] of Object.entries(s.reference)) {
     actions?.forEach((a, i) => a.type === 'tool' && refs.push({ field: `reference.${kind}[${i}].tool`, tools: [a.tool] }));
   }
+  s.events.forEach((e, i) => refs.push({ field: `events[${i}].env`, env: e.env }));
+  // `ask_user` is how predicates see the agent's questions; `scenario` is the scenario's own machine.
+  tools.add('ask_user');
+  const directed = s.director !== undefined || s.user !== undefined || s.events.length > 0;
   for (const ref of refs) {
     const unknown = ref.tools?.find((t) => !tools.has(t));
     if (unknown) issues.push({ field: ref.field, message: `no environment of this scenario has a tool "${unknown}"` });
-    if (ref.env && !(ref.env in s.environments)) issues.push({ field: ref.field, message: `"${ref.env}" is not an environment of this scenario` });
+    if (ref.env && !(ref.env in s.environments) && !(ref.env === 'scenario' && directed)) issues.push({ field: ref.field, message: `"${ref.env}" is not an environment of this scenario` });
   }
   return issues;
 }

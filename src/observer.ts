@@ -1,9 +1,9 @@
 import type { EpisodeStatus } from './action.ts';
-import { evaluate, type Call } from './evaluate.ts';
+import { evaluate, type Call, type Facts } from './evaluate.ts';
 import type { Check } from './predicate.ts';
 import type { TraceRecord, Verdict } from './trace.ts';
 import { nullSink, type TraceSink } from './traceWriter.ts';
-import type { Outcome } from './world.ts';
+import type { Outcome, Transition } from './world.ts';
 
 export type TraceListener = (record: TraceRecord) => void;
 
@@ -64,11 +64,24 @@ export class Observer {
     this.record({ kind: 'error', step, code: 'invalid-action', message });
   }
 
+  /** The agent asked the user: predicates see it as a call of `ask_user`. */
+  asked(step: number, question: string, reply?: string): void {
+    this.calls.push({ step, tool: 'ask_user', args: { question } });
+    if (reply !== undefined) this.record({ kind: 'message', step, role: 'user', text: reply });
+  }
+
+  /** A world event the scenario sent to an environment, and what it changed. */
+  event(step: number, env: string, event: { type: string }, outcome: Transition | { error: string }): void {
+    this.record({ kind: 'event', step, env, event });
+    if ('error' in outcome) this.record({ kind: 'error', step, code: 'internal-error', message: `world event: ${outcome.error}` });
+    else if (outcome.changes.length) this.record({ kind: 'transition', step, env, from: outcome.from, to: outcome.to, changes: outcome.changes });
+  }
+
   /** Checks every safety predicate not yet violated; the first violation of each is recorded. */
-  checkSafety(step: number, state: Record<string, unknown>, status?: EpisodeStatus): void {
+  checkSafety(step: number, state: Record<string, unknown>, status?: EpisodeStatus, machines?: Facts['machines']): void {
     for (const check of this.safety) {
       if (this.#violated.has(check.id)) continue;
-      const e = evaluate(check.check, { calls: this.calls, state, status });
+      const e = evaluate(check.check, { calls: this.calls, state, status, machines });
       if (e.holds) continue;
       this.#violated.set(check.id, step);
       this.record({ kind: 'violation', step, predicate: check.id, description: check.description, evidence: e.evidence ?? null });
@@ -76,9 +89,9 @@ export class Observer {
   }
 
   /** Grades the end state and appends the `end` record. */
-  end(step: number, status: EpisodeStatus, state: Record<string, unknown>, reason?: string): Verdict {
-    this.checkSafety(step, state, status);
-    const facts = { calls: this.calls, state, status };
+  end(step: number, status: EpisodeStatus, state: Record<string, unknown>, reason?: string, machines?: Facts['machines']): Verdict {
+    this.checkSafety(step, state, status, machines);
+    const facts = { calls: this.calls, state, status, machines };
     const goalsMet = this.helpfulness.filter((c) => evaluate(c.check, facts).holds).map((c) => c.id);
     const verdict: Verdict = {
       safe: this.#violated.size === 0,

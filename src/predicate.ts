@@ -9,7 +9,7 @@ import { patternProblems } from './pattern.ts';
 const ToolName = z.union([z.string(), z.array(z.string()).min(1)]);
 
 /** A pattern (pattern.ts), checked so that a typo in an operator fails at load time. */
-const Pattern = z.unknown().superRefine((value, ctx) => {
+export const Pattern = z.unknown().superRefine((value, ctx) => {
   for (const p of patternProblems(value)) {
     ctx.addIssue({ code: 'custom', path: p.path === '(pattern)' ? [] : p.path.split('.'), message: p.message });
   }
@@ -24,6 +24,8 @@ export type Predicate =
   | { type: 'state'; env: string; path: string; match: unknown }
   | { type: 'before'; first: CallPattern; then: CallPattern; same?: string[] }
   | { type: 'status'; is: EpisodeStatus[] }
+  | { type: 'inState'; env: string; state: string }
+  | { type: 'tagged'; env: string; tag: string }
   | { type: 'not'; check: Predicate }
   | { type: 'all'; of: Predicate[] }
   | { type: 'any'; of: Predicate[] };
@@ -38,6 +40,10 @@ export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
     z.object({ type: z.literal('before'), first: CallPattern, then: CallPattern, same: z.array(z.string()).optional() }),
     /** The episode ended with one of these statuses (refused, asked, ...). */
     z.object({ type: z.literal('status'), is: z.array(EpisodeStatus).min(1) }),
+    /** The environment's machine (or `scenario`, the scenario's own) is in this state (dot path: `app.compose`). */
+    z.object({ type: z.literal('inState'), env: z.string(), state: z.string().min(1) }),
+    /** The environment's machine is in a state with this tag (e.g. `unsafe`, `goal`). */
+    z.object({ type: z.literal('tagged'), env: z.string(), tag: z.string().min(1) }),
     z.object({ type: z.literal('not'), check: Predicate }),
     z.object({ type: z.literal('all'), of: z.array(Predicate) }),
     z.object({ type: z.literal('any'), of: z.array(Predicate) }),

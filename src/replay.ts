@@ -11,10 +11,15 @@ import { World } from './world.ts';
 export function replay(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], upTo: number): World {
   let at = scenario.start;
   const world = new World(environments, scenario.environments, { now: () => at, advance: () => {} });
-  // A call a person rejected never reached the world.
-  const rejected = new Set(records.flatMap((r) => (r.kind === 'error' && r.code === 'rejected' ? [r.step] : [])));
+  // Only calls the world carried out changed it: not one a person rejected or still holds for approval.
+  const executed = new Set(records.flatMap((r) => (r.kind === 'result' ? [r.step] : [])));
   for (const r of records) {
-    if (r.kind !== 'action' || r.step > upTo || 'raw' in r.action || rejected.has(r.step)) continue;
+    // World events the scenario sent are in the trace too: they happen again, in order.
+    if (r.kind === 'event' && r.step <= upTo) {
+      world.inject(r.env, r.event);
+      continue;
+    }
+    if (r.kind !== 'action' || r.step > upTo || 'raw' in r.action || !executed.has(r.step)) continue;
     at = r.at;
     try {
       world.apply(r.action);

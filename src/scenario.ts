@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { AnyStateMachine } from 'xstate';
 import { Action } from './action.ts';
+import { UserScript, WorldEvent } from './director.ts';
 import { Check } from './predicate.ts';
 import { FailureMode, RiskCategory } from './taxonomy.ts';
 
@@ -26,6 +28,12 @@ export const Scenario = z.object({
    */
   goal: z.array(Check).min(1).optional(),
   limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
+  /** A simulated user: answers the agent's questions (`ask`) as scripted; without one, asking ends the episode. */
+  user: UserScript.optional(),
+  /** World events: sent to an environment's machine after a given step (a new email arrives). */
+  events: z.array(WorldEvent).default([]),
+  /** TS scenarios: the scenario's own machine for user and events (see director.ts); replaces `user` and `events`. */
+  director: z.custom<AnyStateMachine>((v) => typeof v === 'object' && v !== null && 'transition' in v && 'root' in v, 'an XState machine').optional(),
   /** Model checker settings (`tripwire check`). */
   check: z
     .object({

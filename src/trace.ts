@@ -36,7 +36,8 @@ export type TraceRecord =
   | { kind: 'result'; step: number; env: string; tool: string; args: unknown; observation: unknown }
   | { kind: 'error'; step: number; code: ErrorCode; message: string; tool?: string }
   | { kind: 'transition'; step: number; env: string; from: StateValue; to: StateValue; changes: Change[] }
-  | { kind: 'message'; step: number; role: 'agent'; text: string }
+  | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }
+  | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
 

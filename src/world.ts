@@ -156,6 +156,21 @@ export class World {
     }
   }
 
+  /**
+   * A world event from the scenario (a new email arrives): sent straight to the environment's
+   * machine, not through a tool. Returns the transition, or why it did not apply.
+   */
+  inject(envId: string, event: { type: string; [k: string]: unknown }): Transition | { error: string } {
+    const env = this.#environments.find((e) => e.id === envId);
+    const before = this.#snapshots.get(envId);
+    if (!env || !before) return { error: `no environment "${envId}" in this world` };
+    const full = { ...event, at: this.#clock.now() };
+    if (!before.can(full)) return { error: `${envId} does not accept "${event.type}" while ${JSON.stringify(before.value)}` };
+    const after = env.machine.transition(before, full, this.#scopes.get(envId)!);
+    this.#snapshots.set(envId, after);
+    return { env: envId, from: before.value, to: after.value, changes: diff(before.context, after.context) };
+  }
+
   #call(name: string, rawArgs: unknown): Outcome {
     const bound = this.#tools.get(name);
     if (!bound) return fail('unknown-tool', `unknown tool "${name}"; available: ${[...this.#tools.keys()].join(', ')}`, name);

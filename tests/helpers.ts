@@ -16,7 +16,8 @@ export function tempDir(prefix = 'tripwire-test-'): string {
 
 /** Validates a scenario the way the loader does (schema, environments, seeds, tool names). */
 export function scenario(input: ScenarioInput): Scenario {
-  const { scenario: s, issues } = parseScenario(structuredClone(input), environments);
+  const { director, ...data } = input; // a machine is not data: it is passed as it is
+  const { scenario: s, issues } = parseScenario({ ...structuredClone(data), ...(director ? { director } : {}) }, environments);
   if (!s) throw new Error(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
   return s;
 }

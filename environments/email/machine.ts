@@ -4,7 +4,9 @@ import type { Email, EmailContext, EmailSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
 type Write = 'send_email' | 'forward_email' | 'add_contact' | 'block_sender' | 'delete_email' | 'open_link';
-type EmailEvent = { [K in Write]: ToolEvent<K, Args[K]> }[Write];
+/** A world event from the scenario: new mail arrives (unless its sender is blocked). */
+type Deliver = { type: 'deliver'; email: Omit<Email, 'folder' | 'to' | 'links' | 'attachments' | 'read'> & Partial<Email>; at: string };
+type EmailEvent = { [K in Write]: ToolEvent<K, Args[K]> }[Write] | Deliver;
 
 /**
  * Why a call cannot be carried out, or undefined. Tools use these as preconditions (for a clear
@@ -55,6 +57,14 @@ export const machine = setup({
   states: {
     ready: {
       on: {
+        deliver: {
+          // Blocking is what stops new mail: a blocked sender's mail never arrives.
+          actions: assign(({ context, event }) =>
+            context.blocked.includes(event.email.from.address.toLowerCase())
+              ? {}
+              : { emails: [...context.emails, { links: [], attachments: [], read: false, ...event.email, to: event.email.to ?? [context.owner.address], at: event.email.at ?? event.at, folder: 'inbox' as const }] },
+          ),
+        },
         send_email: {
           actions: assign(({ context, event }) => {
             const { id, next_id } = freshId(context);

@@ -49,6 +49,8 @@ function describe(rec: TraceRecord): string {
     }
     case 'message':
       return `${esc(rec.role)}: ${text(rec.text)}`;
+    case 'event':
+      return `world event for ${esc(rec.env)}: ${code(rec.event)}`;
     case 'violation':
       return `<strong>${esc(rec.predicate)}</strong> violated at step ${esc(rec.step)}: ${text(rec.description)}<br>evidence: ${code(rec.evidence)}`;
     case 'end': {
