@@ -55,6 +55,9 @@ export class Conversation {
       this.messages.push({ role: 'tool', tool_call_id: call.id, content });
     }
     this.#calls = [];
+    // Tool messages carry text only: a screenshot comes as the user's image after them.
+    const image = [...observations].reverse().find((o) => o.image)?.image;
+    if (image) this.messages.push({ role: 'user', content: [{ type: 'text', text: 'A screenshot of the screen now:' }, { type: 'image_url', image_url: { url: image } }] });
   }
 
   /** Turns the model's reply into actions, and records it in the history. */

@@ -44,6 +44,7 @@ export default defineAgentProvider({
     let tools: ReturnType<typeof toolsFor>;
     let firstOnly = s.toolCalls === 'first-only';
     return {
+      screenshots: s.screenshots,
       start(brief) {
         conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction);
         tools = toolsFor(brief);
