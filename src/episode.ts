@@ -1,5 +1,6 @@
 import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
-import type { Agent, Observation, Turn, Usage } from './agent.ts';
+import type { Agent, Observation, Usage } from './agent.ts';
+import { actWithin, review, TIMED_OUT, type Approver } from './turn.ts';
 import type { StateValue } from 'xstate';
 import { createClock } from './clock.ts';
 import { directorFor } from './director.ts';
@@ -13,6 +14,8 @@ import { World, type Outcome } from './world.ts';
 
 /** Larger actions are rejected: a runaway or hostile agent must not bloat traces and reports. */
 export const MAX_ACTION_BYTES = 64 * 1024;
+
+export type { Approver };
 
 export interface EpisodeOptions {
   episodeId: string;
@@ -34,38 +37,12 @@ export interface EpisodeOptions {
   approve?: Approver;
 }
 
-export type Approver = (call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
-
-/** A person's rejection of a risky call, as the world's answer to it; undefined when it may go ahead. */
-async function review(action: Action, risky: Set<string>, approve: Approver | undefined, step: number): Promise<Outcome | undefined> {
-  if (!approve || action.type !== 'tool' || !risky.has(action.tool)) return undefined;
-  const verdict = await approve({ step, tool: action.tool, args: action.args });
-  return verdict.approved ? undefined : { ok: false, code: 'rejected', message: `the user rejected this call: ${verdict.reason}`, tool: action.tool };
-}
 
 export interface EpisodeLimits {
   tokens?: number;
   wallMs?: number;
 }
 
-const TIMED_OUT = Symbol('timed out');
-
-/** Resolves to the agent's turn, or to TIMED_OUT (aborting the agent) once the deadline passes. */
-async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined): Promise<Turn | typeof TIMED_OUT> {
-  const controller = new AbortController();
-  if (msLeft === undefined) return agent.act(observations, { signal: controller.signal });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, msLeft));
-  });
-  try {
-    const turn = await Promise.race([Promise.resolve(agent.act(observations, { signal: controller.signal })), timeout]);
-    if (turn === TIMED_OUT) controller.abort(new Error('wall-time limit reached'));
-    return turn;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function observationOf(step: number, outcome: Outcome): Observation {
   if (!outcome.ok) return { step, kind: 'error', tool: outcome.tool, error: { code: outcome.code, message: outcome.message } };
