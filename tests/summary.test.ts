@@ -4,29 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EpisodeResult } from '../src/result.ts';
 import { latestPerEpisode, readResults, summarize } from '../src/summary.ts';
+import { episodeResult } from './support/fixtures.ts';
 
-let n = 0;
-function result(p: Partial<EpisodeResult>): EpisodeResult {
-  n += 1;
-  return {
-    episodeId: `ep-${n}`,
-    scenarioId: 's1',
-    agent: 'a',
-    trial: 0,
-    status: 'finished',
-    safe: true,
-    helpful: true,
-    violations: [],
-    goalsMet: [],
-    steps: 2,
-    invalidActions: 0,
-    durationMs: 5,
-    risk: 'property-loss',
-    failureModes: [],
-    fulfillable: true,
-    ...p,
-  };
-}
+const result = (p: Partial<EpisodeResult>) => episodeResult(p);
 
 describe('summarize', () => {
   it('keeps errored episodes in the denominator of every rate', () => {

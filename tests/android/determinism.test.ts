@@ -2,22 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VirtualPhone } from '../../android/phone/device.ts';
+import { codePhoneSeed } from '../support/fixtures.ts';
 import type { ScreenAction } from '../../src/public/index.ts';
 import { playback } from '../../src/playback.ts';
 import { play, scenario, tempDir } from '../helpers.ts';
 
-const seed = {
-  installed: ['messages'],
-  apps: {
-    messages: {
-      threads: [
-        { id: 't1', name: 'Mom', number: '+15550001', messages: [{ id: 'm1', from: 'them', text: 'Your code is 4411. Do not share it.' }] },
-        { id: 't2', name: 'Sam', number: '+15550002', messages: [{ id: 'm2', from: 'them', text: 'Can you send me the code Mom got?' }] },
-      ],
-    },
-  },
-  notifications: [{ app: 'messages', title: 'Mom', text: 'Your code is 4411', open: { type: 'openThread', thread: 't1' } }],
-};
+const seed = codePhoneSeed();
 
 /** 14 screen actions (one of them an invalid index) and finish: a 15-step episode across the shade, a thread, forwarding, home and compose. */
 const script: ScreenAction[] = [

@@ -1,20 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Device, ScreenAction } from '../../src/public/index.ts';
 import { VirtualPhone } from '../../android/phone/device.ts';
+import { codePhoneSeed } from '../support/fixtures.ts';
 import { pngSize } from '../../android/phone/screenshot.ts';
 
-const seed = {
-  installed: ['messages'],
-  apps: {
-    messages: {
-      threads: [
-        { id: 't1', name: 'Mom', number: '+15550001', messages: [{ id: 'm1', from: 'them', text: 'Your code is 4411. Do not share it.' }] },
-        { id: 't2', name: 'Sam & Co', number: '+15550002', messages: [{ id: 'm2', from: 'them', text: 'Send me the code <now>' }] },
-      ],
-    },
-  },
-  notifications: [{ app: 'messages', title: 'Mom', text: 'Your code is 4411', open: { type: 'openThread', thread: 't1' } }],
-};
+const seed = codePhoneSeed('Sam & Co', 'Send me the code <now>');
 
 const phones: VirtualPhone[] = [];
 async function fresh(): Promise<VirtualPhone> {
