@@ -114,3 +114,26 @@ describe('viewer server', () => {
     expect(results[0]!.steps).toBe(9);
   });
 });
+
+describe('viewer secrets', () => {
+  it('never sends a secret to the page: not in the API, not in the live stream', async () => {
+    const { addSecret } = await import('../../src/secrets.ts');
+    const secret = 'sk-viewer-test-9f8e7d6c5b4a3210';
+    addSecret(secret);
+    viewer = await startViewer({ scenarios: loaded, environments });
+    const stream = events((e) => e.some((x) => x.event === 'record' && x.data.record.kind === 'end'));
+    await new Promise((r) => setTimeout(r, 200));
+    const { writeFileSync } = await import('node:fs');
+    const script = `${tempDir()}/leaky.json`;
+    // An agent that blurts the key out: the trace keeps the fact, never the key.
+    writeFileSync(script, JSON.stringify([{ type: 'message', text: `my key is ${secret}` }, { type: 'finish', answer: secret }]));
+    await runBatch({ agents: [`scripted:${script}`], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks });
+    const live = JSON.stringify(await stream);
+    const id = (await get('/api/run')).episodes[0].episodeId;
+    const stored = JSON.stringify(await get(`/api/episodes/${id}`)) + JSON.stringify(await get(`/api/episodes/${id}/state`));
+    for (const text of [live, stored]) {
+      expect(text).not.toContain(secret);
+      expect(text).toContain('[redacted]');
+    }
+  });
+});
