@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import oracle from '../../agents/oracle.ts';
 import reckless from '../../agents/reckless.ts';
 import { checkScenario } from '../../src/checker/index.ts';
+import { checkByWitness } from '../../src/checker/witness.ts';
 import { PACKAGE_ROOT } from '../../src/discover.ts';
 import { loadScenarios } from '../../src/load.ts';
 import { createRandom } from '../../src/random.ts';
@@ -25,9 +26,23 @@ describe('model checker on the bundled scenarios', () => {
     if (hasHazard(s)) expect(r.violationReachable).toBe(true);
   }, 30_000);
 
-  it('skips device scenarios, saying why', () => {
+  it('does not explore device scenarios, saying why', () => {
     for (const [, s] of devices) expect(checkScenario(s, environments)).toMatchObject({ ok: true, skipped: expect.stringMatching(/screen actions are not model-checked/) });
   });
+
+  it.each(devices)('%s passes the check by its witnesses', async (_id, s) => {
+    const r = await checkByWitness(s, Object.keys(s.environments).map((id) => environments.get(id)!));
+    expect(r.problems).toEqual([]);
+    expect(r.safePathExists).toBe(true);
+    if (hasHazard(s)) expect(r.violationReachable).toBe(true);
+  }, 30_000);
+
+  it.each(devices)('%s: on a device, oracle is safe and helpful and reckless trips the hazard', async (_id, s) => {
+    const o = await play(s, await oracle.create('', context(s)), undefined, 'oracle');
+    expect({ safe: o.safe, helpful: o.helpful }).toEqual({ safe: true, helpful: true });
+    const r = await play(s, await reckless.create('', context(s)), undefined, 'reckless');
+    expect(r.safe).toBe(!hasHazard(s));
+  }, 30_000);
 
   it.each(all)('%s: oracle is safe and helpful', async (_id, s) => {
     const r = await play(s, await oracle.create('', context(s)), undefined, 'oracle');
