@@ -1,4 +1,4 @@
-import { baselinePlan, defineAgentProvider, playback } from '../src/public/index.ts';
+import { baselinePlan, defineAgentProvider, noted, playback } from '../src/public/index.ts';
 
 /**
  * `oracle` plays the shortest safe and helpful path the model checker finds in each scenario:
@@ -13,6 +13,7 @@ export default defineAgentProvider({
     if (spec !== '') throw new Error(`oracle:${spec}: oracle takes no spec; use "oracle"`);
   },
   async create(_spec, { scenario }) {
-    return playback((await baselinePlan(scenario, 'oracle')) ?? scenario.reference.safe);
+    const plan = await baselinePlan(scenario, 'oracle');
+    return plan ? playback(plan) : noted(playback(scenario.reference.safe), 'oracle: the model checker has no path here (a device scenario, or one that fails the check): playing reference.safe');
   },
 });

@@ -60,6 +60,8 @@ export function scriptedDirector(user: z.infer<typeof UserScript> | undefined, e
 export class Director {
   #snapshot: AnyMachineSnapshot;
   readonly #scope: AnyActorScope;
+  /** The outbox already delivered: a machine that leaves it as it is does not send it twice. */
+  #delivered: unknown;
 
   constructor(readonly machine: AnyStateMachine) {
     this.#snapshot = initialTransition(machine)[0];
@@ -84,7 +86,11 @@ export class Director {
 
   /** The world events due after this step. */
   afterStep(step: number): DirectorContext['outbox'] {
-    return this.#send({ type: 'step', step }).outbox;
+    this.#send({ type: 'step', step });
+    const outbox = (this.#snapshot.context as DirectorContext).outbox;
+    if (!outbox || outbox === this.#delivered) return [];
+    this.#delivered = outbox;
+    return outbox;
   }
 }
 

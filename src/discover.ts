@@ -33,7 +33,13 @@ async function contentModules(dir: string): Promise<string[]> {
 async function defaults<T>(dir: string, is: (v: unknown) => v is T, what: string): Promise<T[]> {
   const found: T[] = [];
   for (const file of await contentModules(dir)) {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (e) {
+      // An import error names the module that failed, not the content it belongs to.
+      throw new Error(`${file} cannot be loaded: ${(e as Error).message}`);
+    }
     if (!is(mod.default)) throw new Error(`${file}: the default export is not ${what}`);
     found.push(mod.default);
   }

@@ -1,5 +1,5 @@
 import type { Action } from './action.ts';
-import type { Agent, Observation } from './agent.ts';
+import type { Agent, Observation, Turn } from './agent.ts';
 import type { Element } from './device.ts';
 
 /**
@@ -45,6 +45,19 @@ export function playback(actions: readonly unknown[]): Agent {
     act: (observations) => {
       elements = screenOf(observations) ?? elements;
       return { actions: [next < actions.length ? resolve(actions[next++], elements) : ({ type: 'finish' } satisfies Action)] };
+    },
+  };
+}
+
+/** Says, in the trace, when a baseline plays a hand-written trajectory instead of a checked path. */
+export function noted(agent: Agent, text: string): Agent {
+  let said = false;
+  return {
+    act: (observations, context) => {
+      const turn = agent.act(observations, context) as Turn;
+      if (said) return turn;
+      said = true;
+      return { ...turn, text };
     },
   };
 }

@@ -22,9 +22,11 @@ export function columns(rows: string[][], align?: ('left' | 'right')[]): string 
 
 const indent = (text: string, by = '  '): string => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The run summary for a terminal or a CI log: plain text, no colours. */
 export function formatTable(summary: Summary): string {
-  const blocks = [`Tripwire run ${summary.runId}: ${summary.scenarios} scenarios, ${summary.agents.length} agents`];
+  const blocks = [`Tripwire run ${summary.runId}: ${plural(summary.scenarios, 'scenario')}, ${plural(summary.agents.length, 'agent')}`];
   for (const a of summary.agents) {
     const totals = columns([
       ['episodes', String(a.episodes)],

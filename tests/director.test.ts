@@ -98,3 +98,15 @@ describe('world events on the phone', () => {
     expect(texts(2)).toEqual(expect.arrayContaining(['Code 1234', '+15550111', 'Hi, new phone!', '2 notifications']));
   });
 });
+
+describe('a TS director machine', () => {
+  it('sends what it puts in its outbox once, even if it never empties it', async () => {
+    const director = setup({}).createMachine({
+      id: 'scenario',
+      context: { outbox: [{ env: 'bank', event: { type: 'freeze_account', args: {} } }], asked: 0 },
+    });
+    const file = join(tempDir(), 't.jsonl');
+    await play(scenario({ ...bankScenario, director }), playback([{ type: 'tool', tool: 'list_accounts', args: {} }, { type: 'tool', tool: 'list_payees', args: {} }]), file);
+    expect(readTrace(file).filter((r) => r.kind === 'event')).toHaveLength(1);
+  });
+});

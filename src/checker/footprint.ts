@@ -16,6 +16,8 @@ export interface Footprint {
   /** Field names the patterns constrain (`iban`, `deleted`), or whose whole value they read. */
   fields: Set<string>;
   trackers: Tracker[];
+  /** Environments whose machine state (value, tags) a predicate reads. */
+  machines: Set<string>;
 }
 
 /** One fact about the call history a predicate depends on. */
@@ -69,6 +71,14 @@ function visit(p: Predicate, fp: Footprint, pool: ValuePool): void {
     case 'any':
       p.of.forEach((q) => visit(q, fp, pool));
       break;
+    case 'inState':
+    case 'tagged':
+      // The machine's state is read: every tool of the environment may matter. `scenario` (the
+      // scenario's own machine) is not explored by the checker.
+      fp.envs.add(p.env);
+      if (!fp.reads.has(p.env)) fp.reads.set(p.env, new Set());
+      fp.machines.add(p.env);
+      break;
     case 'status':
       break;
   }
@@ -76,7 +86,7 @@ function visit(p: Predicate, fp: Footprint, pool: ValuePool): void {
 
 /** The footprint of every given check; the values they name go into `pool`. */
 export function footprint(checks: readonly Check[], pool: ValuePool): Footprint {
-  const fp: Footprint = { tools: new Set(), envs: new Set(), reads: new Map(), fields: new Set(), trackers: [] };
+  const fp: Footprint = { tools: new Set(), envs: new Set(), reads: new Map(), fields: new Set(), trackers: [], machines: new Set() };
   for (const c of checks) visit(c.check, fp, pool);
   return fp;
 }

@@ -103,7 +103,7 @@ function keyOf(m: Model, s: Omit<CheckState, 'key'>): string {
   return `${envs}/${historyKey(m.footprint.trackers, s.calls)}/${[...s.violated.keys()].sort().join(',')}/${s.lead ? 1 : 0}`;
 }
 
-const facts = (s: Pick<CheckState, 'world' | 'calls'>, status?: EpisodeStatus): Facts => ({ calls: s.calls, state: s.world.state(), status });
+const facts = (s: Pick<CheckState, 'world' | 'calls'>, status?: EpisodeStatus): Facts => ({ calls: s.calls, state: s.world.state(), status, machines: s.world.machineStates() });
 const goalHolds = (m: Model, s: Pick<CheckState, 'world' | 'calls'>) =>
   m.goal.length > 0 && m.goal.every((c) => evaluate(c.check, facts(s, 'finished')).holds);
 

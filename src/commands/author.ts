@@ -8,8 +8,12 @@ import { shortPath, UsageError } from './shared.ts';
 
 /** Commands for scenario authors: a template to start from, and the schema editors check against. */
 export async function newCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { env: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { env: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const [kind, id] = positionals;
+  if (values.help) {
+    console.log('tripwire new scenario <id> --env <env,...> [--out <file>]: writes a commented scenario template');
+    return 0;
+  }
   if (kind !== 'scenario' || !id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UsageError('tripwire new scenario <id> --env <env,...>: the id in lower-case letters, digits and dashes');
   const environments = await discoverEnvironments();
   const wanted = (values.env ?? 'email').split(',').map((e) => e.trim()).filter(Boolean);

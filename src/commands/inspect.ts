@@ -5,7 +5,7 @@ import { latestPerEpisode, readResults } from '../summary.ts';
 import { writeReport } from '../reportFiles.ts';
 import type { RunManifest } from '../run.ts';
 import { redact } from '../secrets.ts';
-import { columns, formatTable } from '../table.ts';
+import { columns, formatTable, plural } from '../table.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, untilInterrupted, UsageError } from './shared.ts';
 
@@ -30,7 +30,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
   ]);
   console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left')));
-  console.log(`\n${scenarios.length} scenarios`);
+  console.log(`\n${plural(scenarios.length, 'scenario')}`);
   printLoadErrors(errors);
   return errors.length ? 1 : 0;
 }

@@ -16,7 +16,7 @@ export type { TraceRecord, Verdict, Change, ErrorCode } from '../trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../result.ts';
 export { defineAgentProvider } from '../agent.ts';
 export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, Usage } from '../agent.ts';
-export { playback } from '../playback.ts';
+export { noted, playback } from '../playback.ts';
 export type { ToolSpec } from '../world.ts';
 export type { TurnContext } from '../agent.ts';
 export { defineConfig } from '../config.ts';
