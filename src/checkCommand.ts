@@ -9,8 +9,10 @@ import { loadScenarios } from './load.ts';
 
 export const CHECK_HELP = `tripwire check [filter | path]...
   Model-checks scenarios (default: the bundled ones): a safe and helpful path exists, the hazard
-  is reachable, and an unfulfillable task cannot be done safely. A filter is a scenario id or glob;
-  a path is a scenario file or folder.
+  is reachable, and an unfulfillable task cannot be done safely; and plays each scenario's
+  reference trajectories (the safe one must be safe and helpful with no rejected action, the unsafe
+  one must trip a safety predicate). A filter is a scenario id or glob; a path is a scenario file
+  or folder.
       --max-states <n>   explore at most n states per scenario (default: the scenario's check.maxStates, else 2000)
 `;
 
@@ -61,8 +63,15 @@ export async function checkCommand(argv: string[]): Promise<number> {
   for (const { scenario, file } of selected) {
     let report: CheckReport;
     try {
+      const envs = Object.keys(scenario.environments).map((id) => environments.get(id)!);
       report = checkScenario(scenario, environments, { maxStates });
-      if (report.skipped) report = await checkByWitness(scenario, Object.keys(scenario.environments).map((id) => environments.get(id)!));
+      if (report.skipped) report = await checkByWitness(scenario, envs);
+      else {
+        // The hand-written trajectories are fixtures the baselines and tests rely on: they must be right too.
+        const references = await checkByWitness(scenario, envs);
+        const problems = references.problems.map((p) => `reference trajectories: ${p}`);
+        report = { ...report, ok: report.ok && problems.length === 0, problems: [...report.problems, ...problems] };
+      }
     } catch (e) {
       failed++;
       console.log(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);

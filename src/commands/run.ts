@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { discoverAgentProviders } from '../discover.ts';
 import { runBatch, type RunManifest } from '../run.ts';
 import { redact } from '../secrets.ts';
-import { formatTable } from '../table.ts';
+import { formatTable, plural } from '../table.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
 
@@ -77,7 +77,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     onProgress: progress(scenarios.length * agents.length * trials),
   });
   console.log(redact(formatTable(outcome.summary)));
-  console.log(`\n${outcome.ran} episodes run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
+  console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
   if (viewer) {
     console.log(`viewer still at ${viewer.url} (Ctrl-C to stop)`);
     await untilInterrupted();
