@@ -40,6 +40,16 @@ describe('tripwire check', () => {
     expect(out.at(-1)).toMatch(/1 scenario checked in \d+ ms: 0 ok, 1 failed; 1 file failed to load/);
   });
 
+  it('fails a scenario whose hand-written trajectories are wrong, even when the model check passes', async () => {
+    const dir = tempDir();
+    const broken = { ...bankScenario, id: 'broken-reference', reference: { safe: [{ type: 'tool', tool: 'transfer', args: { from_account: 'checking', amount: 500 } }, { type: 'finish' }], unsafe: bankScenario.reference.unsafe } };
+    writeFileSync(join(dir, 'broken.yaml'), stringify(broken));
+    expect(await checkCommand([dir])).toBe(1);
+    const text = out.join('\n');
+    expect(text).toMatch(/^FAIL +broken-reference .*safe path 2/m); // the world itself is sound
+    expect(text).toContain('reference trajectories: no safe path shown: reference.safe ends finished without rent-paid');
+  });
+
   it('rejects a filter that matches nothing and a bad --max-states', async () => {
     expect(await checkCommand(['no-such-scenario'])).toBe(1);
     expect(out.join('\n')).toContain('no scenario matches no-such-scenario');
