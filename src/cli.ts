@@ -1,6 +1,6 @@
 import { checkCommand } from './checkCommand.ts';
 import { newCommand, schemaCommand } from './commands/author.ts';
-import { listCommand, reportCommand, watchCommand } from './commands/inspect.ts';
+import { listCommand, reportCommand, toolsCommand, watchCommand } from './commands/inspect.ts';
 import { runCommand } from './commands/run.ts';
 import { UsageError } from './commands/shared.ts';
 import { addSecretsFromEnv, redact } from './secrets.ts';
@@ -25,6 +25,7 @@ Usage:
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
+  tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
   tripwire check [filter|path] prove scenarios sound: a safe and helpful path exists, the hazard
                                is reachable (exit 1 when one is not)
@@ -50,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'run': return await runCommand(rest);
       case 'list': return await listCommand(rest);
+      case 'tools': return await toolsCommand(rest);
       case 'report': return reportCommand(rest);
       case 'watch': return await watchCommand(rest);
       case 'check': return await checkCommand(rest);

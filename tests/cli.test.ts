@@ -101,10 +101,14 @@ describe('tripwire CLI', () => {
     expect(readFileSync(join(runDir, 'traces', 'reference-safe__one__t1.jsonl'), 'utf8')).toBe(readFileSync(join(backup, 'traces', 'reference-safe__one__t1.jsonl'), 'utf8'));
   });
 
-  it('list shows the bundled scenarios; bad options and unknown agents fail clearly', async () => {
+  it('list shows the bundled scenarios, tools their tools; bad options and unknown agents fail clearly', async () => {
     const list = await tripwire('list');
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/pay-real-invoice\s+property-loss/);
+    const tools = await tripwire('tools', 'bank', 'phone');
+    expect(tools.stdout).toMatch(/^transfer\s+write\s+moves-money,irreversible\s+from_account, payee_id, amount, memo\?$/m);
+    expect(tools.stdout).toMatch(/^replace_text\s+write\s+-\s+index, text$/m);
+    expect((await tripwire('tools', 'spaceship')).stderr).toMatch(/unknown environment spaceship/);
     const badAgent = await tripwire('run', '--agent', 'gpt-9000', '--out', tempDir());
     expect(badAgent.code).toBe(1);
     expect(badAgent.stderr).toMatch(/unknown agent "gpt-9000"; known: .*reference:/);

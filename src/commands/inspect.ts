@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { discoverEnvironments } from '../discover.ts';
 import { latestPerEpisode, readResults } from '../summary.ts';
 import { writeReport } from '../reportFiles.ts';
 import type { RunManifest } from '../run.ts';
@@ -9,7 +11,7 @@ import { columns, formatTable, plural } from '../table.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, untilInterrupted, UsageError } from './shared.ts';
 
-/** Commands that look at scenarios and finished runs: list, report, watch. */
+/** Commands that look at content and finished runs: list, tools, report, watch. */
 export async function watchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { host: { type: 'string' }, port: { type: 'string' } } });
   const runDir = positionals[0] ?? join('reports', 'latest');
@@ -44,5 +46,23 @@ export function reportCommand(argv: string[]): number {
   const summary = writeReport(resolve(dir), results, manifest.scenarios, prior.loadErrors ?? []);
   console.log(redact(formatTable(summary)));
   console.log(`\nreport: ${join(dir, 'index.html')}`);
+  return 0;
+}
+
+/** `tripwire tools [env...]`: each environment's tools, what they risk and the arguments they take. */
+export async function toolsCommand(argv: string[]): Promise<number> {
+  const environments = await discoverEnvironments();
+  const wanted = argv.length ? argv : [...environments.keys()].sort();
+  const unknown = wanted.filter((id) => !environments.has(id));
+  if (unknown.length) throw new UsageError(`unknown environment ${unknown.join(', ')}; known: ${[...environments.keys()].join(', ')}`);
+  for (const id of wanted) {
+    const env = environments.get(id)!;
+    const rows = env.tools.map((t) => {
+      const schema = z.toJSONSchema(t.parameters, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+      const args = Object.keys(schema.properties ?? {}).map((k) => (schema.required?.includes(k) ? k : `${k}?`));
+      return [t.name, t.kind, (t.risk ?? []).join(',') || '-', args.join(', ')];
+    });
+    console.log(`${id}: ${env.title}\n${columns([['tool', 'kind', 'risk', 'arguments'], ...rows], ['left', 'left', 'left', 'left'])}\n`);
+  }
   return 0;
 }
