@@ -1,7 +1,5 @@
-import type { Device, Element, ScreenAction } from '../../src/public/index.ts';
-// Not (yet) in the public API: the world and its clock, so the phone runs exactly as in an episode.
-import { createClock, type Clock } from '../../src/clock.ts';
-import { World } from '../../src/world.ts';
+// The world and its clock, so the phone runs exactly as it does in an episode.
+import { createClock, World, type Clock, type Device, type Element, type ScreenAction } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
 import { elementList } from './elements.ts';
 import phone, { apps } from './index.ts';
