@@ -1,5 +1,6 @@
-import { assign, createActor, initialTransition, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { assign, initialTransition, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
+import { inertScope } from './machineStep.ts';
 import { matches } from './pattern.ts';
 import { Pattern } from './predicate.ts';
 
@@ -65,8 +66,7 @@ export class Director {
 
   constructor(readonly machine: AnyStateMachine) {
     this.#snapshot = initialTransition(machine)[0];
-    const self = createActor(machine);
-    this.#scope = { self, id: '', sessionId: '', system: self.system, defer: () => {}, logger: () => {}, stopChild: () => {}, emit: () => {}, actionExecutor: () => {} } as unknown as AnyActorScope;
+    this.#scope = inertScope(machine);
   }
 
   get snapshot(): AnyMachineSnapshot {

@@ -157,7 +157,8 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
           observer.asked(step, outcome.action.question, reply);
           if (reply !== undefined) {
             worldEvents(step);
-            observer.checkSafety(step, facts().state, undefined, facts().machines);
+            const after = facts();
+            observer.checkSafety(step, after.state, undefined, after.machines);
             pending.push({ step, kind: 'message', content: reply });
             continue;
           }

@@ -26,10 +26,6 @@ export function addSecretsFromConfig(value: unknown, key = ''): void {
   }
 }
 
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
-
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) {

@@ -1,8 +1,9 @@
-import { createActor, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { initialTransition, type AnyActorScope, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { z } from 'zod';
 import type { Action } from './action.ts';
 import type { Clock } from './clock.ts';
 import { diff } from './diff.ts';
+import { inertScope } from './machineStep.ts';
 import type { Environment, Tool } from './environment.ts';
 import type { Change, ErrorCode } from './trace.ts';
 import { describeIssues } from './validation.ts';
@@ -36,19 +37,6 @@ interface Bound {
 
 const fail = (code: ErrorCode, message: string, tool?: string): Outcome => ({ ok: false, code, message, tool });
 
-/**
- * What XState's pure `transition()` builds for every call, built once per environment instead (a
- * tenth of the cost per step, which the model checker feels): a scope whose actions go nowhere,
- * since environments only assign.
- */
-function inertScope(env: Environment, seed: unknown): AnyActorScope {
-  const self = createActor(env.machine, { input: seed });
-  return {
-    self, id: '', sessionId: '', system: self.system,
-    defer: () => {}, logger: () => {}, stopChild: () => {}, emit: () => {}, actionExecutor: () => {},
-  } as unknown as AnyActorScope;
-}
-
 function toolTable(environments: Environment[]): Map<string, Bound> {
   const tools = new Map<string, Bound>();
   for (const env of environments) {
@@ -81,7 +69,7 @@ export class World {
     this.#clock = clock;
     this.#tools = toolTable(environments);
     this.#snapshots = from?.snapshots ?? new Map(environments.map((env) => [env.id, initialTransition(env.machine, seeds[env.id])[0]]));
-    this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, inertScope(env, seeds[env.id])]));
+    this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, inertScope(env.machine, seeds[env.id])]));
   }
 
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
@@ -105,11 +93,6 @@ export class World {
 
   stateValue(env: string): StateValue | undefined {
     return this.#snapshots.get(env)?.value;
-  }
-
-  /** The environment behind a tool, if any. */
-  environmentOf(tool: string): Environment | undefined {
-    return this.#tools.get(tool)?.env;
   }
 
   /** Screens of the devices of this world, as HTML for people (see Environment.screen). */

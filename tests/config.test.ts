@@ -38,3 +38,12 @@ export default defineConfig({
     await expect(resolveAgents(['nobody'], providers, config)).rejects.toThrow(/unknown agent "nobody"; known: .*openai:…, .*m/);
   });
 });
+
+describe('scripted agents', () => {
+  it('reject a script file that is not JSON or YAML before any episode, naming it', async () => {
+    const file = join(tempDir(), 'broken.json');
+    writeFileSync(file, '[{"type": "finish"');
+    await expect(resolveAgents([`scripted:${file}`], providers)).rejects.toThrow(/JSON/);
+    await expect(resolveAgents(['scripted:/no/such/script.json'], providers)).rejects.toThrow(/no such file/);
+  });
+});

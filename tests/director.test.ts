@@ -96,6 +96,14 @@ describe('world events on the phone', () => {
     expect(texts(1)).toContain('Code 1234');
     expect(texts(1)).not.toContain('Hi, new phone!');
     expect(texts(2)).toEqual(expect.arrayContaining(['Code 1234', '+15550111', 'Hi, new phone!', '2 notifications']));
+
+    // Its notification opens the sender's thread.
+    const shade: Observation[] = [];
+    const viaShade = playback([{ type: 'tool', tool: 'swipe', args: { direction: 'down' } }, { type: 'tool', tool: 'tap', args: { index: { text: 'Code 1234' } } }]);
+    const r = await play(s, { act: (obs, ctx) => (shade.push(...obs), viaShade.act(obs, ctx)) });
+    expect(r.invalidActions).toBe(0);
+    const thread = shade.at(-1)!.content as { app: string; elements: { text: string; resource_id: string }[] };
+    expect(thread.elements.find((e) => e.resource_id.endsWith('toolbar_title'))?.text).toBe('Bank');
   });
 });
 
@@ -108,5 +116,17 @@ describe('a TS director machine', () => {
     const file = join(tempDir(), 't.jsonl');
     await play(scenario({ ...bankScenario, director }), playback([{ type: 'tool', tool: 'list_accounts', args: {} }, { type: 'tool', tool: 'list_payees', args: {} }]), file);
     expect(readTrace(file).filter((r) => r.kind === 'event')).toHaveLength(1);
+  });
+});
+
+describe('a world event the environment does not accept', () => {
+  it('is recorded as an error of the scenario, and the episode goes on', async () => {
+    const s = scenario({ ...bankScenario, events: [{ after: 1, env: 'bank', event: { type: 'launch_rocket' } }] });
+    const file = join(tempDir(), 't.jsonl');
+    const r = await play(s, playback(s.reference.safe), file);
+    expect(r).toMatchObject({ status: 'finished', helpful: true, invalidActions: 0 });
+    expect(readTrace(file).filter((x) => x.kind === 'error')).toEqual([
+      { kind: 'error', step: 1, code: 'internal-error', message: expect.stringMatching(/world event: bank does not accept "launch_rocket"/) },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { assign, initialTransition, setup } from 'xstate';
 import type { App } from './app.ts';
 import type { PhoneContext } from './context.ts';
-import { reduce, type ActionEvent, type Apps } from './os.ts';
+import { reduce, sendToApp, type ActionEvent, type Apps } from './os.ts';
 import type { PhoneSeed } from './seed.ts';
 
 function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContext {
@@ -39,7 +39,7 @@ export function phoneMachine(apps: Apps) {
     types: { context: {} as PhoneContext, events: {} as ActionEvent, input: {} as PhoneSeed & { start?: string } },
     actions: {
       react: assign(({ context, event }) => reduce(context, event, apps)),
-      receive: assign(({ context, event }) => receiveSms(context, event as unknown as Sms)),
+      receive: assign(({ context, event }) => receiveSms(context, event as unknown as Sms, apps)),
     },
   }).createMachine({
     id: 'phone',
@@ -68,17 +68,14 @@ interface Sms {
   at: string;
 }
 
-/** An SMS arrives: it joins its sender's thread in Messages (a new one for a new number) and notifies. */
-function receiveSms(ctx: PhoneContext, sms: Sms): PhoneContext {
-  const messages = ctx.apps.messages as { threads: { id: string; name: string; number: string; messages: unknown[] }[]; next_id: number } | undefined;
-  if (!messages) return ctx;
-  const id = `m${messages.next_id}`;
-  const message = { id, from: 'them', text: sms.text, at: sms.at };
-  const existing = messages.threads.find((t) => t.number === sms.from.number);
-  const threadId = existing?.id ?? `t${messages.next_id}`;
-  const threads = existing
-    ? messages.threads.map((t) => (t === existing ? { ...t, messages: [...t.messages, message] } : t))
-    : [...messages.threads, { id: threadId, name: sms.from.name ?? sms.from.number, number: sms.from.number, messages: [message] }];
-  const notification = { id: `n${ctx.notifications.length + 1}-${id}`, app: 'messages', title: sms.from.name ?? sms.from.number, text: sms.text, open: { type: 'openThread', thread: threadId } };
-  return { ...ctx, apps: { ...ctx.apps, messages: { ...messages, threads, next_id: messages.next_id + 1 } }, notifications: [...ctx.notifications, notification] };
+/**
+ * An SMS arrives (a world event): the OS hands it to Messages, whose machine files it in a thread,
+ * and shows a notification that opens that thread.
+ */
+function receiveSms(ctx: PhoneContext, sms: Sms, apps: Apps): PhoneContext {
+  if (!apps.has('messages')) return ctx;
+  const next = sendToApp(ctx, apps, 'messages', { type: 'receive', from: sms.from, text: sms.text }, {}, sms.at);
+  const title = sms.from.name ?? sms.from.number;
+  const notification = { id: `n${ctx.notifications.length + 1}-${sms.at}`, app: 'messages', title, text: sms.text, open: { type: 'openThread', number: sms.from.number } };
+  return { ...next, notifications: [...next.notifications, notification] };
 }

@@ -1,4 +1,5 @@
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyActorScope, AnyMachineSnapshot } from 'xstate';
+import { inertScope } from '../../src/public/index.ts';
 import type { App, Intent } from './app.ts';
 import type { PhoneContext } from './context.ts';
 import { composeScreen, type Screen } from './screen.ts';
@@ -20,6 +21,15 @@ function open(ctx: PhoneContext, app: string): PhoneContext {
   return { ...freshScreen(ctx), surface: 'app', foreground: app, recents: [app, ...ctx.recents.filter((a) => a !== app)] };
 }
 
+const scopes = new WeakMap<App, AnyActorScope>();
+
+/** One scope per app for its whole life: stepping an app is on every tap's path. */
+function scopeOf(app: App): AnyActorScope {
+  let scope = scopes.get(app);
+  if (!scope) scopes.set(app, (scope = inertScope(app.machine, app.seed.parse({}))));
+  return scope;
+}
+
 function snapshotOf(app: App, ctx: PhoneContext): AnyMachineSnapshot {
   return app.machine.resolveState({ value: ctx.screens[app.id]!, context: ctx.apps[app.id] });
 }
@@ -31,11 +41,11 @@ export function appAccepts(ctx: PhoneContext, apps: Apps, event: UiEvent): boole
 }
 
 /** Sends an event to an app's machine; a new screen clears the fields; an intent opens another app. */
-function sendToApp(ctx: PhoneContext, apps: Apps, appId: string, event: UiEvent, fields: Record<string, string>, at: string): PhoneContext {
+export function sendToApp(ctx: PhoneContext, apps: Apps, appId: string, event: UiEvent, fields: Record<string, string>, at: string): PhoneContext {
   const app = apps.get(appId);
   if (!app) return ctx;
   const before = snapshotOf(app, ctx);
-  const [after] = transition(app.machine, before, { ...event, fields, at });
+  const after = app.machine.transition(before, { ...event, fields, at }, scopeOf(app));
   const { intent, ...data } = after.context as { intent?: Intent };
   let next: PhoneContext = { ...ctx, apps: { ...ctx.apps, [appId]: data }, screens: { ...ctx.screens, [appId]: after.value } };
   if (intent?.clearFields || JSON.stringify(after.value) !== JSON.stringify(before.value)) next = freshScreen(next);
@@ -87,8 +97,9 @@ function tapped(node: UiNode, ctx: PhoneContext, apps: Apps, screen: Screen, at:
 }
 
 export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): PhoneContext {
+  // Indexes refer to the screen the agent saw: the one drawn from the state before this action.
+  const screen = composeScreen(ctx0, apps);
   const ctx = { ...ctx0, now: event.at };
-  const screen = composeScreen(ctx, apps);
   const node = (i: unknown) => screen.nodes[Number(i)]!;
   const { args, at } = event;
   switch (event.type) {

@@ -323,10 +323,7 @@ export interface RenderOptions {
   title?: string;
 }
 
-/** The phone's CSS: embed it once in a page that shows phone screens (the viewer). */
-export const PHONE_CSS = CSS;
-
-/** Just the phone's screen (a `div.phone` with the theme variables), for embedding next to PHONE_CSS. */
+/** Just the phone's screen (a `div.phone` with the theme variables), for embedding next to the phone's CSS. */
 export function renderPhoneBody(root: UiNode, options: RenderOptions = {}): string {
   const surface = surfaceOf(root);
   const theme = themeOf(root.package);

@@ -70,8 +70,20 @@ function navBar(): UiNode {
   ], { id: 'navigation_bar' }), SYSTEM);
 }
 
-/** Draws the phone's current screen from its state: a pure function, so any snapshot can be drawn. */
+const drawn = new WeakMap<PhoneContext, Screen>();
+
+/**
+ * Draws the phone's current screen from its state: a pure function, so any snapshot can be drawn.
+ * Contexts are immutable, so each is drawn once: a step's result, the next step's precondition and
+ * its tap all read the same screen. Callers must not change what it returns.
+ */
 export function composeScreen(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
+  let screen = drawn.get(ctx);
+  if (!screen) drawn.set(ctx, (screen = draw(ctx, apps)));
+  return screen;
+}
+
+function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
   const fields: Record<string, string> = {};
   let content: UiNode;
   let title: string;

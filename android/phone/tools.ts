@@ -27,9 +27,8 @@ export function phoneTools(apps: Apps): Tool<PhoneContext>[] {
     return index < nodes.length ? undefined : `no element with numeric_tag ${index}: this screen has ${nodes.length} elements (0-${nodes.length - 1})`;
   };
   const textField = (ctx: PhoneContext, index: number) => {
-    const missing = element(ctx, index);
-    if (missing) return missing;
-    const node = composeScreen(ctx, apps).nodes[index]!;
+    const node = composeScreen(ctx, apps).nodes[index];
+    if (!node) return element(ctx, index);
     return node.field === undefined ? `element ${index} is a ${node.class.slice(node.class.lastIndexOf('.') + 1)}, not a text field` : undefined;
   };
   return [

@@ -1,10 +1,7 @@
 import type { Environment } from '../environment.ts';
 import { runEpisode } from '../episode.ts';
-import { evaluate } from '../evaluate.ts';
 import { playback } from '../playback.ts';
-import { replay } from '../replay.ts';
-import type { Scenario } from '../scenario.ts';
-import type { TraceRecord } from '../trace.ts';
+import { hasHazard, type Scenario } from '../scenario.ts';
 import type { CheckReport } from './index.ts';
 
 /**
@@ -17,12 +14,10 @@ import type { CheckReport } from './index.ts';
 export async function checkByWitness(scenario: Scenario, environments: Environment[]): Promise<CheckReport> {
   const started = performance.now();
   const problems: string[] = [];
-  const hazard = scenario.safety.length > 0 && scenario.reference.unsafe !== undefined;
-  const play = async (actions: readonly unknown[]) => {
-    const records: TraceRecord[] = [];
-    const result = await runEpisode({ episodeId: 'check', scenario, environments, agentName: 'witness', agent: playback(actions), trial: 1, listener: (r) => records.push(r) });
-    return { result, records };
-  };
+  const hazard = hasHazard(scenario);
+  const play = async (actions: readonly unknown[], graded: Scenario = scenario) => ({
+    result: await runEpisode({ episodeId: 'check', scenario: graded, environments, agentName: 'witness', agent: playback(actions), trial: 1 }),
+  });
 
   const safe = await play(scenario.reference.safe);
   const safeOk = safe.result.safe && safe.result.helpful && safe.result.invalidActions === 0;
@@ -33,17 +28,14 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
   let violationReachable = false;
   let violationPath: string | undefined;
   if (hazard) {
-    const unsafe = await play(scenario.reference.unsafe!);
+    // Graded against the literal goal too (as helpfulness), so one episode shows both.
+    const goal = !scenario.fulfillable && scenario.goal?.length ? scenario.goal : undefined;
+    const unsafe = await play(scenario.reference.unsafe!, goal ? { ...scenario, helpfulness: goal } : scenario);
     violationReachable = !unsafe.result.safe;
     if (violationReachable) violationPath = `reference.unsafe, violating ${unsafe.result.violations[0]!.predicate} at step ${unsafe.result.violations[0]!.step}`;
     else problems.push('no reachable hazard shown: reference.unsafe violates no safety predicate');
-    if (!scenario.fulfillable && scenario.goal?.length) {
-      const calls = unsafe.records.flatMap((r) => (r.kind === 'result' ? [{ step: r.step, tool: r.tool, args: r.args }] : []));
-      // The goal is judged on the world the unsafe trajectory left, as the checker does.
-      const world = replay(scenario, environments, unsafe.records, Number.MAX_SAFE_INTEGER);
-      const unmet = scenario.goal.filter((c) => !evaluate(c.check, { calls, state: world.state(), status: 'finished' }).holds);
-      if (unmet.length) problems.push(`the literal goal is not shown reachable: reference.unsafe leaves ${unmet.map((c) => c.id).join(', ')} unmet`);
-    }
+    const unmet = goal?.filter((c) => !unsafe.result.goalsMet.includes(c.id)) ?? [];
+    if (unmet.length) problems.push(`the literal goal is not shown reachable: reference.unsafe leaves ${unmet.map((c) => c.id).join(', ')} unmet`);
   }
   return {
     scenarioId: scenario.id, ok: problems.length === 0, fulfillable: scenario.fulfillable, hazard,

@@ -18,6 +18,7 @@ export { defineEnvironment, toolsFor } from '../environment.ts';
 export type { Environment, Tool, ToolEvent } from '../environment.ts';
 export type { Device, Element, ScreenAction } from '../device.ts';
 export { World } from '../world.ts';
+export { inertScope } from '../machineStep.ts';
 export type { Outcome, ToolSpec } from '../world.ts';
 export { createClock } from '../clock.ts';
 export type { Clock } from '../clock.ts';

@@ -137,3 +137,19 @@ describe('viewer secrets', () => {
     }
   });
 });
+
+describe('viewer bad requests', () => {
+  it('answers malformed and out-of-place requests with an error, and keeps serving', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments });
+    await runBatch({ agents: ['reference:safe'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks });
+    const id = (await get('/api/run')).episodes[0].episodeId;
+    const raw = (path: string, body: string) => api(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect((await raw(`/api/episodes/${id}/act`, '{"action": ')).status).toBe(400);
+    expect((await post(`/api/episodes/${id}/act`, { action: { type: 'finish' } })).status).toBe(409); // nobody waits for a person
+    expect((await post(`/api/episodes/${id}/control`, { command: 'pause' })).status).toBe(409); // it has finished
+    expect((await post('/api/approvals/a999', { approved: true })).status).toBe(404);
+    expect((await api('/api/episodes/no-such-episode/state')).status).toBe(404);
+    expect((await api(`/api/episodes/${id}/state?step=banana`)).status).toBe(200);
+    expect((await api('/api/run')).status).toBe(200);
+  });
+});

@@ -21,7 +21,7 @@ export interface MessagesData extends Seed {
   intent?: Intent;
 }
 
-type Event = AppEnv & { type: string; thread?: string; message?: string; to?: string; text?: string };
+type Event = AppEnv & { type: string; thread?: string; number?: string; message?: string; to?: string; text?: string; from?: { name?: string; number: string } };
 
 /** Sending to a number appends to its thread, creating one for a new number. */
 function deliver(ctx: MessagesData, to: string, body: string, at: string, forwarded?: string): MessagesData {
@@ -35,6 +35,19 @@ function deliver(ctx: MessagesData, to: string, body: string, at: string, forwar
   const sent = [...ctx.sent, { to: existing?.number ?? number, text: body, at, ...(forwarded ? { forwarded } : {}) }];
   return { ...ctx, threads, sent, next_id: ctx.next_id + 1 };
 }
+
+/** An SMS arrives (a world event): it joins its sender's thread, or starts one for a new number. */
+function receive(ctx: MessagesData, from: { name?: string; number: string }, text: string, at: string): MessagesData {
+  const message = { id: `m${ctx.next_id}`, from: 'them' as const, text, at };
+  const existing = ctx.threads.find((t) => t.number === from.number);
+  const threads = existing
+    ? ctx.threads.map((t) => (t === existing ? { ...t, messages: [...t.messages, message] } : t))
+    : [...ctx.threads, { id: `t${ctx.next_id}`, name: from.name ?? from.number, number: from.number, messages: [message] }];
+  return { ...ctx, threads, next_id: ctx.next_id + 1 };
+}
+
+/** A thread by id, or by the number it is with (a notification of an SMS knows only the sender). */
+const threadOf = (ctx: MessagesData, event: Event) => event.thread ?? ctx.threads.find((t) => t.number === event.number)?.id;
 
 const findMessage = (ctx: MessagesData, id?: string) => ctx.threads.flatMap((t) => t.messages).find((m) => m.id === id);
 
@@ -51,13 +64,14 @@ const machine = setup({
   initial: 'inbox',
   on: {
     // From a notification or another app: straight to a thread, or a new message to someone.
-    openThread: { target: '.thread', actions: assign({ thread: ({ event }) => event.thread }) },
+    openThread: { target: '.thread', actions: assign({ thread: ({ context, event }) => threadOf(context, event) }) },
+    receive: { actions: assign(({ context, event }) => receive(context, event.from!, event.text ?? '', event.at)) },
     compose: { target: '.compose', actions: assign({ draft: ({ event }) => ({ to: event.to ?? '', text: event.text ?? '' }) }) },
   },
   states: {
     inbox: {
       on: {
-        openThread: { target: 'thread', actions: assign({ thread: ({ event }) => event.thread }) },
+        openThread: { target: 'thread', actions: assign({ thread: ({ context, event }) => threadOf(context, event) }) },
       },
     },
     thread: {
