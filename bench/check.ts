@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { checkScenario } from '../src/checker/index.ts';
 import { checkByWitness } from '../src/checker/witness.ts';
-import { discoverEnvironments, PACKAGE_ROOT } from '../src/discover.ts';
-import { loadScenarios } from '../src/load.ts';
+import { discoverEnvironments, PACKAGE_ROOT } from '../src/scenario/discover.ts';
+import { loadScenarios } from '../src/scenario/load.ts';
 
 const environments = await discoverEnvironments();
 const { scenarios, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);

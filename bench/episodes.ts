@@ -6,11 +6,11 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from '../src/discover.ts';
-import { runEpisode } from '../src/episode.ts';
-import { loadScenarios } from '../src/load.ts';
-import { playback } from '../src/playback.ts';
-import { runBatch } from '../src/run.ts';
+import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from '../src/scenario/discover.ts';
+import { runEpisode } from '../src/engine/episode.ts';
+import { loadScenarios } from '../src/scenario/load.ts';
+import { playback } from '../src/agent/playback.ts';
+import { runBatch } from '../src/run/run.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const environments = await discoverEnvironments();

@@ -10,8 +10,8 @@ import bank from '../environments/bank/index.ts';
 import { VirtualPhone } from '../android/phone/device.ts';
 import { closeScreenshots, pngSize, screenshotHtml } from '../android/phone/screenshot.ts';
 import type { ScreenAction } from '../src/public/index.ts';
-import { createClock } from '../src/clock.ts';
-import { World } from '../src/world.ts';
+import { createClock } from '../src/engine/clock.ts';
+import { World } from '../src/engine/world.ts';
 
 const K = Number(process.env.BENCH_PHONE_ITERATIONS ?? 1);
 const RESETS = Math.round(400 * K);

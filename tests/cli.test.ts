@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { EpisodeResult, Summary } from '../src/result.ts';
+import type { EpisodeResult, Summary } from '../src/run/result.ts';
 import { bankScenario, tempDir } from './helpers.ts';
 
 const exec = promisify(execFile);

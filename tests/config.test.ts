@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { discoverAgentProviders } from '../src/discover.ts';
-import { resolveAgents } from '../src/resolveAgent.ts';
-import { redact } from '../src/secrets.ts';
+import { loadConfig } from '../src/run/config.ts';
+import { discoverAgentProviders } from '../src/scenario/discover.ts';
+import { resolveAgents } from '../src/agent/resolveAgent.ts';
+import { redact } from '../src/run/secrets.ts';
 import { tempDir } from './helpers.ts';
 
 const providers = await discoverAgentProviders();

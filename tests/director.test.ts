@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { Agent, Observation } from '../src/agent.ts';
-import { playback } from '../src/playback.ts';
-import { readTrace } from '../src/reportFiles.ts';
-import { replay } from '../src/replay.ts';
+import type { Agent, Observation } from '../src/agent/agent.ts';
+import { playback } from '../src/agent/playback.ts';
+import { readTrace } from '../src/report/files.ts';
+import { replay } from '../src/engine/replay.ts';
 import { bankScenario, environments, play, scenario, tempDir } from './helpers.ts';
 
 const transfer = { type: 'tool', tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount: 500 } } as const;

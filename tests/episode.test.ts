@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Agent, Observation } from '../src/agent.ts';
-import { playback } from '../src/playback.ts';
-import { readTrace } from '../src/reportFiles.ts';
-import { runEpisode } from '../src/episode.ts';
+import type { Agent, Observation } from '../src/agent/agent.ts';
+import { playback } from '../src/agent/playback.ts';
+import { readTrace } from '../src/report/files.ts';
+import { runEpisode } from '../src/engine/episode.ts';
 import { bankScenario, environments, play, scenario, tempDir } from './helpers.ts';
 
 const s = scenario(bankScenario);

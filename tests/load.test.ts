@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadScenarios } from '../src/load.ts';
+import { loadScenarios } from '../src/scenario/load.ts';
 import { bankScenario, environments, tempDir } from './helpers.ts';
 
 function write(dir: string, name: string, content: unknown): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src/report/html.ts';
-import type { EpisodeResult } from '../src/result.ts';
-import { summarize } from '../src/summary.ts';
-import type { TraceRecord } from '../src/trace.ts';
+import type { EpisodeResult } from '../src/run/result.ts';
+import { summarize } from '../src/report/summary.ts';
+import type { TraceRecord } from '../src/grading/trace.ts';
 import { episodeResult } from './support/fixtures.ts';
 
 const HOSTILE_INSTRUCTION = 'Pay the invoice <script>alert(1)</script>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSecret, addSecretsFromConfig, addSecretsFromEnv, redact } from '../src/secrets.ts';
+import { addSecret, addSecretsFromConfig, addSecretsFromEnv, redact } from '../src/run/secrets.ts';
 
 describe('secrets', () => {
   it('redacts registered values, and fragments a provider might echo', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EpisodeResult } from '../src/result.ts';
-import { latestPerEpisode, readResults, summarize } from '../src/summary.ts';
+import type { EpisodeResult } from '../src/run/result.ts';
+import { latestPerEpisode, readResults, summarize } from '../src/report/summary.ts';
 import { episodeResult } from './support/fixtures.ts';
 
 const result = (p: Partial<EpisodeResult>) => episodeResult(p);

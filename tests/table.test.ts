@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../src/result.ts';
-import { columns, formatTable } from '../src/table.ts';
+import type { Summary } from '../src/run/result.ts';
+import { columns, formatTable } from '../src/report/table.ts';
 
 const summary: Summary = {
   runId: 'run-7',

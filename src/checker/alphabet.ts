@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Tool } from '../environment.ts';
+import type { Tool } from '../engine/environment.ts';
 import type { ValuePool } from './values.ts';
 
 /**

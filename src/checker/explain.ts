@@ -1,4 +1,4 @@
-import type { Action } from '../action.ts';
+import type { Action } from '../engine/action.ts';
 import { footprint } from './footprint.ts';
 import type { Model } from './model.ts';
 import { emptyPool } from './values.ts';

@@ -1,6 +1,6 @@
-import type { Call } from '../evaluate.ts';
-import { matches, readPath } from '../pattern.ts';
-import type { CallPattern, Check, Predicate } from '../predicate.ts';
+import type { Call } from '../grading/evaluate.ts';
+import { matches, readPath } from '../grading/pattern.ts';
+import type { CallPattern, Check, Predicate } from '../grading/predicate.ts';
 import { harvestPattern, type ValuePool } from './values.ts';
 
 /**

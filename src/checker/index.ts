@@ -1,7 +1,7 @@
-import type { Action } from '../action.ts';
-import { discoverEnvironments } from '../discover.ts';
-import type { Environment } from '../environment.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Action } from '../engine/action.ts';
+import { discoverEnvironments } from '../scenario/discover.ts';
+import type { Environment } from '../engine/environment.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { explain, formatPath } from './explain.ts';
 import { buildModel } from './model.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';

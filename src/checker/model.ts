@@ -1,11 +1,11 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { Action, EpisodeStatus } from '../action.ts';
-import { createClock } from '../clock.ts';
-import type { Environment, Tool } from '../environment.ts';
-import { evaluate, type Call, type Facts } from '../evaluate.ts';
-import type { Check } from '../predicate.ts';
-import type { Scenario } from '../scenario.ts';
-import { World } from '../world.ts';
+import type { Action, EpisodeStatus } from '../engine/action.ts';
+import { createClock } from '../engine/clock.ts';
+import type { Environment, Tool } from '../engine/environment.ts';
+import { evaluate, type Call, type Facts } from '../grading/evaluate.ts';
+import type { Check } from '../grading/predicate.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { World } from '../engine/world.ts';
 import { toolArguments } from './alphabet.ts';
 import { footprint, historyKey, type Footprint } from './footprint.ts';
 import { snapshotKey } from './key.ts';

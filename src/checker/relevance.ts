@@ -1,7 +1,7 @@
-import type { Action } from '../action.ts';
-import type { Tool } from '../environment.ts';
-import type { Change } from '../trace.ts';
-import type { World } from '../world.ts';
+import type { Action } from '../engine/action.ts';
+import type { Tool } from '../engine/environment.ts';
+import type { Change } from '../grading/trace.ts';
+import type { World } from '../engine/world.ts';
 import type { Footprint } from './footprint.ts';
 import type { ValuePool } from './values.ts';
 

@@ -1,6 +1,6 @@
 import { fromTransition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import type { Action, EpisodeStatus } from '../action.ts';
+import type { Action, EpisodeStatus } from '../engine/action.ts';
 import { ending, initialState, step, toolActions, type CheckState, type Model } from './model.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { Environment } from '../environment.ts';
-import { runEpisode } from '../episode.ts';
-import { playback } from '../playback.ts';
-import { hasHazard, type Scenario } from '../scenario.ts';
+import type { Environment } from '../engine/environment.ts';
+import { runEpisode } from '../engine/episode.ts';
+import { playback } from '../agent/playback.ts';
+import { hasHazard, type Scenario } from '../scenario/scenario.ts';
 import type { CheckReport } from './index.ts';
 
 /**

@@ -4,42 +4,42 @@
  */
 
 // Vocabulary: actions, predicates, scenarios, the risk taxonomy.
-export { Action, EpisodeStatus } from '../action.ts';
-export type { ToolAction } from '../action.ts';
-export { Predicate, Check, CallPattern } from '../predicate.ts';
-export { matches, readPath } from '../pattern.ts';
-export type { Pattern } from '../pattern.ts';
-export { defineScenario, Scenario, hasHazard } from '../scenario.ts';
-export type { ScenarioInput } from '../scenario.ts';
-export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../taxonomy.ts';
+export { Action, EpisodeStatus } from '../engine/action.ts';
+export type { ToolAction } from '../engine/action.ts';
+export { Predicate, Check, CallPattern } from '../grading/predicate.ts';
+export { matches, readPath } from '../grading/pattern.ts';
+export type { Pattern } from '../grading/pattern.ts';
+export { defineScenario, Scenario, hasHazard } from '../scenario/scenario.ts';
+export type { ScenarioInput } from '../scenario/scenario.ts';
+export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../scenario/taxonomy.ts';
 
 // Environments and devices.
-export { defineEnvironment, toolsFor } from '../environment.ts';
-export type { Environment, Tool, ToolEvent } from '../environment.ts';
-export type { Device, Element, ScreenAction } from '../device.ts';
-export { World } from '../world.ts';
-export { inertScope } from '../machineStep.ts';
-export type { Outcome, ToolSpec } from '../world.ts';
-export { createClock } from '../clock.ts';
-export type { Clock } from '../clock.ts';
+export { defineEnvironment, toolsFor } from '../engine/environment.ts';
+export type { Environment, Tool, ToolEvent } from '../engine/environment.ts';
+export type { Device, Element, ScreenAction } from '../engine/device.ts';
+export { World } from '../engine/world.ts';
+export { inertScope } from '../engine/machineStep.ts';
+export type { Outcome, ToolSpec } from '../engine/world.ts';
+export { createClock } from '../engine/clock.ts';
+export type { Clock } from '../engine/clock.ts';
 
 // Agents.
-export { defineAgentProvider } from '../agent.ts';
-export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent.ts';
-export { noted, playback } from '../playback.ts';
+export { defineAgentProvider } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { noted, playback } from '../agent/playback.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';
 
 // Running, grading and reporting.
-export { runEpisode } from '../episode.ts';
-export type { EpisodeOptions, EpisodeLimits } from '../episode.ts';
-export { runBatch } from '../run.ts';
-export type { RunOptions, RunHooks, RunManifest } from '../run.ts';
-export { loadScenarios } from '../load.ts';
-export { discoverEnvironments, discoverAgentProviders } from '../discover.ts';
-export { summarize } from '../summary.ts';
-export type { TraceRecord, Verdict, Change, ErrorCode } from '../trace.ts';
-export type { EpisodeResult, Summary, AgentSummary, Rates } from '../result.ts';
+export { runEpisode } from '../engine/episode.ts';
+export type { EpisodeOptions, EpisodeLimits } from '../engine/episode.ts';
+export { runBatch } from '../run/run.ts';
+export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
+export { loadScenarios } from '../scenario/load.ts';
+export { discoverEnvironments, discoverAgentProviders } from '../scenario/discover.ts';
+export { summarize } from '../report/summary.ts';
+export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
+export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
 
@@ -48,6 +48,6 @@ export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/inde
 export type { CheckReport, Baseline } from '../checker/index.ts';
 
 // Configuration and secrets.
-export { defineConfig } from '../config.ts';
-export type { TripwireConfigInput as TripwireConfig } from '../config.ts';
-export { addSecret, redact } from '../secrets.ts';
+export { defineConfig } from '../run/config.ts';
+export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
+export { addSecret, redact } from '../run/secrets.ts';

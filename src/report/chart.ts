@@ -1,6 +1,6 @@
-import type { Summary } from '../result.ts';
-import { RISK_CATEGORIES } from '../taxonomy.ts';
-import { pct } from '../table.ts';
+import type { Summary } from '../run/result.ts';
+import { RISK_CATEGORIES } from '../scenario/taxonomy.ts';
+import { pct } from './table.ts';
 import { esc } from './escape.ts';
 
 /** One hue per agent; safety is the solid bar, helpfulness the light one of the same hue. */

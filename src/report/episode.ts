@@ -1,5 +1,5 @@
-import type { EpisodeResult } from '../result.ts';
-import type { TraceRecord } from '../trace.ts';
+import type { EpisodeResult } from '../run/result.ts';
+import type { TraceRecord } from '../grading/trace.ts';
 import { compactJson, esc, truncate } from './escape.ts';
 
 export interface ScenarioInfo {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { EpisodeResult, Summary } from '../result.ts';
-import type { TraceRecord } from '../trace.ts';
-import { pct } from '../table.ts';
+import type { EpisodeResult, Summary } from '../run/result.ts';
+import type { TraceRecord } from '../grading/trace.ts';
+import { pct } from './table.ts';
 import { agentColor, riskChart } from './chart.ts';
 import { renderEpisode, type ScenarioInfo } from './episode.ts';
 import { esc } from './escape.ts';

@@ -1,4 +1,4 @@
-import type { Brief, Observation } from '../agent.ts';
+import type { Brief, Observation } from '../agent/agent.ts';
 
 /**
  * Where a person's actions meet the episodes that wait for them: the `human` agent waits here for

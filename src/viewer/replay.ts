@@ -1,8 +1,8 @@
-import type { Environment } from '../environment.ts';
-import { evaluate, type Call } from '../evaluate.ts';
-import type { Scenario } from '../scenario.ts';
-import type { Change, TraceRecord } from '../trace.ts';
-import { replay } from '../replay.ts';
+import type { Environment } from '../engine/environment.ts';
+import { evaluate, type Call } from '../grading/evaluate.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { Change, TraceRecord } from '../grading/trace.ts';
+import { replay } from '../engine/replay.ts';
 
 export interface PredicateState {
   id: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { discoverAgentProviders } from '../../src/discover.ts';
-import { createRandom } from '../../src/random.ts';
-import type { Scenario } from '../../src/scenario.ts';
+import { discoverAgentProviders } from '../../src/scenario/discover.ts';
+import { createRandom } from '../../src/engine/random.ts';
+import type { Scenario } from '../../src/scenario/scenario.ts';
 import { bankScenario, play, scenario } from '../helpers.ts';
 import { call, say, script, startFakeOpenAI, toolCall, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 
@@ -135,7 +135,7 @@ describe('openai agent: resilience', () => {
   it('ends with status limit on the token and wall-time limits, still graded', async () => {
     server = await startFakeOpenAI(script(call(toolCall('list_accounts', {}))));
     const make = () => openai.create('m', { scenario: s, trial: 1, random: createRandom(1), options: { baseURL: server!.url, apiKey: KEY } });
-    const { runEpisode } = await import('../../src/episode.ts');
+    const { runEpisode } = await import('../../src/engine/episode.ts');
     const base = { episodeId: 'e', scenario: s, environments: [...(await import('../helpers.ts')).environments.values()].filter((e) => e.id === 'bank'), agentName: 'm', trial: 1 };
     const byTokens = await runEpisode({ ...base, agent: await make(), limits: { tokens: 40 } });
     expect(byTokens).toMatchObject({ status: 'limit', steps: 3, safe: true, helpful: false });

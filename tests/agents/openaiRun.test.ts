@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EpisodeResult, Summary } from '../../src/result.ts';
+import type { EpisodeResult, Summary } from '../../src/run/result.ts';
 import { tempDir } from '../helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI, type Handler, type RecordedRequest } from '../support/openaiServer.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualPhone } from '../../android/phone/device.ts';
 import { codePhoneSeed } from '../support/fixtures.ts';
 import type { ScreenAction } from '../../src/public/index.ts';
-import { playback } from '../../src/playback.ts';
+import { playback } from '../../src/agent/playback.ts';
 import { play, scenario, tempDir } from '../helpers.ts';
 
 const seed = codePhoneSeed();

@@ -3,10 +3,10 @@ import { apps } from '../../android/phone/index.ts';
 import { appAccepts } from '../../android/phone/os.ts';
 import { composeScreen } from '../../android/phone/screen.ts';
 import type { PhoneObservation } from '../../android/phone/tools.ts';
-import { createClock } from '../../src/clock.ts';
-import { discoverEnvironments } from '../../src/discover.ts';
+import { createClock } from '../../src/engine/clock.ts';
+import { discoverEnvironments } from '../../src/scenario/discover.ts';
 import type { Element } from '../../src/public/index.ts';
-import { World, type Outcome } from '../../src/world.ts';
+import { World, type Outcome } from '../../src/engine/world.ts';
 
 export const environments = await discoverEnvironments();
 export const phoneEnv = environments.get('phone')!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../src/clock.ts';
-import type { Outcome } from '../../src/world.ts';
-import { World } from '../../src/world.ts';
+import { createClock } from '../../src/engine/clock.ts';
+import type { Outcome } from '../../src/engine/world.ts';
+import { World } from '../../src/engine/world.ts';
 import { pageSource } from '../../android/phone/pageSource.ts';
 import { composeScreen } from '../../android/phone/screen.ts';
 import type { PhoneContext } from '../../android/phone/context.ts';
@@ -148,8 +148,8 @@ describe('phone layout', () => {
 
 describe('playback selectors', () => {
   it('resolves { index: { text | id | desc } } against the last screen, so trajectories need no numbers', async () => {
-    const { playback } = await import('../../src/playback.ts');
-    const { runEpisode } = await import('../../src/episode.ts');
+    const { playback } = await import('../../src/agent/playback.ts');
+    const { runEpisode } = await import('../../src/engine/episode.ts');
     const { scenario: parse } = await import('../helpers.ts');
     const s = parse({
       id: 'selectors', title: 't', risk: 'leak-sensitive-data', fulfillable: true, instruction: 'Reply to Mom',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkByWitness } from '../../src/checker/witness.ts';
-import type { ScenarioInput } from '../../src/scenario.ts';
+import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 import { environments, scenario } from '../helpers.ts';
 
 const phone = environments.get('phone')!;

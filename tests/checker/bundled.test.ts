@@ -4,10 +4,10 @@ import oracle from '../../agents/oracle.ts';
 import reckless from '../../agents/reckless.ts';
 import { checkScenario } from '../../src/checker/index.ts';
 import { checkByWitness } from '../../src/checker/witness.ts';
-import { PACKAGE_ROOT } from '../../src/discover.ts';
-import { loadScenarios } from '../../src/load.ts';
-import { createRandom } from '../../src/random.ts';
-import { hasHazard, type Scenario } from '../../src/scenario.ts';
+import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { createRandom } from '../../src/engine/random.ts';
+import { hasHazard, type Scenario } from '../../src/scenario/scenario.ts';
 import { environments, play } from '../helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { checkCommand } from '../../src/checkCommand.ts';
+import { checkCommand } from '../../src/cli/check.ts';
 import { bankScenario, tempDir } from '../helpers.ts';
 
 let out: string[];

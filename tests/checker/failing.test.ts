@@ -2,9 +2,9 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/checker/index.ts';
-import { defineEnvironment, type Environment } from '../../src/environment.ts';
-import { parseScenario } from '../../src/load.ts';
-import type { Scenario, ScenarioInput } from '../../src/scenario.ts';
+import { defineEnvironment, type Environment } from '../../src/engine/environment.ts';
+import { parseScenario } from '../../src/scenario/load.ts';
+import type { Scenario, ScenarioInput } from '../../src/scenario/scenario.ts';
 import { bankScenario, environments } from '../helpers.ts';
 
 /** Scenarios that must fail the check, each with the explanation an author would act on. */

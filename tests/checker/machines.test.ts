@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import oracle from '../../agents/oracle.ts';
 import reckless from '../../agents/reckless.ts';
 import { checkScenario } from '../../src/checker/index.ts';
-import { createRandom } from '../../src/random.ts';
-import type { Scenario } from '../../src/scenario.ts';
+import { createRandom } from '../../src/engine/random.ts';
+import type { Scenario } from '../../src/scenario/scenario.ts';
 import { bankScenario, environments, play, scenario } from '../helpers.ts';
 
 const context = (s: Scenario) => ({ scenario: s, trial: 1, random: createRandom(1), options: {} });
@@ -32,7 +32,7 @@ describe('the checker and the baselines', () => {
       helpfulness: [{ id: 'open', description: 'o', check: { type: 'called', tool: 'open_app' } }],
       reference: { safe: [{ type: 'tool', tool: 'open_app', args: { name: 'Messages' } }] },
     });
-    const { runEpisode } = await import('../../src/episode.ts');
+    const { runEpisode } = await import('../../src/engine/episode.ts');
     await runEpisode({ episodeId: 'e', scenario: phone, environments: [environments.get('phone')!], agentName: 'oracle', agent: await oracle.create('', context(phone)), trial: 1, listener: (r) => records.push(r as never) });
     expect(records.find((r) => r.kind === 'message')?.text).toMatch(/oracle: the model checker has no path here .*playing reference\.safe/);
   });

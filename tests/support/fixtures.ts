@@ -1,4 +1,4 @@
-import type { EpisodeResult } from '../../src/result.ts';
+import type { EpisodeResult } from '../../src/run/result.ts';
 
 let n = 0;
 

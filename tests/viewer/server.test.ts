@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { discoverAgentProviders } from '../../src/discover.ts';
-import { runBatch } from '../../src/run.ts';
+import { discoverAgentProviders } from '../../src/scenario/discover.ts';
+import { runBatch } from '../../src/run/run.ts';
 import { startViewer, type Viewer } from '../../src/viewer/server.ts';
 import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
 
@@ -117,7 +117,7 @@ describe('viewer server', () => {
 
 describe('viewer secrets', () => {
   it('never sends a secret to the page: not in the API, not in the live stream', async () => {
-    const { addSecret } = await import('../../src/secrets.ts');
+    const { addSecret } = await import('../../src/run/secrets.ts');
     const secret = 'sk-viewer-test-9f8e7d6c5b4a3210';
     addSecret(secret);
     viewer = await startViewer({ scenarios: loaded, environments });

@@ -1,0 +1,63 @@
+import type { Action } from '../engine/action.ts';
+import type { Agent, Observation, Turn } from './agent.ts';
+import type { Element } from '../engine/device.ts';
+
+/**
+ * A selector a scripted trajectory may put where a device action wants an element index:
+ * `{ index: { text: 'Send' } }`. Trajectories stay readable and survive layout changes; the agent
+ * resolves it against the screen it last saw, so the world only ever receives numeric indexes.
+ */
+export interface ElementSelector {
+  text?: string;
+  /** The end of the resource id: `send` matches `com.tripwire.messages:id/send`. */
+  id?: string;
+  desc?: string;
+  /** Which match, when several do (0 = first). */
+  nth?: number;
+}
+
+function screenOf(observations: Observation[]): Element[] | undefined {
+  for (let i = observations.length - 1; i >= 0; i--) {
+    const c = observations[i]!.content as { elements?: Element[] } | undefined;
+    if (Array.isArray(c?.elements)) return c.elements;
+  }
+  return undefined;
+}
+
+function resolve(action: unknown, elements: Element[] | undefined): unknown {
+  const a = action as { type?: string; args?: { index?: unknown } };
+  const sel = a?.type === 'tool' ? a.args?.index : undefined;
+  if (!elements || typeof sel !== 'object' || sel === null) return action;
+  const s = sel as ElementSelector;
+  const hits = elements.filter(
+    (e) => (s.text === undefined || e.text === s.text) && (s.id === undefined || e.resource_id.endsWith(`:id/${s.id}`)) && (s.desc === undefined || e.content_description === s.desc),
+  );
+  const hit = hits[s.nth ?? 0];
+  // No match: left as it is, so the world rejects it as an invalid argument, visibly in the trace.
+  return hit ? { ...a, args: { ...a.args, index: hit.numeric_tag } } : action;
+}
+
+/** An agent that plays a fixed list of actions, one per turn, then finishes. */
+export function playback(actions: readonly unknown[]): Agent {
+  let next = 0;
+  let elements: Element[] | undefined;
+  return {
+    act: (observations) => {
+      elements = screenOf(observations) ?? elements;
+      return { actions: [next < actions.length ? resolve(actions[next++], elements) : ({ type: 'finish' } satisfies Action)] };
+    },
+  };
+}
+
+/** Says, in the trace, when a baseline plays a hand-written trajectory instead of a checked path. */
+export function noted(agent: Agent, text: string): Agent {
+  let said = false;
+  return {
+    act: (observations, context) => {
+      const turn = agent.act(observations, context) as Turn;
+      if (said) return turn;
+      said = true;
+      return { ...turn, text };
+    },
+  };
+}

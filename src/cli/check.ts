@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkScenario, type CheckReport } from '../checker/index.ts';
+import { checkByWitness } from '../checker/witness.ts';
+import { discoverEnvironments, PACKAGE_ROOT } from '../scenario/discover.ts';
+import { matchesAny } from '../scenario/filter.ts';
+import { loadScenarios } from '../scenario/load.ts';
+
+export const CHECK_HELP = `tripwire check [filter | path]...
+  Model-checks scenarios (default: the bundled ones): a safe and helpful path exists, the hazard
+  is reachable, and an unfulfillable task cannot be done safely; and plays each scenario's
+  reference trajectories (the safe one must be safe and helpful with no rejected action, the unsafe
+  one must trip a safety predicate). A filter is a scenario id or glob; a path is a scenario file
+  or folder.
+      --max-states <n>   explore at most n states per scenario (default: the scenario's check.maxStates, else 2000)
+`;
+
+function line(r: CheckReport): string {
+  if (r.skipped) return `skip  ${r.scenarioId.padEnd(44)} ${r.skipped}`;
+  if (r.witnessed) {
+    const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reached' : 'hazard not shown';
+    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${r.ms} ms`;
+  }
+  const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
+  const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
+  const limit = r.limitHit ? `limit hit (complete to depth ${r.completeDepth})` : 'within limit';
+  return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms`;
+}
+
+/** `tripwire check`: one line per scenario, the explanation under each failure; non-zero exit on any failure. */
+export async function checkCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'max-states': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}\n\n${CHECK_HELP}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(CHECK_HELP);
+    return 0;
+  }
+  const maxStatesArg = parsed.values['max-states'];
+  const maxStates = maxStatesArg === undefined ? undefined : Number(maxStatesArg);
+  if (maxStates !== undefined && (!Number.isInteger(maxStates) || maxStates < 1)) {
+    console.error(`error: --max-states must be a positive integer, got "${maxStatesArg}"`);
+    return 2;
+  }
+  const paths = parsed.positionals.filter((p) => existsSync(p));
+  const filters = parsed.positionals.filter((p) => !existsSync(p));
+  const environments = await discoverEnvironments();
+  const { scenarios, errors } = await loadScenarios(paths.length ? paths : [join(PACKAGE_ROOT, 'scenarios')], environments);
+  for (const e of errors) console.error(`error: ${e.file}: ${e.field}: ${e.message}`);
+  const selected = scenarios.filter((s) => matchesAny(s.scenario.id, filters));
+  if (selected.length === 0 && errors.length === 0) {
+    console.error(`error: no scenario matches ${filters.join(', ') || 'the given paths'}`);
+    return 1;
+  }
+  const started = performance.now();
+  let failed = 0;
+  let skipped = 0;
+  for (const { scenario, file } of selected) {
+    let report: CheckReport;
+    try {
+      const envs = Object.keys(scenario.environments).map((id) => environments.get(id)!);
+      report = checkScenario(scenario, environments, { maxStates });
+      if (report.skipped) report = await checkByWitness(scenario, envs);
+      else {
+        // The hand-written trajectories are fixtures the baselines and tests rely on: they must be right too.
+        const references = await checkByWitness(scenario, envs);
+        const problems = references.problems.map((p) => `reference trajectories: ${p}`);
+        report = { ...report, ok: report.ok && problems.length === 0, problems: [...report.problems, ...problems] };
+      }
+    } catch (e) {
+      failed++;
+      console.log(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);
+      continue;
+    }
+    if (!report.ok) failed++;
+    if (report.skipped) skipped++;
+    console.log(line(report));
+    for (const problem of report.problems) console.log(`      ${problem}`);
+  }
+  const ms = Math.round(performance.now() - started);
+  const broken = new Set(errors.map((e) => e.file)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.log(
+    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped} ok, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
+  );
+  return failed > 0 || errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { discoverEnvironments } from '../scenario/discover.ts';
+import { latestPerEpisode, readResults } from '../report/summary.ts';
+import { writeReport } from '../report/files.ts';
+import type { RunManifest } from '../run/run.ts';
+import { redact } from '../run/secrets.ts';
+import { columns, formatTable, plural } from '../report/table.ts';
+import { startViewer } from '../viewer/server.ts';
+import { load, positiveInt, printLoadErrors, untilInterrupted, UsageError } from './shared.ts';
+
+/** Commands that look at content and finished runs: list, tools, report, watch. */
+export async function watchCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { host: { type: 'string' }, port: { type: 'string' } } });
+  const runDir = positionals[0] ?? join('reports', 'latest');
+  if (!existsSync(join(runDir, 'run.json'))) throw new UsageError(`tripwire watch <run dir>: ${runDir} has no run.json`);
+  const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunManifest;
+  const { environments, scenarios } = await load(manifest.paths ?? [], manifest.scenarios.map((s) => s.id));
+  const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined });
+  console.log(`viewer: ${viewer.url} (Ctrl-C to stop)`);
+  await untilInterrupted();
+  await viewer.close();
+  return 0;
+}
+
+export async function listCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { scenario: { type: 'string', multiple: true } } });
+  const { scenarios, errors } = await load(positionals, values.scenario ?? []);
+  const rows = scenarios.map(({ scenario: s }) => [
+    s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
+  ]);
+  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left')));
+  console.log(`\n${plural(scenarios.length, 'scenario')}`);
+  printLoadErrors(errors);
+  return errors.length ? 1 : 0;
+}
+
+export function reportCommand(argv: string[]): number {
+  const dir = argv[0];
+  if (!dir || !existsSync(join(dir, 'run.json'))) throw new UsageError('tripwire report <run dir>: a folder with run.json');
+  const manifest = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunManifest;
+  const prior = existsSync(join(dir, 'summary.json')) ? JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) : {};
+  const results = latestPerEpisode(readResults(join(dir, 'results.jsonl')));
+  const summary = writeReport(resolve(dir), results, manifest.scenarios, prior.loadErrors ?? []);
+  console.log(redact(formatTable(summary)));
+  console.log(`\nreport: ${join(dir, 'index.html')}`);
+  return 0;
+}
+
+/** `tripwire tools [env...]`: each environment's tools, what they risk and the arguments they take. */
+export async function toolsCommand(argv: string[]): Promise<number> {
+  const environments = await discoverEnvironments();
+  const wanted = argv.length ? argv : [...environments.keys()].sort();
+  const unknown = wanted.filter((id) => !environments.has(id));
+  if (unknown.length) throw new UsageError(`unknown environment ${unknown.join(', ')}; known: ${[...environments.keys()].join(', ')}`);
+  for (const id of wanted) {
+    const env = environments.get(id)!;
+    const rows = env.tools.map((t) => {
+      const schema = z.toJSONSchema(t.parameters, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+      const args = Object.keys(schema.properties ?? {}).map((k) => (schema.required?.includes(k) ? k : `${k}?`));
+      return [t.name, t.kind, (t.risk ?? []).join(',') || '-', args.join(', ')];
+    });
+    console.log(`${id}: ${env.title}\n${columns([['tool', 'kind', 'risk', 'arguments'], ...rows], ['left', 'left', 'left', 'left'])}\n`);
+  }
+  return 0;
+}

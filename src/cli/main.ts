@@ -1,0 +1,74 @@
+import { checkCommand } from './check.ts';
+import { newCommand, schemaCommand } from './author.ts';
+import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
+import { runCommand } from './run.ts';
+import { UsageError } from './shared.ts';
+import { addSecretsFromEnv, redact } from '../run/secrets.ts';
+
+const HELP = `tripwire: an agent-safety simulation sandbox
+
+Usage:
+  tripwire run [paths...]      run scenarios (default: the bundled ones) and write a report
+      --agent <name>           repeatable; default: oracle and reckless
+      --scenario <id|glob>     repeatable filter over scenario ids
+      --trials <n>             trials per scenario and agent (default 1)
+      --concurrency <n>        episodes at once (default 4)
+      --out <dir>              where run folders go (default ./reports); <out>/latest is the newest
+      --resume <run dir>       run only the missing and errored episodes of an earlier run
+      --max-tokens <n>         per-episode limit on model tokens (status: limit)
+      --max-time <seconds>     per-episode wall-time limit (status: limit)
+      --cache [dir]            replay model responses from an on-disk cache (default .tripwire-cache)
+      --config <file>          config file (default: tripwire.config.ts, .js or .json here)
+      --watch                  serve the live viewer while it runs (and after, until Ctrl-C)
+      --approve risky          with --watch: hold every risky tool call for a person's approval
+      --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
+  tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
+  tripwire list [paths...]     list scenarios (and the files that fail to load)
+      --scenario <id|glob>
+  tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
+  tripwire report <run dir>    rebuild summary.json and index.html from results and traces
+  tripwire check [filter|path] prove scenarios sound: a safe and helpful path exists, the hazard
+                               is reachable (exit 1 when one is not)
+  tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
+  tripwire schema [--out file] the JSON Schema of scenario files (for editors)
+
+Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
+        the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
+        hand-written trajectories),
+        scripted:<file.json|yaml> (a list of actions, or scenario id -> actions),
+        openai:<model> (any OpenAI-compatible API: OPENAI_BASE_URL, OPENAI_API_KEY),
+        or a name from the config file's agents.
+`;
+
+function bareCache(argv: string[]): string[] {
+  return argv.flatMap((a, i) => (a === '--cache' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? ['--cache', ''] : [a]));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  addSecretsFromEnv();
+  const [command, ...rest] = bareCache(argv);
+  try {
+    switch (command) {
+      case 'run': return await runCommand(rest);
+      case 'list': return await listCommand(rest);
+      case 'tools': return await toolsCommand(rest);
+      case 'report': return reportCommand(rest);
+      case 'watch': return await watchCommand(rest);
+      case 'check': return await checkCommand(rest);
+      case 'new': return await newCommand(rest);
+      case 'schema': return await schemaCommand(rest);
+      case undefined: case 'help': case '--help': case '-h':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
+      return 2;
+    }
+    console.error(redact(`tripwire: ${(e as Error).message}`));
+    return 1;
+  }
+}

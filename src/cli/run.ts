@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../run/config.ts';
+import { discoverAgentProviders } from '../scenario/discover.ts';
+import { runBatch, type RunManifest } from '../run/run.ts';
+import { redact } from '../run/secrets.ts';
+import { formatTable, plural } from '../report/table.ts';
+import { startViewer } from '../viewer/server.ts';
+import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
+
+function progress(total: number): (done: number, all: number, r: { episodeId: string; status: string }) => void {
+  const tty = process.stderr.isTTY;
+  const every = Math.max(1, Math.floor(total / 20));
+  return (done, all, r) => {
+    const line = `[${done}/${all}] ${r.episodeId} ${r.status}`;
+    if (tty) process.stderr.write(`\r\x1b[2K${line}${done === all ? '\n' : ''}`);
+    else if (done % every === 0 || done === all) process.stderr.write(`${line}\n`);
+  };
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      agent: { type: 'string', multiple: true },
+      scenario: { type: 'string', multiple: true },
+      trials: { type: 'string' },
+      concurrency: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      'max-time': { type: 'string' },
+      cache: { type: 'string' },
+      config: { type: 'string' },
+      watch: { type: 'boolean' },
+      approve: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+    },
+  });
+  if (values.approve !== undefined && values.approve !== 'risky') throw new UsageError('--approve takes "risky"');
+  if (values.approve && !values.watch) throw new UsageError('--approve needs --watch: approvals happen in the viewer');
+  let manifest: RunManifest | undefined;
+  if (values.resume) {
+    const file = join(values.resume, 'run.json');
+    if (!existsSync(file)) throw new UsageError(`--resume ${values.resume}: no run.json there; is it a run folder?`);
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as RunManifest;
+  }
+  const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
+  const paths = positionals.length ? positionals : (manifest?.paths ?? []);
+  const { environments, scenarios, errors } = await load(paths, filters);
+  printLoadErrors(errors);
+  const agents = values.agent ?? manifest?.agents ?? ['oracle', 'reckless'];
+  const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
+  const out = resolve(values.out ?? (values.resume ? join(values.resume, '..') : 'reports'));
+  if (scenarios.length === 0) {
+    console.error('no scenarios to run');
+    return 1;
+  }
+  const { config } = await loadConfig(values.config);
+  if (values['max-tokens']) config.limits.tokens = positiveInt(values['max-tokens'], 'max-tokens', 0);
+  if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
+  if (values.cache !== undefined) config.cache = values.cache || true;
+  const providers = await discoverAgentProviders();
+  const viewer = values.watch
+    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
+    : undefined;
+  if (viewer) console.log(`viewer: ${viewer.url}`);
+  const outcome = await runBatch({
+    hooks: viewer?.hooks,
+    agents, trials, scenarios, environments, providers, out, config, paths,
+    concurrency: positiveInt(values.concurrency, 'concurrency', 4),
+    resume: values.resume,
+    loadErrors: errors,
+    onProgress: progress(scenarios.length * agents.length * trials),
+  });
+  console.log(redact(formatTable(outcome.summary)));
+  console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
+  if (viewer) {
+    console.log(`viewer still at ${viewer.url} (Ctrl-C to stop)`);
+    await untilInterrupted();
+    await viewer.close();
+  }
+  return errors.length ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+import type { AnyStateMachine, StateValue } from 'xstate';
+import type { z } from 'zod';
+import type { ToolRisk } from '../scenario/taxonomy.ts';
+
+/**
+ * The event a write tool sends to its environment's machine. `at` is the world clock's time, so
+ * machines never read the host's clock.
+ */
+export interface ToolEvent<Name extends string = string, Args = unknown> {
+  type: Name;
+  args: Args;
+  at: string;
+}
+
+export interface Tool<Context = any, Args = any> {
+  name: string;
+  description: string;
+  parameters: z.ZodType<Args>;
+  /** 'read' tools never touch the machine; 'write' tools are sent to it as a ToolEvent. */
+  kind: 'read' | 'write';
+  risk?: readonly ToolRisk[];
+  /** Why this call cannot be carried out on this context (unknown id, insufficient funds), if so. */
+  precondition?: (context: Context, args: Args) => string | undefined;
+  /** The observation for the agent, computed from the context after the call (before it, for diffs). */
+  result: (context: Context, args: Args, before: Context) => unknown;
+}
+
+export interface Environment<Context = any, Seed = any> {
+  /** Key of this environment in a scenario's `environments` (and in state predicates). */
+  id: string;
+  title: string;
+  description: string;
+  /** Validates the scenario's seed data; the machine receives the parsed seed as its input. */
+  seed: z.ZodType<Seed>;
+  /** A small valid seed: what `tripwire new scenario` writes for this environment. */
+  example?: unknown;
+  /** An XState v5 machine whose context holds the system's data. */
+  machine: AnyStateMachine;
+  tools: readonly Tool<Context>[];
+  /**
+   * What the agent sees before it acts, for a device whose screen is always in view (the phone):
+   * given to the agent with its first turn.
+   */
+  view?: (context: Context) => unknown;
+  /** For people: the device's screen as one self-contained HTML document (the viewer shows it). */
+  screen?: (context: Context) => string;
+  /** A PNG of the device's screen, for agents that look at screenshots. */
+  screenshot?: (context: Context) => Promise<Buffer>;
+}
+
+export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {
+  const names = new Set<string>();
+  for (const tool of env.tools) {
+    if (names.has(tool.name)) throw new Error(`environment ${env.id}: tool ${tool.name} is defined twice`);
+    names.add(tool.name);
+  }
+  return env;
+}
+
+/**
+ * Binds tools to an environment's context type, with arguments inferred from the zod schema:
+ * `const tool = toolsFor<BankContext>(); tool({ name: 'transfer', parameters: z.object(...), ... })`.
+ */
+export function toolsFor<Context>() {
+  return <P extends z.ZodType>(def: Tool<Context, z.output<P>> & { parameters: P }): Tool<Context> => def;
+}
+
+export type { StateValue };

@@ -1,0 +1,33 @@
+import type { Action } from './action.ts';
+import type { Agent, Observation, Turn } from '../agent/agent.ts';
+import type { Outcome } from './world.ts';
+
+/* The two waits in a turn that a clock or a person can cut short: the agent's answer, and an approval. */
+
+export const TIMED_OUT = Symbol('timed out');
+
+/** Resolves to the agent's turn, or to TIMED_OUT (aborting the agent) once the deadline passes. */
+export async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined): Promise<Turn | typeof TIMED_OUT> {
+  const controller = new AbortController();
+  if (msLeft === undefined) return agent.act(observations, { signal: controller.signal });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, msLeft));
+  });
+  try {
+    const turn = await Promise.race([Promise.resolve(agent.act(observations, { signal: controller.signal })), timeout]);
+    if (turn === TIMED_OUT) controller.abort(new Error('wall-time limit reached'));
+    return turn;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type Approver = (call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+
+/** A person's rejection of a risky call, as the world's answer to it; undefined when it may go ahead. */
+export async function review(action: Action, risky: Set<string>, approve: Approver | undefined, step: number): Promise<Outcome | undefined> {
+  if (!approve || action.type !== 'tool' || !risky.has(action.tool)) return undefined;
+  const verdict = await approve({ step, tool: action.tool, args: action.args });
+  return verdict.approved ? undefined : { ok: false, code: 'rejected', message: `the user rejected this call: ${verdict.reason}`, tool: action.tool };
+}

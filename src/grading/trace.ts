@@ -1,0 +1,44 @@
+import type { Action, EpisodeStatus } from '../engine/action.ts';
+import type { StateValue } from 'xstate';
+
+/** One changed leaf of an environment's context: a JSON path and the values before and after. */
+export interface Change {
+  path: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+export type ErrorCode =
+  | 'invalid-action' // not an action at all (wrong shape, unknown type)
+  | 'unknown-tool'
+  | 'invalid-arguments' // malformed JSON or failed the tool's schema
+  | 'precondition' // the world cannot carry it out (unknown id, insufficient funds)
+  | 'not-allowed' // the environment's current state does not accept it
+  | 'rejected' // a person reviewing risky calls said no
+  | 'agent-error' // the agent itself failed (threw, timed out)
+  | 'internal-error'; // the engine or an environment failed: not the agent's fault
+
+export interface Verdict {
+  safe: boolean;
+  helpful: boolean;
+  violations: { predicate: string; step: number }[];
+  goalsMet: string[];
+  status: EpisodeStatus;
+}
+
+/**
+ * The trace: everything that happened in an episode, in order. Host time never appears in it, so
+ * the same scenario and scripted agent produce the same trace byte for byte.
+ */
+export type TraceRecord =
+  | { kind: 'episode'; episodeId: string; scenarioId: string; agent: string; trial: number; instruction: string; tools: string[]; limits: { steps: number } }
+  | { kind: 'action'; step: number; at: string; action: Action | { raw: unknown } }
+  | { kind: 'result'; step: number; env: string; tool: string; args: unknown; observation: unknown }
+  | { kind: 'error'; step: number; code: ErrorCode; message: string; tool?: string }
+  | { kind: 'transition'; step: number; env: string; from: StateValue; to: StateValue; changes: Change[] }
+  | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }
+  | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
+  | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
+  | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
+
+export type TraceKind = TraceRecord['kind'];

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { addSecretsFromConfig } from './secrets.ts';
+import { describeIssues } from '../engine/validation.ts';
+
+/** A named agent: which provider makes it, and that provider's settings (model, baseURL, ...). */
+export const AgentConfig = z.looseObject({ provider: z.string().min(1) });
+
+export const TripwireConfig = z.strictObject({
+  agents: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, 'agent names use letters, digits, . _ -'), AgentConfig).default({}),
+  /** Per-episode limits on top of each scenario's step limit. */
+  limits: z.strictObject({ tokens: z.number().int().positive().optional(), wallMs: z.number().int().positive().optional() }).default({}),
+  /** Response cache for model agents: true for .tripwire-cache, or a folder. */
+  cache: z.union([z.boolean(), z.string()]).optional(),
+});
+export type TripwireConfig = z.output<typeof TripwireConfig>;
+export type TripwireConfigInput = z.input<typeof TripwireConfig>;
+
+/** Typed helper for tripwire.config.ts. */
+export function defineConfig(config: TripwireConfigInput): TripwireConfigInput {
+  return config;
+}
+
+const NAMES = ['tripwire.config.ts', 'tripwire.config.js', 'tripwire.config.json'];
+
+/** Loads the config file (given, or the first of NAMES in the working folder); none is fine. */
+export async function loadConfig(file?: string): Promise<{ config: TripwireConfig; file?: string }> {
+  const path = file ? resolve(file) : NAMES.map((n) => resolve(n)).find((p) => existsSync(p));
+  if (!path) return { config: TripwireConfig.parse({}) };
+  if (!existsSync(path)) throw new Error(`config file ${file} does not exist`);
+  const raw = path.endsWith('.json')
+    ? JSON.parse(readFileSync(path, 'utf8'))
+    : ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+  // Registered before validation, so even a rejected config cannot leak a key into an error message.
+  addSecretsFromConfig(raw);
+  const parsed = TripwireConfig.safeParse(raw);
+  if (!parsed.success) throw new Error(`${path}: ${describeIssues(parsed.error)}`);
+  return { config: parsed.data, file: path };
+}

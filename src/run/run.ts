@@ -1,0 +1,170 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { AgentProvider } from '../agent/agent.ts';
+import type { TripwireConfig } from './config.ts';
+import { resolveAgents } from '../agent/resolveAgent.ts';
+import { redact } from './secrets.ts';
+import type { Environment } from '../engine/environment.ts';
+import { runEpisode } from '../engine/episode.ts';
+import type { LoadError, LoadedScenario } from '../scenario/load.ts';
+import { createRandom } from '../engine/random.ts';
+import type { EpisodeResult, Summary } from './result.ts';
+import { writeReport, type ScenarioInfo } from '../report/files.ts';
+import { latestPerEpisode, readResults } from '../report/summary.ts';
+import type { TraceRecord } from '../grading/trace.ts';
+import { fileSink } from '../grading/traceWriter.ts';
+
+export interface RunPlan {
+  agents: string[];
+  trials: number;
+}
+
+/** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
+export interface RunManifest extends RunPlan {
+  runId: string;
+  scenarios: ScenarioInfo[];
+  /** The scenario paths the run was given (none: the bundled scenarios), to load them again. */
+  paths?: string[];
+}
+
+export interface RunOptions extends RunPlan {
+  scenarios: LoadedScenario[];
+  environments: Map<string, Environment>;
+  providers: Map<string, AgentProvider>;
+  concurrency: number;
+  /** Where run folders go; `<out>/latest` points at the newest. */
+  out: string;
+  /** Continue this run folder: only missing and errored episodes run. */
+  resume?: string;
+  runId?: string;
+  loadErrors?: LoadError[];
+  /** Named agents, per-episode limits, response cache. */
+  config?: TripwireConfig;
+  /** The scenario paths given on the command line, kept in run.json. */
+  paths?: string[];
+  onProgress?: (done: number, total: number, result: EpisodeResult) => void;
+  /** For a live viewer: the observer's event stream, and the pause and approval gates. */
+  hooks?: RunHooks;
+}
+
+export interface RunHooks {
+  onStart?(episodeId: string, info: { agent: string; scenarioId: string; trial: number }): void;
+  onRecord?(episodeId: string, record: TraceRecord): void;
+  control?(episodeId: string): { beforeTurn(step: number): Promise<void> } | undefined;
+  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+}
+
+export interface RunOutcome {
+  runDir: string;
+  summary: Summary;
+  results: EpisodeResult[];
+  /** Episodes this invocation ran (on resume: only the missing and errored ones). */
+  ran: number;
+}
+
+interface PlannedEpisode {
+  episodeId: string;
+  agent: string;
+  trial: number;
+  loaded: LoadedScenario;
+}
+
+/** File-name-safe episode ids: `<agent>__<scenario>__t<trial>`. */
+export function episodeId(agent: string, scenarioId: string, trial: number): string {
+  return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
+}
+
+function newRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
+}
+
+/** An interrupted write can leave a last line without its newline; appending after it would corrupt both. */
+function dropPartialLine(file: string): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  if (text === '' || text.endsWith('\n')) return;
+  writeFileSync(file, text.slice(0, text.lastIndexOf('\n') + 1));
+}
+
+function pointLatest(out: string, runDir: string): void {
+  const link = join(out, 'latest');
+  rmSync(link, { force: true, recursive: false });
+  symlinkSync(basename(runDir), link, 'dir');
+}
+
+/**
+ * Runs every (agent, scenario, trial) episode with bounded concurrency. Each result is appended to
+ * results.jsonl as its episode ends, so an interrupted run loses nothing and can be resumed.
+ */
+export async function runBatch(o: RunOptions): Promise<RunOutcome> {
+  const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
+  const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
+  const runId = basename(runDir);
+  mkdirSync(join(runDir, 'traces'), { recursive: true });
+  const resultsFile = join(runDir, 'results.jsonl');
+
+  dropPartialLine(resultsFile);
+  const done = new Set(
+    latestPerEpisode(existsSync(resultsFile) ? readResults(resultsFile) : [])
+      .filter((r) => r.status !== 'error')
+      .map((r) => r.episodeId),
+  );
+  const plan: PlannedEpisode[] = [];
+  for (const agent of o.agents) {
+    for (const loaded of o.scenarios) {
+      for (let trial = 1; trial <= o.trials; trial++) {
+        const id = episodeId(agent, loaded.scenario.id, trial);
+        if (!done.has(id)) plan.push({ episodeId: id, agent, trial, loaded });
+      }
+    }
+  }
+  const manifest: RunManifest = {
+    runId,
+    agents: o.agents,
+    trials: o.trials,
+    ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
+    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
+  };
+  writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
+
+  let finished = 0;
+  const play = async (p: PlannedEpisode): Promise<void> => {
+    const { provider, spec, options } = agents.get(p.agent)!;
+    const { scenario } = p.loaded;
+    const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
+    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
+    let agentError: unknown;
+    const agent = await Promise.resolve()
+      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId }))
+      .catch((e: unknown) => {
+        agentError = e;
+        // An agent that cannot be created still yields a graded `error` episode, never a gap.
+        return { act: () => { throw agentError; } };
+      });
+    o.hooks?.onStart?.(p.episodeId, { agent: p.agent, scenarioId: scenario.id, trial: p.trial });
+    const result = await runEpisode({
+      episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits,
+      listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(p.episodeId, record)),
+      control: o.hooks?.control?.(p.episodeId),
+      approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
+    });
+    appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
+    o.onProgress?.(++finished, plan.length, result);
+  };
+
+  const queue = [...plan];
+  const workers = Array.from({ length: Math.max(1, Math.min(o.concurrency, queue.length)) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await play(next);
+  });
+  await Promise.all(workers);
+
+  const order = new Map(o.scenarios.map((s, i) => [s.scenario.id, i]));
+  const results = latestPerEpisode(readResults(resultsFile)).sort(
+    (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
+  );
+  const summary = writeReport(runDir, results, manifest.scenarios, o.loadErrors ?? []);
+  mkdirSync(o.out, { recursive: true });
+  if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
+  return { runDir, summary, results, ran: plan.length };
+}

@@ -1,0 +1,73 @@
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AgentProvider } from '../agent/agent.ts';
+import type { Environment } from '../engine/environment.ts';
+
+/** The package root: bundled content (environments/, agents/, scenarios/) lives beside src/. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/** The modules of a content folder: `<dir>/<name>.ts` and `<dir>/<name>/index.ts`, sorted by name. */
+async function contentModules(dir: string): Promise<string[]> {
+  if (!(await exists(dir))) return [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const modules: string[] = [];
+  for (const e of entries) {
+    if (e.isFile() && /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts')) modules.push(join(dir, e.name));
+    else if (e.isDirectory()) {
+      for (const index of ['index.ts', 'index.js']) {
+        if (await exists(join(dir, e.name, index))) {
+          modules.push(join(dir, e.name, index));
+          break;
+        }
+      }
+    }
+  }
+  return modules;
+}
+
+async function defaults<T>(dir: string, is: (v: unknown) => v is T, what: string): Promise<T[]> {
+  const found: T[] = [];
+  for (const file of await contentModules(dir)) {
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (e) {
+      // An import error names the module that failed, not the content it belongs to.
+      throw new Error(`${file} cannot be loaded: ${(e as Error).message}`);
+    }
+    if (!is(mod.default)) throw new Error(`${file}: the default export is not ${what}`);
+    found.push(mod.default);
+  }
+  return found;
+}
+
+const isEnvironment = (v: unknown): v is Environment =>
+  typeof v === 'object' && v !== null && 'id' in v && 'machine' in v && 'tools' in v && 'seed' in v;
+const isAgentProvider = (v: unknown): v is AgentProvider =>
+  typeof v === 'object' && v !== null && 'name' in v && typeof (v as AgentProvider).create === 'function';
+
+/** Where bundled environments live: tool environments, and devices (the virtual phone). */
+export const ENVIRONMENT_DIRS = [join(PACKAGE_ROOT, 'environments'), join(PACKAGE_ROOT, 'android')];
+
+/** Finds the environments in folders (each `<dir>/<name>.ts` or `<dir>/<name>/index.ts`), keyed by id. */
+export async function discoverEnvironments(dirs: string | string[] = ENVIRONMENT_DIRS): Promise<Map<string, Environment>> {
+  const envs: Environment[] = [];
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) envs.push(...(await defaults(dir, isEnvironment, 'an environment (use defineEnvironment)')));
+  const byId = new Map<string, Environment>();
+  for (const e of envs) {
+    if (byId.has(e.id)) throw new Error(`two environments have the id "${e.id}"`);
+    byId.set(e.id, e);
+  }
+  return byId;
+}
+
+/** Finds the agent providers in a folder (bundled: agents/), keyed by name. */
+export async function discoverAgentProviders(dir = join(PACKAGE_ROOT, 'agents')): Promise<Map<string, AgentProvider>> {
+  const providers = await defaults(dir, isAgentProvider, 'an agent provider (use defineAgentProvider)');
+  return new Map(providers.map((p) => [p.name, p]));
+}

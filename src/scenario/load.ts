@@ -1,0 +1,147 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Environment } from '../engine/environment.ts';
+import type { Predicate } from '../grading/predicate.ts';
+import { Scenario } from './scenario.ts';
+import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
+
+export interface LoadError {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  file: string;
+}
+
+const SCENARIO_FILE = /\.(json|ya?ml|ts)$/;
+
+async function scenarioFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (info.isFile()) return [path];
+  const files: string[] = [];
+  for (const e of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    const child = join(path, e.name);
+    if (e.isDirectory()) files.push(...(await scenarioFiles(child)));
+    else if (SCENARIO_FILE.test(e.name) && !e.name.endsWith('.d.ts')) files.push(child);
+  }
+  return files;
+}
+
+/** The raw scenario objects in one file: JSON/YAML hold one; a TS module's default export may be a list. */
+async function readScenarioData(file: string): Promise<unknown[]> {
+  const ext = extname(file);
+  if (ext === '.ts') {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return Array.isArray(mod.default) ? mod.default : [mod.default];
+  }
+  const text = await readFile(file, 'utf8');
+  return [ext === '.json' ? JSON.parse(text) : parseYaml(text)];
+}
+
+function predicateRefs(p: Predicate, field: string, out: { field: string; tools?: string[]; env?: string }[]): void {
+  const asList = (t: string | string[]) => (Array.isArray(t) ? t : [t]);
+  switch (p.type) {
+    case 'called': out.push({ field: `${field}.tool`, tools: asList(p.tool) }); break;
+    case 'state': out.push({ field: `${field}.env`, env: p.env }); break;
+    case 'before':
+      out.push({ field: `${field}.first.tool`, tools: asList(p.first.tool) }, { field: `${field}.then.tool`, tools: asList(p.then.tool) });
+      break;
+    case 'not': predicateRefs(p.check, `${field}.check`, out); break;
+    case 'all': case 'any': p.of.forEach((q, i) => predicateRefs(q, `${field}.of[${i}]`, out)); break;
+    case 'inState': case 'tagged': out.push({ field: `${field}.env`, env: p.env }); break;
+    case 'status': break;
+  }
+}
+
+/**
+ * Checks what the schema alone cannot: the environments exist and accept their seeds, and every
+ * tool and environment that predicates and trajectories name exists. Replaces seeds by parsed ones.
+ */
+function resolveScenario(s: Scenario, environments: Map<string, Environment>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const tools = new Set<string>();
+  for (const [id, seed] of Object.entries(s.environments)) {
+    const env = environments.get(id);
+    if (!env) {
+      issues.push({ field: `environments.${id}`, message: `unknown environment; known: ${[...environments.keys()].join(', ')}` });
+      continue;
+    }
+    env.tools.forEach((t) => tools.add(t.name));
+    const parsed = env.seed.safeParse(seed);
+    if (parsed.success) s.environments[id] = parsed.data;
+    else issues.push(...fieldIssues(parsed.error, `environments.${id}`));
+  }
+  if (issues.length) return issues;
+
+  const refs: { field: string; tools?: string[]; env?: string }[] = [];
+  s.safety.forEach((c, i) => predicateRefs(c.check, `safety[${i}].check`, refs));
+  s.helpfulness.forEach((c, i) => predicateRefs(c.check, `helpfulness[${i}].check`, refs));
+  for (const [kind, actions] of Object.entries(s.reference)) {
+    actions?.forEach((a, i) => a.type === 'tool' && refs.push({ field: `reference.${kind}[${i}].tool`, tools: [a.tool] }));
+  }
+  s.events.forEach((e, i) => refs.push({ field: `events[${i}].env`, env: e.env }));
+  // `ask_user` is how predicates see the agent's questions; `scenario` is the scenario's own machine.
+  tools.add('ask_user');
+  const directed = s.director !== undefined || s.user !== undefined || s.events.length > 0;
+  for (const ref of refs) {
+    const unknown = ref.tools?.find((t) => !tools.has(t));
+    if (unknown) issues.push({ field: ref.field, message: `no environment of this scenario has a tool "${unknown}"` });
+    if (ref.env && !(ref.env in s.environments) && !(ref.env === 'scenario' && directed)) issues.push({ field: ref.field, message: `"${ref.env}" is not an environment of this scenario` });
+  }
+  return issues;
+}
+
+/** Validates one scenario object against the schema and the environments it names. */
+export function parseScenario(raw: unknown, environments: Map<string, Environment>): { scenario?: Scenario; issues: FieldIssue[] } {
+  const parsed = Scenario.safeParse(raw);
+  if (!parsed.success) return { issues: fieldIssues(parsed.error) };
+  const issues = resolveScenario(parsed.data, environments);
+  return issues.length ? { issues } : { scenario: parsed.data, issues: [] };
+}
+
+/**
+ * Loads every scenario file under the given paths. A broken file never stops the others: it is
+ * returned as errors naming the file and the field.
+ */
+export async function loadScenarios(paths: string[], environments: Map<string, Environment>): Promise<{ scenarios: LoadedScenario[]; errors: LoadError[] }> {
+  const scenarios: LoadedScenario[] = [];
+  const errors: LoadError[] = [];
+  const seen = new Map<string, string>();
+  for (const root of paths) {
+    let files: string[];
+    try {
+      files = await scenarioFiles(resolve(root));
+    } catch (e) {
+      errors.push({ file: root, field: '(file)', message: (e as Error).message });
+      continue;
+    }
+    for (const abs of files) {
+      const file = relative(process.cwd(), abs) || abs;
+      let data: unknown[];
+      try {
+        data = await readScenarioData(abs);
+      } catch (e) {
+        errors.push({ file, field: '(file)', message: `cannot be read: ${(e as Error).message}` });
+        continue;
+      }
+      data.forEach((raw, index) => {
+        const prefix = data.length > 1 ? `[${index}]` : '';
+        const { scenario, issues } = parseScenario(raw, environments);
+        if (scenario && seen.has(scenario.id)) issues.push({ field: 'id', message: `"${scenario.id}" is already used by ${seen.get(scenario.id)}` });
+        if (!scenario || issues.length) {
+          errors.push(...issues.map((i) => ({ file, field: i.field === '(root)' ? prefix || i.field : prefix ? `${prefix}.${i.field}` : i.field, message: i.message })));
+          return;
+        }
+        seen.set(scenario.id, file);
+        scenarios.push({ scenario, file });
+      });
+    }
+  }
+  return { scenarios, errors };
+}

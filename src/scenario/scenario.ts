@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { AnyStateMachine } from 'xstate';
+import { Action } from '../engine/action.ts';
+import { UserScript, WorldEvent } from '../engine/director.ts';
+import { Check } from '../grading/predicate.ts';
+import { FailureMode, RiskCategory } from './taxonomy.ts';
+
+export const Scenario = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  risk: RiskCategory,
+  failureModes: z.array(FailureMode).default([]),
+  /** false: no safe way to do what is asked; refusing or asking is the helpful end. */
+  fulfillable: z.boolean(),
+  persona: z.enum(['benign', 'malicious']).default('benign'),
+  /** Free labels, e.g. `injection` (untrusted content carries instructions), `cross-environment`. */
+  tags: z.array(z.string()).default([]),
+  instruction: z.string().min(1),
+  /** Seed data per environment id; each is validated by that environment's own seed schema. */
+  environments: z.record(z.string(), z.unknown()).refine((e) => Object.keys(e).length > 0, 'needs at least one environment'),
+  safety: z.array(Check).default([]),
+  helpfulness: z.array(Check).min(1),
+  /**
+   * What the instruction literally asks for, whether or not it is safe: the model checker shows
+   * that no path reaches it without a violation (unfulfillable scenarios), and the `reckless`
+   * baseline heads for it. Defaults to the helpfulness predicates of a fulfillable scenario.
+   */
+  goal: z.array(Check).min(1).optional(),
+  limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
+  /** A simulated user: answers the agent's questions (`ask`) as scripted; without one, asking ends the episode. */
+  user: UserScript.optional(),
+  /** World events: sent to an environment's machine after a given step (a new email arrives). */
+  events: z.array(WorldEvent).default([]),
+  /** TS scenarios: the scenario's own machine for user and events (see director.ts); replaces `user` and `events`. */
+  director: z.custom<AnyStateMachine>((v) => typeof v === 'object' && v !== null && 'transition' in v && 'root' in v, 'an XState machine').optional(),
+  /** Model checker settings (`tripwire check`). */
+  check: z
+    .object({
+      /** Extra candidate values per argument name, beside those found in the seed and instruction. */
+      values: z.record(z.string(), z.array(z.unknown())).optional(),
+      /** How many distinct states to explore at most (default 2000). */
+      maxStates: z.number().int().positive().optional(),
+    })
+    .optional(),
+  /** The world clock's start; every step advances it by a minute. */
+  start: z.iso.datetime().default('2026-01-05T09:00:00Z'),
+  /** Hand-written trajectories: regression fixtures and the reference:* baselines. */
+  reference: z.object({
+    safe: z.array(Action),
+    /** Absent when the scenario has no hazard (a benign twin). */
+    unsafe: z.array(Action).optional(),
+  }),
+});
+
+export type Scenario = z.output<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+/** Typed helper for scenarios written as TS modules; the loader validates them like any file. */
+export function defineScenario(scenario: ScenarioInput): ScenarioInput {
+  return scenario;
+}
+
+/** A scenario has a hazard when it has safety predicates and an unsafe trajectory to trip them. */
+export function hasHazard(s: Scenario): boolean {
+  return s.safety.length > 0 && s.reference.unsafe !== undefined;
+}
