@@ -128,7 +128,7 @@ const transfers: number[] = [];
 for (let i = 0; i < ACTIONS; i++) {
   if (i % 50 === 0) freshBank(); // stay under the daily limit
   transfers.push(await time(() => {
-    const r = world.apply({ type: 'tool', tool: 'transfer', args: { from_account: 'a1', payee_id: 'p1', amount: 10, memo: `r${i}` } });
+    const r = world.applySync({ type: 'tool', tool: 'transfer', args: { from_account: 'a1', payee_id: 'p1', amount: 10, memo: `r${i}` } });
     if (!r.ok) throw new Error(`bench transfer failed: ${r.message}`);
   }));
 }

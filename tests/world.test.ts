@@ -16,7 +16,7 @@ describe('World', () => {
   it('forks: a forked world moves on without changing the original', () => {
     const world = new World([bank], s.environments, createClock(s.start));
     const fork = world.fork();
-    expect(fork.apply(transfer(100))).toMatchObject({ ok: true });
+    expect(fork.applySync(transfer(100))).toMatchObject({ ok: true });
     expect((world.state().bank as { accounts: { balance: number }[] }).accounts[0]!.balance).toBe(1000);
     expect((fork.state().bank as { accounts: { balance: number }[] }).accounts[0]!.balance).toBe(900);
   });

@@ -1,5 +1,6 @@
 // The world and its clock, so the phone runs exactly as it does in an episode.
-import { createClock, World, type Clock, type Device, type Element, type ScreenAction } from '../../src/public/index.ts';
+import { createHash } from 'node:crypto';
+import { createClock, World, type Clock, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
 import { elementList } from './elements.ts';
 import phone, { apps } from './index.ts';
@@ -30,6 +31,8 @@ export class VirtualPhone implements Device {
   #world!: World;
   #clock!: Clock;
   #screen?: { ctx: PhoneContext; screen: Screen };
+  #screenId?: { screen: Screen; id: string };
+  #at?: string;
 
   /** Starts as a phone with every app and no data; `reset(seed)` loads a scenario's. */
   constructor(options: VirtualPhoneOptions = {}) {
@@ -43,8 +46,10 @@ export class VirtualPhone implements Device {
       const issues = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(seed)'}: ${i.message}`);
       throw new Error(`invalid phone seed: ${issues.join('; ')}`);
     }
-    this.#clock = createClock(this.#options.start ?? DEFAULT_START, this.#options.stepMs);
-    this.#world = new World([phone], { phone: { ...(parsed.data as object), start: this.#clock.now() } }, this.#clock);
+    const own = createClock(this.#options.start ?? DEFAULT_START, this.#options.stepMs);
+    // In an episode the world's clock gives each action its time; alone, the phone keeps its own.
+    this.#clock = { now: () => this.#at ?? own.now(), advance: () => own.advance() };
+    this.#world = new World([phone], { phone: { ...(parsed.data as object), start: own.now() } }, this.#clock);
     this.#screen = undefined;
   }
 
@@ -65,31 +70,54 @@ export class VirtualPhone implements Device {
     return this.#screen.screen;
   }
 
-  async perform(action: ScreenAction): Promise<{ ok: true } | { ok: false; error: string }> {
-    return this.performSync(action);
+  async perform(action: ScreenAction, options: PerformOptions = {}): Promise<DeviceResult> {
+    options.signal?.throwIfAborted();
+    this.#at = options.at;
+    try {
+      return this.performSync(action, options.screen);
+    } finally {
+      this.#at = undefined;
+    }
   }
 
-  /** perform() without the promise: an invalid action is an error result, never a throw. */
-  performSync(action: unknown): { ok: true } | { ok: false; error: string } {
+  /**
+   * perform() without the promise: an invalid action is an error result, never a throw. With
+   * `screen`, an action by index on a screen other than that one is refused as stale.
+   */
+  performSync(action: unknown, screen?: string): DeviceResult {
     if (typeof action !== 'object' || action === null || Array.isArray(action)) {
-      return { ok: false, error: `not a screen action: expected an object like { "action": "tap", "index": 3 }, got ${describe(action)}` };
+      return { ok: false, code: 'invalid-arguments', error: `not a screen action: expected an object like { "action": "tap", "index": 3 }, got ${describe(action)}` };
     }
     const { action: name, ...args } = action as Record<string, unknown>;
     if (typeof name !== 'string' || !ACTIONS.has(name)) {
-      return { ok: false, error: `unknown screen action ${describe(name)}; one of: ${[...ACTIONS].join(', ')}` };
+      return { ok: false, code: 'invalid-arguments', error: `unknown screen action ${describe(name)}; one of: ${[...ACTIONS].join(', ')}` };
+    }
+    if (screen !== undefined && 'index' in args && screen !== this.screenId()) {
+      return { ok: false, code: 'stale-screen', error: `${name}: the screen has changed since element ${describe(args.index)} was chosen; look at the screen again` };
     }
     this.#clock.advance();
-    const outcome = this.#world.apply({ type: 'tool', tool: name, args });
-    return outcome.ok ? { ok: true } : { ok: false, error: `${name}: ${outcome.message}` };
+    const outcome = this.#world.applySync({ type: 'tool', tool: name, args });
+    if (outcome.ok) return { ok: true };
+    return { ok: false, code: outcome.code === 'not-allowed' ? 'not-allowed' : 'invalid-arguments', error: `${name}: ${outcome.message}` };
+  }
+
+  /** Names the current screen by its content: equal screens share an id, so only a real change is stale. */
+  screenId(): string {
+    const s = this.screen();
+    if (this.#screenId?.screen !== s) {
+      const content = JSON.stringify([s.title, elementList(s.nodes)]);
+      this.#screenId = { screen: s, id: createHash('sha1').update(content).digest('hex').slice(0, 16) };
+    }
+    return this.#screenId.id;
   }
 
   async pageSource(): Promise<string> {
     return pageSource(this.screen().root);
   }
 
-  async elements(): Promise<{ app: string; elements: Element[] }> {
+  async elements(): Promise<DeviceScreen> {
     const s = this.screen();
-    return { app: s.title, elements: elementList(s.nodes) };
+    return { app: s.title, elements: elementList(s.nodes), id: this.screenId() };
   }
 
   /** The screen as one self-contained HTML document (what screenshot() draws; the viewer can show it as is). */

@@ -46,6 +46,8 @@ export interface Turn {
 /** Passed to every `act`: aborted when the episode's wall-time limit is reached. */
 export interface TurnContext {
   signal: AbortSignal;
+  /** Traces a read the agent made during this turn (a push agent's page source or find): no step is counted. */
+  record?(note: { command: string; detail?: unknown }): void;
 }
 
 /** Anything that turns observations into actions. One instance plays one episode. */

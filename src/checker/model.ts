@@ -146,7 +146,7 @@ export function toolActions(m: Model, s: CheckState): Action[] {
 /** Applies one tool action through World.apply; a rejected action leaves the state as it is. */
 export function step(m: Model, s: CheckState, action: Action): CheckState {
   const world = s.world.fork();
-  const outcome = world.apply(action);
+  const outcome = world.applySync(action);
   if (!outcome.ok || outcome.kind !== 'tool') return s;
   const depth = s.depth + 1;
   const named = m.footprint.tools.has(outcome.tool);

@@ -56,7 +56,7 @@ export function probeTools(world: World, tools: { env: string; tool: Tool }[], c
     let visible = fp.tools.has(tool.name);
     for (const action of candidates(env, tool)) {
       const w = world.fork();
-      const outcome = w.apply(action);
+      const outcome = w.applySync(action);
       if (!outcome.ok || outcome.kind !== 'tool' || !outcome.transition) continue;
       accepted++;
       const t = outcome.transition;

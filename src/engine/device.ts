@@ -1,8 +1,15 @@
 /**
  * A device: an environment whose actions are screen actions (tap, type, swipe, buttons) instead of
- * tools. The virtual phone implements it in process; a real Android emulator behind Appium and
- * WebdriverIO implements the same interface, so scenarios, agents and the viewer need not know which.
+ * tools. The virtual phone implements it in process; a device behind Appium (the virtual phone behind
+ * Tripwire's driver, a real emulator behind UiAutomator2) implements the same interface, so
+ * scenarios, agents, predicates and the viewer need not know which.
+ *
+ * Two kinds of failure are kept apart. An agent's mistake (a bad index, a stale screen, a malformed
+ * action) is a `DeviceResult` with `ok: false`: it becomes an error observation and the episode goes
+ * on. A transport failure (the server went away, a session died) rejects with a `TripwireError` of
+ * code `device-transport`: the episode ends as `error` with that cause.
  */
+import { TripwireError } from './errors.ts';
 
 /** One entry of the indexed element list an agent sees (MobileSafetyBench's observation). */
 export interface Element {
@@ -24,18 +31,73 @@ export type ScreenAction =
   | { action: 'enter' | 'no_op' }
   | { action: 'open_app'; name: string };
 
+/** What the device shows now. `id` names this screen's content: an action chosen on it carries it. */
+export interface DeviceScreen {
+  app: string;
+  elements: Element[];
+  id: string;
+}
+
+/** Every call may be cut short: a wall-time limit or a closing run aborts it. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PerformOptions extends CallOptions {
+  /**
+   * The id of the screen the action was chosen on. When the device shows another screen now, an
+   * action that names an element by index is refused as `stale-screen` instead of hitting whatever
+   * element has that index today.
+   */
+  screen?: string;
+  /** The world clock's time of this action: simulated devices take it as theirs; real ones keep their own. */
+  at?: string;
+}
+
+export type DeviceResult =
+  | { ok: true }
+  | { ok: false; code: 'invalid-arguments' | 'stale-screen' | 'not-allowed'; error: string };
+
 export interface Device {
-  /** Back to the scenario's seed state (a fresh phone, or a reloaded emulator snapshot). */
-  reset(seed: unknown): Promise<void>;
+  /** Back to the scenario's seed state (a fresh phone, or a reloaded emulator snapshot and a new seed). */
+  reset(seed: unknown, options?: CallOptions): Promise<void>;
   /** The UI hierarchy as Appium UiAutomator2's page source (XML). */
-  pageSource(): Promise<string>;
-  /** The indexed element list of the current screen, with the app in front. */
-  elements(): Promise<{ app: string; elements: Element[] }>;
+  pageSource(options?: CallOptions): Promise<string>;
+  /** The indexed element list of the current screen, with the app in front and the screen's id. */
+  elements(options?: CallOptions): Promise<DeviceScreen>;
   /** A PNG of the screen. */
-  screenshot(): Promise<Buffer>;
-  /** Performs one action; an invalid index or a malformed action is an error, never a throw. */
-  perform(action: ScreenAction): Promise<{ ok: true } | { ok: false; error: string }>;
+  screenshot(options?: CallOptions): Promise<Buffer>;
+  /** Performs one action. An agent's mistake is `ok: false`; only a transport failure rejects. */
+  perform(action: ScreenAction, options?: PerformOptions): Promise<DeviceResult>;
   /** App state for predicates: what `{ type: state, env: phone, path: apps.bank... }` reads. */
-  state(): Promise<Record<string, unknown>>;
+  state(options?: CallOptions): Promise<Record<string, unknown>>;
+  /** A world event from the scenario (an SMS arrives): `at` is the world clock's time. */
+  event?(event: { type: string; at: string; [k: string]: unknown }, options?: CallOptions): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** For people: the screen as one self-contained HTML document, when the device can draw one. */
+  html?(): string | Promise<string>;
   close(): Promise<void>;
+}
+
+/**
+ * A family of devices named `<name>[=<spec>]` on the command line (`--device virtual`,
+ * `--device appium=http://127.0.0.1:4723`). Providers live in android/ and are discovered, not imported.
+ */
+export interface DeviceProvider {
+  name: string;
+  description: string;
+  /** The environment whose tools this device's actions are (its tools give the action schemas). */
+  environment: string;
+  /** Fails early, before any episode, with a message for the user (a missing SDK, a bad URL). */
+  check?(spec: string | undefined, options: Record<string, unknown>): void | Promise<void>;
+  /** One device per episode; `start` is the scenario's clock start. */
+  create(spec: string | undefined, context: { start: string; episodeId: string; options: Record<string, unknown> }): Device | Promise<Device>;
+}
+
+export function defineDeviceProvider(provider: DeviceProvider): DeviceProvider {
+  return provider;
+}
+
+/** A transport failure of a device: the server is gone, a session died, a call timed out. */
+export function deviceTransportError(message: string, cause?: unknown): TripwireError {
+  return new TripwireError('device-transport', message, { cause });
 }

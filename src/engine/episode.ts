@@ -149,7 +149,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
         const action = parsed.data;
         observer.record({ kind: 'action', step, at: clock.now(), action });
         const rejection = await review(action, risky, o.approve, step);
-        const outcome: Outcome = rejection ?? world.apply(action);
+        const outcome: Outcome = rejection ?? (await world.apply(action));
         observer.outcome(step, outcome);
         if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {
           // A simulated user may answer; then the episode goes on.

@@ -22,7 +22,7 @@ export function replay(scenario: Scenario, environments: Environment[], records:
     if (r.kind !== 'action' || r.step > upTo || 'raw' in r.action || !executed.has(r.step)) continue;
     at = r.at;
     try {
-      world.apply(r.action);
+      world.applySync(r.action);
     } catch {
       break; // the episode failed here too
     }

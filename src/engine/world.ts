@@ -6,6 +6,7 @@ import { diff } from './diff.ts';
 import { inertScope } from './machineStep.ts';
 import type { Environment, Tool } from './environment.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
+import type { Device, DeviceScreen, ScreenAction } from './device.ts';
 import { describeIssues } from './validation.ts';
 
 /** A tool as an agent sees it: parameters as JSON Schema. */
@@ -25,7 +26,7 @@ export interface Transition {
 }
 
 export type Outcome =
-  | { ok: true; kind: 'tool'; env: string; tool: string; args: unknown; observation: unknown; transition?: Transition }
+  | { ok: true; kind: 'tool'; env: string; tool: string; args: unknown; observation: unknown; transition?: Transition; screen?: string }
   | { ok: true; kind: 'message'; text: string }
   | { ok: true; kind: 'end'; action: Extract<Action, { type: 'finish' | 'refuse' | 'ask' }> }
   | { ok: false; code: ErrorCode; message: string; tool?: string };
@@ -62,6 +63,8 @@ export class World {
   readonly #environments: Environment[];
   readonly #clock: Clock;
   readonly #scopes: Map<string, AnyActorScope>;
+  /** Environments played by a device instead of a machine, and each one's state as last read. */
+  readonly #devices = new Map<string, { device: Device; state: Record<string, unknown>; screen?: DeviceScreen }>();
 
   /** `seeds` must already be validated against each environment's seed schema. */
   constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock, from?: { snapshots: Map<string, AnyMachineSnapshot>; scopes: Map<string, AnyActorScope> }) {
@@ -74,6 +77,7 @@ export class World {
 
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
   fork(clock: Clock = this.#clock): World {
+    if (this.#devices.size) throw new Error('a world with devices cannot be forked: its state lives outside this process');
     return new World(this.#environments, {}, clock, { snapshots: new Map(this.#snapshots), scopes: this.#scopes });
   }
 
@@ -86,36 +90,70 @@ export class World {
     return [...this.#snapshots.keys()];
   }
 
-  /** The context of every environment: what state predicates query. */
+  /** The context of every environment (a device's as last read): what state predicates query. */
   state(): Record<string, unknown> {
-    return Object.fromEntries([...this.#snapshots].map(([id, s]) => [id, s.context]));
+    const machines = [...this.#snapshots].map(([id, s]) => [id, s.context] as const);
+    const devices = [...this.#devices].map(([id, d]) => [id, d.state] as const);
+    return Object.fromEntries([...machines, ...devices]);
+  }
+
+  /**
+   * Plays environment `envId` on a device instead of its machine: the device is reset to the seed,
+   * its actions go to `device.perform`, and predicates read `device.state()` after each action.
+   * The environment's tools still give the actions' schemas. Call before any action.
+   */
+  async useDevice(envId: string, device: Device, seed: unknown, signal?: AbortSignal): Promise<void> {
+    const env = this.#environments.find((e) => e.id === envId);
+    if (!env) throw new Error(`no environment "${envId}" in this world`);
+    await device.reset(seed, { signal });
+    this.#snapshots.delete(envId);
+    this.#devices.set(envId, { device, state: await device.state({ signal }) });
+  }
+
+  /** The device playing an environment, if one does. */
+  device(envId: string): Device | undefined {
+    return this.#devices.get(envId)?.device;
+  }
+
+  /** What every device of this world (machines with a view, and real devices) shows now. */
+  async observe(signal?: AbortSignal): Promise<{ env: string; content: unknown; screen?: string }[]> {
+    const shown = await Promise.all(
+      [...this.#devices].map(async ([env, d]) => {
+        const screen = (d.screen = await d.device.elements({ signal }));
+        return { env, content: { app: screen.app, elements: screen.elements }, screen: screen.id };
+      }),
+    );
+    return [...this.views(), ...shown];
   }
 
   stateValue(env: string): StateValue | undefined {
     return this.#snapshots.get(env)?.value;
   }
 
-  /** Screens of the devices of this world, as HTML for people (see Environment.screen). */
+  /** Screens of the machine devices of this world, as HTML for people (see Environment.screen). */
   screens(): Record<string, string> {
-    return Object.fromEntries(this.#environments.filter((e) => e.screen).map((e) => [e.id, e.screen!(this.#snapshots.get(e.id)!.context)]));
+    return Object.fromEntries(this.#machineEnvs().filter((e) => e.screen).map((e) => [e.id, e.screen!(this.#snapshots.get(e.id)!.context)]));
   }
 
   /** PNG screenshots of the devices of this world that can take them. */
-  async screenshots(): Promise<Record<string, Buffer>> {
-    const shots = await Promise.all(
-      this.#environments.filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context)] as const),
-    );
-    return Object.fromEntries(shots);
+  async screenshots(signal?: AbortSignal): Promise<Record<string, Buffer>> {
+    const machines = this.#machineEnvs().filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context)] as const);
+    const devices = [...this.#devices].map(async ([id, d]) => [id, await d.device.screenshot({ signal })] as const);
+    return Object.fromEntries(await Promise.all([...machines, ...devices]));
   }
 
-  /** Each environment's machine state: its state value and tags. */
+  /** Each environment's machine state: its state value and tags (devices have none to show). */
   machineStates(): Record<string, { value: StateValue; tags: string[] }> {
     return Object.fromEntries([...this.#snapshots].map(([id, s]) => [id, { value: s.value, tags: [...(s.tags ?? [])].sort() }]));
   }
 
-  /** What the devices of this world show before any action (see Environment.view). */
+  /** What the machine devices of this world show before any action (see Environment.view); `observe` adds real devices. */
   views(): { env: string; content: unknown }[] {
-    return this.#environments.filter((e) => e.view).map((e) => ({ env: e.id, content: e.view!(this.#snapshots.get(e.id)!.context) }));
+    return this.#machineEnvs().filter((e) => e.view).map((e) => ({ env: e.id, content: e.view!(this.#snapshots.get(e.id)!.context) }));
+  }
+
+  #machineEnvs(): Environment[] {
+    return this.#environments.filter((e) => this.#snapshots.has(e.id));
   }
 
   toolSpecs(): ToolSpec[] {
@@ -128,7 +166,19 @@ export class World {
     }));
   }
 
-  apply(action: Action): Outcome {
+  /**
+   * The one choke point: every action of an episode goes through here. Machine environments answer
+   * at once; devices are awaited. `screen` is the id of the device screen the action was chosen on.
+   */
+  async apply(action: Action, options: { signal?: AbortSignal; screen?: string } = {}): Promise<Outcome> {
+    const bound = action.type === 'tool' ? this.#tools.get(action.tool) : undefined;
+    const device = bound && this.#devices.get(bound.env.id);
+    if (!device || action.type !== 'tool') return this.applySync(action);
+    return this.#perform(device, bound!, action.args, options);
+  }
+
+  /** `apply` for machine environments, without the promise: how the model checker forks and steps. */
+  applySync(action: Action): Outcome {
     switch (action.type) {
       case 'tool':
         return this.#call(action.tool, action.args);
@@ -144,6 +194,7 @@ export class World {
    * machine, not through a tool. Returns the transition, or why it did not apply.
    */
   inject(envId: string, event: { type: string; [k: string]: unknown }): Transition | { error: string } {
+    if (this.#devices.has(envId)) return { error: `${envId} is a device: send it world events with injectAsync` };
     const env = this.#environments.find((e) => e.id === envId);
     const before = this.#snapshots.get(envId);
     if (!env || !before) return { error: `no environment "${envId}" in this world` };
@@ -154,21 +205,41 @@ export class World {
     return { env: envId, from: before.value, to: after.value, changes: diff(before.context, after.context) };
   }
 
+  /** A world event for any environment, a device's too (an SMS arrives on the emulator). */
+  async injectAsync(envId: string, event: { type: string; [k: string]: unknown }, signal?: AbortSignal): Promise<Transition | { error: string }> {
+    const d = this.#devices.get(envId);
+    if (!d) return this.inject(envId, event);
+    if (!d.device.event) return { error: `device ${envId} does not take world events` };
+    const result = await d.device.event({ ...event, at: this.#clock.now() }, { signal });
+    if (!result.ok) return { error: result.error };
+    return this.#refresh(envId, d, signal);
+  }
+
+  async #perform(d: { device: Device; state: Record<string, unknown>; screen?: DeviceScreen }, bound: Bound, rawArgs: unknown, options: { signal?: AbortSignal; screen?: string }): Promise<Outcome> {
+    const { env, tool } = bound;
+    const args = parseArgs(tool, rawArgs);
+    if (!args.ok) return args.outcome;
+    const result = await d.device.perform({ action: tool.name, ...(args.data as object) } as ScreenAction, { ...options, at: this.#clock.now() });
+    if (!result.ok) return fail(result.code, result.error, tool.name);
+    const transition = await this.#refresh(env.id, d, options.signal);
+    const screen = (d.screen = await d.device.elements({ signal: options.signal }));
+    return { ok: true, kind: 'tool', env: env.id, tool: tool.name, args: args.data, observation: { app: screen.app, elements: screen.elements }, transition, screen: screen.id };
+  }
+
+  /** Reads a device's state again; the change is the step's transition. */
+  async #refresh(envId: string, d: { device: Device; state: Record<string, unknown> }, signal?: AbortSignal): Promise<Transition> {
+    const before = d.state;
+    d.state = await d.device.state({ signal });
+    return { env: envId, from: 'device', to: 'device', changes: diff(before, d.state) };
+  }
+
   #call(name: string, rawArgs: unknown): Outcome {
     const bound = this.#tools.get(name);
     if (!bound) return fail('unknown-tool', `unknown tool "${name}"; available: ${[...this.#tools.keys()].join(', ')}`, name);
+    if (this.#devices.has(bound.env.id)) throw new Error(`${name} acts on the device ${bound.env.id}: use apply, not applySync`);
     const { env, tool } = bound;
-
-    let args = rawArgs ?? {};
-    if (typeof args === 'string') {
-      try {
-        args = args.trim() === '' ? {} : JSON.parse(args);
-      } catch (e) {
-        return fail('invalid-arguments', `arguments are not valid JSON: ${(e as Error).message}`, name);
-      }
-    }
-    const parsed = tool.parameters.safeParse(args);
-    if (!parsed.success) return fail('invalid-arguments', describeIssues(parsed.error), name);
+    const parsed = parseArgs(tool, rawArgs);
+    if (!parsed.ok) return parsed.outcome;
 
     const before = this.#snapshots.get(env.id)!;
     const problem = tool.precondition?.(before.context, parsed.data);
@@ -200,4 +271,18 @@ export class World {
       transition: { env: env.id, from: before.value, to: after.value, changes: diff(before.context, after.context) },
     };
   }
+}
+
+/** Arguments as the tool's schema reads them; a JSON string is parsed first. */
+function parseArgs(tool: Tool, rawArgs: unknown): { ok: true; data: unknown } | { ok: false; outcome: Outcome } {
+  let args = rawArgs ?? {};
+  if (typeof args === 'string') {
+    try {
+      args = args.trim() === '' ? {} : JSON.parse(args);
+    } catch (e) {
+      return { ok: false, outcome: fail('invalid-arguments', `arguments are not valid JSON: ${(e as Error).message}`, tool.name) };
+    }
+  }
+  const parsed = tool.parameters.safeParse(args);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, outcome: fail('invalid-arguments', describeIssues(parsed.error), tool.name) };
 }

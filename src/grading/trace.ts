@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'invalid-arguments' // malformed JSON or failed the tool's schema
   | 'precondition' // the world cannot carry it out (unknown id, insufficient funds)
   | 'not-allowed' // the environment's current state does not accept it
+  | 'stale-screen' // an element chosen by index on a device screen that has changed since
   | 'rejected' // a person reviewing risky calls said no
   | 'agent-error' // the agent itself failed (threw, timed out)
   | 'internal-error'; // the engine or an environment failed: not the agent's fault

@@ -53,7 +53,7 @@ export function drivePhone(seed: unknown = {}, { start = '2026-01-05T09:00:00.00
 
   /** Applies a screen action; returns the outcome (errors are returned, not thrown). */
   function act(tool: string, args: Record<string, unknown> = {}): Outcome {
-    const out = world.apply({ type: 'tool', tool, args });
+    const out = world.applySync({ type: 'tool', tool, args });
     if (out.ok && out.kind === 'tool') observation = out.observation as PhoneObservation;
     clock.advance();
     return out;

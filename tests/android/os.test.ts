@@ -29,7 +29,7 @@ function boot(overrides: object = {}) {
 
 /** Applies a phone tool and returns what the agent would see. */
 function act(world: World, tool: string, args: object = {}): PhoneObservation {
-  const o: Outcome = world.apply({ type: 'tool', tool, args });
+  const o: Outcome = world.applySync({ type: 'tool', tool, args });
   if (!o.ok) throw new Error(o.message);
   return (o as Extract<Outcome, { kind: 'tool' }>).observation as PhoneObservation;
 }
@@ -50,7 +50,7 @@ describe('phone OS', () => {
     expect(w.stateValue('phone')).toBe('app');
     act(w, 'button', { name: 'HOME' });
     expect(act(w, 'open_app', { name: 'messages' }).app).toBe('Messages');
-    expect(w.apply({ type: 'tool', tool: 'open_app', args: { name: 'Telegram' } })).toMatchObject({ ok: false, code: 'precondition', message: expect.stringMatching(/no app named "Telegram"/) });
+    expect(w.applySync({ type: 'tool', tool: 'open_app', args: { name: 'Telegram' } })).toMatchObject({ ok: false, code: 'precondition', message: expect.stringMatching(/no app named "Telegram"/) });
   });
 
   it('a tap on text inside a row reaches the row; BACK returns to the list, then home', () => {
@@ -73,7 +73,7 @@ describe('phone OS', () => {
     expect(ctx(w).apps.messages.sent).toEqual([{ to: '+15550001', text: 'On my way', at: '2026-01-05T09:00:00.000Z' }]);
     expect(o.elements.find((e) => e.resource_id.endsWith('/message'))!.text).toBe('');
     expect(o.elements.filter((e) => e.text === 'On my way')).toHaveLength(1); // the sent bubble, not the field
-    expect(w.apply({ type: 'tool', tool: 'replace_text', args: { index: find(o, 'Send'), text: 'x' } })).toMatchObject({ ok: false, message: expect.stringMatching(/is a Button, not a text field/) });
+    expect(w.applySync({ type: 'tool', tool: 'replace_text', args: { index: find(o, 'Send'), text: 'x' } })).toMatchObject({ ok: false, message: expect.stringMatching(/is a Button, not a text field/) });
   });
 
   it('shows notifications in the shade; tapping one opens its app where it points and clears it', () => {
@@ -112,9 +112,9 @@ describe('phone OS', () => {
   it('rejects an index that is not on the screen, without changing anything', () => {
     const w = boot();
     const before = JSON.stringify(ctx(w));
-    expect(w.apply({ type: 'tool', tool: 'tap', args: { index: 500 } })).toMatchObject({ ok: false, code: 'precondition', message: expect.stringMatching(/no element with numeric_tag 500/) });
-    expect(w.apply({ type: 'tool', tool: 'tap', args: { index: -1 } })).toMatchObject({ ok: false, code: 'invalid-arguments' });
-    expect(w.apply({ type: 'tool', tool: 'swipe', args: { direction: 'diagonal' } })).toMatchObject({ ok: false, code: 'invalid-arguments' });
+    expect(w.applySync({ type: 'tool', tool: 'tap', args: { index: 500 } })).toMatchObject({ ok: false, code: 'precondition', message: expect.stringMatching(/no element with numeric_tag 500/) });
+    expect(w.applySync({ type: 'tool', tool: 'tap', args: { index: -1 } })).toMatchObject({ ok: false, code: 'invalid-arguments' });
+    expect(w.applySync({ type: 'tool', tool: 'swipe', args: { direction: 'diagonal' } })).toMatchObject({ ok: false, code: 'invalid-arguments' });
     expect(JSON.stringify(ctx(w))).toBe(before);
   });
 

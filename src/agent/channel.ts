@@ -1,0 +1,161 @@
+import { TripwireError } from '../engine/errors.ts';
+import type { Agent, Brief, Observation, Turn, TurnContext } from './agent.ts';
+
+/** What a push agent's call gets back: the observations of its action, or the news that the episode ended. */
+export interface CallReply {
+  observations: Observation[];
+  /** Set when the episode ended with (or before) this call: no further call will be taken. */
+  ended?: boolean;
+}
+
+/** A read a push agent made (a page source, a find, a screenshot): traced, not counted as a step. */
+export interface ReadNote {
+  command: string;
+  detail?: unknown;
+}
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+/**
+ * The rendezvous between an agent that drives its own loop (a person in the viewer, an MCP client,
+ * a mobile agent speaking Appium) and the episode loop that pulls actions. An inbound `call` becomes
+ * the agent's next action and waits for that action's observations, so push and pull agents share
+ * one loop, one set of limits, one trace and one grader. One channel per episode; nothing global.
+ */
+export class AgentChannel {
+  #brief?: Brief;
+  readonly #briefWaiters: ((b: Brief) => void)[] = [];
+  /** The episode waits here for the next call. */
+  #turn?: Waiter<Turn> & { observations: Observation[]; context: TurnContext };
+  /** A caller waits here for its action's observations. */
+  #reply?: Waiter<CallReply>;
+  /** A call that arrived while the episode was between turns. */
+  #queued?: { action: unknown; waiter: Waiter<CallReply> };
+  #ended = false;
+  #closed?: string;
+  readonly #endListeners: (() => void)[] = [];
+
+  /** The pull side: the Agent the episode loop plays. */
+  readonly agent: Agent = {
+    start: (brief) => {
+      this.#brief = brief;
+      for (const w of this.#briefWaiters.splice(0)) w(brief);
+    },
+    act: (observations, context) => this.#act(observations, context),
+    stop: () => this.#end(),
+  };
+
+  /** The task as the agent may know it, once the episode has started. */
+  brief(): Promise<Brief> {
+    return this.#brief ? Promise.resolve(this.#brief) : new Promise((resolve) => this.#briefWaiters.push(resolve));
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** The observations the episode is waiting on an action for (the screen at the start), if it is waiting. */
+  waiting(): { brief: Brief; observations: Observation[] } | undefined {
+    return this.#turn && this.#brief ? { brief: this.#brief, observations: this.#turn.observations } : undefined;
+  }
+
+  /** Sends one action; resolves with its observations once the world has applied it. */
+  call(action: unknown): Promise<CallReply> {
+    if (this.#ended) return Promise.reject(new TripwireError('episode-ended', 'the episode has ended; no further action is taken'));
+    if (this.#closed) return Promise.reject(new TripwireError('channel-closed', `the channel is closed: ${this.#closed}`));
+    if (this.#reply || this.#queued) return Promise.reject(new TripwireError('usage', 'an action is already in progress; wait for its observation first'));
+    return new Promise<CallReply>((resolve, reject) => {
+      const waiter = { resolve, reject };
+      const turn = this.#turn;
+      if (!turn) {
+        this.#queued = { action, waiter };
+        return;
+      }
+      this.#turn = undefined;
+      this.#reply = waiter;
+      turn.resolve({ actions: [action] });
+    });
+  }
+
+  /** Traces a read made between actions (only while the episode waits for an action). */
+  read(note: ReadNote): boolean {
+    if (!this.#turn?.context.record) return false;
+    this.#turn.context.record(note);
+    return true;
+  }
+
+  /** The caller went away: the episode ends as `error` with this reason. */
+  disconnect(reason: string): void {
+    if (this.#ended || this.#closed) return;
+    this.#closed = reason;
+    const error = new TripwireError('channel-closed', `the agent went away: ${reason}`);
+    this.#turn?.reject(error);
+    this.#turn = undefined;
+    this.#queued?.waiter.reject(error);
+    this.#queued = undefined;
+  }
+
+  /** Called once the episode has ended (after its last observation was delivered or dropped). */
+  onEnd(listener: () => void): void {
+    if (this.#ended) listener();
+    else this.#endListeners.push(listener);
+  }
+
+  #act(observations: Observation[], context: TurnContext): Promise<Turn> {
+    if (this.#closed) return Promise.reject(new TripwireError('channel-closed', `the agent went away: ${this.#closed}`));
+    // The previous call's observations: its caller may go on.
+    this.#reply?.resolve({ observations });
+    this.#reply = undefined;
+    return new Promise<Turn>((resolve, reject) => {
+      const queued = this.#queued;
+      if (queued) {
+        this.#queued = undefined;
+        this.#reply = queued.waiter;
+        resolve({ actions: [queued.action] });
+        return;
+      }
+      this.#turn = { resolve, reject, observations, context };
+      context.signal.addEventListener('abort', () => {
+        if (this.#turn?.resolve !== resolve) return;
+        this.#turn = undefined;
+        reject(context.signal.reason);
+      }, { once: true });
+    });
+  }
+
+  #end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#reply?.resolve({ observations: [], ended: true });
+    this.#reply = undefined;
+    this.#queued?.waiter.resolve({ observations: [], ended: true });
+    this.#queued = undefined;
+    for (const l of this.#endListeners.splice(0)) l();
+  }
+}
+
+/** A run's channels by episode id: the viewer and the servers of push agents find their episode here. */
+export class ChannelRegistry {
+  readonly #channels = new Map<string, AgentChannel>();
+  readonly #listeners = new Set<(episodeId: string, channel: AgentChannel) => void>();
+
+  open(episodeId: string): AgentChannel {
+    const channel = new AgentChannel();
+    this.#channels.set(episodeId, channel);
+    channel.onEnd(() => this.#channels.delete(episodeId));
+    for (const l of this.#listeners) l(episodeId, channel);
+    return channel;
+  }
+
+  get(episodeId: string): AgentChannel | undefined {
+    return this.#channels.get(episodeId);
+  }
+
+  onOpen(listener: (episodeId: string, channel: AgentChannel) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Errors that callers branch on carry a stable `code` (as Vitest's and the AI SDK's do): match the
+ * code, never the message text. Agents' mistakes are not errors at all: they are `Outcome`s.
+ */
+export type TripwireErrorCode =
+  | 'usage' // a command line or option a person got wrong (exit code 2)
+  | 'config' // the config file is missing, broken or names something unknown
+  | 'scenario-load' // a scenario file is broken (the file and field are named)
+  | 'file-invalid' // a file read back from disk (results, summary, run.json) is not what Tripwire wrote
+  | 'device-transport' // a device could not be reached or dropped the connection mid-call
+  | 'device-unavailable' // what a device kind needs is not on this machine (an SDK, a driver)
+  | 'provider' // an agent provider failed to create or run an agent
+  | 'episode-ended' // a push agent called after its episode had ended
+  | 'channel-closed'; // a push agent's caller went away
+
+export class TripwireError extends Error {
+  readonly code: TripwireErrorCode;
+  constructor(code: TripwireErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TripwireError';
+    this.code = code;
+  }
+
+  static is(e: unknown, code?: TripwireErrorCode): e is TripwireError {
+    return e instanceof TripwireError && (code === undefined || e.code === code);
+  }
+}
