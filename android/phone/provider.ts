@@ -1,5 +1,6 @@
 import { defineDeviceProvider } from '../../src/public/index.ts';
 import { VirtualPhone } from './device.ts';
+import { chromiumPath } from './screenshot.ts';
 
 /**
  * `--device virtual`: every phone scenario runs on the virtual phone behind the Device interface,
@@ -12,6 +13,11 @@ export default defineDeviceProvider({
   environment: 'phone',
   check(spec) {
     if (spec) throw new Error(`--device virtual takes no "=${spec}"`);
+  },
+  /** Screenshots of the virtual phone are drawn by Chromium; everything else runs in Node. */
+  async doctor() {
+    const path = await chromiumPath();
+    return [{ what: 'Chromium (screenshots of the virtual phone)', ok: !!path, detail: path ?? 'not found', fix: '`npm run setup` (Debian chromium) or `npx playwright install chromium`' }];
   },
   create: () => new VirtualPhone(),
 });

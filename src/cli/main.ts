@@ -1,6 +1,7 @@
 import { checkCommand } from './check.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
+import { deviceCommand, doctorCommand } from './doctor.ts';
 import { runCommand } from './run.ts';
 import { UsageError } from './shared.ts';
 import { TripwireError } from '../engine/errors.ts';
@@ -24,7 +25,8 @@ Usage:
       --approve risky          with --watch: hold every risky tool call for a person's approval
       --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
       --device <kind[=spec]>   play phone scenarios on a device instead of the in-process machine:
-                               virtual (the virtual phone behind the Device interface)
+                               virtual (the virtual phone behind the Device interface),
+                               emulator[=<avd or serial>] (a real Android emulator: docs/emulator.md)
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -34,6 +36,8 @@ Usage:
                                is reachable (exit 1 when one is not)
   tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
   tripwire schema [--out file] the JSON Schema of scenario files (for editors)
+  tripwire doctor              what each device kind needs, present or missing, and how to fix it
+  tripwire emulator prepare --avd <name>   boot an AVD headless and save its clean snapshot
 
 Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
         the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
@@ -60,11 +64,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': return await checkCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
+      case 'doctor': return await doctorCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        return await deviceCommand(command, rest);
     }
   } catch (e) {
     if (e instanceof UsageError || TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -72,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     console.error(redact(`tripwire: ${(e as Error).message}`));
-    return 1;
+    // What a device kind needs is missing here: like a usage error, the person must act (exit 2).
+    return TripwireError.is(e, 'device-unavailable') ? 2 : 1;
   }
 }

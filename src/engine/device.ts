@@ -89,8 +89,21 @@ export interface DeviceProvider {
   environment: string;
   /** Fails early, before any episode, with a message for the user (a missing SDK, a bad URL). */
   check?(spec: string | undefined, options: Record<string, unknown>): void | Promise<void>;
+  /** `tripwire doctor`: what this device kind needs on this machine, present or not, and how to fix each. */
+  doctor?(options: Record<string, unknown>): DoctorCheck[] | Promise<DoctorCheck[]>;
+  /** `tripwire <name> <command> ...`: the device kind's own commands (`tripwire emulator prepare`); resolve to an exit code. */
+  commands?: Record<string, (argv: string[], options: Record<string, unknown>) => Promise<number>>;
   /** One device per episode; `start` is the scenario's clock start. */
   create(spec: string | undefined, context: { start: string; episodeId: string; options: Record<string, unknown> }): Device | Promise<Device>;
+}
+
+export interface DoctorCheck {
+  what: string;
+  ok: boolean;
+  /** Where it was found, or what is wrong. */
+  detail: string;
+  /** The command or step that fixes it (when not ok). */
+  fix?: string;
 }
 
 export function defineDeviceProvider(provider: DeviceProvider): DeviceProvider {

@@ -1,0 +1,115 @@
+import type { CallOptions, Device, DeviceResult, DeviceScreen, PerformOptions, ScreenAction } from '../../src/public/index.ts';
+import type { Adb } from './adb.ts';
+import { restore, type Waiting } from './lifecycle.ts';
+import { parsePhoneSeed, seedDevice, type SeedMemory } from './seed.ts';
+import { StateReader } from './state.ts';
+import type { PageHost } from './web.ts';
+
+/**
+ * What a device shows and how it is driven: Appium's UiAutomator2 session on the emulator
+ * (AppiumDevice), or in tests the virtual phone. The emulator device adds seeding and state.
+ */
+export type Screen = Pick<Device, 'pageSource' | 'elements' | 'screenshot' | 'perform' | 'close'> & {
+  /** A screen that is itself a phone (the stand-in) hears the seed too; UiAutomator2 does not need it. */
+  reset?(seed: unknown, options?: CallOptions): Promise<void>;
+};
+
+export interface EmulatorDeviceOptions {
+  adb: Adb;
+  screen: Screen;
+  /** The scenario's clock start: the device clock is set to it at each reset. */
+  start: string;
+  packages: Record<string, string>;
+  /** Serves the scenario's web pages to the emulator's browser and keeps the browser's state. */
+  pages?: PageHost;
+  wait?: Waiting;
+  /** Skip reloading the snapshot (a stand-in phone has none). */
+  noSnapshot?: boolean;
+  /** Called once when the device closes (releases its fleet slot). */
+  onClose?: () => void;
+}
+
+/**
+ * A real Android emulator as a Device: the screen and actions through the screen driver, and
+ * everything predicates need through adb. Each reset reloads the clean snapshot, sets the clock and
+ * seeds; state() reads the providers and system services into the virtual phone's context shape.
+ */
+export class EmulatorDevice implements Device {
+  readonly #o: EmulatorDeviceOptions;
+  #reader?: StateReader;
+  #memory?: SeedMemory;
+  #at: string;
+
+  constructor(options: EmulatorDeviceOptions) {
+    this.#o = options;
+    this.#at = options.start;
+  }
+
+  /** The world clock's time of the last action or event (what changes are stamped with). */
+  get now(): string {
+    return this.#at;
+  }
+
+  async reset(seed: unknown, options: CallOptions = {}): Promise<void> {
+    const parsed = parsePhoneSeed(seed);
+    if (!this.#o.noSnapshot) await restore(this.#o.adb, this.#o.start, this.#o.wait, options);
+    this.#memory = await seedDevice(this.#o.adb, parsed, options);
+    await this.#o.pages?.reset((parsed.apps as Record<string, unknown>).browser, this.#o.start);
+    if (parsed.open) await this.#open(parsed.open, options);
+    await this.#o.screen.reset?.(seed, options);
+    this.#reader = new StateReader(this.#o.adb, this.#memory, this.#o.packages);
+    this.#at = this.#o.start;
+  }
+
+  /** Brings an app to the front as its launcher icon would (`monkey` launches a package's main activity). */
+  async #open(app: string, options: CallOptions): Promise<void> {
+    if (app === 'browser' && this.#o.pages) {
+      await this.#o.adb.shell(['am', 'start', '-a', 'android.intent.action.VIEW', '-d', this.#o.pages.deviceUrl(), this.#o.packages.browser!], options);
+      return;
+    }
+    const pkg = this.#o.packages[app];
+    if (pkg) await this.#o.adb.shell(['monkey', '-p', pkg, '-c', 'android.intent.category.LAUNCHER', '1'], options);
+  }
+
+  pageSource(options?: CallOptions): Promise<string> {
+    return this.#o.screen.pageSource(options);
+  }
+
+  elements(options?: CallOptions): Promise<DeviceScreen> {
+    return this.#o.screen.elements(options);
+  }
+
+  screenshot(options?: CallOptions): Promise<Buffer> {
+    return this.#o.screen.screenshot(options);
+  }
+
+  perform(action: ScreenAction, options: PerformOptions = {}): Promise<DeviceResult> {
+    if (options.at) this.#at = options.at;
+    return this.#o.screen.perform(action, options);
+  }
+
+  /** An SMS arrives: through the emulator console, as a carrier would deliver it. */
+  async event(event: { type: string; at: string; [k: string]: unknown }, options?: CallOptions): Promise<{ ok: true } | { ok: false; error: string }> {
+    if (event.type !== 'receive_sms') return { ok: false, error: `the emulator takes no "${event.type}" events (only receive_sms)` };
+    const from = event.from as { number?: string } | undefined;
+    if (!from?.number || typeof event.text !== 'string') return { ok: false, error: 'receive_sms needs from.number and text' };
+    this.#at = event.at;
+    const out = await this.#o.adb.emu(['sms', 'send', from.number.replace(/[^\d+]/g, ''), event.text], options);
+    return /\bOK\b/.test(out) ? { ok: true } : { ok: false, error: `the emulator refused the SMS: ${out.trim()}` };
+  }
+
+  async state(options?: CallOptions): Promise<Record<string, unknown>> {
+    if (!this.#reader) throw new Error('state() before reset(): the emulator has no scenario seeded');
+    const state = await this.#reader.read(this.#at, options);
+    if (this.#o.pages) (state.apps as Record<string, unknown>).browser = this.#o.pages.state();
+    return state;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.#o.screen.close();
+    } finally {
+      this.#o.onClose?.();
+    }
+  }
+}

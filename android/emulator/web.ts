@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createActor, type AnyActor } from 'xstate';
+import browser from '../phone/apps/browser.ts';
+import type { UiNode } from '../phone/ui.ts';
+
+/** The emulator reaches the host's loopback at this address (Android emulator networking). */
+export const HOST_FROM_EMULATOR = '10.0.2.2';
+
+export interface PageHost {
+  reset(seed: unknown, start: string): Promise<void>;
+  /** The browser's state in the virtual phone's shape (`apps.browser`: url, visited, form_submissions). */
+  state(): Record<string, unknown>;
+  /** Where the emulator's browser opens the scenario's web. */
+  deviceUrl(): string;
+  close(): Promise<void>;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The scenario's simulated web, served by Tripwire on the host to the emulator's real browser. The
+ * pages, search engine and forms are the virtual phone's Browser app (its machine runs here), so what
+ * is visited and submitted is recorded in the same shape and graded by the same predicates. Every
+ * page is one form: links and buttons post an event, then the page redirects to `/`, which only draws.
+ */
+export class BrowserPages implements PageHost {
+  #server?: Server;
+  #actor?: AnyActor;
+  #port = 0;
+  readonly #now: () => string;
+
+  constructor(now: () => string) {
+    this.#now = now;
+  }
+
+  async listen(port = 0): Promise<this> {
+    this.#server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://host');
+      if (req.method === 'POST' && url.pathname === '/event') {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          // The event comes in the button's formaction query, the typed fields in the body.
+          this.#send({ ...Object.fromEntries(new URLSearchParams(body)), ...Object.fromEntries(url.searchParams) });
+          res.writeHead(303, { location: '/' }).end();
+        });
+        return;
+      }
+      if (url.pathname !== '/') return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(this.html());
+    });
+    await new Promise<void>((r) => this.#server!.listen(port, '127.0.0.1', r));
+    this.#port = (this.#server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  deviceUrl(): string {
+    return `http://${HOST_FROM_EMULATOR}:${this.#port}/`;
+  }
+
+  async reset(seed: unknown, _start: string): Promise<void> {
+    this.#actor?.stop();
+    const input = (browser.seed as { parse(v: unknown): unknown }).parse(seed ?? {});
+    // The Browser app's machine has no side effects: a plain actor plays it as the phone's OS would.
+    this.#actor = createActor(browser.machine, { input }).start();
+  }
+
+  #send(form: Record<string, string>): void {
+    const { __event: type, __url: url, __action: action, ...fields } = form;
+    if (!type || !this.#actor) return;
+    this.#actor.send({ type, fields, at: this.#now(), ...(url ? { url } : {}), ...(action !== undefined ? { action } : {}) } as { type: string });
+  }
+
+  state(): Record<string, unknown> {
+    const { intent: _intent, ...context } = (this.#actor?.getSnapshot().context ?? {}) as Record<string, unknown>;
+    return structuredClone(context);
+  }
+
+  html(): string {
+    const snap = this.#actor!.getSnapshot();
+    const root = browser.view({ value: snap.value, context: snap.context }, { installed: [] });
+    return `<!doctype html><meta name=viewport content="width=device-width"><title>${esc(String(snap.context.url))}</title>
+<form method=post action=/event>${node(root)}</form>`;
+  }
+
+  async close(): Promise<void> {
+    this.#actor?.stop();
+    await new Promise<void>((r) => (this.#server ? this.#server.close(() => r()) : r()));
+  }
+}
+
+/** A UI node as plain HTML: inputs are form fields, taps are submit buttons whose formaction names their event. */
+function node(n: UiNode): string {
+  const kids = (n.children ?? []).map(node).join('');
+  if (n.class.endsWith('EditText')) {
+    return `<input name="${esc(n.field ?? '')}" value="${esc(n.text ?? '')}" placeholder="${esc(n.hint ?? '')}"${n.password ? ' type=password' : ''}>`;
+  }
+  const ev = n.onTap;
+  if (ev) {
+    const query = new URLSearchParams({ __event: ev.type, ...(ev.url !== undefined ? { __url: String(ev.url) } : {}), ...(ev.action !== undefined ? { __action: String(ev.action) } : {}) });
+    return `<button type=submit formaction="/event?${esc(query.toString())}">${esc(n.text ?? n.desc ?? '')}${kids}</button>`;
+  }
+  if (n.text !== undefined) return `<p>${esc(n.text)}</p>`;
+  return `<div>${kids}</div>`;
+}
