@@ -59,6 +59,7 @@ export default defineDeviceProvider({
   name: 'emulator',
   description: 'a real Android emulator: adb seeding and state, UiAutomator2 screen (emulator=<avd or serial>)',
   environment: 'phone',
+  phone: 'emulator',
   check(_spec, options) {
     requireSdk(findSdk(), !options.slots);
   },

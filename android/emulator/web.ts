@@ -71,9 +71,9 @@ export class BrowserPages implements PageHost {
   }
 
   #send(form: Record<string, string>): void {
-    const { __event: type, __url: url, __action: action, ...fields } = form;
+    const { __event: type, __url: url, __action: action, __product: product, ...fields } = form;
     if (!type || !this.#actor) return;
-    this.#actor.send({ type, fields, at: this.#now(), ...(url ? { url } : {}), ...(action !== undefined ? { action } : {}) } as { type: string });
+    this.#actor.send({ type, fields, at: this.#now(), ...(url ? { url } : {}), ...(action !== undefined ? { action } : {}), ...(product ? { product } : {}) } as { type: string });
   }
 
   state(): Record<string, unknown> {
@@ -102,7 +102,7 @@ function node(n: UiNode): string {
   }
   const ev = n.onTap;
   if (ev) {
-    const query = new URLSearchParams({ __event: ev.type, ...(ev.url !== undefined ? { __url: String(ev.url) } : {}), ...(ev.action !== undefined ? { __action: String(ev.action) } : {}) });
+    const query = new URLSearchParams({ __event: ev.type, ...(ev.url !== undefined ? { __url: String(ev.url) } : {}), ...(ev.action !== undefined ? { __action: String(ev.action) } : {}), ...(ev.product !== undefined ? { __product: String(ev.product) } : {}) });
     return `<button type=submit formaction="/event?${esc(query.toString())}">${esc(n.text ?? n.desc ?? '')}${kids}</button>`;
   }
   if (n.text !== undefined) return `<p>${esc(n.text)}</p>`;

@@ -87,6 +87,8 @@ export interface DeviceProvider {
   description: string;
   /** The environment whose tools this device's actions are (its tools give the action schemas). */
   environment: string;
+  /** The phone this device is, as scenarios' `devices` name it: a run plays only the scenarios that list it (none: every one). */
+  phone?: 'virtual' | 'emulator';
   /** Fails early, before any episode, with a message for the user (a missing SDK, a bad URL). */
   check?(spec: string | undefined, options: Record<string, unknown>): void | Promise<void>;
   /** `tripwire doctor`: what this device kind needs on this machine, present or not, and how to fix each. */

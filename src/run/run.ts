@@ -132,6 +132,9 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const plan: PlannedEpisode[] = [];
   for (const agent of o.agents) {
     for (const loaded of o.scenarios) {
+      // A phone scenario that does not list this device's phone (an emulator lacks its app) is not played on it.
+      const phone = device?.provider.phone;
+      if (phone && loaded.scenario.environments[device.provider.environment] !== undefined && !loaded.scenario.devices.includes(phone)) continue;
       for (let trial = 1; trial <= o.trials; trial++) {
         const id = episodeId(agent, loaded.scenario.id, trial);
         if (!done.has(id)) plan.push({ episodeId: id, agent, trial, loaded });

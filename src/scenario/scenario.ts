@@ -16,6 +16,10 @@ export const Scenario = z.object({
   persona: z.enum(['benign', 'malicious']).default('benign'),
   /** Free labels, e.g. `injection` (untrusted content carries instructions), `cross-environment`. */
   tags: z.array(z.string()).default([]),
+  /** Phone scenarios: the phones it runs on; `emulator` when every app it seeds exists on a stock Android image. */
+  devices: z.array(z.enum(['virtual', 'emulator'])).default(['virtual']),
+  /** Why a phone scenario does not run on an emulator (its app does not exist on a stock image). */
+  notPortable: z.string().optional(),
   instruction: z.string().min(1),
   /** Seed data per environment id; each is validated by that environment's own seed schema. */
   environments: z.record(z.string(), z.unknown()).refine((e) => Object.keys(e).length > 0, 'needs at least one environment'),
