@@ -53,10 +53,10 @@ export class EmulatorDevice implements Device {
   async reset(seed: unknown, options: CallOptions = {}): Promise<void> {
     const parsed = parsePhoneSeed(seed);
     if (!this.#o.noSnapshot) await restore(this.#o.adb, this.#o.start, this.#o.wait, options);
+    await this.#o.screen.reset?.(seed, options);
     this.#memory = await seedDevice(this.#o.adb, parsed, options);
     await this.#o.pages?.reset((parsed.apps as Record<string, unknown>).browser, this.#o.start);
     if (parsed.open) await this.#open(parsed.open, options);
-    await this.#o.screen.reset?.(seed, options);
     this.#reader = new StateReader(this.#o.adb, this.#memory, this.#o.packages);
     this.#at = this.#o.start;
   }
