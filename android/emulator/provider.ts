@@ -71,7 +71,10 @@ export default defineDeviceProvider({
       const sdk = requireSdk(findSdk(), true);
       const port = Number(values.port ?? 5554);
       const adb = new Adb(adbExecutable(sdk.adb, `emulator-${port}`));
-      await prepare(adb, () => bootEmulator(sdk.emulator!, values.avd!, port, ['-no-snapshot-load']), {}, (l) => console.error(l));
+      // An emulator already running on that port (a CI runner boots one) is prepared as it is.
+      const running = parseDevices(await adbExecutable(sdk.adb, undefined)(['devices'])).some((d) => d.serial === `emulator-${port}`);
+      const boot = running ? async () => {} : () => bootEmulator(sdk.emulator!, values.avd!, port, ['-no-snapshot-load']);
+      await prepare(adb, boot, {}, (l) => console.error(l));
       console.log(`${values.avd}: clean snapshot "tripwire-clean" saved; run with --device emulator=${values.avd}`);
       return 0;
     },
