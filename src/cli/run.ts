@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
 import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
+import { parseShard } from '../run/shard.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
 import { startViewer } from '../viewer/server.ts';
@@ -37,6 +38,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       watch: { type: 'boolean' },
       approve: { type: 'string' },
       device: { type: 'string' },
+      shard: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
     },
@@ -70,14 +72,16 @@ export async function runCommand(argv: string[]): Promise<number> {
     : undefined;
   if (viewer) console.log(`viewer: ${viewer.url}`);
   const device = values.device ?? manifest?.device;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : manifest?.shard;
   const outcome = await runBatch({
     hooks: viewer?.hooks,
     ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
+    ...(shard ? { shard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
-    onProgress: progress(scenarios.length * agents.length * trials),
+    onProgress: progress(Math.ceil((scenarios.length * agents.length * trials) / (shard?.count ?? 1))),
   });
   console.log(redact(formatTable(outcome.summary)));
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);

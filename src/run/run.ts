@@ -5,6 +5,7 @@ import type { TripwireConfig } from './config.ts';
 import { resolveAgents } from '../agent/resolveAgent.ts';
 import { redact } from './secrets.ts';
 import { TripwireError } from '../engine/errors.ts';
+import { inShard, type Shard } from './shard.ts';
 import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
@@ -21,6 +22,8 @@ export interface RunPlan {
   trials: number;
   /** The device that plays the phone (`virtual`, `appium=<url>`); none: the in-process machine. */
   device?: string;
+  /** Only this slice of the episodes (`--shard i/n`); `tripwire merge` joins the slices. */
+  shard?: Shard;
 }
 
 /** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
@@ -134,7 +137,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     for (const loaded of o.scenarios) {
       for (let trial = 1; trial <= o.trials; trial++) {
         const id = episodeId(agent, loaded.scenario.id, trial);
-        if (!done.has(id)) plan.push({ episodeId: id, agent, trial, loaded });
+        if (!done.has(id) && inShard(id, o.shard)) plan.push({ episodeId: id, agent, trial, loaded });
       }
     }
   }
@@ -143,6 +146,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     agents: o.agents,
     trials: o.trials,
     ...(o.device ? { device: o.device } : {}),
+    ...(o.shard ? { shard: o.shard } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
   };
