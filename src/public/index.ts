@@ -53,4 +53,5 @@ export type { CheckReport, Baseline } from '../checker/index.ts';
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
-export { addSecret, redact } from '../run/secrets.ts';
+export { addSecret, redact, runSecrets, Secrets, isSecretName, REDACTED } from '../run/secrets.ts';
+export type { Redactor } from '../run/secrets.ts';
