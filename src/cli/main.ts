@@ -3,6 +3,7 @@ import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
 import { runCommand } from './run.ts';
 import { UsageError } from './shared.ts';
+import { TripwireError } from '../engine/errors.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
 
 const HELP = `tripwire: an agent-safety simulation sandbox
@@ -64,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
       return 2;
     }
