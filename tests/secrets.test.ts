@@ -52,6 +52,7 @@ describe('secrets', () => {
     expect(clean).toEqual({ kind: 'action', args: { '[redacted]': [1, 'say [redacted]'], n: 3, ok: true, none: null } });
     expect(record.args[QUOTED]).toEqual([1, `say ${QUOTED}`]);
     expect(JSON.stringify(clean)).not.toContain('word/with');
+    expect(JSON.stringify(secrets.redactValue(JSON.parse('{"__proto__": {"x": 1}}')))).toBe('{"__proto__":{"x":1}}');
   });
 
   it('each run has its own registry; all of them see the process registry behind addSecret', () => {

@@ -42,7 +42,7 @@ let generation = 0;
 export class Secrets implements Redactor {
   readonly #values = new Set<string>();
   readonly #parent: Secrets | undefined;
-  #compiled: { generation: number; short: string[]; fragments: Set<string> } | undefined;
+  #compiled: { generation: number; short: string[]; fragments: Set<string>; seen: Uint8Array } | undefined;
 
   constructor(parent?: Secrets) {
     this.#parent = parent;
@@ -93,16 +93,25 @@ export class Secrets implements Redactor {
       }
     }
     short.sort((a, b) => b.length - a.length);
-    this.#compiled = { generation, short, fragments };
+    // Which window hashes (folded to 16 bits) belong to a fragment: most windows are rejected here.
+    const seen = new Uint8Array(1 << 16);
+    for (const f of fragments) seen[fold(windowHash(f))] = 1;
+    this.#compiled = { generation, short, fragments, seen };
     return this.#compiled;
   }
 
   redact(text: string): string {
-    const { short, fragments } = this.#compile();
-    if (short.length === 0 && fragments.size === 0) return text;
+    const { short, fragments, seen } = this.#compile();
+    if ((short.length === 0 && fragments.size === 0) || text.length < MIN_LENGTH) return text;
     const ranges: [number, number][] = [];
     if (fragments.size && text.length >= FRAGMENT) {
-      for (let i = 0; i + FRAGMENT <= text.length; i++) if (fragments.has(text.slice(i, i + FRAGMENT))) ranges.push([i, i + FRAGMENT]);
+      // A rolling hash finds candidate windows without slicing at every position (traces are written per action).
+      let h = 0;
+      for (let i = 0; i < text.length; i++) {
+        h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+        if (i >= FRAGMENT) h = (h - Math.imul(text.charCodeAt(i - FRAGMENT), BASE_POW)) | 0;
+        if (i >= FRAGMENT - 1 && seen[fold(h)] === 1 && fragments.has(text.slice(i - FRAGMENT + 1, i + 1))) ranges.push([i - FRAGMENT + 1, i + 1]);
+      }
     }
     for (const form of short) {
       for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) ranges.push([i, i + form.length]);
@@ -124,7 +133,14 @@ export class Secrets implements Redactor {
     const json = (value as { toJSON?: () => unknown }).toJSON;
     if (typeof json === 'function') return this.#walk(json.call(value));
     if (Array.isArray(value)) return value.map((v) => this.#walk(v));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [this.redact(k), this.#walk(v)]));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const key = this.redact(k);
+      // A key "__proto__" (JSON.parse makes one) must stay a key, not set the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: this.#walk(v), enumerable: true, writable: true, configurable: true });
+      else out[key] = this.#walk(v);
+    }
+    return out;
   }
 }
 
@@ -149,6 +165,18 @@ function replaceRanges(text: string, ranges: [number, number][]): string {
   }
   return out + text.slice(at);
 }
+
+const BASE = 0x01000193;
+const BASE_POW = Array.from({ length: FRAGMENT }).reduce<number>((p) => Math.imul(p, BASE), 1);
+
+/** The rolling hash `redact` computes for a window of FRAGMENT characters. */
+function windowHash(window: string): number {
+  let h = 0;
+  for (let i = 0; i < FRAGMENT; i++) h = (Math.imul(h, BASE) + window.charCodeAt(i)) | 0;
+  return h;
+}
+
+const fold = (h: number) => (h ^ (h >>> 16)) & 0xffff;
 
 function backslashesBefore(text: string, index: number): number {
   let n = 0;
