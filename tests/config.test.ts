@@ -36,7 +36,7 @@ export default defineConfig({
     const ok = join(tempDir(), 'tripwire.config.json');
     writeFileSync(ok, JSON.stringify({ agents: { m: { provider: 'openai', model: 'x', promptMode: 'paranoid', baseURL: 'http://127.0.0.1:1/v1' } } }));
     const { config } = await loadConfig(ok);
-    await expect(resolveAgents(['m'], providers, config)).rejects.toThrow(/openai agent: promptMode: /);
+    await expect(resolveAgents(['m'], providers, config)).rejects.toThrow(/^config agents\.m: openai agent: promptMode: /);
     await expect(resolveAgents(['m'], providers, config)).rejects.toMatchObject({ code: 'provider', name: 'TripwireError' });
     await expect(resolveAgents(['nobody'], providers, config)).rejects.toThrow(/unknown agent "nobody"; known: .*openai:…, .*m/);
     await expect(resolveAgents(['nobody'], providers, config)).rejects.toMatchObject({ code: 'provider' });

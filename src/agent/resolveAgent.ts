@@ -38,7 +38,10 @@ export async function resolveAgents(names: string[], providers: Map<string, Agen
       await provider.check?.(spec, options);
     } catch (e) {
       // Providers live in content and throw plain errors; callers branch on the code, the person reads the message.
-      throw TripwireError.is(e) ? e : new TripwireError('provider', e instanceof Error ? e.message : String(e), { cause: e });
+      if (TripwireError.is(e) && !named) throw e;
+      // A named agent's settings come from the config: say which entry is wrong.
+      const message = `${named ? `config agents.${name}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
+      throw new TripwireError(TripwireError.is(e) ? e.code : 'provider', message, { cause: e });
     }
     resolved.push({ name, provider, spec, options });
   }
