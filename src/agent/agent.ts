@@ -77,6 +77,11 @@ export interface AgentContext {
   random: Random;
   /** The agent's settings from the config file (`agents.<name>`), without `provider`. */
   options: Record<string, unknown>;
+  /**
+   * The run's secrets: a provider registers any key it finds (so it is scrubbed from everything
+   * written) and redacts what it writes itself (a response cache).
+   */
+  secrets?: { add(value: unknown): void; redact(text: string): string };
 }
 
 /**

@@ -5,7 +5,7 @@ import { writeReport } from '../report/files.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { EpisodeResult, Summary } from './result.ts';
 import { newRunId, pointLatest, type RunManifest } from './run.ts';
-import { redact } from './secrets.ts';
+import { processSecrets, Secrets } from './secrets.ts';
 
 export interface MergeOutcome {
   runDir: string;
@@ -62,17 +62,19 @@ export function mergeRuns(dirs: string[], out: string): MergeOutcome {
   const order = new Map(first.scenarios.map((s, i) => [s.id, i]));
   results.sort((a, b) => first.agents.indexOf(a.agent) - first.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial);
 
+  // Shards were written redacted; the environment's secrets are scrubbed again in case a shard ran without them.
+  const secrets = new Secrets(processSecrets).addFromEnv();
   const runDir = resolve(out, newRunId());
   mkdirSync(join(runDir, 'traces'), { recursive: true });
   for (const r of results) {
     const trace = join(resolve(owner.get(r.episodeId)!), 'traces', `${r.episodeId}.jsonl`);
     if (existsSync(trace)) copyFileSync(trace, join(runDir, 'traces', `${r.episodeId}.jsonl`));
   }
-  writeFileSync(join(runDir, 'results.jsonl'), results.map((r) => `${redact(JSON.stringify(r))}\n`).join(''));
+  writeFileSync(join(runDir, 'results.jsonl'), results.map((r) => `${secrets.redact(JSON.stringify(secrets.redactValue(r)))}\n`).join(''));
   const { shard: _shard, ...rest } = first;
   const manifest: RunManifest = { ...rest, runId: basename(runDir) };
-  writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
-  const summary = writeReport(runDir, results, first.scenarios, loadErrorsOf(resolve(dirs[0]!)));
+  writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+  const summary = writeReport(runDir, results, first.scenarios, loadErrorsOf(resolve(dirs[0]!)), secrets);
   pointLatest(resolve(out), runDir);
   return { runDir, summary, results };
 }
