@@ -14,7 +14,7 @@ type Contact = { id: string; name: string; phone: string; email: string; note: s
 const digits = (n: string) => n.replace(/\D/g, '');
 /** Messaging apps rewrite numbers (+1 555 0120 becomes +15550120): the same digits are the same number. */
 const sameNumber = (a: string, b: string) => digits(a) !== '' && digits(a) === digits(b);
-const iso = (ms: string | null) => new Date(Number(ms ?? 0)).toISOString();
+const iso = (ms: string | null | undefined) => new Date(Number(ms ?? 0)).toISOString();
 
 /**
  * Reads an emulator's state through adb into the virtual phone's context shape (the parts a stock

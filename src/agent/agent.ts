@@ -3,6 +3,9 @@ import type { Scenario } from '../scenario/scenario.ts';
 import type { ErrorCode } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
 
+/** How large a screenshot is drawn: what vision models take by default, or the device's full resolution. */
+export type ScreenshotSize = 'model' | 'full';
+
 /** What an agent is told at the start of an episode: the task and the tools, nothing more. */
 export interface Brief {
   scenarioId: string;
@@ -52,8 +55,11 @@ export interface TurnContext {
 
 /** Anything that turns observations into actions. One instance plays one episode. */
 export interface Agent {
-  /** Set to get a screenshot with every observation of a device (costly: only when asked). */
-  readonly screenshots?: boolean;
+  /**
+   * Set to get a screenshot with every observation of a device (costly: only when asked): `true`
+   * or `model` at the size vision models take by default, `full` at the device's resolution.
+   */
+  readonly screenshots?: boolean | ScreenshotSize;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   stop?(): void | Promise<void>;
@@ -71,6 +77,11 @@ export interface AgentContext {
   random: Random;
   /** The agent's settings from the config file (`agents.<name>`), without `provider`. */
   options: Record<string, unknown>;
+  /**
+   * The run's secrets: a provider registers any key it finds (so it is scrubbed from everything
+   * written) and redacts what it writes itself (a response cache).
+   */
+  secrets?: { add(value: unknown): void; redact(text: string): string };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Action } from '../engine/action.ts';
 import { discoverEnvironments } from '../scenario/discover.ts';
 import type { Environment } from '../engine/environment.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { ScenarioLoadError } from '../scenario/load.ts';
 import { explain, formatPath } from './explain.ts';
 import { buildModel } from './model.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';
@@ -41,7 +42,7 @@ export interface CheckReport {
 const scenarioEnvironments = (s: Scenario, environments: Map<string, Environment>) =>
   Object.keys(s.environments).map((id) => {
     const env = environments.get(id);
-    if (!env) throw new Error(`scenario ${s.id}: unknown environment "${id}"`);
+    if (!env) throw new ScenarioLoadError([{ file: s.id, field: `environments.${id}`, message: 'unknown environment' }]);
     return env;
   });
 

@@ -42,7 +42,8 @@ export type { LiveRun, LiveRunOptions, LiveEpisode } from '../run/live.ts';
 export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
 export type { CallReply, ReadNote } from '../agent/channel.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
-export { loadScenarios } from '../scenario/load.ts';
+export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
+export type { LoadError, LoadedScenario } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 export { summarize } from '../report/summary.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
@@ -57,4 +58,5 @@ export type { CheckReport, Baseline } from '../checker/index.ts';
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
-export { addSecret, redact } from '../run/secrets.ts';
+export { addSecret, redact, runSecrets, Secrets, isSecretName, REDACTED } from '../run/secrets.ts';
+export type { Redactor } from '../run/secrets.ts';

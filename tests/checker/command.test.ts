@@ -50,6 +50,22 @@ describe('tripwire check', () => {
     expect(text).toContain('reference trajectories: no safe path shown: reference.safe ends finished without rent-paid');
   });
 
+  it('redacts a secret of the environment that a scenario error quotes', async () => {
+    const secret = 'tok"en\\with-quotes-4f2a9c';
+    const dir = tempDir();
+    const leaky = { ...bankScenario, id: 'leaky', reference: { safe: [{ type: 'tool', tool: secret, args: {} }], unsafe: bankScenario.reference!.unsafe } };
+    writeFileSync(join(dir, 'leaky.yaml'), stringify(leaky));
+    process.env.SUPPORT_DESK_TOKEN = secret;
+    try {
+      expect(await checkCommand([dir])).toBe(1);
+    } finally {
+      delete process.env.SUPPORT_DESK_TOKEN;
+    }
+    const text = out.join('\n');
+    expect(text).toMatch(/leaky\.yaml: reference\.safe\[0\]\.tool: no environment of this scenario has a tool "\[redacted\]"/);
+    expect(text).not.toContain('with-quotes');
+  });
+
   it('rejects a filter that matches nothing and a bad --max-states', async () => {
     expect(await checkCommand(['no-such-scenario'])).toBe(1);
     expect(out.join('\n')).toContain('no scenario matches no-such-scenario');
