@@ -49,6 +49,8 @@ export { summarize } from '../report/summary.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
+export { showLiveScreen } from '../viewer/liveScreens.ts';
+export type { LiveScreen } from '../viewer/liveScreens.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
 
 // Checking scenarios.

@@ -13,6 +13,7 @@ import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { EpisodeControl } from './control.ts';
 import { humanInbox } from './inbox.ts';
+import { liveScreen, liveScreenHtml } from './liveScreens.ts';
 import { machineGraph } from './machineGraph.ts';
 import { viewerPage } from './page.ts';
 import { stepState } from './replay.ts';
@@ -163,7 +164,21 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     if (req.method === 'GET' && parts[3] === 'state') {
       if (!scenario) return json(res, 404, { error: `scenario ${episode.scenarioId} is not loaded` });
       const step = Number(url.searchParams.get('step') ?? summary(episode).steps);
-      return json(res, 200, stepState(scenario, envs, episode.records, Number.isFinite(step) ? step : 0));
+      const state = stepState(scenario, envs, episode.records, Number.isFinite(step) ? step : 0);
+      // A device outside this process (an emulator) shows its own screen while its episode runs.
+      const live = liveScreen(episode.episodeId);
+      const device = live && Object.keys(state.environments).find((e) => typeof state.environments[e]!.screen === 'string' || e === 'phone');
+      if (live && device) {
+        const png = `/api/episodes/${encodeURIComponent(episode.episodeId)}/live.png?step=${state.step}&token=${encodeURIComponent(token)}`;
+        state.environments[device] = { ...state.environments[device]!, screen: liveScreenHtml(live, png) };
+      }
+      return json(res, 200, state);
+    }
+    if (req.method === 'GET' && parts[3] === 'live.png') {
+      const live = liveScreen(episode.episodeId);
+      if (!live) return json(res, 404, { error: 'no live screen for this episode' });
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+      return void res.end(await live.png());
     }
     if (req.method === 'GET' && parts[3] === 'machines') {
       return json(res, 200, Object.fromEntries(envs.map((e) => [e.id, machineGraph(e.machine)])));
