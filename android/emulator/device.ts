@@ -1,4 +1,4 @@
-import type { CallOptions, Device, DeviceResult, DeviceScreen, PerformOptions, ScreenAction } from '../../src/public/index.ts';
+import { showLiveScreen, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import type { Adb } from './adb.ts';
 import { restore, type Waiting } from './lifecycle.ts';
 import { parsePhoneSeed, seedDevice, type SeedMemory } from './seed.ts';
@@ -25,6 +25,8 @@ export interface EmulatorDeviceOptions {
   wait?: Waiting;
   /** Skip reloading the snapshot (a stand-in phone has none). */
   noSnapshot?: boolean;
+  /** Shows this device's screen in the viewer for that episode (the MJPEG stream when given). */
+  live?: { episodeId: string; stream?: string };
   /** Called once when the device closes (releases its fleet slot). */
   onClose?: () => void;
 }
@@ -39,10 +41,12 @@ export class EmulatorDevice implements Device {
   #reader?: StateReader;
   #memory?: SeedMemory;
   #at: string;
+  readonly #hideLive?: () => void;
 
   constructor(options: EmulatorDeviceOptions) {
     this.#o = options;
     this.#at = options.start;
+    if (options.live) this.#hideLive = showLiveScreen(options.live.episodeId, { png: () => this.screenshot(), ...(options.live.stream ? { stream: options.live.stream } : {}) });
   }
 
   /** The world clock's time of the last action or event (what changes are stamped with). */
@@ -106,6 +110,7 @@ export class EmulatorDevice implements Device {
   }
 
   async close(): Promise<void> {
+    this.#hideLive?.();
     try {
       await this.#o.screen.close();
     } finally {

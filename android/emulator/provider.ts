@@ -79,7 +79,7 @@ export default defineDeviceProvider({
       return 0;
     },
   },
-  async create(spec, { start, options }) {
+  async create(spec, { start, episodeId, options }) {
     const sdk = requireSdk(findSdk(), !options.slots);
     const index = fleet.take();
     try {
@@ -91,6 +91,8 @@ export default defineDeviceProvider({
       const pages = await new BrowserPages(() => device?.now ?? start).listen();
       device = new EmulatorDevice({
         adb, screen: await uiautomator2(slot, options), start, packages: packagesOf(options), pages,
+        // Appium forwards the device's MJPEG stream to this port on its own host.
+        live: { episodeId, ...(slot.mjpegServerPort ? { stream: `http://${new URL(slot.appium!).hostname}:${slot.mjpegServerPort}` } : {}) },
         onClose: () => { void pages.close(); fleet.give(index); },
       });
       return device;
