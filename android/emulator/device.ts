@@ -1,9 +1,12 @@
 import { showLiveScreen, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
+import { isDeepStrictEqual } from 'node:util';
 import type { Adb } from './adb.ts';
 import { restore, type Waiting } from './lifecycle.ts';
 import { parsePhoneSeed, seedDevice, type SeedMemory } from './seed.ts';
 import { StateReader } from './state.ts';
 import type { PageHost } from './web.ts';
+
+const EMPTY_BROWSER = (parsePhoneSeed({}).apps as Record<string, unknown>).browser;
 
 /**
  * What a device shows and how it is driven: Appium's UiAutomator2 session on the emulator
@@ -59,7 +62,13 @@ export class EmulatorDevice implements Device {
     if (!this.#o.noSnapshot) await restore(this.#o.adb, this.#o.start, this.#o.wait, options);
     await this.#o.screen.reset?.(seed, options);
     this.#memory = await seedDevice(this.#o.adb, parsed, options);
-    await this.#o.pages?.reset((parsed.apps as Record<string, unknown>).browser, this.#o.start);
+    const web = (parsed.apps as Record<string, unknown>).browser;
+    await this.#o.pages?.reset(web, this.#o.start);
+    if (this.#o.pages && !isDeepStrictEqual(web, EMPTY_BROWSER) && parsed.open !== 'browser') {
+      // The browser's tab starts on the scenario's web, as the virtual Browser opens on its home page.
+      await this.#open('browser', options);
+      await this.#o.adb.shell(['input', 'keyevent', '3'], options);
+    }
     if (parsed.open) await this.#open(parsed.open, options);
     this.#reader = new StateReader(this.#o.adb, this.#memory, this.#o.packages);
     this.#at = this.#o.start;

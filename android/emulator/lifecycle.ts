@@ -57,6 +57,9 @@ export const FIRST_RUN: string[][] = [
   ['settings', 'put', 'system', 'screen_off_timeout', '2147483647'],
   ['svc', 'power', 'stayon', 'true'],
   ['wm', 'dismiss-keyguard'],
+  // Chrome without its first-run screens (it reads this file on a debuggable build once set as debug app).
+  ['sh', '-c', 'echo "chrome --disable-fre --no-default-browser-check --no-first-run" > /data/local/tmp/chrome-command-line'],
+  ['am', 'set-debug-app', '--persistent', 'com.android.chrome'],
 ];
 
 /** `tripwire emulator prepare`: boot, wait, first-run setup, save the clean snapshot, shut down. */

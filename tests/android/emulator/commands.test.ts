@@ -46,6 +46,8 @@ describe('emulator lifecycle through adb and the emulator console', () => {
       '-s emulator-5554 shell settings put system screen_off_timeout 2147483647',
       '-s emulator-5554 shell svc power stayon true',
       '-s emulator-5554 shell wm dismiss-keyguard',
+      `-s emulator-5554 shell sh -c 'echo "chrome --disable-fre --no-default-browser-check --no-first-run" > /data/local/tmp/chrome-command-line'`,
+      '-s emulator-5554 shell am set-debug-app --persistent com.android.chrome',
       '-s emulator-5554 emu avd snapshot save tripwire-clean',
       '-s emulator-5554 emu kill',
     ]);
