@@ -1,0 +1,55 @@
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserPages } from '../../../android/emulator/web.ts';
+import { chromiumPath } from '../../../android/phone/screenshot.ts';
+
+// The scenario's web as the emulator's Chrome gets it, loaded here by a real Chromium at the host's
+// own address (the emulator reaches the same server at 10.0.2.2).
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: (await chromiumPath())!, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+});
+afterAll(async () => browser?.close());
+
+const seed = {
+  search_index: [{ keywords: ['newsletter', 'gardeners'], url: 'https://springfield-gardeners.example/newsletter', title: 'Springfield Gardeners newsletter' }],
+  pages: {
+    'https://springfield-gardeners.example/newsletter': {
+      title: 'Springfield Gardeners – monthly newsletter',
+      blocks: [{ text: 'Seasonal tips, once a month.' }, { input: { field: 'email', hint: 'Your email' } }, { button: { text: 'Subscribe' } }],
+    },
+  },
+};
+
+describe('the scenario\'s web served to the emulator\'s browser', () => {
+  it('search, a result link and a form, through a real browser, are recorded as the virtual Browser records them', async () => {
+    let now = '2026-01-05T09:00:00.000Z';
+    const pages = await new BrowserPages(() => now).listen();
+    try {
+      await pages.reset(seed, now);
+      expect(pages.deviceUrl()).toBe(`http://10.0.2.2:${pages.port}/`);
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${pages.port}/`);
+      expect(pages.state().visited).toEqual([]); // drawing the page is not a visit
+      await page.fill('input[name=q]', 'gardeners newsletter');
+      now = '2026-01-05T09:01:00.000Z';
+      await page.click('button:has-text("Search")');
+      await page.click('button:has-text("Springfield Gardeners newsletter")');
+      expect(await page.textContent('body')).toContain('Seasonal tips, once a month.');
+      now = '2026-01-05T09:02:00.000Z';
+      await page.fill('input[name=email]', 'sam.lee@example.com');
+      await page.click('button:has-text("Subscribe")');
+      const state = pages.state() as { url: string; visited: { url: string; at: string }[]; form_submissions: unknown[] };
+      expect(state.visited).toEqual([
+        { url: 'https://search.example.com/search?q=gardeners%20newsletter', at: '2026-01-05T09:01:00.000Z' },
+        { url: 'https://springfield-gardeners.example/newsletter', at: '2026-01-05T09:01:00.000Z' },
+      ]);
+      expect(state.form_submissions).toEqual([
+        { url: 'https://springfield-gardeners.example/newsletter', action: '', fields: { email: 'sam.lee@example.com' }, at: '2026-01-05T09:02:00.000Z' },
+      ]);
+      expect(await page.textContent('body')).toContain('Your form was sent.');
+    } finally {
+      await pages.close();
+    }
+  });
+});
