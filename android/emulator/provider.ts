@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
 import { Adb, adbExecutable } from './adb.ts';
+import { findAppium, startAppiumServer, type StartedAppium } from './appiumServer.ts';
 import { EmulatorDevice, type Screen } from './device.ts';
 import { emulatorChecks } from './doctor.ts';
 import { capabilitiesFor, Fleet, slotFor, type Slot } from './fleet.ts';
@@ -11,6 +12,19 @@ import { FIX, findSdk, requireSdk } from './sdk.ts';
 import { BrowserPages } from './web.ts';
 
 const fleet = new Fleet();
+let ownAppium: Promise<StartedAppium> | undefined;
+
+/** Tripwire's own Appium server when the config names none: started at the first episode, stopped at exit. */
+async function appiumUrl(): Promise<string> {
+  const appium = findAppium();
+  if (!appium) throw new TripwireError('device-unavailable', 'Appium is not installed: `npm install appium` (then `npx appium driver install uiautomator2`), or set devices.emulator.appium to a running Appium server or Selenium Grid');
+  await ensureDriver();
+  ownAppium ??= startAppiumServer(appium).then((server) => {
+    process.once('exit', () => server.close());
+    return server;
+  });
+  return (await ownAppium).url;
+}
 
 /**
  * The screen driver: AppiumDevice (android/appium, the Appium branch) over a UiAutomator2 session.
@@ -20,9 +34,8 @@ async function uiautomator2(slot: Slot, options: Record<string, unknown>): Promi
   const path = '../appium/device.ts';
   const mod = (await import(path).catch(() => undefined)) as { AppiumDevice?: new (o: { url: string; capabilities: Record<string, unknown> }) => Screen } | undefined;
   if (!mod?.AppiumDevice) throw new TripwireError('device-unavailable', 'the emulator device drives the screen through AppiumDevice (android/appium/device.ts), which this build does not have yet');
-  if (!slot.appium) throw new TripwireError('device-unavailable', `no Appium server for the emulator: start one with the UiAutomator2 driver (\`npx appium --allow-insecure uiautomator2:adb_shell\`) and set devices.emulator.appium (e.g. http://127.0.0.1:4723) in tripwire.config.ts, or a Selenium Grid URL`);
   const extra = typeof options.capabilities === 'object' && options.capabilities ? (options.capabilities as Record<string, unknown>) : {};
-  return new mod.AppiumDevice({ url: slot.appium, capabilities: capabilitiesFor(slot, extra) });
+  return new mod.AppiumDevice({ url: slot.appium!, capabilities: capabilitiesFor(slot, extra) });
 }
 
 /** Installing the UiAutomator2 driver after asking: on a terminal a question, otherwise the command. */
@@ -83,9 +96,9 @@ export default defineDeviceProvider({
     const sdk = requireSdk(findSdk(), !options.slots);
     const index = fleet.take();
     try {
-      const slot = slotFor(index, { ...options, ...(spec?.startsWith('emulator-') ? { slots: [{ serial: spec }] } : {}) });
+      const given = slotFor(index, { ...options, ...(spec?.startsWith('emulator-') ? { slots: [{ serial: spec }] } : {}) });
+      const slot = given.appium ? given : { ...given, appium: await appiumUrl() };
       const avd = spec && !spec.startsWith('emulator-') ? spec : (options.avd as string | undefined);
-      if (!slot.appium) await ensureDriver();
       const adb = await attach(sdk.adb, sdk.emulator, slot, avd);
       let device: EmulatorDevice | undefined;
       const pages = await new BrowserPages(() => device?.now ?? start).listen();

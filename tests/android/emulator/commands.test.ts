@@ -133,3 +133,17 @@ describe('emulator lifecycle through adb and the emulator console', () => {
     expect(calls()).toEqual(['-s emulator-5554 emu sms send +15550199 Your code is 482913']);
   });
 });
+
+describe('the Appium server for the emulators', () => {
+  it('starts appium on a free loopback port with UiAutomator2\'s adb_shell allowed, and waits for /status', async () => {
+    const { startAppiumServer } = await import('../../../android/emulator/appiumServer.ts');
+    const server = await startAppiumServer(join(BIN, 'appium'), { pollMs: 50 });
+    try {
+      const port = Number(new URL(server.url).port);
+      expect(calls()).toEqual([`appium --address 127.0.0.1 --port ${port} --allow-insecure uiautomator2:adb_shell --log-level error`]);
+      expect(await (await fetch(`${server.url}/status`)).json()).toMatchObject({ value: { ready: true } });
+    } finally {
+      server.close();
+    }
+  });
+});

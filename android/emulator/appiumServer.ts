@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TripwireError } from '../../src/public/index.ts';
+
+/** The `appium` executable: the project's own (node_modules/.bin), else one on PATH. */
+export function findAppium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const own = fileURLToPath(new URL('../../node_modules/.bin/appium', import.meta.url));
+  if (existsSync(own)) return own;
+  return (env.PATH ?? '').split(delimiter).map((d) => join(d, 'appium')).find((p) => existsSync(p));
+}
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+  s.once('error', reject);
+});
+
+export interface StartedAppium {
+  url: string;
+  close(): void;
+}
+
+/**
+ * Starts an Appium server for the emulators (UiAutomator2 needs its `adb_shell` insecure feature
+ * for `mobile: shell`), and resolves once `GET /status` answers. One per Tripwire process.
+ */
+export async function startAppiumServer(appium: string, options: { tries?: number; pollMs?: number } = {}): Promise<StartedAppium> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(appium, ['--address', '127.0.0.1', '--port', String(port), '--allow-insecure', 'uiautomator2:adb_shell', '--log-level', 'error'], { stdio: 'ignore' });
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < (options.tries ?? 60); i++) {
+    if (exited !== undefined) throw new TripwireError('device-unavailable', `Appium (${appium}) exited with code ${exited} before it was ready`);
+    const ok = await fetch(`${url}/status`).then((r) => r.ok, () => false);
+    if (ok) return { url, close: () => void child.kill() };
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
+  }
+  child.kill();
+  throw new TripwireError('device-unavailable', `Appium (${appium}) did not answer on ${url}/status`);
+}
