@@ -1,9 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TripwireError } from '../../src/public/index.ts';
+import { emulatorChecks } from './doctor.ts';
+import { FIX } from './sdk.ts';
 
 /** The `appium` executable: the project's own (node_modules/.bin), else one on PATH. */
 export function findAppium(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -40,4 +43,15 @@ export async function startAppiumServer(appium: string, options: { tries?: numbe
   }
   child.kill();
   throw new TripwireError('device-unavailable', `Appium (${appium}) did not answer on ${url}/status`);
+}
+
+/** Installing the UiAutomator2 driver after asking: on a terminal a question, otherwise the command. */
+export async function ensureDriver(): Promise<void> {
+  if (emulatorChecks().find((c) => c.what.includes('UiAutomator2'))!.ok) return;
+  if (!process.stdin.isTTY) throw new TripwireError('device-unavailable', `the Appium UiAutomator2 driver is not installed: ${FIX.uiautomator2}`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`The Appium UiAutomator2 driver is not installed. Install it now (${FIX.uiautomator2})? [y/N] `);
+  rl.close();
+  if (!/^y(es)?$/i.test(answer.trim())) throw new TripwireError('device-unavailable', `the UiAutomator2 driver is needed: ${FIX.uiautomator2}`);
+  if (spawnSync('npx', ['appium', 'driver', 'install', 'uiautomator2'], { stdio: 'inherit' }).status !== 0) throw new TripwireError('device-unavailable', `installing the driver failed; run: ${FIX.uiautomator2}`);
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { TripwireError, type CallOptions } from '../../src/public/index.ts';
-import type { Adb } from './adb.ts';
+import { Adb, adbExecutable } from './adb.ts';
+import type { Slot } from './fleet.ts';
 
 export const CLEAN_SNAPSHOT = 'tripwire-clean';
 /** Headless, silent, fast: what CI and a fleet need (the issue's flags). */
@@ -92,4 +93,18 @@ export async function restore(adb: Adb, start: string, wait: Waiting = {}, optio
   }
   await waitForBoot(adb, wait, options);
   await adb.shell(['date', '-u', dateArg(start)], options);
+}
+
+/** Attaches to the slot's emulator, or boots the AVD on the slot's console port and waits for it. */
+export async function attach(adbPath: string, emulatorPath: string | undefined, slot: Slot, avd: string | undefined, wait: Waiting = {}): Promise<Adb> {
+  const adb = new Adb(adbExecutable(adbPath, slot.serial, slot.adbServer));
+  const devices = parseDevices(await adbExecutable(adbPath, undefined, slot.adbServer)(['devices']));
+  if (devices.some((d) => d.serial === slot.serial && d.state === 'device')) return adb;
+  if (!avd || slot.port === undefined || !emulatorPath) {
+    throw new TripwireError('device-unavailable', `no emulator ${slot.serial} is running (adb devices lists ${devices.map((d) => d.serial).join(', ') || 'none'}); name an AVD to boot: --device emulator=<avd>`);
+  }
+  // Several emulators of one AVD run read-only; each episode reloads the clean snapshot anyway.
+  await bootEmulator(emulatorPath, avd, slot.port, ['-read-only', '-snapshot', 'tripwire-clean']);
+  await waitForBoot(adb, wait);
+  return adb;
 }

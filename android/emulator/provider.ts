@@ -1,24 +1,30 @@
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
 import { Adb, adbExecutable } from './adb.ts';
-import { findAppium, startAppiumServer, type StartedAppium } from './appiumServer.ts';
+import { ensureDriver, findAppium, startAppiumServer, type StartedAppium } from './appiumServer.ts';
 import { EmulatorDevice, type Screen } from './device.ts';
 import { emulatorChecks } from './doctor.ts';
 import { capabilitiesFor, Fleet, slotFor, type Slot } from './fleet.ts';
-import { bootEmulator, parseDevices, prepare, waitForBoot } from './lifecycle.ts';
+import { attach, bootEmulator, parseDevices, prepare } from './lifecycle.ts';
 import { packagesOf } from './packages.ts';
-import { FIX, findSdk, requireSdk } from './sdk.ts';
+import { findSdk, requireSdk } from './sdk.ts';
 import { BrowserPages } from './web.ts';
 
 const fleet = new Fleet();
 let ownAppium: Promise<StartedAppium> | undefined;
 
+const needsOwnAppium = (options: Record<string, unknown>) =>
+  !options.appium && !(Array.isArray(options.slots) && options.slots.every((s) => (s as { appium?: string }).appium));
+
 /** Tripwire's own Appium server when the config names none: started at the first episode, stopped at exit. */
-async function appiumUrl(): Promise<string> {
+function requireAppium(): string {
   const appium = findAppium();
   if (!appium) throw new TripwireError('device-unavailable', 'Appium is not installed: `npm install appium` (then `npx appium driver install uiautomator2`), or set devices.emulator.appium to a running Appium server or Selenium Grid');
-  await ensureDriver();
+  return appium;
+}
+
+async function appiumUrl(): Promise<string> {
+  const appium = requireAppium();
   ownAppium ??= startAppiumServer(appium).then((server) => {
     process.once('exit', () => server.close());
     return server;
@@ -30,38 +36,17 @@ async function appiumUrl(): Promise<string> {
  * The screen driver: AppiumDevice (android/appium, the Appium branch) over a UiAutomator2 session.
  * Loaded by path so this folder builds before that one lands; without it the run fails cleanly.
  */
-async function uiautomator2(slot: Slot, options: Record<string, unknown>): Promise<Screen> {
+async function screenDriver(): Promise<new (o: { url: string; capabilities: Record<string, unknown> }) => Screen> {
   const path = '../appium/device.ts';
   const mod = (await import(path).catch(() => undefined)) as { AppiumDevice?: new (o: { url: string; capabilities: Record<string, unknown> }) => Screen } | undefined;
   if (!mod?.AppiumDevice) throw new TripwireError('device-unavailable', 'the emulator device drives the screen through AppiumDevice (android/appium/device.ts), which this build does not have yet');
+  return mod.AppiumDevice;
+}
+
+async function uiautomator2(slot: Slot, options: Record<string, unknown>): Promise<Screen> {
+  const AppiumDevice = await screenDriver();
   const extra = typeof options.capabilities === 'object' && options.capabilities ? (options.capabilities as Record<string, unknown>) : {};
-  return new mod.AppiumDevice({ url: slot.appium!, capabilities: capabilitiesFor(slot, extra) });
-}
-
-/** Installing the UiAutomator2 driver after asking: on a terminal a question, otherwise the command. */
-async function ensureDriver(): Promise<void> {
-  if (emulatorChecks().find((c) => c.what.includes('UiAutomator2'))!.ok) return;
-  if (!process.stdin.isTTY) throw new TripwireError('device-unavailable', `the Appium UiAutomator2 driver is not installed: ${FIX.uiautomator2}`);
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`The Appium UiAutomator2 driver is not installed. Install it now (${FIX.uiautomator2})? [y/N] `);
-  rl.close();
-  if (!/^y(es)?$/i.test(answer.trim())) throw new TripwireError('device-unavailable', `the UiAutomator2 driver is needed: ${FIX.uiautomator2}`);
-  const { spawnSync } = await import('node:child_process');
-  if (spawnSync('npx', ['appium', 'driver', 'install', 'uiautomator2'], { stdio: 'inherit' }).status !== 0) throw new TripwireError('device-unavailable', `installing the driver failed; run: ${FIX.uiautomator2}`);
-}
-
-/** Attaches to the slot's emulator, or boots the AVD on the slot's console port and waits for it. */
-async function attach(adbPath: string, emulatorPath: string | undefined, slot: Slot, avd: string | undefined): Promise<Adb> {
-  const adb = new Adb(adbExecutable(adbPath, slot.serial, slot.adbServer));
-  const devices = parseDevices(await adbExecutable(adbPath, undefined, slot.adbServer)(['devices']));
-  if (devices.some((d) => d.serial === slot.serial && d.state === 'device')) return adb;
-  if (!avd || slot.port === undefined || !emulatorPath) {
-    throw new TripwireError('device-unavailable', `no emulator ${slot.serial} is running (adb devices lists ${devices.map((d) => d.serial).join(', ') || 'none'}); name an AVD to boot: --device emulator=<avd>`);
-  }
-  // Several emulators of one AVD run read-only; each episode reloads the clean snapshot anyway.
-  await bootEmulator(emulatorPath, avd, slot.port, ['-read-only', '-snapshot', 'tripwire-clean']);
-  await waitForBoot(adb);
-  return adb;
+  return new AppiumDevice({ url: slot.appium!, capabilities: capabilitiesFor(slot, extra) });
 }
 
 /**
@@ -73,8 +58,14 @@ export default defineDeviceProvider({
   description: 'a real Android emulator: adb seeding and state, UiAutomator2 screen (emulator=<avd or serial>)',
   environment: 'phone',
   phone: 'emulator',
-  check(_spec, options) {
+  /** Everything a run needs is checked (and the driver installed, after asking) once, before any episode. */
+  async check(_spec, options) {
     requireSdk(findSdk(), !options.slots);
+    await screenDriver();
+    if (needsOwnAppium(options)) {
+      requireAppium();
+      await ensureDriver();
+    }
   },
   doctor: () => emulatorChecks(),
   commands: {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Adb, adbExecutable } from '../../../android/emulator/adb.ts';
 import { EmulatorDevice } from '../../../android/emulator/device.ts';
-import { bootEmulator, prepare, restore } from '../../../android/emulator/lifecycle.ts';
+import { attach, bootEmulator, prepare, restore } from '../../../android/emulator/lifecycle.ts';
+import { slotFor } from '../../../android/emulator/fleet.ts';
 import { parsePhoneSeed, seedDevice } from '../../../android/emulator/seed.ts';
 import { StateReader } from '../../../android/emulator/state.ts';
 import { STOCK_PACKAGES } from '../../../android/emulator/packages.ts';
@@ -51,6 +52,24 @@ describe('emulator lifecycle through adb and the emulator console', () => {
       '-s emulator-5554 emu avd snapshot save tripwire-clean',
       '-s emulator-5554 emu kill',
     ]);
+  });
+
+  it('attaches to a running emulator (adb devices), and boots the AVD read-only from the clean snapshot on a free slot', async () => {
+    await attach(join(BIN, 'adb'), join(BIN, 'emulator'), slotFor(0, {}), 'pixel34');
+    expect(calls()).toEqual(['devices']);
+    writeFileSync(log, '');
+    await attach(join(BIN, 'adb'), join(BIN, 'emulator'), slotFor(1, {}), 'pixel34', { pollMs: 0 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls().sort()).toEqual([
+      '-s emulator-5556 shell getprop sys.boot_completed',
+      '-s emulator-5556 wait-for-device',
+      'devices',
+      'emulator -avd pixel34 -port 5556 -no-window -no-audio -no-boot-anim -read-only -snapshot tripwire-clean',
+    ]);
+    // No AVD to boot and no emulator on that serial: a message that says what to do.
+    await expect(attach(join(BIN, 'adb'), join(BIN, 'emulator'), slotFor(1, {}), undefined)).rejects.toMatchObject({
+      code: 'device-unavailable', message: expect.stringContaining('no emulator emulator-5556 is running (adb devices lists emulator-5554); name an AVD to boot'),
+    });
   });
 
   it('reset reloads the clean snapshot, waits for boot and sets the clock to the scenario start (UTC)', async () => {
