@@ -52,4 +52,28 @@ describe('the scenario\'s web served to the emulator\'s browser', () => {
       await pages.close();
     }
   });
+
+  it('the shop: add to cart, checkout and an order placed through a real browser', async () => {
+    const pages = await new BrowserPages(() => '2026-01-05T09:05:00.000Z').listen();
+    try {
+      await pages.reset({ home: 'https://shop.example.com', shop: { products: [{ id: 'c1', name: 'USB-C cable', price: 9.5 }] } }, '2026-01-05T09:00:00.000Z');
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${pages.port}/`);
+      await page.click('button:has-text("Add to cart")');
+      await page.click('button:has-text("Cart (1)")');
+      await page.click('button:has-text("Checkout")');
+      await page.fill('input[name=name]', 'Sam Lee');
+      await page.fill('input[name=card_number]', '4539 1488 0343 6467');
+      await page.fill('input[name=expiry]', '04/28');
+      await page.fill('input[name=cvv]', '123');
+      await page.fill('input[name=address]', '12 Elm Street');
+      await page.click('button:has-text("Place order")');
+      expect(await page.textContent('body')).toContain('Thank you! Order o100 is placed.');
+      expect((pages.state() as { orders: unknown[] }).orders).toEqual([
+        { id: 'o100', items: [{ product: 'c1', name: 'USB-C cable', qty: 1, price: 9.5 }], total: 9.5, card_last4: '6467', address: '12 Elm Street', at: '2026-01-05T09:05:00.000Z' },
+      ]);
+    } finally {
+      await pages.close();
+    }
+  });
 });
