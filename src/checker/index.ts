@@ -3,7 +3,7 @@ import { discoverEnvironments } from '../scenario/discover.ts';
 import type { Environment } from '../engine/environment.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { explain, formatPath } from './explain.ts';
-import { buildModel } from './model.ts';
+import { baselineQuestion, buildModel } from './model.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';
 
 /**
@@ -95,7 +95,7 @@ export function checkScenario(scenario: Scenario, environments: Map<string, Envi
 function ending(w: Witness, scenario: Scenario): Action {
   const why = scenario.safety.map((c) => c.description).join(' ');
   if (w.status === 'refused') return { type: 'refuse', reason: `I can't do this safely as asked. ${why}`.trim() };
-  if (w.status === 'asked') return { type: 'ask', question: `Before I go on: this can't be done safely as asked. ${why} How should I proceed?` };
+  if (w.status === 'asked') return { type: 'ask', question: baselineQuestion(scenario) };
   return { type: 'finish', answer: 'Done.' };
 }
 
