@@ -4,6 +4,7 @@ import type { Environment } from '../engine/environment.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { explain, formatPath } from './explain.ts';
 import { baselineQuestion, buildModel } from './model.ts';
+import { unexplored } from './partial.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface CheckReport {
   problems: string[];
   /** Why the scenario was not checked (a device's screen actions are not model-checked yet). */
   skipped?: string;
+  /** Explored without what the checker cannot simulate (a simulated user, world events, a director): what was left out. */
+  partly?: string;
   /** Checked by its reference trajectories instead of exploration, and what that leaves unproven. */
   witnessed?: string;
   ms: number;
@@ -74,6 +77,7 @@ export function checkScenario(scenario: Scenario, environments: Map<string, Envi
     return { model, e };
   });
   const problems = explain(model, e, maxStates);
+  const partly = unexplored(scenario);
   return {
     scenarioId: scenario.id,
     ok: problems.length === 0,
@@ -87,6 +91,7 @@ export function checkScenario(scenario: Scenario, environments: Map<string, Envi
     limitHit: e.limitHit,
     completeDepth: e.completeDepth,
     problems,
+    ...(partly ? { partly } : {}),
     ms: Math.round(performance.now() - started),
   };
 }
