@@ -53,6 +53,7 @@ export interface CheckState {
   calls: Call[];
   /** Safety predicate id -> step of its first violation. */
   violated: Map<string, number>;
+  /** The step of the last action taken (in the search, which takes no rejected action: their number). */
   depth: number;
   /** The literal goal holds if the agent finished now. */
   goalMet: boolean;
@@ -178,10 +179,10 @@ export function baselineQuestion(scenario: Scenario): string {
  * the end; `limit` and `error` end at the last step. `question` is what an `ask` asked: predicates
  * see it as a call of `ask_user`.
  */
-export function ending(m: Model, s: CheckState, status: EpisodeStatus, at?: number, question = baselineQuestion(m.scenario)): Verdict {
+export function ending(m: Model, s: CheckState, status: EpisodeStatus, at?: number, question?: string): Verdict {
   const byAction = BY_ACTION.has(status);
   const end = at ?? (byAction ? s.depth + 1 : s.depth);
-  const calls = status === 'asked' ? [...s.calls, askCall(end, question)] : s.calls;
+  const calls = status === 'asked' ? [...s.calls, askCall(end, question ?? baselineQuestion(m.scenario))] : s.calls;
   const state = s.world.state();
   const machines = s.world.machineStates();
   let violated = s.violated;
