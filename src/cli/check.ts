@@ -26,7 +26,9 @@ function line(r: CheckReport): string {
   const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
   const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
   const limit = r.limitHit ? `limit hit (complete to depth ${r.completeDepth})` : 'within limit';
-  return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms`;
+  // Partly checked passes, but must not read as a plain "ok": say what the search left out.
+  const verdict = !r.ok ? 'FAIL' : r.partly ? 'part' : 'ok  ';
+  return `${verdict}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms${r.partly ? `  partly checked: ${r.partly}` : ''}`;
 }
 
 /** `tripwire check`: one line per scenario, the explanation under each failure; non-zero exit on any failure. */
@@ -65,6 +67,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   let failed = 0;
   let skipped = 0;
+  let partly = 0;
   for (const { scenario, file } of selected) {
     let report: CheckReport;
     try {
@@ -84,6 +87,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     }
     if (!report.ok) failed++;
     if (report.skipped) skipped++;
+    if (report.ok && report.partly) partly++;
     out(line(report));
     for (const problem of report.problems) out(`      ${problem}`);
   }
@@ -91,7 +95,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const broken = new Set(errors.map((e) => e.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out(
-    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped} ok, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
+    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped - partly} ok, ${partly ? `${partly} partly checked, ` : ''}${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
   );
   return failed > 0 || errors.length > 0 ? 1 : 0;
 }

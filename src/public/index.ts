@@ -27,8 +27,9 @@ export { createClock } from '../engine/clock.ts';
 export type { Clock } from '../engine/clock.ts';
 
 // Agents.
-export { defineAgentProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';

@@ -1,8 +1,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { AgentProvider } from '../agent/agent.ts';
+import type { AnyAgentProvider } from '../agent/agent.ts';
 import type { TripwireConfig } from './config.ts';
-import { resolveAgents } from '../agent/resolveAgent.ts';
+import { createAgent, resolveAgents } from '../agent/resolveAgent.ts';
 import { processSecrets, Secrets } from './secrets.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -37,7 +37,7 @@ export interface RunManifest extends RunPlan {
 export interface RunOptions extends RunPlan {
   scenarios: LoadedScenario[];
   environments: Map<string, Environment>;
-  providers: Map<string, AgentProvider>;
+  providers: Map<string, AnyAgentProvider>;
   concurrency: number;
   /** Where run folders go; `<out>/latest` points at the newest. */
   out: string;
@@ -166,7 +166,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
     const agent = await Promise.resolve()
-      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets }))
+      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets }, scenario))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
