@@ -70,6 +70,7 @@ async function body(req: IncomingMessage): Promise<any> {
  */
 export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   const token = o.token ?? randomBytes(24).toString('hex');
+  const page = await viewerPage();
   const scenarios = new Map(o.scenarios.map((s) => [s.scenario.id, s.scenario]));
   const episodes = new Map<string, Episode>();
   const controls = new Map<string, EpisodeControl>();
@@ -137,7 +138,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
 
     if (req.method === 'GET' && url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      return void res.end(viewerPage());
+      return void res.end(page);
     }
     if (req.method === 'GET' && url.pathname === '/api/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -49,6 +49,17 @@ describe('viewer server', () => {
     expect((await api('/api/run')).status).toBe(200);
   });
 
+  it('serves one self-contained page: the typed client bundled inline, nothing loaded from elsewhere', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments });
+    const html = await (await api('/')).text();
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]![1]).toBe(''); // no src
+    expect(scripts[0]![2]).toContain('__tripwireLatencies'); // the client, bundled from src/viewer/page/client
+    expect(scripts[0]![2]).not.toMatch(/\bimport\b[^(]*\bfrom\b/); // no module left unbundled
+    expect(html).not.toMatch(/\s(src|href)=/);
+  });
+
   it('streams trace records live, replays state at any step, and lets a person drive the human agent', async () => {
     viewer = await startViewer({ scenarios: loaded, environments, approveRisky: true });
     const stream = events((e) => e.some((x) => x.event === 'record' && x.data.record.kind === 'end'));
