@@ -19,6 +19,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunManifest;
   const { environments, scenarios } = await load(manifest.paths ?? [], manifest.scenarios.map((s) => s.id));
   const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined });
+  for (const w of viewer.warnings) console.warn(`warning: ${w}`);
   console.log(`viewer: ${viewer.url} (Ctrl-C to stop)`);
   await untilInterrupted();
   await viewer.close();

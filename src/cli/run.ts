@@ -67,6 +67,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const viewer = values.watch
     ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
     : undefined;
+  for (const w of viewer?.warnings ?? []) console.warn(`warning: ${w}`);
   if (viewer) console.log(`viewer: ${viewer.url}`);
   const outcome = await runBatch({
     hooks: viewer?.hooks,

@@ -74,6 +74,9 @@ export function episodeId(agent: string, scenarioId: string, trial: number): str
   return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
 }
 
+/** What `episodeId` makes: an id read back from a file is checked against it before it names a file. */
+export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*__t[1-9][0-9]*$/;
+
 function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;

@@ -1,17 +1,18 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Environment } from '../engine/environment.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { readTrace } from '../report/files.ts';
 import type { EpisodeResult } from '../run/result.ts';
-import type { RunHooks } from '../run/run.ts';
+import { EPISODE_ID, type RunHooks } from '../run/run.ts';
 import { redact } from '../run/secrets.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { EpisodeControl } from './control.ts';
+import { allowedHosts, Door, isLoopback, reachableHost } from './door.ts';
 import { humanInbox } from './inbox.ts';
 import { machineGraph } from './machineGraph.ts';
 import { viewerPage } from './page.ts';
@@ -28,6 +29,8 @@ export interface ViewerOptions {
   runDir?: string;
   /** Hold every call of a risky tool until a person approves it here. */
   approveRisky?: boolean;
+  /** The server's log: what went wrong behind a generic answer (stderr unless given). */
+  log?: (message: string) => void;
 }
 
 interface Episode {
@@ -41,8 +44,11 @@ interface Episode {
 }
 
 export interface Viewer {
+  /** The address to open, with the token: the page trades it for a cookie and drops it from the address bar. */
   url: string;
   token: string;
+  /** For the person starting it: said when the viewer is reachable from the network. */
+  warnings: string[];
   /** Connect these to runBatch: the live event stream, pause/step/resume, approvals. */
   hooks: RunHooks;
   close(): Promise<void>;
@@ -53,24 +59,47 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(redact(JSON.stringify(body)));
 };
 
+/** A request the client got wrong: answered with its status and this (generic) message. */
+class BadRequest extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
 async function body(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > 1_000_000) throw new Error('request body too large');
+    if (size > 1_000_000) throw new BadRequest(413, 'request body too large');
     chunks.push(c as Buffer);
   }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    throw new BadRequest(400, 'the request body is not JSON');
+  }
+  if (!parsed || typeof parsed !== 'object') throw new BadRequest(400, 'the request body is not a JSON object');
+  return parsed;
+}
+
+/** Trace files of a finished run, by episode id: only ids the engine could have made, only inside the run folder. */
+function traceFile(runDir: string, id: string): string | undefined {
+  if (!EPISODE_ID.test(id)) return undefined;
+  const traces = resolve(runDir, 'traces');
+  const file = resolve(traces, `${id}.jsonl`);
+  return file.startsWith(traces + sep) ? file : undefined;
 }
 
 /**
  * The local viewer: a web page and a small JSON + server-sent-events API over the observer's event
- * stream. Every request must carry the run's token; the server binds to loopback by default.
+ * stream. Every request passes the door (./door.ts); the server binds to loopback by default.
  */
 export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   const token = o.token ?? randomBytes(24).toString('hex');
   const page = await viewerPage();
+  const log = o.log ?? ((m: string) => process.stderr.write(`viewer: ${redact(m)}\n`));
   const scenarios = new Map(o.scenarios.map((s) => [s.scenario.id, s.scenario]));
   const episodes = new Map<string, Episode>();
   const controls = new Map<string, EpisodeControl>();
@@ -96,7 +125,11 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   if (o.runDir) {
     const resultsFile = join(o.runDir, 'results.jsonl');
     for (const r of existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : []) {
-      const file = join(o.runDir, 'traces', `${r.episodeId}.jsonl`);
+      const file = traceFile(o.runDir, String(r.episodeId));
+      if (!file) {
+        log(`skipped a result with a malformed episode id in ${resultsFile}: ${JSON.stringify(r.episodeId).slice(0, 200)}`);
+        continue;
+      }
       episodes.set(r.episodeId, { ...r, records: existsSync(file) ? readTrace(file) : [], running: false, result: r });
     }
   }
@@ -124,19 +157,21 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     ...(o.approveRisky ? { approve: (episodeId, call) => humanInbox.requestApproval({ episodeId, ...call }) } : {}),
   };
 
-  const authorized = (req: IncomingMessage, url: URL) => {
-    const given = url.searchParams.get('token') ?? req.headers['x-tripwire-token'];
-    if (typeof given !== 'string' || given.length !== token.length) return false;
-    return timingSafeEqual(Buffer.from(given), Buffer.from(token));
-  };
+  let door: Door | undefined; // once the port is known
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://viewer');
-    if (!authorized(req, url)) return json(res, 403, { error: 'a valid token is required' });
+    if (!door?.hostAllowed(req)) return json(res, 403, { error: 'forbidden' });
+    if (!door.authorized(req, url)) return json(res, 403, { error: 'a valid token is required' });
     const parts = url.pathname.split('/').filter(Boolean);
     const episode = parts[1] === 'episodes' && parts[2] ? episodes.get(decodeURIComponent(parts[2])) : undefined;
 
     if (req.method === 'GET' && url.pathname === '/') {
+      if (url.searchParams.has('token')) {
+        // The token leaves the address bar (and the history): the cookie carries it from here on.
+        res.writeHead(303, { location: '/', 'set-cookie': door.setCookie(token), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+        return void res.end();
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(page);
     }
@@ -162,7 +197,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
 
     if (req.method === 'GET' && parts.length === 3) return json(res, 200, { ...summary(episode), records: episode.records });
     if (req.method === 'GET' && parts[3] === 'state') {
-      if (!scenario) return json(res, 404, { error: `scenario ${episode.scenarioId} is not loaded` });
+      if (!scenario) return json(res, 404, { error: 'the scenario is not loaded' });
       const step = Number(url.searchParams.get('step') ?? summary(episode).steps);
       return json(res, 200, stepState(scenario, envs, episode.records, Number.isFinite(step) ? step : 0));
     }
@@ -191,14 +226,25 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   };
 
   const server = createServer((req, res) => {
-    route(req, res).catch((e: unknown) => json(res, 400, { error: (e as Error).message }));
+    route(req, res).catch((e: unknown) => {
+      if (e instanceof BadRequest) return json(res, e.status, { error: e.message });
+      log(`${req.method} ${(req.url ?? '').replace(/token=[^&]*/, 'token=…')}: ${(e as Error)?.stack ?? String(e)}`);
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.end();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
+  const bound = o.host ?? '127.0.0.1';
+  await new Promise<void>((done) => server.listen(o.port ?? 0, bound, done));
   const { port } = server.address() as AddressInfo;
-  const host = o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1';
+  door = new Door(token, allowedHosts(bound, port), port);
+  const host = reachableHost(bound);
+  const warnings = isLoopback(bound)
+    ? []
+    : [`the viewer listens on ${bound}: anyone on the network who has the address with its token can watch and drive episodes, over plain HTTP (not encrypted)`];
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/?token=${token}`,
     token,
+    warnings,
     hooks,
     close: () =>
       new Promise<void>((resolve) => {

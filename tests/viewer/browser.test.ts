@@ -136,6 +136,10 @@ describe('viewer in Chromium', () => {
     await other.close();
 
     const p = await openPage(viewer);
+    // The token was traded for a cookie: it is gone from the address bar, and the page reads nothing of it.
+    expect(p.url()).not.toContain('token');
+    expect(p.url()).not.toContain(viewer.token);
+    expect(await p.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe(''); // HttpOnly
     await p.locator(`[data-episode="${id}"]`).click();
     await p.locator('#ep-head h1').waitFor();
     expect(await p.locator('#ep-head h1').textContent()).toBe(forwardCode.title);

@@ -1,11 +1,12 @@
-/** Requests to the viewer's own server; the token travels with each (see server.ts for the door). */
+/**
+ * Requests to the viewer's own server. The page never sees the token: the server traded it for an
+ * HttpOnly cookie when the page was first opened, and the browser sends that with each request.
+ */
 
-const token = new URLSearchParams(location.search).get('token') || '';
 export const enc = encodeURIComponent;
-export const withToken = (path: string) => path + (path.includes('?') ? '&' : '?') + 'token=' + enc(token);
 
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(withToken(path), init);
+  const res = await fetch(path, { credentials: 'same-origin', ...init });
   let body: unknown = null;
   try {
     body = await res.json();

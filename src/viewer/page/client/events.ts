@@ -1,5 +1,5 @@
 import type { EpisodeSummary, PendingApproval, RunView, TraceRecord } from '../../wire.ts';
-import { api, withToken } from './api.ts';
+import { api } from './api.ts';
 import { $, toast } from './dom.ts';
 import { refreshHuman } from './human.ts';
 import { renderTappable } from './phone.ts';
@@ -32,7 +32,7 @@ const on = <T>(es: EventSource, event: string, handle: (data: T) => void) =>
   es.addEventListener(event, (ev) => handle(JSON.parse((ev as MessageEvent<string>).data) as T));
 
 export function connect(): void {
-  const es = new EventSource(withToken('/api/events'));
+  const es = new EventSource('/api/events');
   const conn = $('#conn');
   const label = (text: string) => {
     if (conn.lastChild) conn.lastChild.textContent = text;
