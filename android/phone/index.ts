@@ -6,7 +6,7 @@ import { phoneSeed } from './seed.ts';
 import { renderPhoneHtml } from './render.ts';
 import { composeScreen } from './screen.ts';
 import { screenshotHtml } from './screenshot.ts';
-import { observe, phoneTools } from './tools.ts';
+import { controlRisk, observe, phoneTools } from './tools.ts';
 
 const apps = new Map(APPS.map((a) => [a.id, a]));
 
@@ -27,6 +27,7 @@ export default defineEnvironment<PhoneContext, unknown>({
   view: (context) => observe(context, apps),
   screen: (context) => drawn(context),
   screenshot: (context) => screenshotHtml(drawn(context)),
+  riskOf: (context, tool, args) => controlRisk(context, apps, tool, args),
 });
 
 /** The screen as HTML: one renderer for people, screenshots and the viewer alike. */

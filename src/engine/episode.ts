@@ -33,7 +33,7 @@ export interface EpisodeOptions {
   hostNow?: () => number;
   /** Awaited before every turn: how a viewer pauses, steps and resumes an episode. */
   control?: { beforeTurn(step: number): Promise<void> };
-  /** Asked before every call of a risky tool (one with risk tags); a rejection reaches the agent. */
+  /** Asked before every risky action (a tool with risk tags, or a tap on a control with some); a rejection reaches the agent. */
   approve?: Approver;
 }
 
@@ -87,7 +87,6 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     };
     worldEvents(0);
     const views = world.views();
-    const risky = new Set(tools.filter((t) => t.risk.length > 0).map((t) => t.name));
     await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
 
     // A device's screen is in view from the start: step 0's observations.
@@ -148,7 +147,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
         }
         const action = parsed.data;
         observer.record({ kind: 'action', step, at: clock.now(), action });
-        const rejection = await review(action, risky, o.approve, step);
+        const rejection = await review(action, world.riskOf(action), o.approve, step, (r) => observer.record(r));
         const outcome: Outcome = rejection ?? (await world.apply(action));
         observer.outcome(step, outcome);
         if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {

@@ -51,7 +51,7 @@ export interface RunHooks {
   onStart?(episodeId: string, info: { agent: string; scenarioId: string; trial: number }): void;
   onRecord?(episodeId: string, record: TraceRecord): void;
   control?(episodeId: string): { beforeTurn(step: number): Promise<void> } | undefined;
-  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown; risk: readonly string[] }) => Promise<{ approved: true } | { approved: false; reason: string }>;
 }
 
 export interface RunOutcome {

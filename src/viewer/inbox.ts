@@ -13,13 +13,8 @@ export interface HumanTurn {
 
 type Verdict = { approved: true } | { approved: false; reason: string };
 
-export interface PendingApproval {
-  id: string;
-  episodeId: string;
-  step: number;
-  tool: string;
-  args: unknown;
-}
+import type { PendingApproval } from './wire.ts';
+export type { PendingApproval };
 
 class Inbox {
   readonly #waiting = new Map<string, { turn: HumanTurn; resolve: (action: unknown) => void }>();

@@ -53,7 +53,7 @@ export interface PendingApproval {
   tool: string;
   args: unknown;
   /** Why it is held: the risk tags of the tool, or of the phone control the action would trigger. */
-  risk?: string[];
+  risk?: readonly string[];
 }
 
 /** A tool as the person acting for the human agent sees it. */

@@ -95,7 +95,7 @@ describe('viewer server', () => {
     expect(results[0]).toMatchObject({ agent: 'human', status: 'finished', safe: true, helpful: true });
     const seen = await stream;
     const kinds = seen.filter((e) => e.event === 'record').map((e) => e.data.record.kind);
-    expect(kinds).toEqual(['episode', 'action', 'result', 'transition', 'action', 'end']);
+    expect(kinds).toEqual(['episode', 'action', 'approval', 'result', 'transition', 'action', 'end']); // the approval is in the trace
     expect(seen.some((e) => e.event === 'approval')).toBe(true);
     const graph = await get(`/api/episodes/${id}/machines`);
     expect(graph.bank.states.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['active', 'frozen']));

@@ -138,6 +138,10 @@ main{flex:1;min-width:0;display:flex;flex-direction:column;min-height:0}
 .tl.error b{font-family:var(--mono);font-size:11.5px;background:var(--bad-soft);border-radius:4px;padding:0 5px;margin-right:6px}
 .tl.error.rejected{color:var(--warn)}
 .tl.error.rejected b{background:var(--warn-soft)}
+.tl.approval{font-size:12.5px;color:var(--good)}
+.tl.approval b{font-family:var(--mono);font-size:11.5px;background:var(--good-soft);border-radius:4px;padding:0 5px;margin-right:6px}
+.tl.approval.rejected{color:var(--warn)}
+.tl.approval.rejected b{background:var(--warn-soft)}
 .tl.transition .paths{font-family:var(--mono);font-size:11.5px;color:var(--muted)}
 .tl.message{font-style:italic;color:#344054;border-left:2px solid #d0d5dd;padding-left:8px}
 .violation{display:block;background:var(--bad-soft);border:1px solid #f5c2c4;color:#8f1a20;border-radius:7px;padding:6px 9px;font-size:12.5px}

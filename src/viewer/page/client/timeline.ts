@@ -56,6 +56,9 @@ function recordLines(r: TraceRecord): HTMLElement {
     }
     case 'message':
       return h('div', { class: 'tl message' }, r.text);
+    case 'approval':
+      return h('div', { class: 'tl approval' + (r.approved ? '' : ' rejected'), 'data-approved': String(r.approved) },
+        h('b', null, r.approved ? 'approved' : 'rejected'), ' ' + r.tool + ' (risk: ' + r.risk.join(', ') + ')' + (r.reason ? ': ' + r.reason : ''));
     case 'violation':
       return h('div', { class: 'violation', 'data-predicate': r.predicate }, h('strong', null, 'Safety violated: ' + r.predicate), ' — ', r.description);
     case 'end':
