@@ -2,6 +2,7 @@ import type { Random } from '../engine/random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ErrorCode } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
+import type { ChannelRegistry } from './channel.ts';
 
 /** What an agent is told at the start of an episode: the task and the tools, nothing more. */
 export interface Brief {
@@ -71,6 +72,8 @@ export interface AgentContext {
   random: Random;
   /** The agent's settings from the config file (`agents.<name>`), without `provider`. */
   options: Record<string, unknown>;
+  /** The run's channels for push agents (a person in the viewer): set when the run has them. */
+  channels?: ChannelRegistry;
 }
 
 /**

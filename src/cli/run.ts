@@ -6,6 +6,8 @@ import { discoverAgentProviders } from '../scenario/discover.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
+import { ChannelRegistry } from '../agent/channel.ts';
+import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
 
@@ -64,13 +66,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
   const providers = await discoverAgentProviders();
+  // The run's own channels and approvals, shared by the run and its viewer: nothing global.
+  const channels = values.watch ? new ChannelRegistry() : undefined;
   const viewer = values.watch
-    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
+    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky', channels, approvals: new Approvals() })
     : undefined;
   for (const w of viewer?.warnings ?? []) console.warn(`warning: ${w}`);
   if (viewer) console.log(`viewer: ${viewer.url}`);
   const outcome = await runBatch({
     hooks: viewer?.hooks,
+    channels,
     agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,

@@ -30,13 +30,13 @@ export type { Clock } from '../engine/clock.ts';
 export { defineAgentProvider } from '../agent/agent.ts';
 export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
 export { noted, playback } from '../agent/playback.ts';
-export { humanInbox } from '../viewer/inbox.ts';
-export type { HumanTurn } from '../viewer/inbox.ts';
 
 // Running, grading and reporting.
 export { runEpisode } from '../engine/episode.ts';
 export type { EpisodeOptions, EpisodeLimits } from '../engine/episode.ts';
 export { runBatch } from '../run/run.ts';
+export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
+export type { CallReply, ReadNote } from '../agent/channel.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
 export { loadScenarios } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders } from '../scenario/discover.ts';
@@ -45,6 +45,7 @@ export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.t
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
+export { Approvals } from '../viewer/approvals.ts';
 
 // Checking scenarios.
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';

@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AgentProvider } from '../agent/agent.ts';
+import type { ChannelRegistry } from '../agent/channel.ts';
 import type { TripwireConfig } from './config.ts';
 import { resolveAgents } from '../agent/resolveAgent.ts';
 import { redact } from './secrets.ts';
@@ -45,6 +46,8 @@ export interface RunOptions extends RunPlan {
   onProgress?: (done: number, total: number, result: EpisodeResult) => void;
   /** For a live viewer: the observer's event stream, and the pause and approval gates. */
   hooks?: RunHooks;
+  /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
+  channels?: ChannelRegistry;
 }
 
 export interface RunHooks {
@@ -139,7 +142,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
     let agentError: unknown;
     const agent = await Promise.resolve()
-      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId }))
+      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, ...(o.channels ? { channels: o.channels } : {}) }))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.

@@ -13,7 +13,8 @@ import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { EpisodeControl } from './control.ts';
 import { allowedHosts, Door, isLoopback, reachableHost } from './door.ts';
-import { humanInbox } from './inbox.ts';
+import { ChannelRegistry } from '../agent/channel.ts';
+import { Approvals } from './approvals.ts';
 import { machineGraph } from './machineGraph.ts';
 import { viewerPage } from './page.ts';
 import { stepState } from './replay.ts';
@@ -27,8 +28,12 @@ export interface ViewerOptions {
   token?: string;
   /** A finished run to show (tripwire watch). */
   runDir?: string;
-  /** Hold every call of a risky tool until a person approves it here. */
+  /** Hold every risky action until a person approves it here. */
   approveRisky?: boolean;
+  /** The run's channels: a person acts for the human agent through them (made here when not given). */
+  channels?: ChannelRegistry;
+  /** The run's actions held for approval (made here when not given). */
+  approvals?: Approvals;
   /** The server's log: what went wrong behind a generic answer (stderr unless given). */
   log?: (message: string) => void;
 }
@@ -51,6 +56,9 @@ export interface Viewer {
   warnings: string[];
   /** Connect these to runBatch: the live event stream, pause/step/resume, approvals. */
   hooks: RunHooks;
+  /** Give these to runBatch too, so the human agent's episodes reach this page. */
+  channels: ChannelRegistry;
+  approvals: Approvals;
   close(): Promise<void>;
 }
 
@@ -104,6 +112,8 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   const episodes = new Map<string, Episode>();
   const controls = new Map<string, EpisodeControl>();
   const clients = new Set<ServerResponse>();
+  const channels = o.channels ?? new ChannelRegistry();
+  const approvals = o.approvals ?? new Approvals();
 
   const send = (event: string, data: unknown) => {
     const frame = `event: ${event}\ndata: ${redact(JSON.stringify(data))}\n\n`;
@@ -114,13 +124,21 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     steps: Math.max(0, ...e.records.map((r) => ('step' in r ? r.step : 0))),
     end: e.records.find((r) => r.kind === 'end') ?? null,
     paused: controls.get(e.episodeId)?.paused ?? false,
-    waitingForHuman: humanInbox.waitingTurn(e.episodeId) !== undefined,
+    waitingForHuman: channels.get(e.episodeId)?.waiting() !== undefined,
   });
-  humanInbox.listener = (event) => {
-    send(event.kind, event.data);
-    const id = (event.data as { episodeId?: string }).episodeId;
-    if (id && episodes.has(id)) send('episode', summary(episodes.get(id)!));
-  };
+  const resend = (id: string) => episodes.has(id) && send('episode', summary(episodes.get(id)!));
+  const unsubscribe = [
+    channels.onOpen((episodeId, channel) => {
+      channel.onWaiting((waiting) => {
+        send('human', { episodeId, waiting });
+        resend(episodeId);
+      });
+    }),
+    approvals.onChange((event) => {
+      send('approval', event);
+      resend(event.episodeId);
+    }),
+  ];
 
   if (o.runDir) {
     const resultsFile = join(o.runDir, 'results.jsonl');
@@ -154,7 +172,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
       controls.set(episodeId, c);
       return c;
     },
-    ...(o.approveRisky ? { approve: (episodeId, call) => humanInbox.requestApproval({ episodeId, ...call }) } : {}),
+    ...(o.approveRisky ? { approve: (episodeId, call) => approvals.request({ episodeId, ...call }) } : {}),
   };
 
   let door: Door | undefined; // once the port is known
@@ -184,12 +202,12 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }
     if (req.method === 'GET' && url.pathname === '/api/run') {
       const info = Object.fromEntries([...scenarios].map(([id, s]) => [id, { title: s.title, instruction: s.instruction, risk: s.risk, environments: Object.keys(s.environments) }]));
-      return json(res, 200, { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: humanInbox.approvals() });
+      return json(res, 200, { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: approvals.pending() });
     }
     if (req.method === 'POST' && parts[0] === 'api' && parts[1] === 'approvals' && parts[2]) {
       const b = (await body(req)) as { approved?: boolean; reason?: string };
       const verdict = b.approved === true ? ({ approved: true } as const) : { approved: false as const, reason: b.reason || 'rejected in the viewer' };
-      return humanInbox.decide(decodeURIComponent(parts[2]), verdict) ? json(res, 200, { ok: true }) : json(res, 404, { error: 'no such approval' });
+      return approvals.decide(decodeURIComponent(parts[2]), verdict) ? json(res, 200, { ok: true }) : json(res, 404, { error: 'no such approval' });
     }
     if (parts[0] !== 'api' || parts[1] !== 'episodes' || !episode) return json(res, 404, { error: 'not found' });
     const scenario = scenarios.get(episode.scenarioId);
@@ -205,7 +223,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
       return json(res, 200, Object.fromEntries(envs.map((e) => [e.id, machineGraph(e.machine)])));
     }
     if (req.method === 'GET' && parts[3] === 'human') {
-      const turn = humanInbox.waitingTurn(episode.episodeId);
+      const turn = channels.get(episode.episodeId)?.waiting();
       return json(res, 200, turn ? { waiting: true, tools: turn.brief.tools, instruction: turn.brief.instruction, observations: turn.observations } : { waiting: false });
     }
     if (req.method === 'POST' && parts[3] === 'control') {
@@ -220,7 +238,11 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }
     if (req.method === 'POST' && parts[3] === 'act') {
       const { action } = await body(req);
-      return humanInbox.submit(episode.episodeId, action) ? json(res, 200, { ok: true }) : json(res, 409, { error: 'the episode is not waiting for a person' });
+      const channel = channels.get(episode.episodeId);
+      if (!channel?.waiting()) return json(res, 409, { error: 'the episode is not waiting for a person' });
+      // Answered at once: the action's observations reach the page as the episode's next turn.
+      channel.call(action).catch((e: unknown) => log(`action for ${episode.episodeId}: ${(e as Error).message}`));
+      return json(res, 200, { ok: true });
     }
     return json(res, 404, { error: 'not found' });
   };
@@ -246,8 +268,11 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     token,
     warnings,
     hooks,
+    channels,
+    approvals,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const off of unsubscribe) off();
         for (const c of clients) c.end();
         server.closeAllConnections();
         server.close(() => resolve());

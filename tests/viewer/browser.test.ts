@@ -107,7 +107,7 @@ async function openPage(v: Viewer): Promise<Page> {
 }
 
 function run(scenarios: LoadedScenario[], agents: string[], hooks: RunHooks): Promise<RunOutcome> {
-  return runBatch({ agents, trials: 1, scenarios, environments, providers, concurrency: agents.length, out: tempDir(), hooks });
+  return runBatch({ agents, trials: 1, scenarios, environments, providers, concurrency: agents.length, out: tempDir(), hooks, channels: viewer?.channels });
 }
 
 /** This episode is paused before its first turn, as if the person had pressed Pause at once. */

@@ -67,7 +67,7 @@ describe('viewer server', () => {
     viewer = await startViewer({ scenarios: loaded, environments, approveRisky: true });
     const stream = events((e) => e.some((x) => x.event === 'record' && x.data.record.kind === 'end'));
     await new Promise((r) => setTimeout(r, 200)); // the stream is connected
-    const done = runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks });
+    const done = runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks, channels: viewer.channels });
 
     const id = 'human__engine-bank__t1';
     const waitFor = async (check: () => Promise<boolean>) => {
@@ -126,6 +126,34 @@ describe('viewer server', () => {
     await post(`/api/episodes/${id}/control`, { command: 'resume' });
     const { results } = await done;
     expect(results[0]!.steps).toBe(9);
+  });
+});
+
+describe('viewer and the run\'s channels', () => {
+  it('keeps each run\'s people apart: a human episode waits in its own run\'s registry and viewer only', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments });
+    const other = await startViewer({ scenarios: loaded, environments });
+    try {
+      const done = runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks, channels: viewer.channels });
+      const id = 'human__engine-bank__t1';
+      for (let i = 0; i < 200 && !viewer.channels.get(id)?.waiting(); i++) await new Promise((r) => setTimeout(r, 25));
+      expect((await get(`/api/episodes/${id}/human`)).waiting).toBe(true);
+      expect((await get('/api/run')).episodes[0]).toMatchObject({ episodeId: id, waitingForHuman: true });
+      expect(other.channels.get(id)).toBeUndefined();
+      const elsewhere = await fetch(`${new URL(other.url).origin}/api/run?token=${other.token}`);
+      expect(((await elsewhere.json()) as { episodes: unknown[] }).episodes).toEqual([]);
+      await post(`/api/episodes/${id}/act`, { action: { type: 'refuse', reason: 'not today' } });
+      expect((await done).results[0]).toMatchObject({ agent: 'human', status: 'refused' });
+      expect(viewer.channels.get(id)).toBeUndefined(); // closed with its episode
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a human agent in a run without a viewer is an error episode that says why', async () => {
+    const { results } = await runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir() });
+    expect(results[0]).toMatchObject({ status: 'error' });
+    expect(results[0]!.reason).toMatch(/needs a run with a viewer/);
   });
 });
 
