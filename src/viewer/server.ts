@@ -13,7 +13,7 @@ import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { EpisodeControl } from './control.ts';
 import { allowedHosts, Door, isLoopback, reachableHost } from './door.ts';
-import { ChannelRegistry } from '../agent/channel.ts';
+import { ChannelRegistry, type AgentChannel } from '../agent/channel.ts';
 import { Approvals } from './approvals.ts';
 import { machineGraph } from './machineGraph.ts';
 import { viewerPage } from './page.ts';
@@ -127,8 +127,12 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     waitingForHuman: channels.get(e.episodeId)?.waiting() !== undefined,
   });
   const resend = (id: string) => episodes.has(id) && send('episode', summary(episodes.get(id)!));
+  /** Channels a person in this page acts through: when the page's server goes, their episodes end. */
+  const people = new Set<AgentChannel>();
   const unsubscribe = [
     channels.onOpen((episodeId, channel) => {
+      people.add(channel);
+      channel.onEnd(() => people.delete(channel));
       channel.onWaiting((waiting) => {
         send('human', { episodeId, waiting });
         resend(episodeId);
@@ -273,6 +277,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const off of unsubscribe) off();
+        for (const channel of people) channel.disconnect('the viewer closed');
         for (const c of clients) c.end();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -150,6 +150,18 @@ describe('viewer and the run\'s channels', () => {
     }
   });
 
+  it('closing the viewer ends a waiting human episode as an error, with the reason', async () => {
+    viewer = await startViewer({ scenarios: loaded, environments });
+    const done = runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks, channels: viewer.channels });
+    const id = 'human__engine-bank__t1';
+    for (let i = 0; i < 200 && !viewer.channels.get(id)?.waiting(); i++) await new Promise((r) => setTimeout(r, 25));
+    await viewer.close();
+    viewer = undefined;
+    const { results } = await done;
+    expect(results[0]).toMatchObject({ status: 'error' });
+    expect(results[0]!.reason).toContain('the viewer closed');
+  });
+
   it('a human agent in a run without a viewer is an error episode that says why', async () => {
     const { results } = await runBatch({ agents: ['human'], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir() });
     expect(results[0]).toMatchObject({ status: 'error' });
