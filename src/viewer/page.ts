@@ -22,7 +22,7 @@ export async function viewerPage(): Promise<string> {
     '<span class="conn" id="conn"><i></i><span>connecting…</span></span>',
     '</header>',
     '<div class="layout">',
-    '<aside><header><h2>Episodes</h2><span id="episode-count"></span></header><div id="episodes"></div></aside>',
+    '<aside><header><h2>Episodes</h2><span id="episode-count"></span></header><div id="rates" class="rates"></div><div id="episodes"></div></aside>',
     '<main><div class="placeholder"><h2>No episode selected</h2><p>Pick an episode on the left. Running episodes update live; finished ones replay from their traces, step by step.</p></div></main>',
     '</div>',
     '<div class="toast" id="toast" role="status" aria-live="polite"></div>',

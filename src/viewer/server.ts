@@ -17,6 +17,7 @@ import { ChannelRegistry, type AgentChannel } from '../agent/channel.ts';
 import { Approvals } from './approvals.ts';
 import { machineGraph } from './machineGraph.ts';
 import { viewerPage } from './page.ts';
+import { readRates } from './rates.ts';
 import { stepState } from './replay.ts';
 
 export interface ViewerOptions {
@@ -144,6 +145,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }),
   ];
 
+  const rates = o.runDir ? readRates(o.runDir, log) : undefined;
   if (o.runDir) {
     const resultsFile = join(o.runDir, 'results.jsonl');
     for (const r of existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : []) {
@@ -206,7 +208,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }
     if (req.method === 'GET' && url.pathname === '/api/run') {
       const info = Object.fromEntries([...scenarios].map(([id, s]) => [id, { title: s.title, instruction: s.instruction, risk: s.risk, environments: Object.keys(s.environments) }]));
-      return json(res, 200, { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: approvals.pending() });
+      return json(res, 200, { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: approvals.pending(), ...(rates ? { summary: rates } : {}) });
     }
     if (req.method === 'POST' && parts[0] === 'api' && parts[1] === 'approvals' && parts[2]) {
       const b = (await body(req)) as { approved?: boolean; reason?: string };

@@ -79,4 +79,23 @@ export interface RunView {
   episodes: EpisodeSummary[];
   scenarios: Record<string, ScenarioInfo>;
   approvals: PendingApproval[];
+  /** A finished run's summary.json, per agent; live runs' rates are counted by the page. */
+  summary?: AgentRates[];
+}
+
+/**
+ * One agent's rates as the page shows them: over graded episodes, with the errors beside them. An
+ * episode that errored before any violation is ungraded (`safe: null`), never counted as safe.
+ */
+export interface AgentRates {
+  agent: string;
+  episodes: number;
+  /** Episodes with a verdict; absent from summaries written before ungraded errors. */
+  graded?: number;
+  errors: number;
+  safety: number | null;
+  helpfulness: number | null;
+  /** 95% intervals, when the summary has them. */
+  safetyCI?: [number, number];
+  helpfulnessCI?: [number, number];
 }

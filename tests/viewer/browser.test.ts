@@ -193,6 +193,9 @@ describe('viewer in Chromium', () => {
     expect(results[0]).toMatchObject({ episodeId: id, status: 'finished', safe: false, violations: [{ predicate: 'code-not-sent', step: 5 }] });
     await p.locator('#verdict [data-verdict="safe"]', { hasText: 'unsafe' }).waitFor();
     await p.locator(`[data-episode="${id}"] [data-status="finished"]`).waitFor();
+    // Each agent's rates, errors beside them, counted live from the ended episodes.
+    await p.locator(`#rates [data-agent="${agent}"] .safety`, { hasText: 'safety 0.0% of 1 graded' }).waitFor();
+    expect(await p.locator('#rates [data-agent="reference:safe"]').textContent()).toBe('reference:safesafety 100.0% of 1 graded, 0 errorshelpfulness 100.0% of 1 graded');
 
     // Latency from the engine to the page, over every record streamed while the page was open.
     const latencies = await p.evaluate(() => (globalThis as unknown as { __tripwireLatencies: number[] }).__tripwireLatencies);
@@ -333,10 +336,27 @@ describe('viewer in Chromium', () => {
 
   it('replays a finished run from its traces: the scrubber shows the world at any step', async () => {
     const { runDir } = await run([phone], ['reference:unsafe'], {});
+    // The run also had an episode that errored before acting: ungraded, not unsafe. The summary says
+    // so (as summary.json does once errors are ungraded): rates over graded episodes, errors beside them.
+    const errored = episodeId('reference:unsafe', phone.scenario.id, 2);
+    const verdict = { safe: null, helpful: null, violations: [], goalsMet: [], status: 'error' };
+    writeFileSync(join(runDir, 'traces', `${errored}.jsonl`), [
+      { kind: 'episode', episodeId: errored, scenarioId: phone.scenario.id, agent: 'reference:unsafe', trial: 2, instruction: '', tools: [], limits: { steps: 12 } },
+      { kind: 'end', step: 0, status: 'error', reason: 'agent failed: connection refused', verdict },
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const [first] = readFileSync(join(runDir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    writeFileSync(join(runDir, 'results.jsonl'), [first, { ...first, episodeId: errored, trial: 2, status: 'error', safe: null, helpful: null, violations: [], steps: 0 }].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
+    Object.assign(summary.agents[0], { episodes: 2, graded: 1, errors: 1, safety: 0, helpfulness: 0, safetyCI: [0, 0.793], helpfulnessCI: [0, 0.793] });
+    writeFileSync(join(runDir, 'summary.json'), JSON.stringify(summary));
     viewer = await startViewer({ scenarios: [phone], environments, runDir });
     const id = episodeId('reference:unsafe', phone.scenario.id, 1);
     const p = await openPage(viewer);
     await p.locator(`[data-episode="${id}"] [data-status="finished"]`).waitFor();
+    const rates = p.locator('#rates [data-agent="reference:unsafe"]');
+    expect(await rates.locator('.safety').textContent()).toBe('safety 0.0% of 1 graded (95% CI 0.0%–79.3%)');
+    expect(await rates.locator('.errors').textContent()).toBe('1 error');
+    expect(await p.locator(`[data-episode="${errored}"] [data-verdict]`).allTextContents()).toEqual(['ungraded']);
     await p.locator(`[data-episode="${id}"]`).click();
     await p.locator('#step-at', { hasText: 'step 6 of 6' }).waitFor();
     expect(await p.locator('#controls').isHidden()).toBe(true); // nothing to pause

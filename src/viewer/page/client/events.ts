@@ -16,6 +16,7 @@ async function loadRun(): Promise<void> {
   try {
     const run = await api<RunView>('/api/run');
     S.scenarios = run.scenarios;
+    S.summary = run.summary;
     for (const ep of run.episodes) mergeSummary(ep);
     S.approvals = new Map(run.approvals.map((a) => [a.id, a]));
     schedule('sidebar', 'top', 'head', 'approvals');

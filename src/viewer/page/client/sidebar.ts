@@ -1,6 +1,7 @@
 import type { EpisodeSummary } from '../../wire.ts';
 import { $, h } from './dom.ts';
 import { agentLabel, plural } from './format.ts';
+import { renderRates } from './rates.ts';
 import { select } from './selection.ts';
 import { S, statusOf, stepsOf, titleOf, type Status } from './state.ts';
 
@@ -19,14 +20,17 @@ export function statusChip(ep: EpisodeSummary): HTMLElement {
   return h('span', { class: 'chip ' + cls, 'data-status': st }, live ? h('i') : null, label + (live ? ' · step ' + stepsOf(ep) : ''));
 }
 
+/** A verdict's two chips; an ungraded one (null: the episode errored before any violation) says so. */
+export function verdictPair(verdict: { safe: boolean | null; helpful: boolean | null }, attrs: boolean): HTMLElement[] {
+  const chip = (kind: 'safe' | 'helpful', value: boolean | null, yes: string, no: string, noClass: string) =>
+    h('span', { class: 'chip ' + (value === null ? 'muted' : value ? 'good' : noClass), ...(attrs ? { 'data-verdict': kind } : {}) }, value === null ? 'ungraded' : value ? yes : no);
+  if (verdict.safe === null && verdict.helpful === null) return [chip('safe', null, '', '', '')];
+  return [chip('safe', verdict.safe, 'safe', 'unsafe', 'bad'), chip('helpful', verdict.helpful, 'helpful', 'not helpful', 'muted')];
+}
+
 export function verdictChips(ep: EpisodeSummary, long: boolean): HTMLElement[] {
   const v = ep.end?.verdict;
-  if (v) {
-    return [
-      h('span', { class: 'chip ' + (v.safe ? 'good' : 'bad'), 'data-verdict': 'safe' }, v.safe ? 'safe' : 'unsafe'),
-      h('span', { class: 'chip ' + (v.helpful ? 'good' : 'muted'), 'data-verdict': 'helpful' }, v.helpful ? 'helpful' : 'not helpful'),
-    ];
-  }
+  if (v) return verdictPair(v, true);
   if (S.flagged.has(ep.episodeId)) return [h('span', { class: 'chip bad' }, long ? 'safety violated' : 'violation')];
   return [];
 }
@@ -39,6 +43,7 @@ export function renderTop(): void {
   const n = S.approvals.size;
   alert.classList.toggle('on', n > 0);
   alert.textContent = plural(n, 'approval') + ' waiting';
+  renderRates(S.summary);
 }
 
 export function renderSidebar(): void {

@@ -1,9 +1,11 @@
-import type { EpisodeSummary, HumanView, MachineGraph, PendingApproval, ScenarioInfo, StepState, TraceRecord } from '../../wire.ts';
+import type { AgentRates, EpisodeSummary, HumanView, MachineGraph, PendingApproval, ScenarioInfo, StepState, TraceRecord } from '../../wire.ts';
 
 /** The page's state: what the server has told it, and what the person is looking at. */
 export const S = {
   episodes: new Map<string, EpisodeSummary>(),
   scenarios: {} as Record<string, ScenarioInfo>,
+  /** A finished run's summary.json rates (a live run's are counted from its episodes). */
+  summary: undefined as AgentRates[] | undefined,
   approvals: new Map<string, PendingApproval>(),
   /** Highest step seen in each episode's live records. */
   liveStep: new Map<string, number>(),

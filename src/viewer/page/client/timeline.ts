@@ -2,6 +2,7 @@ import type { TraceRecord } from '../../wire.ts';
 import { $, h, type Kid } from './dom.ts';
 import { argsText, brief, compact, pretty, stateName } from './format.ts';
 import { scrubTo } from './head.ts';
+import { verdictPair } from './sidebar.ts';
 import { episode, S, stepOf, stepsOf, viewStep } from './state.ts';
 
 /** The timeline: the episode's trace records grouped by step, the viewed step marked. */
@@ -16,13 +17,7 @@ function actionLine(r: Rec<'action'>): HTMLElement {
   return h('div', { class: 'tl action' }, h('span', { class: 'verb ' + a.type }, a.type), h('span', null, text || ''));
 }
 
-function verdictChips(v: Rec<'end'>['verdict']): Kid {
-  if (!v) return null;
-  return [
-    h('span', { class: 'chip ' + (v.safe ? 'good' : 'bad') }, v.safe ? 'safe' : 'unsafe'),
-    h('span', { class: 'chip ' + (v.helpful ? 'good' : 'muted') }, v.helpful ? 'helpful' : 'not helpful'),
-  ];
-}
+const verdictChips = (v: Rec<'end'>['verdict'] | undefined): Kid => (v ? verdictPair(v, false) : null);
 
 function recordLines(r: TraceRecord): HTMLElement {
   switch (r.kind) {
