@@ -18,6 +18,7 @@ import { Approvals } from './approvals.ts';
 import { machineGraph } from './machineGraph.ts';
 import { viewerPage } from './page.ts';
 import { readRates } from './rates.ts';
+import type { EndRecord, EpisodeSummary, HumanView, RunView } from './wire.ts';
 import { stepState } from './replay.ts';
 
 export interface ViewerOptions {
@@ -120,10 +121,10 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     const frame = `event: ${event}\ndata: ${redact(JSON.stringify(data))}\n\n`;
     for (const c of clients) c.write(frame);
   };
-  const summary = (e: Episode) => ({
+  const summary = (e: Episode): EpisodeSummary => ({
     episodeId: e.episodeId, agent: e.agent, scenarioId: e.scenarioId, trial: e.trial, running: e.running,
     steps: Math.max(0, ...e.records.map((r) => ('step' in r ? r.step : 0))),
-    end: e.records.find((r) => r.kind === 'end') ?? null,
+    end: e.records.find((r): r is EndRecord => r.kind === 'end') ?? null,
     paused: controls.get(e.episodeId)?.paused ?? false,
     waitingForHuman: channels.get(e.episodeId)?.waiting() !== undefined,
   });
@@ -208,7 +209,8 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }
     if (req.method === 'GET' && url.pathname === '/api/run') {
       const info = Object.fromEntries([...scenarios].map(([id, s]) => [id, { title: s.title, instruction: s.instruction, risk: s.risk, environments: Object.keys(s.environments) }]));
-      return json(res, 200, { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: approvals.pending(), ...(rates ? { summary: rates } : {}) });
+      const view: RunView = { episodes: [...episodes.values()].map(summary), scenarios: info, approvals: approvals.pending(), ...(rates ? { summary: rates } : {}) };
+      return json(res, 200, view);
     }
     if (req.method === 'POST' && parts[0] === 'api' && parts[1] === 'approvals' && parts[2]) {
       const b = (await body(req)) as { approved?: boolean; reason?: string };
@@ -230,7 +232,8 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }
     if (req.method === 'GET' && parts[3] === 'human') {
       const turn = channels.get(episode.episodeId)?.waiting();
-      return json(res, 200, turn ? { waiting: true, tools: turn.brief.tools, instruction: turn.brief.instruction, observations: turn.observations } : { waiting: false });
+      const view: HumanView = turn ? { waiting: true, tools: turn.brief.tools, instruction: turn.brief.instruction, observations: turn.observations } : { waiting: false };
+      return json(res, 200, view);
     }
     if (req.method === 'POST' && parts[3] === 'control') {
       const c = controls.get(episode.episodeId);
