@@ -147,7 +147,8 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
         }
         const action = parsed.data;
         observer.record({ kind: 'action', step, at: clock.now(), action });
-        const rejection = await review(action, world.riskOf(action), o.approve, step, (r) => observer.record(r));
+        // Risk is read only when someone reviews: the step stays as cheap as before without --approve.
+        const rejection = o.approve && (await review(action, world.riskOf(action), o.approve, step, (r) => observer.record(r)));
         const outcome: Outcome = rejection ?? (await world.apply(action));
         observer.outcome(step, outcome);
         if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {
