@@ -2,6 +2,7 @@ import type { Random } from '../engine/random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ErrorCode } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
+import type { ChannelRegistry } from './channel.ts';
 
 /** How large a screenshot is drawn: what vision models take by default, or the device's full resolution. */
 export type ScreenshotSize = 'model' | 'full';
@@ -83,6 +84,8 @@ export interface AgentContext {
    * written) and redacts what it writes itself (a response cache).
    */
   secrets?: { add(value: unknown): void; redact(text: string): string };
+  /** The run's channels for push agents (a person in the viewer): set when the run has them. */
+  channels?: ChannelRegistry;
 }
 
 /** What a baseline may know besides: the whole scenario, its predicates and reference trajectories. */

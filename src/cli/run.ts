@@ -7,6 +7,8 @@ import { runBatch, type RunManifest } from '../run/run.ts';
 import { parseShard } from '../run/shard.ts';
 import { runSecrets } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
+import { ChannelRegistry } from '../agent/channel.ts';
+import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
 
@@ -69,14 +71,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   const providers = await discoverAgentProviders();
   // One registry for this run: everything it writes and prints is redacted with it.
   const secrets = runSecrets(config);
+  // The run's own channels and approvals, shared by the run and its viewer: nothing global.
+  const channels = values.watch ? new ChannelRegistry() : undefined;
   const viewer = values.watch
-    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
+    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky', channels, approvals: new Approvals() })
     : undefined;
+  for (const w of viewer?.warnings ?? []) console.warn(`warning: ${w}`);
   if (viewer) console.log(`viewer: ${viewer.url}`);
   const device = values.device ?? manifest?.device;
   const shard = values.shard !== undefined ? parseShard(values.shard) : manifest?.shard;
   const outcome = await runBatch({
     hooks: viewer?.hooks, secrets,
+    channels,
     ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
     ...(shard ? { shard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths,

@@ -31,8 +31,6 @@ export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
 export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
 export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
-export { humanInbox } from '../viewer/inbox.ts';
-export type { HumanTurn } from '../viewer/inbox.ts';
 
 // Running, grading and reporting.
 export { runEpisode } from '../engine/episode.ts';
@@ -51,6 +49,7 @@ export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.t
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
+export { Approvals } from '../viewer/approvals.ts';
 
 // Checking scenarios.
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';

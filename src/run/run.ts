@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AnyAgentProvider } from '../agent/agent.ts';
+import type { ChannelRegistry } from '../agent/channel.ts';
 import type { TripwireConfig } from './config.ts';
 import { createAgent, resolveAgents } from '../agent/resolveAgent.ts';
 import { processSecrets, Secrets } from './secrets.ts';
@@ -59,13 +60,15 @@ export interface RunOptions extends RunPlan {
    * environment and the config; pass one (from `runSecrets`) to share it with a viewer.
    */
   secrets?: Secrets;
+  /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
+  channels?: ChannelRegistry;
 }
 
 export interface RunHooks {
   onStart?(episodeId: string, info: { agent: string; scenarioId: string; trial: number }): void;
   onRecord?(episodeId: string, record: TraceRecord): void;
   control?(episodeId: string): { beforeTurn(step: number): Promise<void> } | undefined;
-  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown; risk: readonly string[] }) => Promise<{ approved: true } | { approved: false; reason: string }>;
 }
 
 export interface RunOutcome {
@@ -99,6 +102,9 @@ async function resolveDevice(name: string | undefined, providers: Map<string, De
 export function episodeId(agent: string, scenarioId: string, trial: number): string {
   return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
 }
+
+/** What `episodeId` makes: an id read back from a file is checked against it before it names a file. */
+export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*__t[1-9][0-9]*$/;
 
 export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -166,7 +172,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
     const agent = await Promise.resolve()
-      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets }, scenario))
+      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
