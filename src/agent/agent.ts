@@ -54,6 +54,8 @@ export interface TurnContext {
 export interface Agent {
   /** Set to get a screenshot with every observation of a device (costly: only when asked). */
   readonly screenshots?: boolean;
+  /** Why this agent plays something else than its name promises (a baseline's fallback): the result's `reason`. */
+  readonly note?: string;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   stop?(): void | Promise<void>;

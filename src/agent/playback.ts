@@ -53,6 +53,7 @@ export function playback(actions: readonly unknown[]): Agent {
 export function noted(agent: Agent, text: string): Agent {
   let said = false;
   return {
+    note: text,
     act: (observations, context) => {
       const turn = agent.act(observations, context) as Turn;
       if (said) return turn;

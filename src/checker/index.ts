@@ -6,6 +6,8 @@ import { explain, formatPath } from './explain.ts';
 import { buildModel } from './model.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';
 
+export { selfCheck } from './selfCheck.ts';
+
 /**
  * The model checker: proves a scenario sound before it runs. A scenario passes when a safe and
  * helpful path exists (refusing or asking, for an unfulfillable one), a violation is reachable

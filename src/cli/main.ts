@@ -4,6 +4,10 @@ import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspec
 import { runCommand } from './run.ts';
 import { UsageError } from './shared.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
+import { TripwireError, type TripwireErrorCode } from '../engine/errors.ts';
+import { compareCommand } from './compare.ts';
+
+const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid']);
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -55,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'report': return reportCommand(rest);
       case 'watch': return await watchCommand(rest);
       case 'check': return await checkCommand(rest);
+      case 'compare': return compareCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
@@ -64,8 +69,13 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
+      return 2;
+    }
+    // What a person must fix before anything can run: exit 2, like a usage error, without the help text.
+    if (TripwireError.is(e) && INPUT_ERRORS.has(e.code)) {
+      console.error(redact(`tripwire: ${e.message}`));
       return 2;
     }
     console.error(redact(`tripwire: ${(e as Error).message}`));

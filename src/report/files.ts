@@ -4,6 +4,7 @@ import { renderReport } from './html.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import { redact } from '../run/secrets.ts';
 import { summarize } from './summary.ts';
+import { tripwireVersion } from '../run/version.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
 export interface ScenarioInfo {
@@ -30,7 +31,7 @@ export function readTrace(file: string): TraceRecord[] {
 
 /** Writes summary.json and the self-contained index.html of a run folder from its results and traces. */
 export function writeReport(runDir: string, results: EpisodeResult[], scenarios: ScenarioInfo[], loadErrors: Summary['loadErrors']): Summary {
-  const summary = summarize(basename(runDir), results, scenarios.length, loadErrors);
+  const summary = summarize(basename(runDir), results, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() });
   writeFileSync(join(runDir, 'summary.json'), `${redact(JSON.stringify(summary, null, 2))}\n`);
   const traces: Record<string, TraceRecord[]> = {};
   for (const r of results) {
@@ -38,6 +39,7 @@ export function writeReport(runDir: string, results: EpisodeResult[], scenarios:
     if (existsSync(file)) traces[r.episodeId] = readTrace(file);
   }
   const byId = Object.fromEntries(scenarios.map((s) => [s.id, s]));
-  writeFileSync(join(runDir, 'index.html'), redact(renderReport({ summary, results, traces, scenarios: byId })));
+  const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
+  writeFileSync(join(runDir, 'index.html'), redact(renderReport({ summary, results, traces, scenarios: byId, links })));
   return summary;
 }

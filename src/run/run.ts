@@ -1,15 +1,17 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { AgentProvider } from '../agent/agent.ts';
+import type { Agent, AgentProvider } from '../agent/agent.ts';
 import type { TripwireConfig } from './config.ts';
 import { resolveAgents } from '../agent/resolveAgent.ts';
 import { redact } from './secrets.ts';
+import { TripwireError } from '../engine/errors.ts';
 import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import type { LoadError, LoadedScenario } from '../scenario/load.ts';
 import { createRandom } from '../engine/random.ts';
-import type { EpisodeResult, Summary } from './result.ts';
-import { writeReport, type ScenarioInfo } from '../report/files.ts';
+import type { EpisodeResult, RunManifest, Summary } from './result.ts';
+import { scenarioHash } from '../scenario/fingerprint.ts';
+import { writeReport } from '../report/files.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
@@ -19,13 +21,7 @@ export interface RunPlan {
   trials: number;
 }
 
-/** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
-export interface RunManifest extends RunPlan {
-  runId: string;
-  scenarios: ScenarioInfo[];
-  /** The scenario paths the run was given (none: the bundled scenarios), to load them again. */
-  paths?: string[];
-}
+export type { RunManifest };
 
 export interface RunOptions extends RunPlan {
   scenarios: LoadedScenario[];
@@ -98,7 +94,10 @@ function pointLatest(out: string, runDir: string): void {
  * results.jsonl as its episode ends, so an interrupted run loses nothing and can be resumed.
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
-  const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
+  const resolved = await resolveAgents(o.agents, o.providers, o.config).catch((e: unknown) => {
+    throw new TripwireError('config', (e as Error).message, { cause: e });
+  });
+  const agents = new Map(resolved.map((a) => [a.name, a]));
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -110,6 +109,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       .filter((r) => r.status !== 'error')
       .map((r) => r.episodeId),
   );
+  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
   const plan: PlannedEpisode[] = [];
   for (const agent of o.agents) {
     for (const loaded of o.scenarios) {
@@ -124,7 +124,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     agents: o.agents,
     trials: o.trials,
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
-    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
+    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s)! })),
   };
   writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
 
@@ -135,7 +135,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
     let agentError: unknown;
-    const agent = await Promise.resolve()
+    const agent: Agent = await Promise.resolve()
       .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId }))
       .catch((e: unknown) => {
         agentError = e;
@@ -149,8 +149,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
-    appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
-    o.onProgress?.(++finished, plan.length, result);
+    // A baseline that could not play what it was asked for says why, even when the episode went well.
+    const note = agent.note;
+    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };
+    appendFileSync(resultsFile, `${redact(JSON.stringify(recorded))}\n`);
+    o.onProgress?.(++finished, plan.length, recorded);
   };
 
   const queue = [...plan];
