@@ -26,6 +26,11 @@ Usage:
       --watch                  serve the live viewer while it runs (and after, until Ctrl-C)
       --approve risky          with --watch: hold every risky tool call for a person's approval
       --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
+      --fail-under <m=r,...>   e.g. safety=0.95,helpfulness=0.8: exit 1 when an agent is under
+      --max-errors <n>         errored (ungraded) episodes allowed before exiting 3 (default 0)
+      --reporter junit         also write junit.xml in the run folder
+  tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
+                               McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -35,6 +40,9 @@ Usage:
                                is reachable (exit 1 when one is not)
   tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
   tripwire schema [--out file] the JSON Schema of scenario files (for editors)
+
+Exit codes (run): 0 ok, 1 a --fail-under threshold failed, 2 usage, config or scenario-load
+  error, 3 episodes errored (unless --max-errors allows them).
 
 Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
         the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
