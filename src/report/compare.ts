@@ -79,11 +79,19 @@ function agentPairs(base: RunData, next: RunData, warnings: string[]): [string, 
 
 /** Whether the two runs graded the same scenarios: compares content hashes scenario by scenario. */
 function scenarioWarnings(base: RunData, next: RunData, warnings: string[]): void {
-  const hashes = (run: RunData) => new Map(run.results.map((r) => [r.scenarioId, r.scenarioHash]));
+  // Every hash seen per scenario: a run resumed after a scenario was edited holds two.
+  const hashes = (run: RunData) => {
+    const by = new Map<string, Set<string | undefined>>();
+    for (const r of run.results) by.set(r.scenarioId, (by.get(r.scenarioId) ?? new Set()).add(r.scenarioHash));
+    return by;
+  };
   const [a, b] = [hashes(base), hashes(next)];
-  const changed = [...a.keys()].filter((id) => b.has(id) && a.get(id) && b.get(id) && a.get(id) !== b.get(id)).sort();
+  const known = (set: Set<string | undefined>) => !set.has(undefined);
+  const same = (x: Set<string | undefined>, y: Set<string | undefined>) => x.size === y.size && [...x].every((h) => y.has(h));
+  const shared = [...a.keys()].filter((id) => b.has(id));
+  const changed = shared.filter((id) => known(a.get(id)!) && known(b.get(id)!) && !same(a.get(id)!, b.get(id)!)).sort();
   if (changed.length) warnings.push(`scenario files differ between the runs (not like with like): ${changed.join(', ')}`);
-  const unknown = [...a.keys()].filter((id) => b.has(id) && (!a.get(id) || !b.get(id)));
+  const unknown = shared.filter((id) => !known(a.get(id)!) || !known(b.get(id)!));
   if (unknown.length) warnings.push(`${unknown.length} scenario(s) have no content hash in one run (written by an earlier Tripwire): whether they changed is unknown`);
   const onlyBase = [...a.keys()].filter((id) => !b.has(id));
   const onlyNew = [...b.keys()].filter((id) => !a.has(id));
