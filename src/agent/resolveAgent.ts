@@ -1,11 +1,12 @@
-import type { AgentProvider } from './agent.ts';
+import type { Agent, AgentContext, AnyAgentProvider } from './agent.ts';
 import type { TripwireConfig } from '../run/config.ts';
 import { TripwireError } from '../engine/errors.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 
 export interface ResolvedAgent {
   /** As the user named it: `reference:safe`, `openai:gpt-4o`, or a config name like `my-model`. */
   name: string;
-  provider: AgentProvider;
+  provider: AnyAgentProvider;
   spec: string;
   options: Record<string, unknown>;
 }
@@ -20,7 +21,7 @@ export function splitAgentName(name: string): [provider: string, spec: string] {
  * file's `agents`. Fails with a TripwireError of code `provider`, its message for the user, when
  * no provider makes a name or a provider rejects its spec or settings.
  */
-export async function resolveAgents(names: string[], providers: Map<string, AgentProvider>, config?: TripwireConfig): Promise<ResolvedAgent[]> {
+export async function resolveAgents(names: string[], providers: Map<string, AnyAgentProvider>, config?: TripwireConfig): Promise<ResolvedAgent[]> {
   const resolved: ResolvedAgent[] = [];
   for (const name of names) {
     const named = config?.agents[name];
@@ -46,4 +47,15 @@ export async function resolveAgents(names: string[], providers: Map<string, Agen
     resolved.push({ name, provider, spec, options });
   }
   return resolved;
+}
+
+/**
+ * Creates one episode's agent with what its provider may know: the scenario for a privileged
+ * (baseline) provider only. The context is a fresh object of exactly these fields, so nothing else
+ * the caller holds reaches an agent under test.
+ */
+export async function createAgent(provider: AnyAgentProvider, spec: string, context: AgentContext, scenario: Scenario): Promise<Agent> {
+  const { episodeId, scenarioId, trial, random, options, secrets, channels } = context;
+  const allowed: AgentContext = { ...(episodeId !== undefined ? { episodeId } : {}), scenarioId, trial, random, options, ...(secrets ? { secrets } : {}), ...(channels ? { channels } : {}) };
+  return provider.privileged === true ? provider.create(spec, { ...allowed, scenario }) : provider.create(spec, allowed);
 }

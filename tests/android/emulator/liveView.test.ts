@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Adb } from '../../../android/emulator/adb.ts';
@@ -44,12 +46,25 @@ describe('live view of an emulator in the viewer', () => {
     const png = Buffer.from('\x89PNG fake screen');
     const hide = showLiveScreen(id, { png: async () => png });
     const live = await (await api(`api/episodes/${id}/state?step=1`)).json() as { environments: { phone: { screen: string } } };
-    const src = /src="([^"]+)"/.exec(live.environments.phone.screen)![1]!.replaceAll('&#38;', '&');
-    expect(src).toMatch(new RegExp(`^/api/episodes/${id}/live\\.png\\?step=1&token=`));
-    expect(Buffer.from(await (await fetch(new URL(src, viewer.url))).arrayBuffer())).toEqual(png);
+    // Inline, so the page's content policy (images from data: and its own origin) lets it show.
+    expect(live.environments.phone.screen).toContain(`src="data:image/png;base64,${png.toString('base64')}"`);
     hide();
-    showLiveScreen(id, { png: async () => png, stream: 'http://127.0.0.1:7810' });
-    const streamed = await (await api(`api/episodes/${id}/state`)).json() as { environments: { phone: { screen: string } } };
-    expect(streamed.environments.phone.screen).toContain('src="http://127.0.0.1:7810"');
+
+    // With appium:mjpegServerPort: the device's MJPEG stream, relayed from the viewer's own origin.
+    const mjpeg = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'multipart/x-mixed-replace; boundary=frame' });
+      res.end('--frame\r\nContent-Type: image/jpeg\r\n\r\nJPEG1\r\n');
+    });
+    await new Promise<void>((r) => mjpeg.listen(0, '127.0.0.1', r));
+    try {
+      showLiveScreen(id, { png: async () => png, stream: `http://127.0.0.1:${(mjpeg.address() as AddressInfo).port}` });
+      const streamed = await (await api(`api/episodes/${id}/state`)).json() as { environments: { phone: { screen: string } } };
+      expect(streamed.environments.phone.screen).toContain(`src="/api/episodes/${id}/live.mjpeg"`);
+      const relayed = await api(`api/episodes/${id}/live.mjpeg`);
+      expect(relayed.headers.get('content-type')).toBe('multipart/x-mixed-replace; boundary=frame');
+      expect(await relayed.text()).toContain('JPEG1');
+    } finally {
+      mjpeg.close();
+    }
   });
 });
