@@ -3,6 +3,7 @@ import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
 import { runCommand } from './run.ts';
 import { UsageError } from './shared.ts';
+import { TripwireError } from '../engine/errors.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
 
 const HELP = `tripwire: an agent-safety simulation sandbox
@@ -22,6 +23,8 @@ Usage:
       --watch                  serve the live viewer while it runs (and after, until Ctrl-C)
       --approve risky          with --watch: hold every risky tool call for a person's approval
       --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
+      --device <kind[=spec]>   play phone scenarios on a device instead of the in-process machine:
+                               virtual (the virtual phone behind the Device interface)
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -64,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
       return 2;
     }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
-import { discoverAgentProviders } from '../scenario/discover.ts';
+import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
@@ -36,6 +36,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       config: { type: 'string' },
       watch: { type: 'boolean' },
       approve: { type: 'string' },
+      device: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
     },
@@ -68,8 +69,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
     : undefined;
   if (viewer) console.log(`viewer: ${viewer.url}`);
+  const device = values.device ?? manifest?.device;
   const outcome = await runBatch({
     hooks: viewer?.hooks,
+    ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,

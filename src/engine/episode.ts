@@ -1,13 +1,15 @@
 import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
 import type { Agent, Observation, Usage } from '../agent/agent.ts';
 import { actWithin, review, TIMED_OUT, type Approver } from './turn.ts';
-import type { StateValue } from 'xstate';
 import { createClock } from './clock.ts';
+import type { Device } from './device.ts';
 import { directorFor } from './director.ts';
 import type { Environment } from './environment.ts';
+import { TripwireError } from './errors.ts';
 import { Observer, type TraceListener } from '../grading/observer.ts';
 import type { EpisodeResult } from '../run/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { Scene } from './scene.ts';
 import { nullSink, type TraceSink } from '../grading/traceWriter.ts';
 import { describeIssues } from './validation.ts';
 import { World, type Outcome } from './world.ts';
@@ -22,6 +24,12 @@ export interface EpisodeOptions {
   scenario: Scenario;
   /** The environments the scenario names, already resolved. */
   environments: Environment[];
+  /**
+   * Environments played by a device instead of their machine (`phone` on the virtual phone behind
+   * the Device interface, or on an emulator). A device given as is belongs to the caller; one given
+   * as a factory is made (a failure is the episode's error) and closed by the episode.
+   */
+  devices?: Record<string, Device | (() => Device | Promise<Device>)>;
   agentName: string;
   agent: Agent;
   trial: number;
@@ -37,12 +45,10 @@ export interface EpisodeOptions {
   approve?: Approver;
 }
 
-
 export interface EpisodeLimits {
   tokens?: number;
   wallMs?: number;
 }
-
 
 function observationOf(step: number, outcome: Outcome): Observation {
   if (!outcome.ok) return { step, kind: 'error', tool: outcome.tool, error: { code: outcome.code, message: outcome.message } };
@@ -51,7 +57,15 @@ function observationOf(step: number, outcome: Outcome): Observation {
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
+  return `${e.message}${cause}`;
+}
+
+/** How an episode ended, once it has. */
+interface Ending {
+  status: EpisodeStatus;
+  reason?: string;
 }
 
 /** Plays one agent on one scenario: observation -> agent -> action -> World.apply -> observer. */
@@ -59,129 +73,32 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
   const hostNow = o.hostNow ?? (() => performance.now());
   const started = hostNow();
   const { scenario } = o;
-  const limit = scenario.limits.steps;
   const observer = new Observer(scenario.safety, scenario.helpfulness, o.sink ?? nullSink);
   if (o.listener) observer.subscribe(o.listener);
-  const clock = createClock(scenario.start);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
-
-  let step = 0;
-  let status: EpisodeStatus | undefined;
-  let reason: string | undefined;
-  let world: World | undefined;
-  const director = directorFor(scenario);
+  // Aborts what a device is doing when the wall-time limit passes.
+  const wall = new AbortController();
+  const wallMs = o.limits?.wallMs;
+  const wallTimer = wallMs === undefined ? undefined : setTimeout(() => wall.abort(new Error(`wall-time limit of ${wallMs} ms reached`)), wallMs);
+  const play = { step: 0, scene: undefined as Scene | undefined, made: [] as Device[] };
+  let ending: Ending;
   try {
-    world = new World(o.environments, scenario.environments, clock);
-    const tools = world.toolSpecs();
-    observer.record({
-      kind: 'episode', episodeId: o.episodeId, scenarioId: scenario.id, agent: o.agentName, trial: o.trial,
-      instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
-    });
-    // The state predicates see: the environments', and the scenario machine's as `scenario`.
-    const facts = () => ({
-      state: { ...world!.state(), ...(director ? { scenario: director.snapshot.context } : {}) },
-      machines: { ...world!.machineStates(), ...(director ? { scenario: { value: director.snapshot.value, tags: [...(director.snapshot.tags ?? [])] } } : {}) },
-    });
-    const worldEvents = (after: number) => {
-      for (const e of director?.afterStep(after) ?? []) observer.event(after, e.env, e.event, world!.inject(e.env, e.event));
-    };
-    worldEvents(0);
-    const views = world.views();
-    const risky = new Set(tools.filter((t) => t.risk.length > 0).map((t) => t.name));
-    await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
-
-    // A device's screen is in view from the start: step 0's observations.
-    let pending: Observation[] = views.map((v) => ({ step: 0, kind: 'result', content: v.content }));
-    const shoot = async (obs: Observation[]): Promise<Observation[]> => {
-      if (!o.agent.screenshots || obs.length === 0) return obs;
-      const shots = Object.values(await world!.screenshots());
-      if (shots.length === 0) return obs;
-      const last = obs.length - 1; // the screen now: after the turn's last action
-      return obs.map((x, i) => (i === last ? { ...x, image: `data:image/png;base64,${shots[0]!.toString('base64')}` } : x));
-    };
-    const wallMs = o.limits?.wallMs;
-    turns: while (status === undefined) {
-      const tokens = usage.promptTokens + usage.completionTokens;
-      if (o.limits?.tokens !== undefined && tokens >= o.limits.tokens) {
-        status = 'limit';
-        reason = `token limit of ${o.limits.tokens} reached (${tokens} used)`;
-        break;
-      }
-      await o.control?.beforeTurn(step);
-      let raw: unknown[];
-      try {
-        const turn = await actWithin(o.agent, await shoot(pending), wallMs === undefined ? undefined : wallMs - (hostNow() - started));
-        if (turn === TIMED_OUT) {
-          status = 'limit';
-          reason = `wall-time limit of ${wallMs} ms reached`;
-          break;
-        }
-        raw = Array.isArray(turn?.actions) ? turn.actions : [turn];
-        usage.promptTokens += turn?.usage?.promptTokens ?? 0;
-        usage.completionTokens += turn?.usage?.completionTokens ?? 0;
-        if (turn?.usage?.cost !== undefined) usage.cost = (usage.cost ?? 0) + turn.usage.cost;
-        if (typeof turn?.text === 'string' && turn.text.trim()) observer.record({ kind: 'message', step, role: 'agent', text: turn.text });
-      } catch (e) {
-        status = 'error';
-        reason = `agent failed: ${describe(e)}`;
-        observer.record({ kind: 'error', step, code: 'agent-error', message: reason });
-        break;
-      }
-      pending = [];
-      if (raw.length === 0) raw = [undefined]; // an empty turn is an invalid action, not a silent no-op
-      for (const item of raw) {
-        if (step >= limit) {
-          status = 'limit';
-          reason = `step limit of ${limit} reached`;
-          break turns;
-        }
-        step++;
-        clock.advance();
-        const size = JSON.stringify(item ?? null).length;
-        const parsed = size <= MAX_ACTION_BYTES ? Action.safeParse(item) : undefined;
-        if (!parsed?.success) {
-          const message = parsed ? `not a valid action: ${describeIssues(parsed.error)}` : `action is ${size} bytes; the limit is ${MAX_ACTION_BYTES}`;
-          observer.record({ kind: 'action', step, at: clock.now(), action: { raw: parsed ? item ?? null : `${JSON.stringify(item).slice(0, 200)}…` } });
-          observer.invalid(step, message);
-          pending.push({ step, kind: 'error', error: { code: 'invalid-action', message } });
-          continue;
-        }
-        const action = parsed.data;
-        observer.record({ kind: 'action', step, at: clock.now(), action });
-        const rejection = await review(action, risky, o.approve, step);
-        const outcome: Outcome = rejection ?? (await world.apply(action));
-        observer.outcome(step, outcome);
-        if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {
-          // A simulated user may answer; then the episode goes on.
-          const reply = director?.ask(outcome.action.question, step);
-          observer.asked(step, outcome.action.question, reply);
-          if (reply !== undefined) {
-            worldEvents(step);
-            const after = facts();
-            observer.checkSafety(step, after.state, undefined, after.machines);
-            pending.push({ step, kind: 'message', content: reply });
-            continue;
-          }
-        }
-        worldEvents(step);
-        const now = facts();
-        observer.checkSafety(step, now.state, undefined, now.machines);
-        if (outcome.ok && outcome.kind === 'end') {
-          status = TERMINAL_STATUS[outcome.action.type];
-          break turns;
-        }
-        pending.push(observationOf(step, outcome));
-      }
-    }
+    ending = await playEpisode(o, observer, usage, play, { signal: wall.signal, msLeft: () => (wallMs === undefined ? undefined : wallMs - (hostNow() - started)) });
   } catch (e) {
-    // A fault of ours or of an environment, not of the agent: the episode is reported as an error.
-    status = 'error';
-    reason = describe(e);
-    observer.record({ kind: 'error', step, code: 'internal-error', message: `episode failed: ${reason}` });
+    if (wall.signal.aborted) {
+      ending = { status: 'limit', reason: `wall-time limit of ${wallMs} ms reached` };
+    } else {
+      // A fault of ours, of an environment or of a device's transport, not of the agent: an error.
+      const code = TripwireError.is(e, 'device-transport') ? 'device-transport' : 'internal-error';
+      ending = { status: 'error', reason: describe(e) };
+      observer.record({ kind: 'error', step: play.step, code, message: `episode failed: ${ending.reason}` });
+    }
+  } finally {
+    clearTimeout(wallTimer);
   }
-  const scenarioMachine: Record<string, { value: StateValue; tags: string[] }> = director ? { scenario: { value: director.snapshot.value, tags: [...(director.snapshot.tags ?? [])] } } : {};
-  const final = { ...(world?.state() ?? {}), ...(director ? { scenario: director.snapshot.context } : {}) };
-  const verdict = observer.end(step, status ?? 'error', final, reason, { ...(world?.machineStates() ?? {}), ...scenarioMachine });
+  await Promise.all(play.made.map((d) => d.close().catch(() => {})));
+  const facts = play.scene?.facts() ?? { state: {}, machines: {} };
+  const verdict = observer.end(play.step, ending.status, facts.state, ending.reason, facts.machines);
   await Promise.resolve(o.agent.stop?.()).catch(() => {});
   o.sink?.close();
   return {
@@ -194,7 +111,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     helpful: verdict.helpful,
     violations: verdict.violations,
     goalsMet: verdict.goalsMet,
-    steps: step,
+    steps: play.step,
     invalidActions: observer.invalidActions,
     durationMs: Math.round((hostNow() - started) * 100) / 100,
     risk: scenario.risk,
@@ -202,6 +119,115 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     fulfillable: scenario.fulfillable,
     ...(usage.promptTokens + usage.completionTokens > 0 ? { tokens: { prompt: usage.promptTokens, completion: usage.completionTokens } } : {}),
     ...(usage.cost !== undefined ? { cost: Math.round(usage.cost * 1e6) / 1e6 } : {}),
-    ...(reason ? { reason } : {}),
+    ...(ending.reason ? { reason: ending.reason } : {}),
   };
+}
+
+/** The episode loop proper; `play` tells the caller how far it got if it throws. */
+async function playEpisode(
+  o: EpisodeOptions,
+  observer: Observer,
+  usage: Usage,
+  play: { step: number; scene?: Scene; made: Device[] },
+  wall: { signal: AbortSignal; msLeft: () => number | undefined },
+): Promise<Ending> {
+  const { scenario } = o;
+  const limit = scenario.limits.steps;
+  const clock = createClock(scenario.start);
+  const world = new World(o.environments, scenario.environments, clock);
+  const scene = (play.scene = new Scene(world, directorFor(scenario), observer));
+  const tools = world.toolSpecs();
+  observer.record({
+    kind: 'episode', episodeId: o.episodeId, scenarioId: scenario.id, agent: o.agentName, trial: o.trial,
+    instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
+  });
+  for (const [env, given] of Object.entries(o.devices ?? {})) {
+    let device = given;
+    if (typeof device === 'function') play.made.push((device = await device()));
+    await world.useDevice(env, device, scenario.environments[env], wall.signal);
+  }
+  await scene.worldEvents(0, wall.signal);
+  const views = await world.observe(wall.signal);
+  const risky = new Set(tools.filter((t) => t.risk.length > 0).map((t) => t.name));
+  await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
+
+  // A device's screen is in view from the start: step 0's observations.
+  let pending: Observation[] = views.map((v) => ({ step: 0, kind: 'result', content: v.content }));
+  // The id of the device screen in the latest observations: the screen the agent's next actions are chosen on.
+  let screen = views.findLast((v) => v.screen)?.screen;
+  const shoot = async (obs: Observation[]): Promise<Observation[]> => {
+    if (!o.agent.screenshots || obs.length === 0) return obs;
+    const shots = Object.values(await world.screenshots(wall.signal));
+    if (shots.length === 0) return obs;
+    const last = obs.length - 1; // the screen now: after the turn's last action
+    return obs.map((x, i) => (i === last ? { ...x, image: `data:image/png;base64,${shots[0]!.toString('base64')}` } : x));
+  };
+  for (;;) {
+    const tokens = usage.promptTokens + usage.completionTokens;
+    if (o.limits?.tokens !== undefined && tokens >= o.limits.tokens) return { status: 'limit', reason: `token limit of ${o.limits.tokens} reached (${tokens} used)` };
+    await o.control?.beforeTurn(play.step);
+    let raw: unknown[];
+    const shownScreen = screen;
+    try {
+      const step = play.step;
+      const record = (note: { command: string; detail?: unknown }) => observer.record({ kind: 'read', step, command: note.command, ...(note.detail === undefined ? {} : { detail: note.detail }) });
+      const turn = await actWithin(o.agent, await shoot(pending), wall.msLeft(), record);
+      if (turn === TIMED_OUT) return { status: 'limit', reason: `wall-time limit of ${o.limits?.wallMs} ms reached` };
+      raw = Array.isArray(turn?.actions) ? turn.actions : [turn];
+      usage.promptTokens += turn?.usage?.promptTokens ?? 0;
+      usage.completionTokens += turn?.usage?.completionTokens ?? 0;
+      if (turn?.usage?.cost !== undefined) usage.cost = (usage.cost ?? 0) + turn.usage.cost;
+      if (typeof turn?.text === 'string' && turn.text.trim()) observer.record({ kind: 'message', step: play.step, role: 'agent', text: turn.text });
+    } catch (e) {
+      const reason = `agent failed: ${describe(e)}`;
+      observer.record({ kind: 'error', step: play.step, code: 'agent-error', message: reason });
+      return { status: 'error', reason };
+    }
+    pending = [];
+    if (raw.length === 0) raw = [undefined]; // an empty turn is an invalid action, not a silent no-op
+    for (const item of raw) {
+      if (play.step >= limit) return { status: 'limit', reason: `step limit of ${limit} reached` };
+      const step = ++play.step;
+      clock.advance();
+      const size = JSON.stringify(item ?? null).length;
+      const parsed = size <= MAX_ACTION_BYTES ? Action.safeParse(item) : undefined;
+      if (!parsed?.success) {
+        const message = parsed ? `not a valid action: ${describeIssues(parsed.error)}` : `action is ${size} bytes; the limit is ${MAX_ACTION_BYTES}`;
+        observer.record({ kind: 'action', step, at: clock.now(), action: { raw: parsed ? item ?? null : `${JSON.stringify(item).slice(0, 200)}…` } });
+        observer.invalid(step, message);
+        pending.push({ step, kind: 'error', error: { code: 'invalid-action', message } });
+        continue;
+      }
+      const action = parsed.data;
+      observer.record({ kind: 'action', step, at: clock.now(), action });
+      const rejection = await review(action, risky, o.approve, step);
+      const outcome: Outcome = rejection ?? (await world.apply(action, { signal: wall.signal, screen: shownScreen }));
+      observer.outcome(step, outcome);
+      if (outcome.ok && outcome.kind === 'tool' && outcome.screen) screen = outcome.screen;
+      if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {
+        // A simulated user may answer; then the episode goes on.
+        const reply = scene.director?.ask(outcome.action.question, step);
+        observer.asked(step, outcome.action.question, reply);
+        if (reply !== undefined) {
+          if (await scene.worldEvents(step, wall.signal)) pending.push(...(await freshScreens(world, step, wall.signal, (id) => (screen = id))));
+          scene.checkSafety(step);
+          pending.push({ step, kind: 'message', content: reply });
+          continue;
+        }
+      }
+      const eventsOnDevice = await scene.worldEvents(step, wall.signal);
+      scene.checkSafety(step);
+      if (outcome.ok && outcome.kind === 'end') return { status: TERMINAL_STATUS[outcome.action.type] };
+      pending.push(observationOf(step, outcome));
+      // A world event changed a device's screen after the action: the agent sees it as it is now.
+      if (eventsOnDevice) pending.push(...(await freshScreens(world, step, wall.signal, (id) => (screen = id))));
+    }
+  }
+}
+
+/** The devices' screens now, as observations of `step`. */
+async function freshScreens(world: World, step: number, signal: AbortSignal, seen: (screen: string) => void): Promise<Observation[]> {
+  const views = (await world.observe(signal)).filter((v) => v.screen);
+  for (const v of views) seen(v.screen!);
+  return views.map((v) => ({ step, kind: 'result', content: v.content }));
 }

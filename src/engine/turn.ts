@@ -1,5 +1,5 @@
 import type { Action } from './action.ts';
-import type { Agent, Observation, Turn } from '../agent/agent.ts';
+import type { Agent, Observation, Turn, TurnContext } from '../agent/agent.ts';
 import type { Outcome } from './world.ts';
 
 /* The two waits in a turn that a clock or a person can cut short: the agent's answer, and an approval. */
@@ -7,15 +7,16 @@ import type { Outcome } from './world.ts';
 export const TIMED_OUT = Symbol('timed out');
 
 /** Resolves to the agent's turn, or to TIMED_OUT (aborting the agent) once the deadline passes. */
-export async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined): Promise<Turn | typeof TIMED_OUT> {
+export async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined, record?: TurnContext['record']): Promise<Turn | typeof TIMED_OUT> {
   const controller = new AbortController();
-  if (msLeft === undefined) return agent.act(observations, { signal: controller.signal });
+  const context: TurnContext = { signal: controller.signal, ...(record ? { record } : {}) };
+  if (msLeft === undefined) return agent.act(observations, context);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, msLeft));
   });
   try {
-    const turn = await Promise.race([Promise.resolve(agent.act(observations, { signal: controller.signal })), timeout]);
+    const turn = await Promise.race([Promise.resolve(agent.act(observations, context)), timeout]);
     if (turn === TIMED_OUT) controller.abort(new Error('wall-time limit reached'));
     return turn;
   } finally {

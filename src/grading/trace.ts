@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'stale-screen' // an element chosen by index on a device screen that has changed since
   | 'rejected' // a person reviewing risky calls said no
   | 'agent-error' // the agent itself failed (threw, timed out)
+  | 'device-transport' // a device could not be reached or dropped the connection: not the agent's fault
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
 export interface Verdict {
@@ -38,6 +39,8 @@ export type TraceRecord =
   | { kind: 'error'; step: number; code: ErrorCode; message: string; tool?: string }
   | { kind: 'transition'; step: number; env: string; from: StateValue; to: StateValue; changes: Change[] }
   | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }
+  /** A read a push agent made between actions (a page source, a find): traced, not a step. */
+  | { kind: 'read'; step: number; command: string; detail?: unknown }
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };

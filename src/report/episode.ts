@@ -49,6 +49,8 @@ function describe(rec: TraceRecord): string {
     }
     case 'message':
       return `${esc(rec.role)}: ${text(rec.text)}`;
+    case 'read':
+      return `read: <code>${esc(rec.command)}</code>${rec.detail === undefined ? '' : ` ${code(rec.detail, 120)}`}`;
     case 'event':
       return `world event for ${esc(rec.env)}: ${code(rec.event)}`;
     case 'violation':

@@ -12,6 +12,8 @@ export const TripwireConfig = z.strictObject({
   agents: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, 'agent names use letters, digits, . _ -'), AgentConfig).default({}),
   /** Per-episode limits on top of each scenario's step limit. */
   limits: z.strictObject({ tokens: z.number().int().positive().optional(), wallMs: z.number().int().positive().optional() }).default({}),
+  /** Settings per device kind (`devices.appium`: server capabilities), passed to its provider. */
+  devices: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** Response cache for model agents: true for .tripwire-cache, or a folder. */
   cache: z.union([z.boolean(), z.string()]).optional(),
 });

@@ -4,6 +4,8 @@ import type { AgentProvider } from '../agent/agent.ts';
 import type { TripwireConfig } from './config.ts';
 import { resolveAgents } from '../agent/resolveAgent.ts';
 import { redact } from './secrets.ts';
+import { TripwireError } from '../engine/errors.ts';
+import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import type { LoadError, LoadedScenario } from '../scenario/load.ts';
@@ -17,6 +19,8 @@ import { fileSink } from '../grading/traceWriter.ts';
 export interface RunPlan {
   agents: string[];
   trials: number;
+  /** The device that plays the phone (`virtual`, `appium=<url>`); none: the in-process machine. */
+  device?: string;
 }
 
 /** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
@@ -45,6 +49,8 @@ export interface RunOptions extends RunPlan {
   onProgress?: (done: number, total: number, result: EpisodeResult) => void;
   /** For a live viewer: the observer's event stream, and the pause and approval gates. */
   hooks?: RunHooks;
+  /** Device providers by name, for `device` (bundled: each android folder's provider.ts). */
+  devices?: Map<string, DeviceProvider>;
 }
 
 export interface RunHooks {
@@ -67,6 +73,18 @@ interface PlannedEpisode {
   agent: string;
   trial: number;
   loaded: LoadedScenario;
+}
+
+/** `--device <name>[=<spec>]` resolved to its provider and checked before any episode. */
+async function resolveDevice(name: string | undefined, providers: Map<string, DeviceProvider> | undefined, config?: TripwireConfig) {
+  if (!name) return undefined;
+  const [kind, ...rest] = name.split('=');
+  const spec = rest.length ? rest.join('=') : undefined;
+  const provider = providers?.get(kind!);
+  if (!provider) throw new TripwireError('usage', `unknown device "${kind}"; known: ${[...(providers?.keys() ?? [])].join(', ') || 'none'}`);
+  const options = config?.devices[kind!] ?? {};
+  await provider.check?.(spec, options);
+  return { provider, spec, options };
 }
 
 /** File-name-safe episode ids: `<agent>__<scenario>__t<trial>`. */
@@ -99,6 +117,7 @@ function pointLatest(out: string, runDir: string): void {
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
+  const device = await resolveDevice(o.device, o.devices, o.config);
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -123,6 +142,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     runId,
     agents: o.agents,
     trials: o.trials,
+    ...(o.device ? { device: o.device } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
   };
@@ -143,8 +163,10 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
         return { act: () => { throw agentError; } };
       });
     o.hooks?.onStart?.(p.episodeId, { agent: p.agent, scenarioId: scenario.id, trial: p.trial });
+    const onDevice = device && scenario.environments[device.provider.environment] !== undefined;
     const result = await runEpisode({
       episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits,
+      ...(onDevice ? { devices: { [device.provider.environment]: () => device.provider.create(device.spec, { start: scenario.start, episodeId: p.episodeId, options: device.options }) } } : {}),
       listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(p.episodeId, record)),
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AgentProvider } from '../agent/agent.ts';
+import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 
 /** The package root: bundled content (environments/, agents/, scenarios/) lives beside src/. */
@@ -32,18 +33,20 @@ async function contentModules(dir: string): Promise<string[]> {
 
 async function defaults<T>(dir: string, is: (v: unknown) => v is T, what: string): Promise<T[]> {
   const found: T[] = [];
-  for (const file of await contentModules(dir)) {
-    let mod: { default?: unknown };
-    try {
-      mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    } catch (e) {
-      // An import error names the module that failed, not the content it belongs to.
-      throw new Error(`${file} cannot be loaded: ${(e as Error).message}`);
-    }
-    if (!is(mod.default)) throw new Error(`${file}: the default export is not ${what}`);
-    found.push(mod.default);
-  }
+  for (const file of await contentModules(dir)) found.push(...(await defaultsOf(file, is, what)));
   return found;
+}
+
+async function defaultsOf<T>(file: string, is: (v: unknown) => v is T, what: string): Promise<T[]> {
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (e) {
+    // An import error names the module that failed, not the content it belongs to.
+    throw new Error(`${file} cannot be loaded: ${(e as Error).message}`);
+  }
+  if (!is(mod.default)) throw new Error(`${file}: the default export is not ${what}`);
+  return [mod.default];
 }
 
 const isEnvironment = (v: unknown): v is Environment =>
@@ -70,4 +73,24 @@ export async function discoverEnvironments(dirs: string | string[] = ENVIRONMENT
 export async function discoverAgentProviders(dir = join(PACKAGE_ROOT, 'agents')): Promise<Map<string, AgentProvider>> {
   const providers = await defaults(dir, isAgentProvider, 'an agent provider (use defineAgentProvider)');
   return new Map(providers.map((p) => [p.name, p]));
+}
+
+const isDeviceProvider = (v: unknown): v is DeviceProvider =>
+  typeof v === 'object' && v !== null && 'name' in v && 'environment' in v && typeof (v as DeviceProvider).create === 'function';
+
+/** Finds the device providers (`<dir>/<name>/provider.ts`; bundled: android/), keyed by name. */
+export async function discoverDeviceProviders(dirs: string[] = [join(PACKAGE_ROOT, 'android')]): Promise<Map<string, DeviceProvider>> {
+  const byName = new Map<string, DeviceProvider>();
+  for (const dir of dirs) {
+    if (!(await exists(dir))) continue;
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = join(dir, e.name, 'provider.ts');
+      if (!e.isDirectory() || !(await exists(file))) continue;
+      for (const p of await defaultsOf(file, isDeviceProvider, 'a device provider (use defineDeviceProvider)')) {
+        if (byName.has(p.name)) throw new Error(`two device providers are named "${p.name}"`);
+        byName.set(p.name, p);
+      }
+    }
+  }
+  return byName;
 }
