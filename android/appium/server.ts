@@ -11,6 +11,8 @@ export interface AppiumServerOptions {
   episodes?: EpisodeHost;
   /** Appium's log level (default: errors only). */
   logLevel?: string;
+  /** Lets the process exit while the server is up (a server a run started for itself, closed with the process). */
+  unref?: boolean;
 }
 
 export interface RunningAppium {
@@ -22,6 +24,8 @@ export interface RunningAppium {
 interface AppiumHttpServer {
   address(): { port: number } | string | null;
   close(): Promise<void>;
+  unref(): void;
+  on(event: 'connection', listener: (socket: { unref(): void }) => void): void;
 }
 
 const APPIUM: string = 'appium';
@@ -53,6 +57,10 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
   }
   if (!server) throw new Error('Appium did not start a server');
   const running = server;
+  if (options.unref) {
+    running.unref();
+    running.on('connection', (socket) => socket.unref());
+  }
   const address = running.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 4723);
   return {

@@ -16,7 +16,7 @@ export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, 
 // Environments and devices.
 export { defineEnvironment, toolsFor } from '../engine/environment.ts';
 export type { Environment, Tool, ToolEvent } from '../engine/environment.ts';
-export { defineDeviceProvider } from '../engine/device.ts';
+export { defineDeviceProvider, deviceTransportError } from '../engine/device.ts';
 export type { Device, DeviceProvider, DeviceResult, DeviceScreen, Element, ScreenAction, CallOptions, PerformOptions } from '../engine/device.ts';
 export { TripwireError } from '../engine/errors.ts';
 export type { TripwireErrorCode } from '../engine/errors.ts';
@@ -30,6 +30,8 @@ export type { Clock } from '../engine/clock.ts';
 export { defineAgentProvider } from '../agent/agent.ts';
 export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
 export { noted, playback } from '../agent/playback.ts';
+export { AgentChannel } from '../agent/channel.ts';
+export type { CallReply, ReadNote } from '../agent/channel.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';
 
