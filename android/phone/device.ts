@@ -1,6 +1,6 @@
 // The world and its clock, so the phone runs exactly as it does in an episode.
 import { createHash } from 'node:crypto';
-import { createClock, World, type Clock, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
+import { createClock, World, type Clock, type Device, type CallOptions, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
 import { elementList } from './elements.ts';
 import phone, { apps } from './index.ts';
@@ -54,7 +54,8 @@ export class VirtualPhone implements Device {
   }
 
   /** Back to the seed's state: a fresh world, clock and screen. A seed that fails the phone's schema throws. */
-  async reset(seed: unknown): Promise<void> {
+  async reset(seed: unknown, options: CallOptions = {}): Promise<void> {
+    options.signal?.throwIfAborted();
     this.#load(seed);
   }
 

@@ -92,7 +92,7 @@ export function episodeId(agent: string, scenarioId: string, trial: number): str
   return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
 }
 
-function newRunId(): string {
+export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
 }
@@ -105,7 +105,7 @@ function dropPartialLine(file: string): void {
   writeFileSync(file, text.slice(0, text.lastIndexOf('\n') + 1));
 }
 
-function pointLatest(out: string, runDir: string): void {
+export function pointLatest(out: string, runDir: string): void {
   const link = join(out, 'latest');
   rmSync(link, { force: true, recursive: false });
   symlinkSync(basename(runDir), link, 'dir');
