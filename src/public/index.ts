@@ -30,8 +30,6 @@ export type { Clock } from '../engine/clock.ts';
 export { defineAgentProvider } from '../agent/agent.ts';
 export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
 export { noted, playback } from '../agent/playback.ts';
-export { AgentChannel } from '../agent/channel.ts';
-export type { CallReply, ReadNote } from '../agent/channel.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';
 
