@@ -47,10 +47,15 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
   try {
     // Imported by a computed name: appium's own typings ship .ts sources that tsc cannot check here.
     const { main } = (await import(APPIUM)) as { main(args: unknown): Promise<AppiumHttpServer | undefined> };
+    const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
     server = await main({
       port: options.port ?? 4723, address: host, appiumHome: home, useDrivers: ['tripwire'],
       loglevel: (options.logLevel ?? 'error') as never, relaxedSecurityEnabled: false, denyInsecure: ['*:adb_shell'],
     } as never);
+    // Appium's main exits the process on SIGINT/SIGTERM; the run that started it must write its report first.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(signal)) if (!before[signal].includes(l)) process.removeListener(signal, l);
+    }
   } catch (e) {
     await rm(home, { recursive: true, force: true });
     throw e;

@@ -1,3 +1,4 @@
+import { appiumCommand } from './appium.ts';
 import { checkCommand } from './check.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
@@ -25,6 +26,9 @@ Usage:
       --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
       --device <kind[=spec]>   play phone scenarios on a device instead of the in-process machine:
                                virtual (the virtual phone behind the Device interface)
+  tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
+                               tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
+      --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -58,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'report': return reportCommand(rest);
       case 'watch': return await watchCommand(rest);
       case 'check': return await checkCommand(rest);
+      case 'appium': return await appiumCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
