@@ -138,8 +138,11 @@ export class AppiumDevice implements Device {
     const element = async (index: number) => {
       const node = source.listed[index];
       if (!node) throw Object.assign(new Error(`${action.action}: no element with numeric_tag ${index}: this screen has ${source.listed.length} elements (0-${source.listed.length - 1})`), { name: 'invalid argument' });
-      const ref = await this.#call('findElement', (b) => b.findElement('xpath', node.path), options);
-      return (ref as Record<string, string>)[W3C_ELEMENT] ?? (ref as Record<string, string>).ELEMENT!;
+      const ref = (await this.#call('findElement', (b) => b.findElement('xpath', node.path), options)) as Record<string, string>;
+      // WebdriverIO hands `no such element` back as the value rather than throwing it.
+      const id = ref[W3C_ELEMENT] ?? ref.ELEMENT;
+      if (!id) throw Object.assign(new Error(`${action.action}: element ${index} is gone from the screen (${ref.message ?? ref.error ?? 'not found'})`), { name: 'stale element reference' });
+      return id;
     };
     switch (action.action) {
       case 'tap': await run('mobile: clickGesture', { elementId: await element(action.index) }); break;
