@@ -11,6 +11,19 @@ export interface AppiumDeviceOptions {
   capabilities?: Record<string, unknown>;
   /** The scenario's clock start: a simulated phone takes it as its own. */
   start?: string;
+  /** Sessions kept open for the next device (Tripwire's driver reseeds a session; a new one costs more than a reset). */
+  pool?: SessionPool;
+}
+
+/** Idle sessions on one server, handed to the next device instead of being deleted. */
+export class SessionPool {
+  readonly #idle: WebdriverIO.Browser[] = [];
+  take(): WebdriverIO.Browser | undefined {
+    return this.#idle.pop();
+  }
+  give(browser: WebdriverIO.Browser): void {
+    this.#idle.push(browser);
+  }
 }
 
 const KEYCODE = { HOME: 3, BACK: 4, OVERVIEW: 187 } as const;
@@ -48,6 +61,8 @@ export class AppiumDevice implements Device {
   readonly #options: AppiumDeviceOptions;
   #browser?: WebdriverIO.Browser;
   #tripwire = false;
+  /** A transport failure: this session is not handed on. */
+  #broken = false;
   #source?: { xml: string; parsed: ParsedSource; id: string };
 
   constructor(options: AppiumDeviceOptions) {
@@ -61,11 +76,17 @@ export class AppiumDevice implements Device {
       return await fn(browser);
     } catch (e) {
       if (agentMistake(e)) throw e;
+      this.#broken = true;
       throw deviceTransportError(`appium ${what} failed at ${this.#options.url}: ${(e as Error).message}`, e);
     }
   }
 
   async #connect(): Promise<WebdriverIO.Browser> {
+    const pooled = this.#options.pool?.take();
+    if (pooled) {
+      this.#tripwire = true;
+      return (this.#browser = pooled);
+    }
     const url = new URL(this.#options.url);
     const capabilities = this.#options.capabilities ?? { platformName: 'Android', 'appium:automationName': 'Tripwire' };
     try {
@@ -178,6 +199,8 @@ export class AppiumDevice implements Device {
   async close(): Promise<void> {
     const browser = this.#browser;
     this.#browser = undefined;
-    await browser?.deleteSession().catch(() => {});
+    if (!browser) return;
+    if (this.#options.pool && this.#tripwire && !this.#broken) this.#options.pool.give(browser);
+    else await browser.deleteSession().catch(() => {});
   }
 }

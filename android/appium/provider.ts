@@ -1,8 +1,9 @@
 import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
-import { AppiumDevice } from './device.ts';
+import { AppiumDevice, SessionPool } from './device.ts';
 import { startAppium, type RunningAppium } from './server.ts';
 
 let own: Promise<RunningAppium> | undefined;
+const ownSessions = new SessionPool();
 
 /**
  * Tripwire's own Appium server with its driver, started once per process on a free port at the
@@ -42,7 +43,9 @@ export default defineDeviceProvider({
     capabilitiesOf(options);
   },
   async create(spec, { start, options }) {
-    const url = spec ?? (await ownServer()).url;
-    return new AppiumDevice({ url, start, capabilities: spec ? capabilitiesOf(options) : undefined });
+    if (spec) return new AppiumDevice({ url: spec, start, capabilities: capabilitiesOf(options) });
+    // Tripwire's own server: sessions never time out, and each is reseeded for the next episode.
+    const capabilities = { platformName: 'Android', 'appium:automationName': 'Tripwire', 'appium:newCommandTimeout': 0 };
+    return new AppiumDevice({ url: (await ownServer()).url, start, capabilities, pool: ownSessions });
   },
 });
