@@ -35,7 +35,8 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   if (phone.length === 0) throw new UsageError('no phone scenarios to serve');
   const { config } = await loadConfig(values.config);
   const viewer = values.watch ? await startViewer({ scenarios, environments, host }) : undefined;
-  const run = openRun({ out: resolve(values.out ?? 'reports'), scenarios, environments, config, hooks: viewer?.hooks });
+  const served = scenarios.filter((s) => s.scenario.environments.phone !== undefined);
+  const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks });
   const { serve } = (await import(pathToFileURL(join(PACKAGE_ROOT, 'android', 'appium', 'serve.ts')).href)) as AppiumServe;
   const server = await serve({ run, phoneScenarios: phone, port, host });
   console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
