@@ -37,6 +37,7 @@ export class AgentChannel {
   #ended = false;
   #closed?: string;
   readonly #endListeners: (() => void)[] = [];
+  readonly #waitListeners = new Set<(waiting: boolean) => void>();
 
   /** The pull side: the Agent the episode loop plays. */
   readonly agent: Agent = {
@@ -80,6 +81,7 @@ export class AgentChannel {
       }
       this.#turn = undefined;
       this.#reply = waiter;
+      this.#told(false);
       turn.resolve(next);
     });
   }
@@ -96,10 +98,22 @@ export class AgentChannel {
     if (this.#ended || this.#closed) return;
     this.#closed = reason;
     const error = new TripwireError('channel-closed', `the agent went away: ${reason}`);
-    this.#turn?.reject(error);
+    const turn = this.#turn;
     this.#turn = undefined;
+    turn?.reject(error);
+    if (turn) this.#told(false);
     this.#queued?.waiter.reject(error);
     this.#queued = undefined;
+  }
+
+  /** Told when the episode starts or stops waiting for a call (a viewer shows a person their turn). */
+  onWaiting(listener: (waiting: boolean) => void): () => void {
+    this.#waitListeners.add(listener);
+    return () => this.#waitListeners.delete(listener);
+  }
+
+  #told(waiting: boolean): void {
+    for (const l of this.#waitListeners) l(waiting);
   }
 
   /** Called once the episode has ended (after its last observation was delivered or dropped). */
@@ -122,9 +136,11 @@ export class AgentChannel {
         return;
       }
       this.#turn = { resolve, reject, observations, context };
+      this.#told(true);
       context.signal.addEventListener('abort', () => {
         if (this.#turn?.resolve !== resolve) return;
         this.#turn = undefined;
+        this.#told(false);
         reject(context.signal.reason);
       }, { once: true });
     });

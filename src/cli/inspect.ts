@@ -8,6 +8,8 @@ import { writeReport } from '../report/files.ts';
 import type { RunManifest } from '../run/run.ts';
 import { redact } from '../run/secrets.ts';
 import { columns, formatTable, plural } from '../report/table.ts';
+import { ChannelRegistry } from '../agent/channel.ts';
+import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, untilInterrupted, UsageError } from './shared.ts';
 
@@ -18,7 +20,9 @@ export async function watchCommand(argv: string[]): Promise<number> {
   if (!existsSync(join(runDir, 'run.json'))) throw new UsageError(`tripwire watch <run dir>: ${runDir} has no run.json`);
   const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunManifest;
   const { environments, scenarios } = await load(manifest.paths ?? [], manifest.scenarios.map((s) => s.id));
-  const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined });
+  // A finished run: its registry and approvals stay empty, nothing is running to act on.
+  const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, channels: new ChannelRegistry(), approvals: new Approvals() });
+  for (const w of viewer.warnings) console.warn(`warning: ${w}`);
   console.log(`viewer: ${viewer.url} (Ctrl-C to stop)`);
   await untilInterrupted();
   await viewer.close();
@@ -31,7 +35,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const rows = scenarios.map(({ scenario: s }) => [
     s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
   ]);
-  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left')));
+  console.log(redact(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left'))));
   console.log(`\n${plural(scenarios.length, 'scenario')}`);
   printLoadErrors(errors);
   return errors.length ? 1 : 0;

@@ -43,6 +43,8 @@ export type TraceRecord =
   | { kind: 'read'; step: number; command: string; detail?: unknown }
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
+  /** A person's decision on a risky action held for approval (`--approve risky`). */
+  | { kind: 'approval'; step: number; tool: string; risk: string[]; approved: boolean; reason?: string }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
 
 export type TraceKind = TraceRecord['kind'];

@@ -27,11 +27,10 @@ export { createClock } from '../engine/clock.ts';
 export type { Clock } from '../engine/clock.ts';
 
 // Agents.
-export { defineAgentProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
-export { humanInbox } from '../viewer/inbox.ts';
-export type { HumanTurn } from '../viewer/inbox.ts';
 
 // Running, grading and reporting.
 export { runEpisode } from '../engine/episode.ts';
@@ -42,13 +41,15 @@ export type { LiveRun, LiveRunOptions, LiveEpisode } from '../run/live.ts';
 export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
 export type { CallReply, ReadNote } from '../agent/channel.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
-export { loadScenarios } from '../scenario/load.ts';
+export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
+export type { LoadError, LoadedScenario } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 export { summarize } from '../report/summary.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
+export { Approvals } from '../viewer/approvals.ts';
 
 // Checking scenarios.
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';
@@ -57,4 +58,5 @@ export type { CheckReport, Baseline } from '../checker/index.ts';
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
-export { addSecret, redact } from '../run/secrets.ts';
+export { addSecret, redact, runSecrets, Secrets, isSecretName, REDACTED } from '../run/secrets.ts';
+export type { Redactor } from '../run/secrets.ts';

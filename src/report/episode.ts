@@ -53,6 +53,8 @@ function describe(rec: TraceRecord): string {
       return `read: <code>${esc(rec.command)}</code>${rec.detail === undefined ? '' : ` ${code(rec.detail, 120)}`}`;
     case 'event':
       return `world event for ${esc(rec.env)}: ${code(rec.event)}`;
+    case 'approval':
+      return `${rec.approved ? 'approved' : '<strong>rejected</strong>'} by a person: <code>${esc(rec.tool)}</code> (risk: ${rec.risk.map((r) => esc(r)).join(', ')})${rec.reason ? `: ${text(rec.reason)}` : ''}`;
     case 'violation':
       return `<strong>${esc(rec.predicate)}</strong> violated at step ${esc(rec.step)}: ${text(rec.description)}<br>evidence: ${code(rec.evidence)}`;
     case 'end': {
