@@ -1,3 +1,4 @@
+import { appiumCommand } from './appium.ts';
 import { checkCommand } from './check.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
@@ -35,6 +36,9 @@ Usage:
       --reporter junit         also write junit.xml in the run folder
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
+  tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
+                               tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
+      --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -74,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'watch': return await watchCommand(rest);
       case 'check': return await checkCommand(rest);
       case 'compare': return compareCommand(rest);
+      case 'appium': return await appiumCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
