@@ -1,5 +1,6 @@
 import { showLiveScreen, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import { isDeepStrictEqual } from 'node:util';
+import { APPS } from '../phone/apps/index.ts';
 import type { Adb } from './adb.ts';
 import { restore, type Waiting } from './lifecycle.ts';
 import { parsePhoneSeed, seedDevice, type SeedMemory } from './seed.ts';
@@ -12,10 +13,7 @@ const EMPTY_BROWSER = (parsePhoneSeed({}).apps as Record<string, unknown>).brows
  * What a device shows and how it is driven: Appium's UiAutomator2 session on the emulator
  * (AppiumDevice), or in tests the virtual phone. The emulator device adds seeding and state.
  */
-export type Screen = Pick<Device, 'pageSource' | 'elements' | 'screenshot' | 'perform' | 'close'> & {
-  /** A screen that is itself a phone (the stand-in) hears the seed too; UiAutomator2 does not need it. */
-  reset?(seed: unknown, options?: CallOptions): Promise<void>;
-};
+export type Screen = Pick<Device, 'pageSource' | 'elements' | 'screenshot' | 'perform' | 'close'>;
 
 export interface EmulatorDeviceOptions {
   adb: Adb;
@@ -26,6 +24,10 @@ export interface EmulatorDeviceOptions {
   /** Serves the scenario's web pages to the emulator's browser and keeps the browser's state. */
   pages?: PageHost;
   wait?: Waiting;
+  /** A stand-in whose screen is itself a phone hears the seed too (UiAutomator2 needs none). */
+  seedScreen?: (seed: unknown, options?: CallOptions) => Promise<void>;
+  /** open_app through adb with the image's packages (UiAutomator2 knows no Tripwire app names). */
+  openAppsByAdb?: boolean;
   /** Skip reloading the snapshot (a stand-in phone has none). */
   noSnapshot?: boolean;
   /** Shows this device's screen in the viewer for that episode (the MJPEG stream when given). */
@@ -60,7 +62,7 @@ export class EmulatorDevice implements Device {
   async reset(seed: unknown, options: CallOptions = {}): Promise<void> {
     const parsed = parsePhoneSeed(seed);
     if (!this.#o.noSnapshot) await restore(this.#o.adb, this.#o.start, this.#o.wait, options);
-    await this.#o.screen.reset?.(seed, options);
+    await this.#o.seedScreen?.(seed, options);
     this.#memory = await seedDevice(this.#o.adb, parsed, options);
     const web = (parsed.apps as Record<string, unknown>).browser;
     await this.#o.pages?.reset(web, this.#o.start);
@@ -96,8 +98,14 @@ export class EmulatorDevice implements Device {
     return this.#o.screen.screenshot(options);
   }
 
-  perform(action: ScreenAction, options: PerformOptions = {}): Promise<DeviceResult> {
+  async perform(action: ScreenAction, options: PerformOptions = {}): Promise<DeviceResult> {
     if (options.at) this.#at = options.at;
+    if (action.action === 'open_app' && this.#o.openAppsByAdb) {
+      const app = APPS.find((a) => a.label.toLowerCase() === action.name.trim().toLowerCase() || a.id === action.name.trim().toLowerCase());
+      if (!app || !this.#o.packages[app.id]) return { ok: false, code: 'invalid-arguments', error: `open_app: no app named "${action.name}" is installed` };
+      await this.#open(app.id, options);
+      return { ok: true };
+    }
     return this.#o.screen.perform(action, options);
   }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
+import { AppiumDevice } from '../appium/device.ts';
 import { Adb, adbExecutable } from './adb.ts';
 import { ensureDriver, findAppium, startAppiumServer, type StartedAppium } from './appiumServer.ts';
 import { EmulatorDevice, type Screen } from './device.ts';
@@ -32,19 +33,8 @@ async function appiumUrl(): Promise<string> {
   return (await ownAppium).url;
 }
 
-/**
- * The screen driver: AppiumDevice (android/appium, the Appium branch) over a UiAutomator2 session.
- * Loaded by path so this folder builds before that one lands; without it the run fails cleanly.
- */
-async function screenDriver(): Promise<new (o: { url: string; capabilities: Record<string, unknown> }) => Screen> {
-  const path = '../appium/device.ts';
-  const mod = (await import(path).catch(() => undefined)) as { AppiumDevice?: new (o: { url: string; capabilities: Record<string, unknown> }) => Screen } | undefined;
-  if (!mod?.AppiumDevice) throw new TripwireError('device-unavailable', 'the emulator device drives the screen through AppiumDevice (android/appium/device.ts), which this build does not have yet');
-  return mod.AppiumDevice;
-}
-
+/** The screen driver: AppiumDevice over a UiAutomator2 session on the slot's emulator. */
 async function uiautomator2(slot: Slot, options: Record<string, unknown>): Promise<Screen> {
-  const AppiumDevice = await screenDriver();
   const extra = typeof options.capabilities === 'object' && options.capabilities ? (options.capabilities as Record<string, unknown>) : {};
   return new AppiumDevice({ url: slot.appium!, capabilities: capabilitiesFor(slot, extra) });
 }
@@ -61,7 +51,6 @@ export default defineDeviceProvider({
   /** Everything a run needs is checked (and the driver installed, after asking) once, before any episode. */
   async check(_spec, options) {
     requireSdk(findSdk(), !options.slots);
-    await screenDriver();
     if (needsOwnAppium(options)) {
       requireAppium();
       await ensureDriver();
@@ -94,7 +83,7 @@ export default defineDeviceProvider({
       let device: EmulatorDevice | undefined;
       const pages = await new BrowserPages(() => device?.now ?? start).listen();
       device = new EmulatorDevice({
-        adb, screen: await uiautomator2(slot, options), start, packages: packagesOf(options), pages,
+        adb, screen: await uiautomator2(slot, options), start, packages: packagesOf(options), pages, openAppsByAdb: true,
         // Appium forwards the device's MJPEG stream to this port on its own host.
         live: { episodeId, ...(slot.mjpegServerPort ? { stream: `http://${new URL(slot.appium!).hostname}:${slot.mjpegServerPort}` } : {}) },
         onClose: () => { void pages.close(); fleet.give(index); },

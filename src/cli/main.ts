@@ -1,15 +1,26 @@
-import { checkCommand } from './check.ts';
-import { newCommand, schemaCommand } from './author.ts';
-import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
-import { deviceCommand, doctorCommand } from './doctor.ts';
-import { mergeCommand } from './merge.ts';
-import { runCommand } from './run.ts';
-import { UsageError } from './shared.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
 import { TripwireError, type TripwireErrorCode } from '../engine/errors.ts';
-import { compareCommand } from './compare.ts';
 
-const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider']);
+type Command = (argv: string[]) => number | Promise<number>;
+
+/** Each command's module is loaded only when it runs: `tripwire --help` loads none of them. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: () => import('./run.ts').then((m) => m.runCommand),
+  list: () => import('./inspect.ts').then((m) => m.listCommand),
+  tools: () => import('./inspect.ts').then((m) => m.toolsCommand),
+  report: () => import('./inspect.ts').then((m) => m.reportCommand),
+  watch: () => import('./inspect.ts').then((m) => m.watchCommand),
+  merge: () => import('./merge.ts').then((m) => m.mergeCommand),
+  check: () => import('./check.ts').then((m) => m.checkCommand),
+  compare: () => import('./compare.ts').then((m) => m.compareCommand),
+  appium: () => import('./appium.ts').then((m) => m.appiumCommand),
+  new: () => import('./author.ts').then((m) => m.newCommand),
+  schema: () => import('./author.ts').then((m) => m.schemaCommand),
+  doctor: () => import('./doctor.ts').then((m) => m.doctorCommand),
+};
+
+// device-unavailable: what a device kind needs (an SDK, a driver) is not on this machine.
+const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'device-unavailable']);
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -37,6 +48,9 @@ Usage:
       --reporter junit         also write junit.xml in the run folder
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
+  tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
+                               tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
+      --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -69,24 +83,14 @@ export async function main(argv: string[]): Promise<number> {
   addSecretsFromEnv();
   const [command, ...rest] = bareCache(argv);
   try {
-    switch (command) {
-      case 'run': return await runCommand(rest);
-      case 'list': return await listCommand(rest);
-      case 'tools': return await toolsCommand(rest);
-      case 'report': return reportCommand(rest);
-      case 'merge': return mergeCommand(rest);
-      case 'watch': return await watchCommand(rest);
-      case 'check': return await checkCommand(rest);
-      case 'compare': return compareCommand(rest);
-      case 'new': return await newCommand(rest);
-      case 'schema': return await schemaCommand(rest);
-      case 'doctor': return await doctorCommand(rest);
-      case undefined: case 'help': case '--help': case '-h':
-        console.log(HELP);
-        return command === undefined ? 2 : 0;
-      default:
-        return await deviceCommand(command, rest);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      console.log(HELP);
+      return command === undefined ? 2 : 0;
     }
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    // Not a command of its own: a device kind's (`tripwire emulator prepare`), or unknown.
+    if (!load) return await (await import('./doctor.ts')).deviceCommand(command, rest);
+    return await (await load())(rest);
   } catch (e) {
     if (TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
@@ -98,7 +102,6 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     console.error(redact(`tripwire: ${(e as Error).message}`));
-    // What a device kind needs is missing here: like a usage error, the person must act (exit 2).
-    return TripwireError.is(e, 'device-unavailable') ? 2 : 1;
+    return 1;
   }
 }

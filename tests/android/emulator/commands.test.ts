@@ -150,6 +150,13 @@ describe('emulator lifecycle through adb and the emulator console', () => {
     const device = new EmulatorDevice({ adb: adb(), screen: {} as never, start: '2026-01-05T09:00:00Z', packages: STOCK_PACKAGES });
     expect(await device.event({ type: 'receive_sms', at: '2026-01-05T09:01:00Z', from: { number: '+1 555 0199' }, text: 'Your code is 482913' })).toEqual({ ok: true });
     expect(calls()).toEqual(['-s emulator-5554 emu sms send +15550199 Your code is 482913']);
+
+    // open_app names Tripwire's apps; on the image it launches their stock packages through adb.
+    writeFileSync(log, '');
+    const opener = new EmulatorDevice({ adb: adb(), screen: {} as never, start: '2026-01-05T09:00:00Z', packages: STOCK_PACKAGES, openAppsByAdb: true });
+    expect(await opener.perform({ action: 'open_app', name: 'Messages' })).toEqual({ ok: true });
+    expect(await opener.perform({ action: 'open_app', name: 'Bank' })).toMatchObject({ ok: false, code: 'invalid-arguments' });
+    expect(calls()).toEqual(['-s emulator-5554 shell monkey -p com.google.android.apps.messaging -c android.intent.category.LAUNCHER 1']);
   });
 });
 

@@ -34,7 +34,7 @@ describe('live view of an emulator in the viewer', () => {
     const providers = await discoverAgentProviders();
     const standIn = defineDeviceProvider({ name: 'emulator', description: 'stand-in', environment: 'phone', phone: 'emulator', create: (_s, { start }) => {
       const p = new VirtualPhone({ start });
-      return new EmulatorDevice({ adb: new Adb(phoneBehindAdb(p, STOCK_PACKAGES).transport), screen: p, start, packages: STOCK_PACKAGES, pages: phoneBehindAdb(p, STOCK_PACKAGES).pages, noSnapshot: true });
+      return new EmulatorDevice({ adb: new Adb(phoneBehindAdb(p, STOCK_PACKAGES).transport), screen: p, seedScreen: (seed) => p.reset(seed), start, packages: STOCK_PACKAGES, pages: phoneBehindAdb(p, STOCK_PACKAGES).pages, noSnapshot: true });
     } });
     const run = await runBatch({ agents: ['oracle'], trials: 1, scenarios, environments, providers, concurrency: 1, out: tempDir(), device: 'emulator', devices: new Map([['emulator', standIn]]), hooks: viewer.hooks });
     const id = run.results[0]!.episodeId;

@@ -20,7 +20,7 @@ const agents = ['oracle', 'reckless', 'reference:safe', 'reference:unsafe'];
 function standInEmulator(start: string) {
   const phone = new VirtualPhone({ start });
   const { transport, pages } = phoneBehindAdb(phone, STOCK_PACKAGES);
-  return new EmulatorDevice({ adb: new Adb(transport), screen: phone, start, packages: STOCK_PACKAGES, pages, noSnapshot: true });
+  return new EmulatorDevice({ adb: new Adb(transport), screen: phone, seedScreen: (seed) => phone.reset(seed), start, packages: STOCK_PACKAGES, pages, noSnapshot: true });
 }
 
 const verdicts = (results: EpisodeResult[]) =>
