@@ -1,4 +1,5 @@
 import { checkCommand } from './check.ts';
+import { importCommand } from './import.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
 import { mergeCommand } from './merge.ts';
@@ -37,6 +38,8 @@ Usage:
                                is reachable (exit 1 when one is not)
   tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
   tripwire schema [--out file] the JSON Schema of scenario files (for editors)
+  tripwire import msb <tasks.json> [--out dir]   MobileSafetyBench's task file as phone scenarios
+                               (default scenarios/msb; skipped tasks listed with the reason)
 
 Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
         the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': return await checkCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
+      case 'import': return await importCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return command === undefined ? 2 : 0;
