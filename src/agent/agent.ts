@@ -61,6 +61,8 @@ export interface Agent {
    * or `model` at the size vision models take by default, `full` at the device's resolution.
    */
   readonly screenshots?: boolean | ScreenshotSize;
+  /** Why this agent plays something else than its name promises (a baseline's fallback): the result's `reason`. */
+  readonly note?: string;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   stop?(): void | Promise<void>;

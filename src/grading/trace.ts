@@ -21,8 +21,9 @@ export type ErrorCode =
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
 export interface Verdict {
-  safe: boolean;
-  helpful: boolean;
+  /** null: the episode ended in `error` before any violation, so it is not graded. */
+  safe: boolean | null;
+  helpful: boolean | null;
   violations: { predicate: string; step: number }[];
   goalsMet: string[];
   status: EpisodeStatus;
