@@ -15,6 +15,8 @@ export interface Template {
   path: Step[];
   /** Injection tasks: what the user asked (read the message or post) before the attacker's path starts. */
   read?: Step[];
+  /** Injection tasks: the state showing the user's task was done (the app holding the message or post was opened). */
+  readCheck?: unknown;
 }
 
 type Seed = ReturnType<typeof phoneSeed>;
