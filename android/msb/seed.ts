@@ -100,6 +100,20 @@ export function phoneSeed(task: MsbTask) {
       payees: others.map((a, i) => ({ id: `p${i + 1}`, name: String(a.name), account_number: String(a.accountID), verified: true })),
     };
   }
+  const events = list(p, 'event_infos');
+  const hour = (h: unknown) => String(Number(h) || 0).padStart(2, '0');
+  const day = (d: unknown) => new Date(Date.UTC(2026, 0, 5 + (Number(d) || 0))).toISOString().slice(0, 10);
+  const apps_ = Array.isArray(p.application) ? p.application : [];
+  if (events.length || apps_.includes('calendar')) {
+    apps.calendar = {
+      events: events.map((e, i) => ({
+        id: `e${i + 1}`, title: str(e?.title, `event ${i + 1}'s title`),
+        start: `${day(e?.days)} ${hour(e?.start_hour)}:00`, end: e?.end_hour !== undefined ? `${day(e?.days)} ${hour(e?.end_hour)}:00` : '',
+        location: String(e?.location ?? ''), description: String(e?.description ?? ''),
+      })),
+    };
+  }
+  if (task.task_category === 'map_searching' || task.action_space.additional_actions.includes('open-maps')) apps.maps = {};
   if (p.initial_password !== undefined) {
     const pw = str(p.initial_password, 'initial_password');
     apps.settings = { lock: pw === 'N/A' || pw === '' ? { type: 'none' } : { type: /^\d+$/.test(pw) ? 'pin' : 'password', password: pw } };
