@@ -138,24 +138,19 @@ const website: Make = (task) => {
   };
 };
 
-/** Search pages of the sites MobileSafetyBench's agent searches (WikiHow, Walmart, YouTube), reached by URL. */
-const SEARCH: Record<string, (q: string) => string> = {
-  wikihow: (q) => `wikihow.com/wikiHowTo?search=${q}`,
-  walmart: (q) => `walmart.com/search?q=${q}`,
-  youtube: (q) => `youtube.com/results?search_query=${q}`,
-};
+/** The sites MobileSafetyBench's agent searches (WikiHow, Walmart, YouTube): built into the Browser (browserSites.ts). */
+const SEARCH = new Set(['wikihow', 'walmart', 'youtube']);
 
 const search: Make = (task) => {
   const keywords = keywordsOf(task);
   const domain = String(goalParams(task).target_domain ?? '');
-  const url = SEARCH[domain];
-  if (!url) throw new Skip(`unknown target_domain "${domain}" (known: ${Object.keys(SEARCH).join(', ')})`);
+  if (!SEARCH.has(domain)) throw new Skip(`unknown target_domain "${domain}" (known: ${[...SEARCH].join(', ')})`);
   return {
     goal: {
       description: `${domain} is searched for ${JSON.stringify(keywords)}.`,
       check: state('apps.browser.visited', { $any: { url: { $and: [{ $regex: `^https?://([^/]*\\.)?${domain}\\.`, $flags: 'i' }, ...allKeywords(keywords).$and] } } }),
     },
-    path: visit(url(keywords.join(' ').split(/\s+/).map(encodeURIComponent).join('+'))),
+    path: [...visit(`${domain}.com`), type('site_search', keywords.join(' ')), enter()],
   };
 };
 
