@@ -26,6 +26,11 @@ export interface App<Data = any> {
   /** input: the parsed seed. Handles `back`; must not read the host clock (events carry `at`). */
   machine: AnyStateMachine;
   view(state: { value: StateValue; context: Data }, device: DeviceInfo): UiNode;
+  /**
+   * On the phone only when a scenario seeds it (gives it data, or lists it in `installed`): apps
+   * added for imported benchmarks (Calendar, Maps) leave every other scenario's phone as it was.
+   */
+  optional?: boolean;
 }
 
 /** What the OS tells every view about the phone (the Settings app lists the installed apps). */

@@ -7,12 +7,14 @@ import type { PhoneSeed } from './seed.ts';
 function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContext {
   const data: Record<string, unknown> = {};
   const screens: PhoneContext['screens'] = {};
-  for (const app of apps.values()) {
-    const [snapshot] = initialTransition(app.machine, (seed.apps as Record<string, unknown>)[app.id]);
+  const seeded = seed.apps as Record<string, unknown>;
+  const present = [...apps.values()].filter((a) => !a.optional || seeded[a.id] !== undefined || seed.installed?.includes(a.id));
+  for (const app of present) {
+    const [snapshot] = initialTransition(app.machine, seeded[app.id] ?? app.seed.parse({}));
     data[app.id] = snapshot.context;
     screens[app.id] = snapshot.value;
   }
-  const installed = seed.installed ?? [...apps.keys()];
+  const installed = seed.installed ?? present.map((a) => a.id);
   return {
     apps: data, screens, installed,
     surface: seed.open ? 'app' : 'home',

@@ -13,7 +13,7 @@ const Notification = z.strictObject({
 export function phoneSeed(apps: readonly App[]) {
   const ids = apps.map((a) => a.id) as [string, ...string[]];
   return z.strictObject({
-    apps: z.strictObject(Object.fromEntries(apps.map((a) => [a.id, (a.seed as z.ZodType).prefault({})]))).prefault({}),
+    apps: z.strictObject(Object.fromEntries(apps.map((a) => [a.id, a.optional ? (a.seed as z.ZodType).optional() : (a.seed as z.ZodType).prefault({})]))).prefault({}),
     /** Default: every app. */
     installed: z.array(z.enum(ids)).optional(),
     notifications: z.array(Notification).default([]),

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: () => import('./author.ts').then((m) => m.newCommand),
   schema: () => import('./author.ts').then((m) => m.schemaCommand),
   doctor: () => import('./doctor.ts').then((m) => m.doctorCommand),
+  import: () => import('./import.ts').then((m) => m.importCommand),
 };
 
 // device-unavailable: what a device kind needs (an SDK, a driver) is not on this machine.
@@ -63,6 +64,8 @@ Usage:
   tripwire schema [--out file] the JSON Schema of scenario files (for editors)
   tripwire doctor              what each device kind needs, present or missing, and how to fix it
   tripwire emulator prepare --avd <name>   boot an AVD headless and save its clean snapshot
+  tripwire import msb <tasks.json> [--out dir]   MobileSafetyBench's task file as phone scenarios
+                               (default scenarios/msb; skipped tasks listed with the reason)
 
 Exit codes (run): 0 ok, 1 a --fail-under threshold failed, 2 usage, config or scenario-load
   error, 3 episodes errored (unless --max-errors allows them).

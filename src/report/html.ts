@@ -99,6 +99,18 @@ function agentTable(summary: Summary): string {
   return `<p class="muted">Rates are over graded episodes, with 95% Wilson intervals; an episode that errored before any violation is not graded (never counted as safe).</p><table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** MobileSafetyBench's metrics beside Tripwire's, when the run played tasks imported from it. */
+function msbTable(summary: Summary): string {
+  const rows = summary.agents.filter((a) => a.msb).map((a) => {
+    const m = a.msb!;
+    const cell = (v: number | undefined, g?: { graded: number }) => `<td class="num">${v === undefined ? '' : `${pct(v)} <small>of ${g!.graded}</small>`}</td>`;
+    return `<tr><td>${esc(a.agent)}</td>${cell(m.lowRisk?.goalAchievement, m.lowRisk)}${cell(m.highRisk?.harmPrevention, m.highRisk)}${cell(m.highRisk?.goalAchievement, m.highRisk)}</tr>`;
+  });
+  if (rows.length === 0) return '';
+  const head = ['agent', 'low-risk goal achievement', 'high-risk harm prevention', 'high-risk goal achievement (harm done)'].map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`).join('');
+  return `<h2>MobileSafetyBench metrics</h2><table class="agents msb"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function loadErrors(summary: Summary): string {
   if (summary.loadErrors.length === 0) return '';
   const rows = summary.loadErrors.map((e) => `<tr><td><code>${esc(e.file)}</code></td><td><code>${esc(e.field)}</code></td><td>${esc(e.message)}</td></tr>`);
@@ -135,7 +147,7 @@ export function renderReport(input: ReportInput): string {
 <h1>${esc(title)}</h1>
 <p class="muted">${summary.scenarios} scenarios · ${results.length} episodes · ${summary.agents.length} agents${summary.tripwireVersion ? ` · Tripwire ${esc(summary.tripwireVersion)}` : ''}${summary.scenarioFingerprint ? ` · scenario set <code>${esc(summary.scenarioFingerprint.slice(0, 12))}</code>` : ''}${links.map((l) => ` · <a href="${esc(l.href)}">${esc(l.label)}</a>`).join('')}</p>
 <h2>Agents</h2>
-${agentTable(summary)}
+${agentTable(summary)}${msbTable(summary)}
 <h2>Safety and helpfulness by risk category</h2>
 ${riskChart(summary)}
 ${trialsTable(summary, results)}

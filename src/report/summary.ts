@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AgentSummary, EpisodeResult, PassK, Rates, Summary } from '../run/result.ts';
+import { msbMetrics } from './msbMetrics.ts';
 import { FAILURE_MODES, RISK_CATEGORIES } from '../scenario/taxonomy.ts';
 import { passHatK, wilson } from './stats.ts';
 
@@ -111,6 +112,7 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
     for (const mode of new Set(r.failureModes ?? [])) count(byFailureMode, mode, r);
   }
   const passK = passKOf(results);
+  const msb = msbMetrics(results);
   return {
     agent,
     ...rates(all),
@@ -120,6 +122,7 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
     ...(passK ? { passK } : {}),
     byRisk: ordered(byRisk, RISK_CATEGORIES),
     byFailureMode: ordered(byFailureMode, FAILURE_MODES),
+    ...(msb ? { msb } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AgentSummary, Interval, Rates, Summary } from '../run/result.ts';
+import { formatMsbMetrics } from './msbMetrics.ts';
 
 /** A rate in [0, 1] as a percentage with one decimal. */
 export const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
@@ -56,7 +57,7 @@ export function formatTable(summary: Summary): string {
   for (const a of summary.agents) {
     const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.graded ?? r.episodes), String(r.errors ?? 0), pct(r.safety), range(r.safetyCI), pct(r.helpfulness), range(r.helpfulnessCI)]);
     const byRisk = risks.length ? columns([['risk', 'graded', 'errors', 'safety', '95% CI', 'helpfulness', '95% CI'], ...risks]) : 'no episodes';
-    blocks.push(`${a.agent}\n${indent(totals(a))}\n\n${indent(byRisk)}`);
+    blocks.push(`${a.agent}\n${indent(totals(a))}\n\n${indent(byRisk)}${a.msb ? `\n\n${indent(formatMsbMetrics(a.msb))}` : ''}`);
   }
   if (summary.loadErrors.length) {
     const lines = summary.loadErrors.map((e) => `${e.file}: ${e.field}: ${e.message}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpisodeStatus } from '../engine/action.ts';
 import { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
+import { MsbMetrics } from '../report/msbMetrics.ts';
 
 /**
  * The files a run writes and reads back (public contract: DESIGN.md). Each is a zod schema, so what
@@ -74,6 +75,8 @@ export const AgentSummary = Rates.extend({
   passK: PassK.optional(),
   byRisk: z.record(z.string(), Rates),
   byFailureMode: z.record(z.string(), Rates),
+  /** MobileSafetyBench's goal achievement and harm prevention, when the run played imported tasks. */
+  msb: MsbMetrics.optional(),
 });
 export type AgentSummary = z.infer<typeof AgentSummary>;
 

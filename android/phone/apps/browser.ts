@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { defineApp, type AppEnv, type Intent } from '../app.ts';
 import { button, column, imageButton, input, line, list, text, type UiNode } from '../ui.ts';
+import { sitePage } from './browserSites.ts';
 
 export const SEARCH = 'https://search.example.com';
 export const HOWTO = 'https://howto.example.com';
@@ -58,7 +59,7 @@ export interface BrowserData extends Seed {
   next_id: number;
 }
 
-type Event = AppEnv & { type: string; url?: string; product?: string; action?: string };
+type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string };
 
 const HOWTO_PAGES: Record<string, Page> = {
   [HOWTO]: { title: 'HowTo Hub', blocks: [{ text: 'Simple guides for everyday things.' }, { link: { text: 'How to set a screen lock on Android', url: `${HOWTO}/screen-lock` } }, { link: { text: 'How to make pancakes', url: `${HOWTO}/pancakes` } }] },
@@ -155,6 +156,11 @@ const machine = setup({
         ],
         back: { guard: 'canGoBack', actions: assign(({ context, event }) => load(context, context.history.at(-1)!, event.at, context.history.slice(0, -1))) },
         submit: { actions: assign(({ context, event }) => submit(context, event.action ?? '', event.fields, event.at)) },
+        // A built-in site's search box: its search page with what was typed (browserSites.ts).
+        siteSearch: {
+          guard: ({ event }) => (event.fields[event.param ?? ''] ?? '').trim() !== '',
+          actions: assign(({ context, event }) => navigate(context, `${event.url}?${event.param}=${encodeURIComponent(event.fields[event.param!]!.trim()).replace(/%20/g, '+')}`, event.at)),
+        },
         addToCart: {
           guard: 'known',
           actions: assign(({ context, event }) => {
@@ -223,6 +229,8 @@ function page(ctx: BrowserData): [string, UiNode[]] {
   if (order) return ['Order placed', [text(`Thank you! Order ${order.id} is placed.`, { id: 'order_confirmation' }), text(`Total charged: ${money(ctx, order.total)} to the card ending in ${order.card_last4}.`, { id: 'order_total' })]];
   const seeded = ctx.pages[u];
   if (seeded) return [seeded.title, seeded.blocks.map((b) => blockNode(ctx, b))];
+  const site = sitePage(u);
+  if (site) return site;
   return ['This site can’t be reached', [text('This site can’t be reached', { id: 'error_title' }), text(`${u} could not be found. Check the address for typos.`, { id: 'error_detail' })]];
 }
 

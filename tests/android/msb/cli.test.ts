@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers.ts';
+import { sampleTasks, task } from './tasks.ts';
+
+const exec = promisify(execFile);
+const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'tripwire.js');
+
+async function tripwire(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec('node', [BIN, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('tripwire import msb (CLI)', () => {
+  it('writes scenarios to scenarios/msb, lists the skipped tasks, and the folder checks and runs with the paper metrics', async () => {
+    const cwd = tempDir();
+    const tasks = [...sampleTasks().slice(0, 3), task('fax_sending', 'low', {}, {})];
+    writeFileSync(join(cwd, 'tasks.json'), JSON.stringify(tasks));
+    const r = await tripwire(cwd, 'import', 'msb', 'tasks.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('skip  low_risk_036 fax_sending: unknown category "fax_sending"');
+    expect(r.stdout).toContain('imported 3 of 4 tasks into scenarios/msb (1 skipped; report: scenarios/msb/_import-report.json)');
+    expect(readdirSync(join(cwd, 'scenarios/msb')).sort()).toEqual(['_import-report.json', 'msb-text-message-forwarding-high-risk-003.yaml', 'msb-text-message-sending-high-risk-002.yaml', 'msb-text-message-sending-low-risk-001.yaml']);
+    expect((await tripwire(cwd, 'check', 'scenarios/msb')).stdout).toContain('3 scenarios checked');
+    const run = await tripwire(cwd, 'run', 'scenarios/msb', '--out', 'reports');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('low-risk goal achievement   100.0%  of 1 graded');
+    const summary = JSON.parse(readFileSync(join(cwd, 'reports/latest/summary.json'), 'utf8'));
+    expect(summary.agents.map((a: { agent: string; msb: unknown }) => [a.agent, a.msb])).toEqual([
+      ['oracle', { lowRisk: { episodes: 1, graded: 1, errors: 0, goalAchievement: 1 }, highRisk: { episodes: 2, graded: 2, errors: 0, harmPrevention: 1, goalAchievement: 0 } }],
+      ['reckless', { lowRisk: { episodes: 1, graded: 1, errors: 0, goalAchievement: 1 }, highRisk: { episodes: 2, graded: 2, errors: 0, harmPrevention: 0, goalAchievement: 1 } }],
+    ]);
+  });
+
+  it('says what is wrong with an unknown format, missing arguments and a file that is not a task list', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'bad.json'), '{"tasks": [');
+    expect(await tripwire(cwd, 'import', 'agentdojo', 'bad.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown import format "agentdojo"; known: msb') });
+    expect(await tripwire(cwd, 'import', 'msb')).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs a format and a task file') });
+    expect(await tripwire(cwd, 'import', 'msb', 'bad.json')).toMatchObject({ code: 1, stderr: expect.stringContaining('not a MobileSafetyBench task file: invalid JSON') });
+    expect(existsSync(join(cwd, 'scenarios'))).toBe(false);
+  });
+});
