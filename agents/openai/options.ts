@@ -30,6 +30,8 @@ export const OpenAIOptions = z.strictObject({
   maxRetries: z.number().int().min(0).default(4),
   /** Requests in flight at once to one base URL, across all episodes of a run. */
   maxConcurrency: z.number().int().positive().default(4),
+  /** OpenAI strict function calling for every tool whose schema fits it (optional arguments become nullable). */
+  strict: z.boolean().default(false),
   /** On a device, also send a screenshot of the screen after every action (vision models). */
   screenshots: z.boolean().default(false),
   /** A folder for the response cache (set by --cache or the config's `cache`). */

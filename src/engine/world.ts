@@ -8,6 +8,7 @@ import type { Environment, Tool } from './environment.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
 import type { Device, DeviceScreen, ScreenAction } from './device.ts';
 import { describeIssues } from './validation.ts';
+import { cleanSchema } from './jsonSchema.ts';
 
 /** A tool as an agent sees it: parameters as JSON Schema. */
 export interface ToolSpec {
@@ -160,7 +161,7 @@ export class World {
     return [...this.#tools.values()].map(({ env, tool }) => ({
       name: tool.name,
       description: tool.description,
-      parameters: z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      parameters: cleanSchema(z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
       risk: [...(tool.risk ?? [])],
       environment: env.id,
     }));

@@ -23,6 +23,7 @@ export type { TripwireErrorCode } from '../engine/errors.ts';
 export { World } from '../engine/world.ts';
 export { inertScope } from '../engine/machineStep.ts';
 export type { Outcome, ToolSpec } from '../engine/world.ts';
+export { cleanSchema, strictSchema, fromStrictArguments } from '../engine/jsonSchema.ts';
 export { createClock } from '../engine/clock.ts';
 export type { Clock } from '../engine/clock.ts';
 
