@@ -2,6 +2,7 @@ import { checkCommand } from './check.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
 import { runCommand } from './run.ts';
+import { serveCommand } from './serve.ts';
 import { UsageError } from './shared.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
@@ -25,6 +26,9 @@ Usage:
       --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
       --device <kind[=spec]>   play phone scenarios on a device instead of the in-process machine:
                                virtual (the virtual phone behind the Device interface)
+  tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
+      --http [--port <n>]      Streamable HTTP on 127.0.0.1 (default: stdio); prints the URL and token
+      --trial <n>, --out <dir>, --max-time <seconds>, --config <file>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -40,6 +44,7 @@ Agents: oracle (the checker's shortest safe and helpful path), reckless (its sho
         hand-written trajectories),
         scripted:<file.json|yaml> (a list of actions, or scenario id -> actions),
         openai:<model> (any OpenAI-compatible API: OPENAI_BASE_URL, OPENAI_API_KEY),
+        exec:<command> (a program with its own loop, given an MCP endpoint per episode),
         or a name from the config file's agents.
 `;
 
@@ -53,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'run': return await runCommand(rest);
+      case 'serve': return await serveCommand(rest);
       case 'list': return await listCommand(rest);
       case 'tools': return await toolsCommand(rest);
       case 'report': return reportCommand(rest);

@@ -15,6 +15,8 @@ export interface ToolSpec {
   name: string;
   description: string;
   parameters: Record<string, unknown>;
+  /** 'read' tools only look; 'write' tools change the world (with `risk` saying how it can hurt). */
+  kind: 'read' | 'write';
   risk: string[];
   environment: string;
 }
@@ -162,6 +164,7 @@ export class World {
       name: tool.name,
       description: tool.description,
       parameters: cleanSchema(z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
+      kind: tool.kind,
       risk: [...(tool.risk ?? [])],
       environment: env.id,
     }));
