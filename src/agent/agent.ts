@@ -50,13 +50,31 @@ export interface TurnContext {
   record?(note: { command: string; detail?: unknown }): void;
 }
 
+/** What an external program did in an episode (see agents/exec): its exit and its output, capped. */
+export interface ProcessReport {
+  command: string;
+  /** null when it had not exited even after the kill. */
+  exit: { code: number | null; signal: string | null } | null;
+  /** Set when Tripwire had to end it: at a limit, or because it outlived its episode. */
+  killed?: 'SIGTERM' | 'SIGKILL';
+  stdout: string;
+  stderr: string;
+}
+
+/** Given to `stop`, before the episode's verdict is recorded. */
+export interface StopContext {
+  /** Traces what the agent's program did (exit, stdout, stderr). */
+  report(process: ProcessReport): void;
+}
+
 /** Anything that turns observations into actions. One instance plays one episode. */
 export interface Agent {
   /** Set to get a screenshot with every observation of a device (costly: only when asked). */
   readonly screenshots?: boolean;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
-  stop?(): void | Promise<void>;
+  /** Called once the episode is over, before its verdict is recorded: release what the agent holds. */
+  stop?(context: StopContext): void | Promise<void>;
 }
 
 /**

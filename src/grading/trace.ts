@@ -1,5 +1,6 @@
 import type { Action, EpisodeStatus } from '../engine/action.ts';
 import type { StateValue } from 'xstate';
+import type { ProcessReport } from '../agent/agent.ts';
 
 /** One changed leaf of an environment's context: a JSON path and the values before and after. */
 export interface Change {
@@ -41,6 +42,8 @@ export type TraceRecord =
   | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }
   /** A read a push agent made between actions (a page source, a find): traced, not a step. */
   | { kind: 'read'; step: number; command: string; detail?: unknown }
+  /** An external program's exit and output (agents/exec), recorded as its episode ends. */
+  | ({ kind: 'process'; step: number } & ProcessReport)
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };

@@ -29,7 +29,7 @@ export type { Clock } from '../engine/clock.ts';
 
 // Agents.
 export { defineAgentProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage, ProcessReport, StopContext } from '../agent/agent.ts';
 export { noted, playback } from '../agent/playback.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';
@@ -42,6 +42,9 @@ export { openRun } from '../run/live.ts';
 export type { LiveRun, LiveRunOptions, LiveEpisode } from '../run/live.ts';
 export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
 export type { CallReply, ReadNote } from '../agent/channel.ts';
+export { serveMcpHttp } from '../serve/http.ts';
+export type { McpHttpEndpoint } from '../serve/http.ts';
+export { serveEpisode } from '../serve/episode.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
 export { loadScenarios } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
