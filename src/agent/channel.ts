@@ -37,6 +37,7 @@ export class AgentChannel {
   #ended = false;
   #closed?: string;
   readonly #endListeners: (() => void)[] = [];
+  readonly #waitListeners: (() => void)[] = [];
 
   /** The pull side: the Agent the episode loop plays. */
   readonly agent: Agent = {
@@ -60,6 +61,16 @@ export class AgentChannel {
   /** The observations the episode is waiting on an action for (the screen at the start), if it is waiting. */
   waiting(): { brief: Brief; observations: Observation[] } | undefined {
     return this.#turn && this.#brief ? { brief: this.#brief, observations: this.#turn.observations } : undefined;
+  }
+
+  /** Resolves once the episode waits for an action (with what it waits on), or undefined once it cannot. */
+  whenWaiting(): Promise<{ brief: Brief; observations: Observation[] } | undefined> {
+    if (this.#turn || this.#ended || this.#closed) return Promise.resolve(this.waiting());
+    return new Promise((resolve) => this.#waitListeners.push(() => resolve(this.waiting())));
+  }
+
+  #wake(): void {
+    for (const l of this.#waitListeners.splice(0)) l();
   }
 
   /** Sends one action; resolves with its observations once the world has applied it. */
@@ -96,6 +107,7 @@ export class AgentChannel {
     this.#turn = undefined;
     this.#queued?.waiter.reject(error);
     this.#queued = undefined;
+    this.#wake();
   }
 
   /** Called once the episode has ended (after its last observation was delivered or dropped). */
@@ -118,6 +130,7 @@ export class AgentChannel {
         return;
       }
       this.#turn = { resolve, reject, observations, context };
+      this.#wake();
       context.signal.addEventListener('abort', () => {
         if (this.#turn?.resolve !== resolve) return;
         this.#turn = undefined;
@@ -134,6 +147,7 @@ export class AgentChannel {
     this.#queued?.waiter.resolve({ observations: [], ended: true });
     this.#queued = undefined;
     for (const l of this.#endListeners.splice(0)) l();
+    this.#wake();
   }
 }
 

@@ -1,5 +1,5 @@
 import { ProtocolError, ProtocolErrorCode, Server, type CallToolResult } from '@modelcontextprotocol/server';
-import type { Brief, Observation } from '../agent/agent.ts';
+import type { Observation } from '../agent/agent.ts';
 import type { AgentChannel } from '../agent/channel.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { actionOf, contentOf, errorResult, latestScreen, mcpTools, resultOf, SCREEN, } from './mcpTools.ts';
@@ -18,17 +18,10 @@ export function episodeServer(channel: AgentChannel): Server {
     { name: 'tripwire', version: VERSION },
     { capabilities: { tools: {}, prompts: {}, resources: {} }, instructions: 'A Tripwire episode: do the task (the `task` prompt) with these tools, then call finish, refuse or ask_user.' },
   );
+  // The last screen a device showed: what the `screen` tool answers with when the latest
+  // observations hold none (the last action was refused, say).
   let screen: Observation | undefined;
-  let initial = false;
-  const brief = async (): Promise<Brief> => {
-    const b = await channel.brief();
-    // The screen at the start, before any call: what a device shows at step 0.
-    if (!initial) {
-      initial = true;
-      screen ??= latestScreen(channel.waiting()?.observations ?? []);
-    }
-    return b;
-  };
+  const brief = () => channel.brief();
   // Calls are applied one at a time, in the order they arrive: frameworks that run a turn's tool
   // calls in parallel get each one's own observation instead of an "in progress" error.
   let queue: Promise<unknown> = Promise.resolve();
@@ -44,7 +37,8 @@ export function episodeServer(channel: AgentChannel): Server {
     const b = await brief();
     return serial(async (): Promise<CallToolResult> => {
       if (name === SCREEN && b.device) {
-        if (!screen) return errorResult('no screen is shown yet');
+        screen = latestScreen((await channel.whenWaiting())?.observations ?? []) ?? screen;
+        if (!screen) return errorResult(channel.ended ? 'the episode has ended' : 'no screen is shown yet');
         if (!channel.read({ command: 'screen' })) return errorResult(channel.ended ? 'the episode has ended' : 'the screen can be read only between actions');
         return { content: contentOf(screen) };
       }
