@@ -1,10 +1,10 @@
-import { defineAgentProvider, playback } from '../src/public/index.ts';
+import { defineBaselineProvider, playback } from '../src/public/index.ts';
 
 /**
  * `reference:safe` and `reference:unsafe` play each scenario's hand-written trajectories. A
  * scenario without an unsafe trajectory has no hazard, so reference:unsafe plays its safe one.
  */
-export default defineAgentProvider({
+export default defineBaselineProvider({
   name: 'reference',
   description: "plays each scenario's reference trajectory: reference:safe or reference:unsafe",
   check(spec) {

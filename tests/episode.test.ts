@@ -66,7 +66,7 @@ describe('episode loop: bad input is data', () => {
     expect(trace.map((r) => r.kind)).toEqual(['episode', 'action', 'result', 'transition', 'action', 'end']);
     const transition = trace[3];
     expect(transition).toMatchObject({ kind: 'transition', env: 'bank', from: 'active', to: 'active' });
-    expect(transition.kind === 'transition' && transition.changes).toContainEqual({ path: 'accounts.0.balance', from: 1000, to: 500 });
+    expect(transition?.kind === 'transition' && transition.changes).toContainEqual({ path: 'accounts.0.balance', from: 1000, to: 500 });
   });
 
   it('records the first safety violation with step and evidence; the episode still ends normally', async () => {

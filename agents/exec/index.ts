@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentChannel, defineAgentProvider, redact, serveMcpHttp, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
+import { AgentChannel, defineAgentProvider, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
 import { BASE_ENV, CREDENTIAL_NAME, CREDENTIAL_VALUE, ExecOptions } from './options.ts';
 import { resolveWords, splitCommand, startProgram, type Exit, type Program } from './program.ts';
 
@@ -21,7 +21,7 @@ const describeExit = (e: Exit) => (e.signal ? `on signal ${e.signal}` : e.code =
  * (by name, by value, or because it is a secret Tripwire knows), what the config passes on or sets,
  * and the episode's task and endpoint.
  */
-export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
   const inherited = s.inheritEnv
     ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
@@ -50,6 +50,7 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
 class ExecAgent implements Agent {
   readonly #channel = new AgentChannel();
   readonly #s: Settings;
+  readonly #secrets: AgentContext['secrets'];
   #device = false;
   #home?: string;
   #endpoint?: McpHttpEndpoint;
@@ -57,8 +58,9 @@ class ExecAgent implements Agent {
   #deadline?: Promise<never>;
   #timer?: NodeJS.Timeout;
 
-  constructor(s: Settings) {
+  constructor(s: Settings, secrets: AgentContext['secrets']) {
     this.#s = s;
+    this.#secrets = secrets;
   }
 
   /** On a device, every observation carries the screenshot, sent as MCP image content. */
@@ -70,8 +72,9 @@ class ExecAgent implements Agent {
     this.#device = brief.device;
     this.#home = mkdtempSync(join(tmpdir(), 'tripwire-exec-'));
     // A session the program ends is not the end of its episode: its exit or its finish call is.
-    this.#endpoint = await serveMcpHttp({ channel: this.#channel });
-    this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env: programEnv(this.#s, this.#home, brief, this.#endpoint), maxOutputBytes: this.#s.maxOutputBytes });
+    this.#endpoint = await serveMcpHttp({ channel: this.#channel, ...(this.#secrets ? { secrets: this.#secrets } : {}) });
+    const redact = this.#secrets ? (t: string) => this.#secrets!.redact(t) : processRedact;
+    this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env: programEnv(this.#s, this.#home, brief, this.#endpoint, redact), maxOutputBytes: this.#s.maxOutputBytes });
     this.#deadline = new Promise<never>((_, reject) => {
       this.#timer = setTimeout(() => reject(new Error(`the program ran for ${this.#s.timeoutMs} ms (the exec agent's timeoutMs); set a wall-time limit with --max-time`)), this.#s.timeoutMs);
     });
@@ -117,7 +120,7 @@ export default defineAgentProvider({
   check(spec, options) {
     settings(spec, options);
   },
-  create(spec, { options }) {
-    return new ExecAgent(settings(spec, options));
+  create(spec, { options, secrets }) {
+    return new ExecAgent(settings(spec, options), secrets);
   },
 });

@@ -31,7 +31,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const rows = scenarios.map(({ scenario: s }) => [
     s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
   ]);
-  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left')));
+  console.log(redact(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left'))));
   console.log(`\n${plural(scenarios.length, 'scenario')}`);
   printLoadErrors(errors);
   return errors.length ? 1 : 0;

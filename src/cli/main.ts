@@ -1,6 +1,7 @@
 import { checkCommand } from './check.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
+import { mergeCommand } from './merge.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { UsageError } from './shared.ts';
@@ -26,6 +27,7 @@ Usage:
       --host <addr>, --port <n>  where the viewer listens (default 127.0.0.1, any free port)
       --device <kind[=spec]>   play phone scenarios on a device instead of the in-process machine:
                                virtual (the virtual phone behind the Device interface)
+      --shard <i/n>            run only slice i of n (by a hash of each episode id); see merge
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
       --http [--port <n>]      Streamable HTTP on 127.0.0.1 (default: stdio); prints the URL and token
       --trial <n>, --out <dir>, --max-time <seconds>, --config <file>
@@ -34,6 +36,7 @@ Usage:
       --scenario <id|glob>
   tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
+  tripwire merge <run dirs...> join the run folders of a run's shards into one (--out <dir>)
   tripwire check [filter|path] prove scenarios sound: a safe and helpful path exists, the hazard
                                is reachable (exit 1 when one is not)
   tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
@@ -62,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'list': return await listCommand(rest);
       case 'tools': return await toolsCommand(rest);
       case 'report': return reportCommand(rest);
+      case 'merge': return mergeCommand(rest);
       case 'watch': return await watchCommand(rest);
       case 'check': return await checkCommand(rest);
       case 'new': return await newCommand(rest);
@@ -73,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
       return 2;
     }

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
 import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
-import { redact } from '../run/secrets.ts';
+import { parseShard } from '../run/shard.ts';
+import { runSecrets } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
@@ -37,6 +38,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       watch: { type: 'boolean' },
       approve: { type: 'string' },
       device: { type: 'string' },
+      shard: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
     },
@@ -65,21 +67,25 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
   const providers = await discoverAgentProviders();
+  // One registry for this run: everything it writes and prints is redacted with it.
+  const secrets = runSecrets(config);
   const viewer = values.watch
     ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
     : undefined;
   if (viewer) console.log(`viewer: ${viewer.url}`);
   const device = values.device ?? manifest?.device;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : manifest?.shard;
   const outcome = await runBatch({
-    hooks: viewer?.hooks,
+    hooks: viewer?.hooks, secrets,
     ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
+    ...(shard ? { shard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
-    onProgress: progress(scenarios.length * agents.length * trials),
+    onProgress: progress(Math.ceil((scenarios.length * agents.length * trials) / (shard?.count ?? 1))),
   });
-  console.log(redact(formatTable(outcome.summary)));
+  console.log(secrets.redact(formatTable(outcome.summary)));
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
   if (viewer) {
     console.log(`viewer still at ${viewer.url} (Ctrl-C to stop)`);

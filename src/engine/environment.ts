@@ -44,8 +44,8 @@ export interface Environment<Context = any, Seed = any> {
   view?: (context: Context) => unknown;
   /** For people: the device's screen as one self-contained HTML document (the viewer shows it). */
   screen?: (context: Context) => string;
-  /** A PNG of the device's screen, for agents that look at screenshots. */
-  screenshot?: (context: Context) => Promise<Buffer>;
+  /** A PNG of the device's screen, for agents that look at screenshots: `model` size unless `full` is asked. */
+  screenshot?: (context: Context, size?: 'model' | 'full') => Promise<Buffer>;
 }
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {

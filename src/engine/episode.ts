@@ -160,7 +160,7 @@ async function playEpisode(
   let screen = views.findLast((v) => v.screen)?.screen;
   const shoot = async (obs: Observation[]): Promise<Observation[]> => {
     if (!o.agent.screenshots || obs.length === 0) return obs;
-    const shots = Object.values(await world.screenshots(wall.signal));
+    const shots = Object.values(await world.screenshots(wall.signal, o.agent.screenshots === 'full' ? 'full' : 'model'));
     if (shots.length === 0) return obs;
     const last = obs.length - 1; // the screen now: after the turn's last action
     return obs.map((x, i) => (i === last ? { ...x, image: `data:image/png;base64,${shots[0]!.toString('base64')}` } : x));

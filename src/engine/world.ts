@@ -139,8 +139,8 @@ export class World {
   }
 
   /** PNG screenshots of the devices of this world that can take them. */
-  async screenshots(signal?: AbortSignal): Promise<Record<string, Buffer>> {
-    const machines = this.#machineEnvs().filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context)] as const);
+  async screenshots(signal?: AbortSignal, size: 'model' | 'full' = 'full'): Promise<Record<string, Buffer>> {
+    const machines = this.#machineEnvs().filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context, size)] as const);
     const devices = [...this.#devices].map(async ([id, d]) => [id, await d.device.screenshot({ signal })] as const);
     return Object.fromEntries(await Promise.all([...machines, ...devices]));
   }

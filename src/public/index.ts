@@ -28,8 +28,9 @@ export { createClock } from '../engine/clock.ts';
 export type { Clock } from '../engine/clock.ts';
 
 // Agents.
-export { defineAgentProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage, ProcessReport, StopContext } from '../agent/agent.ts';
+export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage, ProcessReport, StopContext } from '../agent/agent.ts';
+export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
 export { humanInbox } from '../viewer/inbox.ts';
 export type { HumanTurn } from '../viewer/inbox.ts';
@@ -46,7 +47,8 @@ export { serveMcpHttp } from '../serve/http.ts';
 export type { McpHttpEndpoint } from '../serve/http.ts';
 export { serveEpisode } from '../serve/episode.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
-export { loadScenarios } from '../scenario/load.ts';
+export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
+export type { LoadError, LoadedScenario } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 export { summarize } from '../report/summary.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
@@ -61,4 +63,5 @@ export type { CheckReport, Baseline } from '../checker/index.ts';
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
-export { addSecret, redact } from '../run/secrets.ts';
+export { addSecret, redact, runSecrets, Secrets, isSecretName, REDACTED } from '../run/secrets.ts';
+export type { Redactor } from '../run/secrets.ts';

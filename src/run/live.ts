@@ -12,7 +12,7 @@ import type { LoadedScenario } from '../scenario/load.ts';
 import type { TripwireConfig } from './config.ts';
 import type { EpisodeResult, Summary } from './result.ts';
 import { episodeId, newRunId, pointLatest, type RunHooks, type RunManifest } from './run.ts';
-import { redact } from './secrets.ts';
+import { processSecrets, Secrets } from './secrets.ts';
 
 export interface LiveRunOptions {
   /** Where run folders go; `<out>/latest` points at this one. */
@@ -25,6 +25,8 @@ export interface LiveRunOptions {
   config?: TripwireConfig;
   /** For a live viewer. */
   hooks?: RunHooks;
+  /** This run's secrets (default: from the environment and the config), scrubbed from all it writes. */
+  secrets?: Secrets;
 }
 
 export interface LiveEpisode {
@@ -52,6 +54,7 @@ export interface LiveRun {
  * that drive their own loop. Results, traces and the report are those of `tripwire run`.
  */
 export function openRun(o: LiveRunOptions): LiveRun {
+  const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
   const runDir = resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -62,7 +65,7 @@ export function openRun(o: LiveRunOptions): LiveRun {
   const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction }));
   const writeManifest = () => {
     const manifest: RunManifest = { runId, agents, trials: 1, scenarios: infos };
-    writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
+    writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
   };
   writeManifest();
   mkdirSync(o.out, { recursive: true });
@@ -93,17 +96,17 @@ export function openRun(o: LiveRunOptions): LiveRun {
       const result = await runEpisode({
         episodeId: id, scenario, trial, agentName: request.agentName, agent: request.agent, devices: request.devices,
         environments: Object.keys(scenario.environments).map((env) => o.environments.get(env)!),
-        sink: fileSink(join(runDir, 'traces', `${id}.jsonl`)), limits: o.config?.limits,
+        sink: fileSink(join(runDir, 'traces', `${id}.jsonl`), secrets), limits: o.config?.limits,
         listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(id, record)),
         control: o.hooks?.control?.(id),
         approve: o.hooks?.approve && ((call) => o.hooks!.approve!(id, call)),
       });
-      appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
+      appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(result)))}\n`);
       return result;
     },
     async close() {
       const results = existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : [];
-      return writeReport(runDir, results, infos, []);
+      return writeReport(runDir, results, infos, [], secrets);
     },
   };
 }

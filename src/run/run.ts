@@ -1,10 +1,11 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { AgentProvider } from '../agent/agent.ts';
+import type { AnyAgentProvider } from '../agent/agent.ts';
 import type { TripwireConfig } from './config.ts';
-import { resolveAgents } from '../agent/resolveAgent.ts';
-import { redact } from './secrets.ts';
+import { createAgent, resolveAgents } from '../agent/resolveAgent.ts';
+import { processSecrets, Secrets } from './secrets.ts';
 import { TripwireError } from '../engine/errors.ts';
+import { inShard, type Shard } from './shard.ts';
 import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
@@ -21,6 +22,8 @@ export interface RunPlan {
   trials: number;
   /** The device that plays the phone (`virtual`, `appium=<url>`); none: the in-process machine. */
   device?: string;
+  /** Only this slice of the episodes (`--shard i/n`); `tripwire merge` joins the slices. */
+  shard?: Shard;
 }
 
 /** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
@@ -34,7 +37,7 @@ export interface RunManifest extends RunPlan {
 export interface RunOptions extends RunPlan {
   scenarios: LoadedScenario[];
   environments: Map<string, Environment>;
-  providers: Map<string, AgentProvider>;
+  providers: Map<string, AnyAgentProvider>;
   concurrency: number;
   /** Where run folders go; `<out>/latest` points at the newest. */
   out: string;
@@ -51,6 +54,11 @@ export interface RunOptions extends RunPlan {
   hooks?: RunHooks;
   /** Device providers by name, for `device` (bundled: each android folder's provider.ts). */
   devices?: Map<string, DeviceProvider>;
+  /**
+   * This run's secrets, scrubbed from everything it writes. Default: a registry filled here from the
+   * environment and the config; pass one (from `runSecrets`) to share it with a viewer.
+   */
+  secrets?: Secrets;
 }
 
 export interface RunHooks {
@@ -116,6 +124,7 @@ export function pointLatest(out: string, runDir: string): void {
  * results.jsonl as its episode ends, so an interrupted run loses nothing and can be resumed.
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
+  const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
   const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
   const device = await resolveDevice(o.device, o.devices, o.config);
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
@@ -134,7 +143,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     for (const loaded of o.scenarios) {
       for (let trial = 1; trial <= o.trials; trial++) {
         const id = episodeId(agent, loaded.scenario.id, trial);
-        if (!done.has(id)) plan.push({ episodeId: id, agent, trial, loaded });
+        if (!done.has(id) && inShard(id, o.shard)) plan.push({ episodeId: id, agent, trial, loaded });
       }
     }
   }
@@ -143,20 +152,21 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     agents: o.agents,
     trials: o.trials,
     ...(o.device ? { device: o.device } : {}),
+    ...(o.shard ? { shard: o.shard } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
   };
-  writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
+  writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
 
   let finished = 0;
   const play = async (p: PlannedEpisode): Promise<void> => {
     const { provider, spec, options } = agents.get(p.agent)!;
     const { scenario } = p.loaded;
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
-    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
+    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
     const agent = await Promise.resolve()
-      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId }))
+      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets }, scenario))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
@@ -171,7 +181,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
-    appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
+    appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(result)))}\n`);
     o.onProgress?.(++finished, plan.length, result);
   };
 
@@ -185,7 +195,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const results = latestPerEpisode(readResults(resultsFile)).sort(
     (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
   );
-  const summary = writeReport(runDir, results, manifest.scenarios, o.loadErrors ?? []);
+  const summary = writeReport(runDir, results, manifest.scenarios, o.loadErrors ?? [], secrets);
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
   return { runDir, summary, results, ran: plan.length };

@@ -5,6 +5,7 @@ import { AgentChannel } from '../agent/channel.ts';
 import type { Environment } from '../engine/environment.ts';
 import type { TripwireConfig } from '../run/config.ts';
 import { openRun } from '../run/live.ts';
+import { runSecrets } from '../run/secrets.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { serveMcpHttp, type McpHttpEndpoint } from './http.ts';
@@ -53,7 +54,8 @@ export function onDevice(scenario: LoadedScenario, environments: Map<string, Env
  * the client goes away, or at a limit. Result, trace and report go to a run folder as for `run`.
  */
 export async function serveEpisode(o: ServeEpisodeOptions): Promise<ServedEpisode> {
-  const run = openRun({ out: o.out, scenarios: [o.scenario], environments: o.environments, config: o.config });
+  const secrets = runSecrets(o.config);
+  const run = openRun({ out: o.out, scenarios: [o.scenario], environments: o.environments, config: o.config, secrets });
   const channel = new AgentChannel();
   const agent: Agent = onDevice(o.scenario, o.environments) ? { ...channel.agent, screenshots: true } : channel.agent;
   let disconnected!: () => void;
@@ -67,7 +69,7 @@ export async function serveEpisode(o: ServeEpisodeOptions): Promise<ServedEpisod
   let server: Server | undefined;
   let initialized: Promise<string | undefined>;
   if (o.transport.kind === 'http') {
-    endpoint = await serveMcpHttp({ channel, port: o.transport.port, onSessionClosed: goneAway('the client ended its MCP session') });
+    endpoint = await serveMcpHttp({ channel, secrets, port: o.transport.port, onSessionClosed: goneAway('the client ended its MCP session') });
     initialized = clientNamed(endpoint.server);
     o.onListening?.({ url: endpoint.url, token: endpoint.token });
   } else {

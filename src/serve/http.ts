@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { localhostHostValidation, localhostOriginValidation, NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { Server } from '@modelcontextprotocol/server';
 import type { AgentChannel } from '../agent/channel.ts';
-import { addSecret } from '../run/secrets.ts';
+import { processSecrets } from '../run/secrets.ts';
 import { episodeServer } from './mcpServer.ts';
 
 /** Larger requests are refused before they are read: a hostile client must not fill memory. */
@@ -23,6 +23,8 @@ export interface McpHttpEndpoint {
 export interface McpHttpOptions {
   channel: AgentChannel;
   port?: number;
+  /** Where the token is registered as a secret (the run's registry; default: the process's). */
+  secrets?: { add(value: unknown): void };
   /** Called once when the client ends its session (DELETE) or the connection to it is closed for good. */
   onSessionClosed?: () => void;
 }
@@ -47,7 +49,7 @@ function authorized(req: IncomingMessage, token: string): boolean {
  */
 export async function serveMcpHttp(o: McpHttpOptions): Promise<McpHttpEndpoint> {
   const token = randomBytes(24).toString('base64url');
-  addSecret(token);
+  (o.secrets ?? processSecrets).add(token);
   const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
   const server = episodeServer(o.channel);
   let closed = false;

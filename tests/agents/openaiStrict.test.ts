@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { createAgent } from '../../src/agent/resolveAgent.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import { bankScenario, play, scenario } from '../helpers.ts';
@@ -15,7 +16,7 @@ afterEach(async () => {
 
 async function episode(strict: boolean, reply: ReturnType<typeof call>) {
   server = await startFakeOpenAI(script(reply, say('done')));
-  const agent = await openai.create('m', { scenario: s, trial: 1, random: createRandom(1), options: { baseURL: server.url, apiKey: 'none-needed', strict } });
+  const agent = await createAgent(openai, 'm', { scenarioId: s.id, trial: 1, random: createRandom(1), options: { baseURL: server.url, apiKey: 'none-needed', strict } }, s);
   return play(s, agent);
 }
 
