@@ -32,6 +32,7 @@ describe('exec agents that misbehave: each episode ends clearly, and the run goe
       agents: {
         never: { provider: 'exec', command: program('never-connects'), exitGraceMs: 100, killGraceMs: 500 },
         crash: { provider: 'exec', command: program('crashes') },
+        midway: { provider: 'exec', command: program('calls-then-crashes') },
         stubborn: { provider: 'exec', command: program('ignores-sigterm'), env: { REPORT_TO: join(dir, 'stubborn.json') }, exitGraceMs: 100, killGraceMs: 500 },
         env: { provider: 'exec', command: program('shows-env'), env: { REPORT_TO: join(dir, 'env.json') }, maxOutputBytes: 4096 },
         'env-pass': { provider: 'exec', command: program('shows-env'), env: { REPORT_TO: join(dir, 'env-pass.json') }, passEnv: ['OPENAI_API_KEY'] },
@@ -39,20 +40,24 @@ describe('exec agents that misbehave: each episode ends clearly, and the run goe
     });
     const out = tempDir();
     const { results } = await runBatch({
-      agents: ['never', 'crash', 'stubborn', 'env', 'env-pass'], trials: 1, scenarios, environments,
-      providers: await discoverAgentProviders(), concurrency: 5, out, config,
+      agents: ['never', 'crash', 'midway', 'stubborn', 'env', 'env-pass'], trials: 1, scenarios, environments,
+      providers: await discoverAgentProviders(), concurrency: 6, out, config,
     });
     const by = new Map(results.map((r) => [r.agent, r]));
     const { traces } = readRun(out);
     const processOf = (agent: string) => traces.get(by.get(agent)!.episodeId)!.find((r) => r.kind === 'process') as Extract<TraceRecord, { kind: 'process' }>;
 
-    expect(results).toHaveLength(5);
+    expect(results).toHaveLength(6);
     expect(by.get('never')).toMatchObject({ status: 'limit', steps: 0, reason: 'wall-time limit of 4000 ms reached' });
     expect(processOf('never')).toMatchObject({ killed: 'SIGTERM', exit: { code: null, signal: 'SIGTERM' } });
 
     expect(by.get('crash')).toMatchObject({ status: 'error', steps: 0 });
     expect(by.get('crash')!.reason).toMatch(/^agent failed: the program exited with code 3; stderr ends: Error: the model server refused the connection/);
     expect(processOf('crash')).toMatchObject({ exit: { code: 3, signal: null }, stdout: 'starting\n' });
+
+    // A crash after a call: the call counted, the crash is the episode's error.
+    expect(by.get('midway')).toMatchObject({ status: 'error', steps: 1 });
+    expect(by.get('midway')!.reason).toMatch(/exited with code 2; stderr ends: TypeError/);
 
     expect(by.get('stubborn')).toMatchObject({ status: 'limit' });
     expect(processOf('stubborn')).toMatchObject({ killed: 'SIGKILL', exit: { signal: 'SIGKILL' }, stderr: expect.stringContaining('SIGTERM ignored') });
