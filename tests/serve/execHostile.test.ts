@@ -54,6 +54,8 @@ describe('exec agents that misbehave: each episode ends clearly, and the run goe
     expect(by.get('crash')).toMatchObject({ status: 'error', steps: 0 });
     expect(by.get('crash')!.reason).toMatch(/^agent failed: the program exited with code 3; stderr ends: Error: the model server refused the connection/);
     expect(processOf('crash')).toMatchObject({ exit: { code: 3, signal: null }, stdout: 'starting\n' });
+    // The report shows it with the episode's trace.
+    expect(readFileSync(join(out, 'latest', 'index.html'), 'utf8')).toContain('program <code>node tests/serve/programs/crashes.mjs</code>: exit code 3');
 
     // A crash after a call: the call counted, the crash is the episode's error.
     expect(by.get('midway')).toMatchObject({ status: 'error', steps: 1 });
