@@ -2,7 +2,7 @@ import { ProtocolError, ProtocolErrorCode, Server, type CallToolResult } from '@
 import type { Observation } from '../agent/agent.ts';
 import type { AgentChannel } from '../agent/channel.ts';
 import { TripwireError } from '../engine/errors.ts';
-import { actionOf, contentOf, errorResult, latestScreen, mcpTools, resultOf, SCREEN, } from './mcpTools.ts';
+import { actionOf, contentOf, errorResult, latestScreen, mcpTools, resultOf, SCREEN } from './mcpTools.ts';
 
 export const TASK_URI = 'tripwire://task';
 const VERSION = '0.1.0';

@@ -96,6 +96,16 @@ describe('a hostile MCP client: every bad input is a clear error or a graded epi
     await client.close();
   });
 
+  it('an unknown prompt or resource is a protocol error naming what there is; the episode is untouched', async () => {
+    const h = await harness();
+    const { client } = await h.connect();
+    await expect(client.getPrompt({ name: 'system' })).rejects.toThrow(/unknown prompt "system"; there is one: task/);
+    await expect(client.readResource({ uri: 'file:///etc/passwd' })).rejects.toThrow(/unknown resource "file:\/\/\/etc\/passwd"; there is one: tripwire:\/\/task/);
+    await playSafe(client);
+    expect(await h.episode).toMatchObject({ status: 'finished', safe: true, helpful: true, invalidActions: 0 });
+    await client.close();
+  });
+
   it('a second session is refused with a clear error, and the first goes on', async () => {
     const h = await harness();
     const { client } = await h.connect('first');
