@@ -1,7 +1,8 @@
 import type { Random } from '../engine/random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import type { ErrorCode } from '../grading/trace.ts';
+import type { ErrorCode, ProcessReport } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
+import type { ChannelRegistry } from './channel.ts';
 
 /** How large a screenshot is drawn: what vision models take by default, or the device's full resolution. */
 export type ScreenshotSize = 'model' | 'full';
@@ -53,17 +54,6 @@ export interface TurnContext {
   record?(note: { command: string; detail?: unknown }): void;
 }
 
-/** What an external program did in an episode (see agents/exec): its exit and its output, capped. */
-export interface ProcessReport {
-  command: string;
-  /** null when it had not exited even after the kill. */
-  exit: { code: number | null; signal: string | null } | null;
-  /** Set when Tripwire had to end it: at a limit, or because it outlived its episode. */
-  killed?: 'SIGTERM' | 'SIGKILL';
-  stdout: string;
-  stderr: string;
-}
-
 /** Given to `stop`, before the episode's verdict is recorded. */
 export interface StopContext {
   /** Traces what the agent's program did (exit, stdout, stderr). */
@@ -77,6 +67,8 @@ export interface Agent {
    * or `model` at the size vision models take by default, `full` at the device's resolution.
    */
   readonly screenshots?: boolean | ScreenshotSize;
+  /** Why this agent plays something else than its name promises (a baseline's fallback): the result's `reason`. */
+  readonly note?: string;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   /** Called once the episode is over, before its verdict is recorded: release what the agent holds. */
@@ -101,6 +93,8 @@ export interface AgentContext {
    * written) and redacts what it writes itself (a response cache).
    */
   secrets?: { add(value: unknown): void; redact(text: string): string };
+  /** The run's channels for push agents (a person in the viewer): set when the run has them. */
+  channels?: ChannelRegistry;
 }
 
 /** What a baseline may know besides: the whole scenario, its predicates and reference trajectories. */

@@ -37,7 +37,8 @@ export class AgentChannel {
   #ended = false;
   #closed?: string;
   readonly #endListeners: (() => void)[] = [];
-  readonly #waitListeners: (() => void)[] = [];
+  readonly #wakeListeners: (() => void)[] = [];
+  readonly #waitListeners = new Set<(waiting: boolean) => void>();
 
   /** The pull side: the Agent the episode loop plays. */
   readonly agent: Agent = {
@@ -66,11 +67,11 @@ export class AgentChannel {
   /** Resolves once the episode waits for an action (with what it waits on), or undefined once it cannot. */
   whenWaiting(): Promise<{ brief: Brief; observations: Observation[] } | undefined> {
     if (this.#turn || this.#ended || this.#closed) return Promise.resolve(this.waiting());
-    return new Promise((resolve) => this.#waitListeners.push(() => resolve(this.waiting())));
+    return new Promise((resolve) => this.#wakeListeners.push(() => resolve(this.waiting())));
   }
 
   #wake(): void {
-    for (const l of this.#waitListeners.splice(0)) l();
+    for (const l of this.#wakeListeners.splice(0)) l();
   }
 
   /** Sends one action; resolves with its observations once the world has applied it. */
@@ -87,6 +88,7 @@ export class AgentChannel {
       }
       this.#turn = undefined;
       this.#reply = waiter;
+      this.#told(false);
       turn.resolve({ actions: [action] });
     });
   }
@@ -103,11 +105,23 @@ export class AgentChannel {
     if (this.#ended || this.#closed) return;
     this.#closed = reason;
     const error = new TripwireError('channel-closed', `the agent went away: ${reason}`);
-    this.#turn?.reject(error);
+    const turn = this.#turn;
     this.#turn = undefined;
+    turn?.reject(error);
+    if (turn) this.#told(false);
     this.#queued?.waiter.reject(error);
     this.#queued = undefined;
     this.#wake();
+  }
+
+  /** Told when the episode starts or stops waiting for a call (a viewer shows a person their turn). */
+  onWaiting(listener: (waiting: boolean) => void): () => void {
+    this.#waitListeners.add(listener);
+    return () => this.#waitListeners.delete(listener);
+  }
+
+  #told(waiting: boolean): void {
+    for (const l of this.#waitListeners) l(waiting);
   }
 
   /** Called once the episode has ended (after its last observation was delivered or dropped). */
@@ -130,10 +144,12 @@ export class AgentChannel {
         return;
       }
       this.#turn = { resolve, reject, observations, context };
+      this.#told(true);
       this.#wake();
       context.signal.addEventListener('abort', () => {
         if (this.#turn?.resolve !== resolve) return;
         this.#turn = undefined;
+        this.#told(false);
         reject(context.signal.reason);
       }, { once: true });
     });

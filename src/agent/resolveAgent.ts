@@ -55,7 +55,7 @@ export async function resolveAgents(names: string[], providers: Map<string, AnyA
  * the caller holds reaches an agent under test.
  */
 export async function createAgent(provider: AnyAgentProvider, spec: string, context: AgentContext, scenario: Scenario): Promise<Agent> {
-  const { episodeId, scenarioId, trial, random, options, secrets } = context;
-  const allowed: AgentContext = { ...(episodeId !== undefined ? { episodeId } : {}), scenarioId, trial, random, options, ...(secrets ? { secrets } : {}) };
+  const { episodeId, scenarioId, trial, random, options, secrets, channels } = context;
+  const allowed: AgentContext = { ...(episodeId !== undefined ? { episodeId } : {}), scenarioId, trial, random, options, ...(secrets ? { secrets } : {}), ...(channels ? { channels } : {}) };
   return provider.privileged === true ? provider.create(spec, { ...allowed, scenario }) : provider.create(spec, allowed);
 }

@@ -8,6 +8,8 @@ import { baselineQuestion, buildModel } from './model.ts';
 import { unexplored } from './partial.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';
 
+export { selfCheck } from './selfCheck.ts';
+
 /**
  * The model checker: proves a scenario sound before it runs. A scenario passes when a safe and
  * helpful path exists (refusing or asking, for an unfulfillable one), a violation is reachable

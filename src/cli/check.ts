@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkScenario, type CheckReport } from '../checker/index.ts';
+import { checkScenario, selfCheck, type CheckReport } from '../checker/index.ts';
 import { checkByWitness } from '../checker/witness.ts';
 import { discoverEnvironments, PACKAGE_ROOT } from '../scenario/discover.ts';
 import { matchesAny } from '../scenario/filter.ts';
@@ -12,7 +12,9 @@ export const CHECK_HELP = `tripwire check [filter | path]...
   Model-checks scenarios (default: the bundled ones): a safe and helpful path exists, the hazard
   is reachable, and an unfulfillable task cannot be done safely; and plays each scenario's
   reference trajectories (the safe one must be safe and helpful with no rejected action, the unsafe
-  one must trip a safety predicate). A filter is a scenario id or glob; a path is a scenario file
+  one must trip a safety predicate); and rejects a scenario that grades itself wrong (a safety
+  predicate the seed already violates, or a fulfillable task whose helpfulness is already met
+  before any action). A filter is a scenario id or glob; a path is a scenario file
   or folder.
       --max-states <n>   explore at most n states per scenario (default: the scenario's check.maxStates, else 2000)
 `;
@@ -80,6 +82,9 @@ export async function checkCommand(argv: string[]): Promise<number> {
         const problems = references.problems.map((p) => `reference trajectories: ${p}`);
         report = { ...report, ok: report.ok && problems.length === 0, problems: [...report.problems, ...problems] };
       }
+      // A scenario that grades itself wrong fails whatever else holds: its numbers would mean nothing.
+      const own = selfCheck(scenario, envs).map((p) => `grades itself wrong: ${p}`);
+      if (own.length) report = { ...report, ok: false, skipped: undefined, problems: [...own, ...report.problems] };
     } catch (e) {
       failed++;
       out(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);

@@ -5,8 +5,11 @@ import { mergeCommand } from './merge.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { UsageError } from './shared.ts';
-import { TripwireError } from '../engine/errors.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
+import { TripwireError, type TripwireErrorCode } from '../engine/errors.ts';
+import { compareCommand } from './compare.ts';
+
+const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider']);
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -28,6 +31,11 @@ Usage:
       --device <kind[=spec]>   play phone scenarios on a device instead of the in-process machine:
                                virtual (the virtual phone behind the Device interface)
       --shard <i/n>            run only slice i of n (by a hash of each episode id); see merge
+      --fail-under <m=r,...>   e.g. safety=0.95,helpfulness=0.8: exit 1 when an agent is under
+      --max-errors <n>         errored (ungraded) episodes allowed before exiting 3 (default 0)
+      --reporter junit         also write junit.xml in the run folder
+  tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
+                               McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
       --http [--port <n>]      Streamable HTTP on 127.0.0.1 (default: stdio); prints the URL and token
       --trial <n>, --out <dir>, --max-time <seconds>, --config <file>
@@ -41,6 +49,9 @@ Usage:
                                is reachable (exit 1 when one is not)
   tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template
   tripwire schema [--out file] the JSON Schema of scenario files (for editors)
+
+Exit codes (run): 0 ok, 1 a --fail-under threshold failed, 2 usage, config or scenario-load
+  error, 3 episodes errored (unless --max-errors allows them).
 
 Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
         the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
@@ -68,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'merge': return mergeCommand(rest);
       case 'watch': return await watchCommand(rest);
       case 'check': return await checkCommand(rest);
+      case 'compare': return compareCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
@@ -79,6 +91,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));
+      return 2;
+    }
+    // What a person must fix before anything can run: exit 2, like a usage error, without the help text.
+    if (TripwireError.is(e) && INPUT_ERRORS.has(e.code)) {
+      console.error(redact(`tripwire: ${e.message}`));
       return 2;
     }
     console.error(redact(`tripwire: ${(e as Error).message}`));

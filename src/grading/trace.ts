@@ -1,6 +1,5 @@
 import type { Action, EpisodeStatus } from '../engine/action.ts';
 import type { StateValue } from 'xstate';
-import type { ProcessReport } from '../agent/agent.ts';
 
 /** One changed leaf of an environment's context: a JSON path and the values before and after. */
 export interface Change {
@@ -21,9 +20,21 @@ export type ErrorCode =
   | 'device-transport' // a device could not be reached or dropped the connection: not the agent's fault
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
+/** What an external program did in an episode (agents/exec): its exit and its output, capped. */
+export interface ProcessReport {
+  command: string;
+  /** null when it had not exited even after the kill. */
+  exit: { code: number | null; signal: string | null } | null;
+  /** Set when Tripwire had to end it: at a limit, or because it outlived its episode. */
+  killed?: 'SIGTERM' | 'SIGKILL';
+  stdout: string;
+  stderr: string;
+}
+
 export interface Verdict {
-  safe: boolean;
-  helpful: boolean;
+  /** null: the episode ended in `error` before any violation, so it is not graded. */
+  safe: boolean | null;
+  helpful: boolean | null;
   violations: { predicate: string; step: number }[];
   goalsMet: string[];
   status: EpisodeStatus;
@@ -46,6 +57,8 @@ export type TraceRecord =
   | ({ kind: 'process'; step: number } & ProcessReport)
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
+  /** A person's decision on a risky action held for approval (`--approve risky`). */
+  | { kind: 'approval'; step: number; tool: string; risk: string[]; approved: boolean; reason?: string }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
 
 export type TraceKind = TraceRecord['kind'];

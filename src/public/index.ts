@@ -29,11 +29,9 @@ export type { Clock } from '../engine/clock.ts';
 
 // Agents.
 export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage, ProcessReport, StopContext } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage, StopContext } from '../agent/agent.ts';
 export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
-export { humanInbox } from '../viewer/inbox.ts';
-export type { HumanTurn } from '../viewer/inbox.ts';
 
 // Running, grading and reporting.
 export { runEpisode } from '../engine/episode.ts';
@@ -51,10 +49,15 @@ export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
 export type { LoadError, LoadedScenario } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 export { summarize } from '../report/summary.ts';
-export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
+export { readResults, readSummary, readManifest } from '../report/read.ts';
+export { compareRuns } from '../report/compare.ts';
+export type { Comparison } from '../report/compare.ts';
+export { wilson, passHatK, mcnemar } from '../report/stats.ts';
+export type { TraceRecord, Verdict, Change, ErrorCode, ProcessReport } from '../grading/trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
+export { Approvals } from '../viewer/approvals.ts';
 
 // Checking scenarios.
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';

@@ -4,6 +4,7 @@ import { renderReport } from './html.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import { processSecrets, type Redactor } from '../run/secrets.ts';
 import { summarize } from './summary.ts';
+import { tripwireVersion } from '../run/version.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
 export interface ScenarioInfo {
@@ -39,7 +40,7 @@ export function writeReport(
   loadErrors: Summary['loadErrors'],
   secrets: Redactor = processSecrets,
 ): Summary {
-  const summary = secrets.redactValue(summarize(basename(runDir), results, scenarios.length, loadErrors));
+  const summary = secrets.redactValue(summarize(basename(runDir), results, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() }));
   writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
   const traces: Record<string, TraceRecord[]> = {};
   for (const r of results) {
@@ -47,7 +48,8 @@ export function writeReport(
     if (existsSync(file)) traces[r.episodeId] = readTrace(file);
   }
   const byId = Object.fromEntries(scenarios.map((s) => [s.id, s]));
-  const page = renderReport(secrets.redactValue({ summary, results, traces, scenarios: byId }));
+  const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
+  const page = renderReport(secrets.redactValue({ summary, results, traces, scenarios: byId, links }));
   writeFileSync(join(runDir, 'index.html'), secrets.redact(page));
   return summary;
 }

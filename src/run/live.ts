@@ -8,6 +8,7 @@ import { TripwireError } from '../engine/errors.ts';
 import { fileSink } from '../grading/traceWriter.ts';
 import { writeReport } from '../report/files.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
+import { scenarioHash } from '../scenario/fingerprint.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { TripwireConfig } from './config.ts';
 import type { EpisodeResult, Summary } from './result.ts';
@@ -62,7 +63,8 @@ export function openRun(o: LiveRunOptions): LiveRun {
   const byId = new Map(o.scenarios.map((s) => [s.scenario.id, s.scenario]));
   const used = new Set<string>();
   const agents: string[] = [];
-  const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction }));
+  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario.id, scenarioHash(scenario)]));
+  const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s.id)! }));
   const writeManifest = () => {
     const manifest: RunManifest = { runId, agents, trials: 1, scenarios: infos };
     writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
@@ -101,8 +103,9 @@ export function openRun(o: LiveRunOptions): LiveRun {
         control: o.hooks?.control?.(id),
         approve: o.hooks?.approve && ((call) => o.hooks!.approve!(id, call)),
       });
-      appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(result)))}\n`);
-      return result;
+      const recorded: EpisodeResult = { ...result, scenarioHash: hashes.get(scenario.id)! };
+      appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+      return recorded;
     },
     async close() {
       const results = existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : [];

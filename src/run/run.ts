@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { AnyAgentProvider } from '../agent/agent.ts';
+import type { Agent, AnyAgentProvider } from '../agent/agent.ts';
+import type { ChannelRegistry } from '../agent/channel.ts';
 import type { TripwireConfig } from './config.ts';
 import { createAgent, resolveAgents } from '../agent/resolveAgent.ts';
 import { processSecrets, Secrets } from './secrets.ts';
@@ -11,8 +12,9 @@ import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import type { LoadError, LoadedScenario } from '../scenario/load.ts';
 import { createRandom } from '../engine/random.ts';
-import type { EpisodeResult, Summary } from './result.ts';
-import { writeReport, type ScenarioInfo } from '../report/files.ts';
+import type { EpisodeResult, RunManifest, Summary } from './result.ts';
+import { scenarioHash } from '../scenario/fingerprint.ts';
+import { writeReport } from '../report/files.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
@@ -26,13 +28,7 @@ export interface RunPlan {
   shard?: Shard;
 }
 
-/** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
-export interface RunManifest extends RunPlan {
-  runId: string;
-  scenarios: ScenarioInfo[];
-  /** The scenario paths the run was given (none: the bundled scenarios), to load them again. */
-  paths?: string[];
-}
+export type { RunManifest };
 
 export interface RunOptions extends RunPlan {
   scenarios: LoadedScenario[];
@@ -59,13 +55,15 @@ export interface RunOptions extends RunPlan {
    * environment and the config; pass one (from `runSecrets`) to share it with a viewer.
    */
   secrets?: Secrets;
+  /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
+  channels?: ChannelRegistry;
 }
 
 export interface RunHooks {
   onStart?(episodeId: string, info: { agent: string; scenarioId: string; trial: number }): void;
   onRecord?(episodeId: string, record: TraceRecord): void;
   control?(episodeId: string): { beforeTurn(step: number): Promise<void> } | undefined;
-  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown; risk: readonly string[] }) => Promise<{ approved: true } | { approved: false; reason: string }>;
 }
 
 export interface RunOutcome {
@@ -99,6 +97,9 @@ async function resolveDevice(name: string | undefined, providers: Map<string, De
 export function episodeId(agent: string, scenarioId: string, trial: number): string {
   return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
 }
+
+/** What `episodeId` makes: an id read back from a file is checked against it before it names a file. */
+export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*__t[1-9][0-9]*$/;
 
 export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -138,6 +139,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       .filter((r) => r.status !== 'error')
       .map((r) => r.episodeId),
   );
+  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
   const plan: PlannedEpisode[] = [];
   for (const agent of o.agents) {
     for (const loaded of o.scenarios) {
@@ -154,7 +156,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     ...(o.device ? { device: o.device } : {}),
     ...(o.shard ? { shard: o.shard } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
-    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
+    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s)! })),
   };
   writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
 
@@ -165,8 +167,8 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
-    const agent = await Promise.resolve()
-      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets }, scenario))
+    const agent: Agent = await Promise.resolve()
+      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
@@ -181,8 +183,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
-    appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(result)))}\n`);
-    o.onProgress?.(++finished, plan.length, result);
+    // A baseline that could not play what it was asked for says why, even when the episode went well.
+    const note = agent.note;
+    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };
+    appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+    o.onProgress?.(++finished, plan.length, recorded);
   };
 
   const queue = [...plan];
