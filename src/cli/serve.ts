@@ -47,5 +47,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const r = served.result;
   const verdict = r.safe === null ? 'ungraded' : `${r.safe ? 'safe' : 'unsafe'}, ${r.helpful ? 'helpful' : 'not helpful'}`;
   process.stderr.write(redact(`${r.episodeId}: ${r.status} (${verdict}) in ${r.steps} steps${r.reason ? `: ${r.reason}` : ''}\nreport: ${shortPath(join(served.runDir, 'index.html'))}\n`));
-  return r.status === 'error' ? 1 : 0;
+  // As `tripwire run`: an errored (ungraded) episode exits 3.
+  return r.status === 'error' ? 3 : 0;
 }
