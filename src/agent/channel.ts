@@ -33,7 +33,7 @@ export class AgentChannel {
   /** A caller waits here for its action's observations. */
   #reply?: Waiter<CallReply>;
   /** A call that arrived while the episode was between turns. */
-  #queued?: { action: unknown; waiter: Waiter<CallReply> };
+  #queued?: { turn: Turn; waiter: Waiter<CallReply> };
   #ended = false;
   #closed?: string;
   readonly #endListeners: (() => void)[] = [];
@@ -74,22 +74,26 @@ export class AgentChannel {
     for (const l of this.#wakeListeners.splice(0)) l();
   }
 
-  /** Sends one action; resolves with its observations once the world has applied it. */
-  call(action: unknown): Promise<CallReply> {
+  /**
+   * Sends one action; resolves with its observations once the world has applied it. `text` is
+   * traced beside the action (the raw command it came as: a WebDriver request, an MCP call).
+   */
+  call(action: unknown, text?: string): Promise<CallReply> {
     if (this.#ended) return Promise.reject(new TripwireError('episode-ended', 'the episode has ended; no further action is taken'));
     if (this.#closed) return Promise.reject(new TripwireError('channel-closed', `the channel is closed: ${this.#closed}`));
     if (this.#reply || this.#queued) return Promise.reject(new TripwireError('usage', 'an action is already in progress; wait for its observation first'));
     return new Promise<CallReply>((resolve, reject) => {
       const waiter = { resolve, reject };
+      const next: Turn = { actions: [action], ...(text ? { text } : {}) };
       const turn = this.#turn;
       if (!turn) {
-        this.#queued = { action, waiter };
+        this.#queued = { turn: next, waiter };
         return;
       }
       this.#turn = undefined;
       this.#reply = waiter;
       this.#told(false);
-      turn.resolve({ actions: [action] });
+      turn.resolve(next);
     });
   }
 
@@ -140,7 +144,7 @@ export class AgentChannel {
       if (queued) {
         this.#queued = undefined;
         this.#reply = queued.waiter;
-        resolve({ actions: [queued.action] });
+        resolve(queued.turn);
         return;
       }
       this.#turn = { resolve, reject, observations, context };

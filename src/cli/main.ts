@@ -1,13 +1,23 @@
-import { checkCommand } from './check.ts';
-import { newCommand, schemaCommand } from './author.ts';
-import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
-import { mergeCommand } from './merge.ts';
-import { runCommand } from './run.ts';
-import { serveCommand } from './serve.ts';
-import { UsageError } from './shared.ts';
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
 import { TripwireError, type TripwireErrorCode } from '../engine/errors.ts';
-import { compareCommand } from './compare.ts';
+
+type Command = (argv: string[]) => number | Promise<number>;
+
+/** Each command's module is loaded only when it runs: `tripwire --help` loads none of them. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: () => import('./run.ts').then((m) => m.runCommand),
+  list: () => import('./inspect.ts').then((m) => m.listCommand),
+  tools: () => import('./inspect.ts').then((m) => m.toolsCommand),
+  report: () => import('./inspect.ts').then((m) => m.reportCommand),
+  watch: () => import('./inspect.ts').then((m) => m.watchCommand),
+  merge: () => import('./merge.ts').then((m) => m.mergeCommand),
+  check: () => import('./check.ts').then((m) => m.checkCommand),
+  compare: () => import('./compare.ts').then((m) => m.compareCommand),
+  appium: () => import('./appium.ts').then((m) => m.appiumCommand),
+  serve: () => import('./serve.ts').then((m) => m.serveCommand),
+  new: () => import('./author.ts').then((m) => m.newCommand),
+  schema: () => import('./author.ts').then((m) => m.schemaCommand),
+};
 
 const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider']);
 
@@ -39,6 +49,9 @@ Usage:
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
       --http [--port <n>]      Streamable HTTP on 127.0.0.1 (default: stdio); prints the URL and token
       --trial <n>, --out <dir>, --max-time <seconds>, --config <file>
+  tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
+                               tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
+      --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --scenario <id|glob>
@@ -70,24 +83,13 @@ export async function main(argv: string[]): Promise<number> {
   addSecretsFromEnv();
   const [command, ...rest] = bareCache(argv);
   try {
-    switch (command) {
-      case 'run': return await runCommand(rest);
-      case 'serve': return await serveCommand(rest);
-      case 'list': return await listCommand(rest);
-      case 'tools': return await toolsCommand(rest);
-      case 'report': return reportCommand(rest);
-      case 'merge': return mergeCommand(rest);
-      case 'watch': return await watchCommand(rest);
-      case 'check': return await checkCommand(rest);
-      case 'compare': return compareCommand(rest);
-      case 'new': return await newCommand(rest);
-      case 'schema': return await schemaCommand(rest);
-      case undefined: case 'help': case '--help': case '-h':
-        console.log(HELP);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      console.log(HELP);
+      return command === undefined ? 2 : 0;
     }
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new TripwireError('usage', `unknown command "${command}"`);
+    return await (await load())(rest);
   } catch (e) {
     if (TripwireError.is(e, 'usage') || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(redact(`tripwire: ${(e as Error).message}\n\n${HELP}`));

@@ -16,7 +16,7 @@ export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, 
 // Environments and devices.
 export { defineEnvironment, toolsFor } from '../engine/environment.ts';
 export type { Environment, Tool, ToolEvent } from '../engine/environment.ts';
-export { defineDeviceProvider } from '../engine/device.ts';
+export { defineDeviceProvider, deviceTransportError } from '../engine/device.ts';
 export type { Device, DeviceProvider, DeviceResult, DeviceScreen, Element, ScreenAction, CallOptions, PerformOptions } from '../engine/device.ts';
 export { TripwireError } from '../engine/errors.ts';
 export type { TripwireErrorCode } from '../engine/errors.ts';
