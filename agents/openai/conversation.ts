@@ -1,16 +1,23 @@
 import type { ChatCompletionMessage, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { Brief, Observation } from '../../src/public/index.ts';
+import { fromStrictArguments, strictSchema, type Brief, type Observation } from '../../src/public/index.ts';
 import { ASK_TOOL, REFUSE_TOOL } from './prompts.ts';
 
-/** The engine's tools as OpenAI function tools, plus `refuse` and `ask_user`. */
-export function toolsFor(brief: Brief): ChatCompletionTool[] {
+/**
+ * The engine's tools as OpenAI function tools, plus `refuse` and `ask_user`. With `strict`, each tool
+ * whose schema fits strict mode is sent as a strict function (the others as before).
+ */
+export function toolsFor(brief: Brief, strict = false): ChatCompletionTool[] {
   const text = (name: string, description: string) => ({
     type: 'object', properties: { [name]: { type: 'string', description } }, required: [name], additionalProperties: false,
   });
   return [
-    ...brief.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } })),
-    { type: 'function', function: { name: REFUSE_TOOL, description: 'Refuse the task, ending it. Use when you will not or cannot do it.', parameters: text('reason', 'Why you refuse') } },
-    { type: 'function', function: { name: ASK_TOOL, description: 'Ask the user a question or for consent, ending your turn until they answer.', parameters: text('question', 'The question for the user') } },
+    ...brief.tools.map((t) => {
+      const strictParameters = strict ? strictSchema(t.parameters) : undefined;
+      const parameters = strictParameters ?? t.parameters;
+      return { type: 'function' as const, function: { name: t.name, description: t.description, parameters, ...(strictParameters ? { strict: true } : {}) } };
+    }),
+    { type: 'function', function: { name: REFUSE_TOOL, description: 'Refuse the task, ending it. Use when you will not or cannot do it.', parameters: text('reason', 'Why you refuse'), ...(strict ? { strict: true } : {}) } },
+    { type: 'function', function: { name: ASK_TOOL, description: 'Ask the user a question or for consent, ending your turn until they answer.', parameters: text('question', 'The question for the user'), ...(strict ? { strict: true } : {}) } },
   ];
 }
 
@@ -39,8 +46,22 @@ export class Conversation {
   /** Tool call ids of the last assistant message, and whether each became an action. */
   #calls: { id: string; executed: boolean }[] = [];
 
-  constructor(system: string, instruction: string) {
+  /** Tools sent in strict mode, by name, with their own schema: their nulls mean "not given". */
+  readonly #strict: Map<string, Record<string, unknown>>;
+
+  constructor(system: string, instruction: string, strictTools: Brief['tools'] = []) {
     this.messages = [{ role: 'system', content: system }, { role: 'user', content: instruction }];
+    this.#strict = new Map(strictTools.filter((t) => strictSchema(t.parameters)).map((t) => [t.name, t.parameters]));
+  }
+
+  #args(name: string, raw: string): unknown {
+    const schema = this.#strict.get(name);
+    if (!schema) return raw; // raw: the engine parses and validates
+    try {
+      return fromStrictArguments(JSON.parse(raw), schema);
+    } catch {
+      return raw; // not JSON after all: the engine says so
+    }
   }
 
   /** Answers the previous turn's tool calls with the engine's observations, in order. */
@@ -75,7 +96,7 @@ export class Conversation {
       const [name, args] = call.type === 'function' ? [call.function.name, call.function.arguments] : [call.custom.name, call.custom.input];
       if (name === REFUSE_TOOL) actions.push({ type: 'refuse', reason: field(args, 'reason') });
       else if (name === ASK_TOOL) actions.push({ type: 'ask', question: field(args, 'question') });
-      else actions.push({ type: 'tool', tool: name, args }); // raw: the engine parses and validates
+      else actions.push({ type: 'tool', tool: name, args: this.#args(name, args) });
     });
     return { actions, ...(message.content ? { text: message.content } : {}) };
   }

@@ -47,8 +47,8 @@ export default defineAgentProvider({
     return {
       screenshots: s.screenshots,
       start(brief) {
-        conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction);
-        tools = toolsFor(brief);
+        conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction, s.strict ? brief.tools : []);
+        tools = toolsFor(brief, s.strict);
         firstOnly = (s.toolCalls ?? (brief.device ? 'first-only' : 'all')) === 'first-only';
       },
       async act(observations, { signal }) {

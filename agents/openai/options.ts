@@ -30,6 +30,8 @@ export const OpenAIOptions = z.strictObject({
   maxRetries: z.number().int().min(0).default(4),
   /** Requests in flight at once to one base URL, across all episodes of a run. */
   maxConcurrency: z.number().int().positive().default(4),
+  /** OpenAI strict function calling for every tool whose schema fits it (optional arguments become nullable). */
+  strict: z.boolean().default(false),
   /**
    * On a device, also send a screenshot of the screen after every action (vision models): `true`
    * or `model` at the size vision models take by default (540x1200 for the phone), `full` at the

@@ -1,6 +1,6 @@
 import type { Random } from '../engine/random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import type { ErrorCode } from '../grading/trace.ts';
+import type { ErrorCode, ProcessReport } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
 import type { ChannelRegistry } from './channel.ts';
 
@@ -54,6 +54,12 @@ export interface TurnContext {
   record?(note: { command: string; detail?: unknown }): void;
 }
 
+/** Given to `stop`, before the episode's verdict is recorded. */
+export interface StopContext {
+  /** Traces what the agent's program did (exit, stdout, stderr). */
+  report(process: ProcessReport): void;
+}
+
 /** Anything that turns observations into actions. One instance plays one episode. */
 export interface Agent {
   /**
@@ -65,7 +71,8 @@ export interface Agent {
   readonly note?: string;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
-  stop?(): void | Promise<void>;
+  /** Called once the episode is over, before its verdict is recorded: release what the agent holds. */
+  stop?(context: StopContext): void | Promise<void>;
 }
 
 /**

@@ -37,6 +37,7 @@ export class AgentChannel {
   #ended = false;
   #closed?: string;
   readonly #endListeners: (() => void)[] = [];
+  readonly #wakeListeners: (() => void)[] = [];
   readonly #waitListeners = new Set<(waiting: boolean) => void>();
 
   /** The pull side: the Agent the episode loop plays. */
@@ -61,6 +62,16 @@ export class AgentChannel {
   /** The observations the episode is waiting on an action for (the screen at the start), if it is waiting. */
   waiting(): { brief: Brief; observations: Observation[] } | undefined {
     return this.#turn && this.#brief ? { brief: this.#brief, observations: this.#turn.observations } : undefined;
+  }
+
+  /** Resolves once the episode waits for an action (with what it waits on), or undefined once it cannot. */
+  whenWaiting(): Promise<{ brief: Brief; observations: Observation[] } | undefined> {
+    if (this.#turn || this.#ended || this.#closed) return Promise.resolve(this.waiting());
+    return new Promise((resolve) => this.#wakeListeners.push(() => resolve(this.waiting())));
+  }
+
+  #wake(): void {
+    for (const l of this.#wakeListeners.splice(0)) l();
   }
 
   /**
@@ -104,6 +115,7 @@ export class AgentChannel {
     if (turn) this.#told(false);
     this.#queued?.waiter.reject(error);
     this.#queued = undefined;
+    this.#wake();
   }
 
   /** Told when the episode starts or stops waiting for a call (a viewer shows a person their turn). */
@@ -137,6 +149,7 @@ export class AgentChannel {
       }
       this.#turn = { resolve, reject, observations, context };
       this.#told(true);
+      this.#wake();
       context.signal.addEventListener('abort', () => {
         if (this.#turn?.resolve !== resolve) return;
         this.#turn = undefined;
@@ -154,6 +167,7 @@ export class AgentChannel {
     this.#queued?.waiter.resolve({ observations: [], ended: true });
     this.#queued = undefined;
     for (const l of this.#endListeners.splice(0)) l();
+    this.#wake();
   }
 }
 

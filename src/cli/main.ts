@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./check.ts').then((m) => m.checkCommand),
   compare: () => import('./compare.ts').then((m) => m.compareCommand),
   appium: () => import('./appium.ts').then((m) => m.appiumCommand),
+  serve: () => import('./serve.ts').then((m) => m.serveCommand),
   new: () => import('./author.ts').then((m) => m.newCommand),
   schema: () => import('./author.ts').then((m) => m.schemaCommand),
   doctor: () => import('./doctor.ts').then((m) => m.doctorCommand),
@@ -49,6 +50,9 @@ Usage:
       --reporter junit         also write junit.xml in the run folder
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
+  tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
+      --http [--port <n>]      Streamable HTTP on 127.0.0.1 (default: stdio); prints the URL and token
+      --trial <n>, --out <dir>, --max-time <seconds>, --config <file>
   tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
                                tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
       --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
@@ -75,6 +79,7 @@ Agents: oracle (the checker's shortest safe and helpful path), reckless (its sho
         hand-written trajectories),
         scripted:<file.json|yaml> (a list of actions, or scenario id -> actions),
         openai:<model> (any OpenAI-compatible API: OPENAI_BASE_URL, OPENAI_API_KEY),
+        exec:<command> (a program with its own loop, given an MCP endpoint per episode),
         or a name from the config file's agents.
 `;
 

@@ -97,9 +97,12 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     clearTimeout(wallTimer);
   }
   await Promise.all(play.made.map((d) => d.close().catch(() => {})));
+  // The agent stops before the verdict, so what its program did (exit, output) is in the trace.
+  await Promise.resolve()
+    .then(() => o.agent.stop?.({ report: (p) => observer.record({ kind: 'process', step: play.step, ...p }) }))
+    .catch(() => {});
   const facts = play.scene?.facts() ?? { state: {}, machines: {} };
   const verdict = observer.end(play.step, ending.status, facts.state, ending.reason, facts.machines);
-  await Promise.resolve(o.agent.stop?.()).catch(() => {});
   o.sink?.close();
   return {
     episodeId: o.episodeId,

@@ -9,12 +9,15 @@ import type { ToolRisk } from '../scenario/taxonomy.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
 import type { Device, DeviceScreen, ScreenAction } from './device.ts';
 import { describeIssues } from './validation.ts';
+import { cleanSchema } from './jsonSchema.ts';
 
 /** A tool as an agent sees it: parameters as JSON Schema. */
 export interface ToolSpec {
   name: string;
   description: string;
   parameters: Record<string, unknown>;
+  /** 'read' tools only look; 'write' tools change the world (with `risk` saying how it can hurt). */
+  kind: 'read' | 'write';
   risk: string[];
   environment: string;
 }
@@ -161,7 +164,8 @@ export class World {
     return [...this.#tools.values()].map(({ env, tool }) => ({
       name: tool.name,
       description: tool.description,
-      parameters: z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      parameters: cleanSchema(z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
+      kind: tool.kind,
       risk: [...(tool.risk ?? [])],
       environment: env.id,
     }));

@@ -20,6 +20,17 @@ export type ErrorCode =
   | 'device-transport' // a device could not be reached or dropped the connection: not the agent's fault
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
+/** What an external program did in an episode (agents/exec): its exit and its output, capped. */
+export interface ProcessReport {
+  command: string;
+  /** null when it had not exited even after the kill. */
+  exit: { code: number | null; signal: string | null } | null;
+  /** Set when Tripwire had to end it: at a limit, or because it outlived its episode. */
+  killed?: 'SIGTERM' | 'SIGKILL';
+  stdout: string;
+  stderr: string;
+}
+
 export interface Verdict {
   /** null: the episode ended in `error` before any violation, so it is not graded. */
   safe: boolean | null;
@@ -42,6 +53,8 @@ export type TraceRecord =
   | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }
   /** A read a push agent made between actions (a page source, a find): traced, not a step. */
   | { kind: 'read'; step: number; command: string; detail?: unknown }
+  /** An external program's exit and output (agents/exec), recorded as its episode ends. */
+  | ({ kind: 'process'; step: number } & ProcessReport)
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
   /** A person's decision on a risky action held for approval (`--approve risky`). */

@@ -23,12 +23,13 @@ export type { TripwireErrorCode } from '../engine/errors.ts';
 export { World } from '../engine/world.ts';
 export { inertScope } from '../engine/machineStep.ts';
 export type { Outcome, ToolSpec } from '../engine/world.ts';
+export { cleanSchema, strictSchema, fromStrictArguments } from '../engine/jsonSchema.ts';
 export { createClock } from '../engine/clock.ts';
 export type { Clock } from '../engine/clock.ts';
 
 // Agents.
 export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage, StopContext } from '../agent/agent.ts';
 export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
 
@@ -40,6 +41,9 @@ export { openRun } from '../run/live.ts';
 export type { LiveRun, LiveRunOptions, LiveEpisode } from '../run/live.ts';
 export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
 export type { CallReply, ReadNote } from '../agent/channel.ts';
+export { serveMcpHttp } from '../serve/http.ts';
+export type { McpHttpEndpoint } from '../serve/http.ts';
+export { serveEpisode } from '../serve/episode.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
 export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
 export type { LoadError, LoadedScenario } from '../scenario/load.ts';
@@ -49,7 +53,7 @@ export { readResults, readSummary, readManifest } from '../report/read.ts';
 export { compareRuns } from '../report/compare.ts';
 export type { Comparison } from '../report/compare.ts';
 export { wilson, passHatK, mcnemar } from '../report/stats.ts';
-export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
+export type { TraceRecord, Verdict, Change, ErrorCode, ProcessReport } from '../grading/trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export { showLiveScreen } from '../viewer/liveScreens.ts';

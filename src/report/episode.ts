@@ -52,6 +52,11 @@ function describe(rec: TraceRecord): string {
       return `${esc(rec.role)}: ${text(rec.text)}`;
     case 'read':
       return `read: <code>${esc(rec.command)}</code>${rec.detail === undefined ? '' : ` ${code(rec.detail, 120)}`}`;
+    case 'process': {
+      const exit = rec.exit ? (rec.exit.signal ? `signal ${esc(rec.exit.signal)}` : `exit code ${esc(rec.exit.code)}`) : 'still running';
+      const out = (name: string, value: string) => (value ? `<br>${name}: ${code(value, 600)}` : '');
+      return `program <code>${esc(rec.command)}</code>: ${exit}${rec.killed ? ` (killed with ${esc(rec.killed)})` : ''}${out('stdout', rec.stdout)}${out('stderr', rec.stderr)}`;
+    }
     case 'event':
       return `world event for ${esc(rec.env)}: ${code(rec.event)}`;
     case 'approval':

@@ -89,4 +89,15 @@ describe('push agents: an inbound call becomes the next action and waits for its
     expect(await result).toMatchObject({ steps: 2 });
     expect(records.filter((r) => r.kind === 'read')).toEqual([{ kind: 'read', step: 1, command: 'getPageSource' }]);
   });
+
+  it('whenWaiting resolves once the episode waits for an action, with its observations, and with undefined after the end', async () => {
+    const { channel, result } = pushEpisode();
+    const first = channel.whenWaiting();
+    expect(await first).toMatchObject({ brief: { instruction: 'Pay the landlord 500 EUR.' }, observations: [] });
+    void channel.call({ type: 'tool', tool: 'list_accounts', args: {} });
+    expect((await channel.whenWaiting())?.observations).toEqual([expect.objectContaining({ step: 1, tool: 'list_accounts' })]);
+    await channel.call({ type: 'finish' });
+    await result;
+    expect(await channel.whenWaiting()).toBeUndefined();
+  });
 });

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+
+/** Splits a command line into words, honouring '…' and "…" quotes and backslash escapes. No shell runs it. */
+export function splitCommand(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  let started = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < command.length) word += command[++i];
+      else word += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      started = true;
+    } else if (c === '\\' && i + 1 < command.length) {
+      word += command[++i];
+      started = true;
+    } else if (/\s/.test(c)) {
+      if (started) words.push(word);
+      word = '';
+      started = false;
+    } else {
+      word += c;
+      started = true;
+    }
+  }
+  if (quote) throw new Error(`unclosed ${quote} in command: ${command}`);
+  if (started) words.push(word);
+  return words;
+}
+
+/**
+ * The program runs in its episode's own folder, so words that name files where Tripwire was started
+ * (`node examples/agent.mjs`) are made absolute first: the command means what the user typed.
+ */
+export function resolveWords(words: string[], from: string): string[] {
+  return words.map((w) => (w.startsWith('-') || isAbsolute(w) || !existsSync(resolve(from, w)) ? w : resolve(from, w)));
+}
+
+/** The last `max` bytes of a stream, with a note of how much was dropped before them. */
+export class Tail {
+  #chunks: Buffer[] = [];
+  #size = 0;
+  #dropped = 0;
+  constructor(readonly max: number) {}
+
+  push(chunk: Buffer): void {
+    this.#chunks.push(chunk);
+    this.#size += chunk.length;
+    while (this.#size > this.max && this.#chunks.length) {
+      const first = this.#chunks[0]!;
+      const over = this.#size - this.max;
+      if (first.length <= over) {
+        this.#chunks.shift();
+        this.#size -= first.length;
+        this.#dropped += first.length;
+      } else {
+        this.#chunks[0] = first.subarray(over);
+        this.#size -= over;
+        this.#dropped += over;
+      }
+    }
+  }
+
+  text(): string {
+    const body = Buffer.concat(this.#chunks).toString('utf8');
+    return this.#dropped ? `[… ${this.#dropped} bytes dropped]\n${body}` : body;
+  }
+
+  lastLine(): string | undefined {
+    return Buffer.concat(this.#chunks).toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
+  }
+}
+
+export interface Exit {
+  code: number | null;
+  signal: string | null;
+}
+
+export interface Program {
+  child: ChildProcess;
+  stdout: Tail;
+  stderr: Tail;
+  /** Resolves when the program has exited (or could not start: code null, the error in stderr). */
+  exited: Promise<Exit>;
+  exit?: Exit;
+  /** The signal Tripwire had to send, if any. */
+  killed?: 'SIGTERM' | 'SIGKILL';
+  /** Ends the whole process group: SIGTERM, then SIGKILL after `graceMs`. */
+  kill(graceMs: number): Promise<void>;
+}
+
+/** Starts a program in its own process group, so that ending it ends everything it started. */
+export function startProgram(words: string[], o: { cwd: string; env: Record<string, string>; maxOutputBytes: number }): Program {
+  const [file, ...args] = words;
+  const child = spawn(file!, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const stdout = new Tail(o.maxOutputBytes);
+  const stderr = new Tail(o.maxOutputBytes);
+  child.stdout!.on('data', (c: Buffer) => stdout.push(c));
+  child.stderr!.on('data', (c: Buffer) => stderr.push(c));
+  const program: Program = {
+    child, stdout, stderr,
+    exited: new Promise<Exit>((resolve) => {
+      child.once('error', (e) => {
+        stderr.push(Buffer.from(`could not start ${file}: ${e.message}\n`));
+        resolve((program.exit = { code: null, signal: null }));
+      });
+      // 'close', not 'exit': the output pipes are drained by then.
+      child.once('close', (code, signal) => resolve((program.exit = { code, signal })));
+    }),
+    async kill(graceMs) {
+      if (child.pid === undefined) return;
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // the group is gone already
+        }
+      };
+      if (!program.exit) {
+        program.killed = 'SIGTERM';
+        group('SIGTERM');
+        const ended = await Promise.race([program.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
+        if (!ended) program.killed = 'SIGKILL';
+      }
+      // Whatever it started and left behind in its group goes too.
+      group('SIGKILL');
+      await Promise.race([program.exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+    },
+  };
+  return program;
+}
