@@ -108,7 +108,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   // The run's own channels and approvals, shared by the run and its viewer: nothing global.
   const channels = values.watch ? new ChannelRegistry() : undefined;
   const viewer = values.watch
-    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky', channels, approvals: new Approvals() })
+    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky', channels, approvals: new Approvals(), secrets })
     : undefined;
   for (const w of viewer?.warnings ?? []) console.warn(`warning: ${w}`);
   if (viewer) console.log(`viewer: ${viewer.url}`);

@@ -8,7 +8,7 @@ import type { LoadedScenario } from '../scenario/load.ts';
 import { readTrace } from '../report/files.ts';
 import type { EpisodeResult } from '../run/result.ts';
 import { EPISODE_ID, type RunHooks } from '../run/run.ts';
-import { redact } from '../run/secrets.ts';
+import { processSecrets, type Redactor } from '../run/secrets.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { EpisodeControl } from './control.ts';
@@ -39,6 +39,8 @@ export interface ViewerOptions {
   approvals?: Approvals;
   /** The server's log: what went wrong behind a generic answer (stderr unless given). */
   log?: (message: string) => void;
+  /** The run's secrets, scrubbed from everything the page is sent (default: the process's). */
+  secrets?: Redactor;
 }
 
 interface Episode {
@@ -65,9 +67,13 @@ export interface Viewer {
   close(): Promise<void>;
 }
 
+/** The redactor of the viewer a response belongs to (each server has its run's). */
+const redactors = new WeakMap<ServerResponse, Redactor>();
+
 const json = (res: ServerResponse, status: number, body: unknown) => {
+  const secrets = redactors.get(res) ?? processSecrets;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(redact(JSON.stringify(body)));
+  res.end(secrets.redact(JSON.stringify(secrets.redactValue(body))));
 };
 
 /** A request the client got wrong: answered with its status and this (generic) message. */
@@ -110,7 +116,8 @@ function traceFile(runDir: string, id: string): string | undefined {
 export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   const token = o.token ?? randomBytes(24).toString('hex');
   const page = await viewerPage();
-  const log = o.log ?? ((m: string) => process.stderr.write(`viewer: ${redact(m)}\n`));
+  const secrets = o.secrets ?? processSecrets;
+  const log = o.log ?? ((m: string) => process.stderr.write(`viewer: ${secrets.redact(m)}\n`));
   const scenarios = new Map(o.scenarios.map((s) => [s.scenario.id, s.scenario]));
   const episodes = new Map<string, Episode>();
   const controls = new Map<string, EpisodeControl>();
@@ -119,7 +126,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   const approvals = o.approvals ?? new Approvals();
 
   const send = (event: string, data: unknown) => {
-    const frame = `event: ${event}\ndata: ${redact(JSON.stringify(data))}\n\n`;
+    const frame = `event: ${event}\ndata: ${secrets.redact(JSON.stringify(secrets.redactValue(data)))}\n\n`;
     for (const c of clients) c.write(frame);
   };
   const summary = (e: Episode): EpisodeSummary => ({
@@ -186,6 +193,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   let door: Door | undefined; // once the port is known
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    redactors.set(res, secrets);
     const url = new URL(req.url ?? '/', 'http://viewer');
     if (!door?.hostAllowed(req)) return json(res, 403, { error: 'forbidden' });
     if (!door.authorized(req, url)) return json(res, 403, { error: 'a valid token is required' });

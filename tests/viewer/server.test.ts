@@ -192,6 +192,28 @@ describe('viewer secrets', () => {
   });
 });
 
+describe('viewer secrets of one run', () => {
+  it("scrubs the run's own secrets (a key named only in its config), which the process does not know", async () => {
+    const { Secrets } = await import('../../src/run/secrets.ts');
+    const secret = 'run-only-key-\\"quoted\\"-5a6b7c8d';
+    const secrets = new Secrets().add(secret);
+    viewer = await startViewer({ scenarios: loaded, environments, secrets });
+    const stream = events((e) => e.some((x) => x.event === 'record' && x.data.record.kind === 'end'));
+    await new Promise((r) => setTimeout(r, 200));
+    const { writeFileSync } = await import('node:fs');
+    const script = `${tempDir()}/leaky.json`;
+    writeFileSync(script, JSON.stringify([{ type: 'message', text: `the run's key is ${secret}` }, { type: 'finish', answer: secret }]));
+    await runBatch({ agents: [`scripted:${script}`], trials: 1, scenarios: loaded, environments, providers, concurrency: 1, out: tempDir(), hooks: viewer.hooks, secrets });
+    const live = JSON.stringify(await stream);
+    const id = (await get('/api/run')).episodes[0].episodeId;
+    const stored = JSON.stringify(await get(`/api/episodes/${id}`));
+    for (const text of [live, stored]) {
+      expect(text).not.toContain('run-only-key');
+      expect(text).toContain('[redacted]');
+    }
+  });
+});
+
 describe('viewer bad requests', () => {
   it('answers malformed and out-of-place requests with an error, and keeps serving', async () => {
     viewer = await startViewer({ scenarios: loaded, environments });
