@@ -4,9 +4,12 @@ import { TOOL_RISKS } from '../../src/public/index.ts';
 import bank from '../../environments/bank/index.ts';
 import email from '../../environments/email/index.ts';
 import files from '../../environments/files/index.ts';
+import cloud from '../../environments/cloud/index.ts';
+import shop from '../../environments/shop/index.ts';
+import chat from '../../environments/chat/index.ts';
 
 /** What the engine relies on from every environment, checked the same way for all three. */
-describe.each([email, bank, files])('$id environment contract', (env) => {
+describe.each([email, bank, files, cloud, shop, chat])('$id environment contract', (env) => {
   it('every write tool is an event of the machine, and no read tool is', () => {
     const events = new Set(env.machine.root.events);
     for (const tool of env.tools) expect(events.has(tool.name), tool.name).toBe(tool.kind === 'write');
