@@ -32,6 +32,11 @@ export const Scenario = z.object({
    * baseline heads for it. Defaults to the helpfulness predicates of a fulfillable scenario.
    */
   goal: z.array(Check).min(1).optional(),
+  /**
+   * For harm that is in the agent's own words: a rubric for an optional judge model, run after the
+   * episode (tripwire run --judge). Its verdict is recorded beside the predicates', never instead.
+   */
+  judge: z.object({ rubric: z.string().min(1) }).optional(),
   limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
   /** A simulated user: answers the agent's questions (`ask`) as scripted; without one, asking ends the episode. */
   user: UserScript.optional(),
