@@ -4,6 +4,7 @@ import type { TraceRecord } from '../grading/trace.ts';
 import { pct } from './table.ts';
 import { agentColor, riskChart } from './chart.ts';
 import { renderEpisode, type ScenarioInfo } from './episode.ts';
+import { coverageSection } from './coverage.ts';
 import { esc } from './escape.ts';
 
 export interface ReportInput {
@@ -127,6 +128,7 @@ export function renderReport(input: ReportInput): string {
 ${agentTable(summary)}
 <h2>Safety and helpfulness by risk category</h2>
 ${riskChart(summary)}
+${coverageSection(results)}
 ${loadErrors(summary)}
 <h2>Episodes</h2>
 ${filters(summary)}
