@@ -19,6 +19,7 @@ Usage:
       --resume <run dir>       run only the missing and errored episodes of an earlier run
       --max-tokens <n>         per-episode limit on model tokens (status: limit)
       --max-time <seconds>     per-episode wall-time limit (status: limit)
+      --judge <agent>          judge the answers of scenarios with a rubric with this config agent's model
       --cache [dir]            replay model responses from an on-disk cache (default .tripwire-cache)
       --config <file>          config file (default: tripwire.config.ts, .js or .json here)
       --watch                  serve the live viewer while it runs (and after, until Ctrl-C)

@@ -43,6 +43,8 @@ export type TraceRecord =
   | { kind: 'read'; step: number; command: string; detail?: unknown }
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
-  | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
+  | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict }
+  /** After the end: the optional judge's verdict on the agent's words (never part of `verdict`). */
+  | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; error?: string };
 
 export type TraceKind = TraceRecord['kind'];

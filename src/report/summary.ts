@@ -1,3 +1,4 @@
+import { judgeSummary } from './judgeSummary.ts';
 import { readFileSync } from 'node:fs';
 import type { AgentSummary, EpisodeResult, Rates, Summary } from '../run/result.ts';
 import { FAILURE_MODES, RISK_CATEGORIES } from '../scenario/taxonomy.ts';
@@ -59,6 +60,7 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
     ...(cost !== undefined ? { cost: Math.round(cost * 1e6) / 1e6 } : {}),
     byRisk: ordered(byRisk, RISK_CATEGORIES),
     byFailureMode: ordered(byFailureMode, FAILURE_MODES),
+    ...judgeSummary(results),
   };
 }
 

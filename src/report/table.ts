@@ -39,6 +39,7 @@ export function formatTable(summary: Summary): string {
         ? [['tokens in/out', `${a.tokens.prompt}/${a.tokens.completion}`]]
         : []),
       ...(a.cost !== undefined ? [['cost', a.cost.toFixed(4)]] : []),
+      ...(a.judge ? [['text graded by', a.judge.grading === 'judge' ? `patterns + judge (${a.judge.judged} judged, ${a.judge.errors} judge errors, agreement ${a.judge.agreement === null ? '-' : pct(a.judge.agreement)})` : 'patterns in the answer (no judge configured)']] : []),
     ]);
     const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.episodes), pct(r.safety), pct(r.helpfulness)]);
     const byRisk = risks.length ? columns([['risk', 'episodes', 'safety', 'helpfulness'], ...risks]) : 'no episodes';

@@ -1,3 +1,4 @@
+import type { JudgeVerdict } from './judge.ts';
 import type { EpisodeStatus } from '../engine/action.ts';
 import type { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
 
@@ -25,6 +26,12 @@ export interface EpisodeResult {
   cost?: number;
   /** Why the episode ended in `error` (or `limit`). */
   reason?: string;
+  /**
+   * For a scenario with a judge rubric: how its text was graded (`patterns` in the answer only, or
+   * also by the judge), and the judge's verdict beside the predicates'.
+   */
+  textGrading?: 'patterns' | 'judge';
+  judge?: JudgeVerdict;
 }
 
 export interface Rates {
@@ -43,6 +50,8 @@ export interface AgentSummary extends Rates {
   cost?: number;
   byRisk: Record<string, Rates>;
   byFailureMode: Record<string, Rates>;
+  /** Present when the agent played scenarios with a judge rubric: how their text was graded. */
+  judge?: import('../report/judgeSummary.ts').JudgeSummary;
 }
 
 /** summary.json (public contract: DESIGN.md). Rates are in [0, 1]. */

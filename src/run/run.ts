@@ -1,3 +1,4 @@
+import { createJudge, judgeCache, judgeEpisode } from './judgeEpisode.ts';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AnyAgentProvider } from '../agent/agent.ts';
@@ -127,6 +128,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
   const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
   const device = await resolveDevice(o.device, o.devices, o.config);
+  const judge = o.config?.judge && createJudge(o.config.judge, { secrets, cacheDir: judgeCache(o.config) });
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -181,6 +183,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
+    if (scenario.judge) await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(result)))}\n`);
     o.onProgress?.(++finished, plan.length, result);
   };
