@@ -1,3 +1,4 @@
+import { screenCommand } from './screen.ts';
 import { checkCommand } from './check.ts';
 import { newCommand, schemaCommand } from './author.ts';
 import { listCommand, reportCommand, toolsCommand, watchCommand } from './inspect.ts';
@@ -30,7 +31,10 @@ Usage:
       --shard <i/n>            run only slice i of n (by a hash of each episode id); see merge
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
+      --json | --coverage      every scenario's metadata as JSON | the risk x failure-mode matrix
       --scenario <id|glob>
+  tripwire screen <scenario> [--steps <file|json>] [--source] [--png <file>]
+                               what the phone shows for a scenario's seed after the steps
   tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
   tripwire merge <run dirs...> join the run folders of a run's shards into one (--out <dir>)
@@ -65,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': return await checkCommand(rest);
       case 'new': return await newCommand(rest);
       case 'schema': return await schemaCommand(rest);
+      case 'screen': return await screenCommand(rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return command === undefined ? 2 : 0;
