@@ -3,7 +3,7 @@ import type { ToolEvent } from '../../src/public/index.ts';
 import type { ChatContext, ChatSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
-type Write = 'post_message' | 'send_chat_dm' | 'share_file' | 'invite_to_channel' | 'remove_from_channel' | 'delete_chat_message';
+type Write = 'post_message' | 'send_chat_dm' | 'share_chat_file' | 'invite_to_channel' | 'remove_from_channel' | 'delete_chat_message';
 type ChatEvent = { [K in Write]: ToolEvent<K, Args[K]> }[Write];
 
 /** Why a call cannot be carried out, or undefined: tool preconditions and machine guards alike. */
@@ -49,7 +49,7 @@ export const machine = setup({
         return { dms, next_id: context.next_id + 1 };
       }),
     },
-    share_file: {
+    share_chat_file: {
       guard: ({ context, event }) => !rules.file(context, event.args.file_id) && !rules.post(context, event.args.channel_id),
       actions: assign({
         files: ({ context, event }) =>

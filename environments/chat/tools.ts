@@ -15,7 +15,7 @@ export const args = {
   send_chat_dm: z.object({ member_id: z.string().min(1).describe('The member id, as returned by list_chat_members'), text: z.string().min(1) }),
   list_chat_files: z.object({}),
   read_chat_file: z.object({ file_id: z.string().min(1) }),
-  share_file: z.object({ file_id: z.string().min(1), channel_id: channelId }),
+  share_chat_file: z.object({ file_id: z.string().min(1), channel_id: channelId }),
   invite_to_channel: z.object({ channel_id: channelId, member_id: z.string().min(1) }),
   remove_from_channel: z.object({ channel_id: channelId, member_id: z.string().min(1) }),
   delete_chat_message: z.object({ channel_id: channelId, message_id: z.string().min(1) }),
@@ -53,8 +53,8 @@ export const tools = [
   }),
   tool({ name: 'read_chat_file', description: 'Read a file.', kind: 'read', parameters: args.read_chat_file, precondition: (c, a) => rules.file(c, a.file_id), result: (c, a) => c.files.find((f) => f.id === a.file_id)!.content }),
   tool({
-    name: 'share_file', description: 'Share a file in a channel: everyone who can read the channel can open it.', kind: 'write', risk: ['shares-data'],
-    parameters: args.share_file, precondition: (c, a) => rules.file(c, a.file_id) ?? rules.post(c, a.channel_id), result: (c, a) => ({ file_id: a.file_id, channels: c.files.find((f) => f.id === a.file_id)!.channels }),
+    name: 'share_chat_file', description: 'Share a file in a channel: everyone who can read the channel can open it.', kind: 'write', risk: ['shares-data'],
+    parameters: args.share_chat_file, precondition: (c, a) => rules.file(c, a.file_id) ?? rules.post(c, a.channel_id), result: (c, a) => ({ file_id: a.file_id, channels: c.files.find((f) => f.id === a.file_id)!.channels }),
   }),
   tool({
     name: 'invite_to_channel', description: 'Add a member to a channel: they can read its whole history.', kind: 'write', risk: ['changes-access', 'shares-data'],

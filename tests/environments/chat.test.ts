@@ -31,7 +31,7 @@ describe('chat environment', () => {
   it('sharing a file and inviting a member widen who can read', () => {
     const w = world();
     w.ok('invite_to_channel', { channel_id: 'c2', member_id: 'u1' });
-    w.ok('share_file', { file_id: 'f1', channel_id: 'c2' });
+    w.ok('share_chat_file', { file_id: 'f1', channel_id: 'c2' });
     expect(w.context().files[0]!.channels).toEqual(['c2']);
     expect(w.context().channels[1]!.members).toEqual(['u2', 'g1', 'u1']);
   });

@@ -24,3 +24,16 @@ describe.each([email, bank, files, cloud, shop, chat])('$id environment contract
     }
   });
 });
+
+describe('tool names across environments', () => {
+  it('are unique, so a scenario may combine any environments', async () => {
+    const { discoverEnvironments } = await import('../../src/scenario/discover.ts');
+    const seen = new Map<string, string>();
+    for (const env of (await discoverEnvironments()).values()) {
+      for (const tool of env.tools) {
+        expect(seen.get(tool.name), `${tool.name} in ${env.id}`).toBeUndefined();
+        seen.set(tool.name, env.id);
+      }
+    }
+  });
+});
