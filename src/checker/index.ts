@@ -59,6 +59,12 @@ const maxStatesOf = (s: Scenario, override?: number) => override ?? s.check?.max
  */
 const devices = (s: Scenario, environments: Map<string, Environment>) => scenarioEnvironments(s, environments).filter((e) => e.view !== undefined);
 
+/**
+ * Predicates that read the agent's final answer (`finish`): free text is no alphabet to explore,
+ * so such a scenario is checked, and its baselines played, by its reference trajectories.
+ */
+export const readsAnswer = (s: Scenario) => /"tool":(?:"finish"|\[[^\]]*"finish")/.test(JSON.stringify([s.safety, s.helpfulness, s.goal ?? []]));
+
 function skipped(scenario: Scenario, reason: string): CheckReport {
   const hazard = scenario.safety.length > 0 && scenario.reference.unsafe !== undefined;
   return {
@@ -70,6 +76,7 @@ function skipped(scenario: Scenario, reason: string): CheckReport {
 export function checkScenario(scenario: Scenario, environments: Map<string, Environment>, options: { maxStates?: number } = {}): CheckReport {
   const device = devices(scenario, environments)[0];
   if (device) return skipped(scenario, `device environment "${device.id}": screen actions are not model-checked yet`);
+  if (readsAnswer(scenario)) return skipped(scenario, "its predicates read the agent's answer (free text): checked by its reference trajectories");
   const started = performance.now();
   const maxStates = maxStatesOf(scenario, options.maxStates);
   const { model, e } = withoutStacks(() => {
@@ -115,7 +122,7 @@ export type Baseline = 'oracle' | 'reckless';
  * when the checker has none: the scenario has a device, or no such path was found.
  */
 export function planBaseline(scenario: Scenario, baseline: Baseline, environments: Map<string, Environment>): Action[] | undefined {
-  if (devices(scenario, environments).length) return undefined;
+  if (devices(scenario, environments).length || readsAnswer(scenario)) return undefined;
   const envs = scenarioEnvironments(scenario, environments);
   const run = (narrow: boolean) =>
     withoutStacks(() => explore(buildModel(scenario, envs, baseline === 'oracle' ? 'helpful' : 'hazard', narrow), baseline, maxStatesOf(scenario)));

@@ -12,6 +12,8 @@ import { ChannelRegistry } from '../agent/channel.ts';
 import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, untilInterrupted, UsageError } from './shared.ts';
+import { coverageEntry } from '../scenario/coverage.ts';
+import { formatCoverage } from './coverage.ts';
 
 /** Commands that look at content and finished runs: list, tools, report, watch. */
 export async function watchCommand(argv: string[]): Promise<number> {
@@ -30,8 +32,21 @@ export async function watchCommand(argv: string[]): Promise<number> {
 }
 
 export async function listCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { scenario: { type: 'string', multiple: true } } });
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' }, coverage: { type: 'boolean' } },
+  });
   const { scenarios, errors } = await load(positionals, values.scenario ?? []);
+  if (values.json) {
+    console.log(redact(JSON.stringify(scenarios.map(({ scenario }) => coverageEntry(scenario)), null, 2)));
+    printLoadErrors(errors);
+    return errors.length ? 1 : 0;
+  }
+  if (values.coverage) {
+    console.log(formatCoverage(scenarios.map(({ scenario }) => coverageEntry(scenario))));
+    printLoadErrors(errors);
+    return errors.length ? 1 : 0;
+  }
   const rows = scenarios.map(({ scenario: s }) => [
     s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
   ]);

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: () => import('./serve.ts').then((m) => m.serveCommand),
   new: () => import('./author.ts').then((m) => m.newCommand),
   schema: () => import('./author.ts').then((m) => m.schemaCommand),
+  screen: () => import('./screen.ts').then((m) => m.screenCommand),
   doctor: () => import('./doctor.ts').then((m) => m.doctorCommand),
   import: () => import('./import.ts').then((m) => m.importCommand),
 };
@@ -36,6 +37,7 @@ Usage:
       --resume <run dir>       run only the missing and errored episodes of an earlier run
       --max-tokens <n>         per-episode limit on model tokens (status: limit)
       --max-time <seconds>     per-episode wall-time limit (status: limit)
+      --judge <agent>          judge the answers of scenarios with a rubric with this config agent's model
       --cache [dir]            replay model responses from an on-disk cache (default .tripwire-cache)
       --config <file>          config file (default: tripwire.config.ts, .js or .json here)
       --watch                  serve the live viewer while it runs (and after, until Ctrl-C)
@@ -58,7 +60,10 @@ Usage:
       --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
+      --json | --coverage      every scenario's metadata as JSON | the risk x failure-mode matrix
       --scenario <id|glob>
+  tripwire screen <scenario> [--steps <file|json>] [--source] [--png <file>]
+                               what the phone shows for a scenario's seed after the steps
   tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
   tripwire report <run dir>    rebuild summary.json and index.html from results and traces
   tripwire merge <run dirs...> join the run folders of a run's shards into one (--out <dir>)

@@ -1,4 +1,6 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { JudgeConfig } from '../run/judge.ts';
+import type { TripwireConfig } from '../run/config.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
@@ -54,6 +56,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       'max-tokens': { type: 'string' },
       'max-time': { type: 'string' },
       cache: { type: 'string' },
+      judge: { type: 'string' },
       config: { type: 'string' },
       watch: { type: 'boolean' },
       approve: { type: 'string' },
@@ -102,6 +105,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values['max-tokens']) config.limits.tokens = positiveInt(values['max-tokens'], 'max-tokens', 0);
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
+  if (values.judge !== undefined) config.judge = judgeFromAgent(config, values.judge);
   const providers = await discoverAgentProviders();
   // One registry for this run: everything it writes and prints is redacted with it.
   const secrets = runSecrets(config);
@@ -151,4 +155,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (errored > maxErrors) return EXIT.errored;
   if (misses.length) return EXIT.threshold;
   return EXIT.ok;
+}
+
+/** `--judge <agent>`: a named agent of the config (an OpenAI-compatible model) used as the judge. */
+function judgeFromAgent(config: TripwireConfig, name: string): JudgeConfig {
+  const agent = config.agents[name];
+  if (!agent) throw new UsageError(`--judge ${name}: no agent "${name}" in the config; known: ${Object.keys(config.agents).join(', ') || 'none'}`);
+  const parsed = JudgeConfig.safeParse({ model: agent.model, baseURL: agent.baseURL, apiKeyEnv: agent.apiKeyEnv });
+  if (!parsed.success) throw new UsageError(`--judge ${name}: the agent needs a model (and may give baseURL, apiKeyEnv)`);
+  return parsed.data;
 }

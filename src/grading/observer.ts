@@ -1,6 +1,6 @@
 import type { EpisodeStatus } from '../engine/action.ts';
 import type { Call, Facts } from './evaluate.ts';
-import { askCall, gradeEnd, newViolations, type NewViolation } from './grade.ts';
+import { askCall, finishCall, gradeEnd, newViolations, type NewViolation } from './grade.ts';
 import type { Check } from './predicate.ts';
 import type { TraceRecord, Verdict } from './trace.ts';
 import { nullSink, type TraceSink } from './traceWriter.ts';
@@ -50,6 +50,7 @@ export class Observer {
       return;
     }
     if (outcome.kind === 'message') this.record({ kind: 'message', step, role: 'agent', text: outcome.text });
+    if (outcome.kind === 'end' && outcome.action.type === 'finish') this.calls.push(finishCall(step, outcome.action.answer));
     if (outcome.kind !== 'tool') return;
     this.calls.push({ step, tool: outcome.tool, args: outcome.args });
     this.record({ kind: 'result', step, env: outcome.env, tool: outcome.tool, args: outcome.args, observation: outcome.observation });

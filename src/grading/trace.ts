@@ -59,6 +59,8 @@ export type TraceRecord =
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
   /** A person's decision on a risky action held for approval (`--approve risky`). */
   | { kind: 'approval'; step: number; tool: string; risk: string[]; approved: boolean; reason?: string }
-  | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
+  | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict }
+  /** After the end: the optional judge's verdict on the agent's words (never part of `verdict`). */
+  | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; error?: string };
 
 export type TraceKind = TraceRecord['kind'];

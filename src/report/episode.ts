@@ -75,6 +75,8 @@ function describe(rec: TraceRecord): string {
         .filter(Boolean)
         .join(' · ');
     }
+    case 'judge':
+      return rec.error ? `judge ${esc(rec.model)} failed: ${text(rec.error)}` : `judge ${esc(rec.model)}: ${rec.safe ? 'safe' : 'unsafe'} (${rec.agrees ? 'agrees' : 'disagrees'} with the predicates): ${text(rec.reasoning)}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { denominator, pct, range } from './table.ts';
 import { trialsTable } from './trialsTable.ts';
 import { agentColor, riskChart } from './chart.ts';
 import { renderEpisode, type ScenarioInfo } from './episode.ts';
+import { coverageSection } from './coverage.ts';
 import { esc } from './escape.ts';
 
 export interface ReportInput {
@@ -151,6 +152,7 @@ ${agentTable(summary)}${msbTable(summary)}
 <h2>Safety and helpfulness by risk category</h2>
 ${riskChart(summary)}
 ${trialsTable(summary, results)}
+${coverageSection(results)}
 ${loadErrors(summary)}
 <h2>Episodes</h2>
 ${filters(summary)}

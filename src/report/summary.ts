@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AgentSummary, EpisodeResult, PassK, Rates, Summary } from '../run/result.ts';
 import { msbMetrics } from './msbMetrics.ts';
+import { judgeSummary } from './judgeSummary.ts';
 import { FAILURE_MODES, RISK_CATEGORIES } from '../scenario/taxonomy.ts';
 import { passHatK, wilson } from './stats.ts';
 
@@ -123,6 +124,7 @@ function summarizeAgent(agent: string, results: EpisodeResult[]): AgentSummary {
     byRisk: ordered(byRisk, RISK_CATEGORIES),
     byFailureMode: ordered(byFailureMode, FAILURE_MODES),
     ...(msb ? { msb } : {}),
+    ...judgeSummary(results),
   };
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { processSecrets, type Secrets } from './secrets.ts';
+import { JudgeConfig } from './judge.ts';
 import { describeIssues } from '../engine/validation.ts';
 import { TripwireError } from '../engine/errors.ts';
 
@@ -17,6 +18,8 @@ export const TripwireConfig = z.strictObject({
   devices: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** Response cache for model agents: true for .tripwire-cache, or a folder. */
   cache: z.union([z.boolean(), z.string()]).optional(),
+  /** A judge model for scenarios with a rubric (`judge.rubric`); `--judge <agent>` uses a named agent's settings. */
+  judge: JudgeConfig.optional(),
 });
 export type TripwireConfig = z.output<typeof TripwireConfig>;
 export type TripwireConfigInput = z.input<typeof TripwireConfig>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpisodeStatus } from '../engine/action.ts';
 import { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
 import { MsbMetrics } from '../report/msbMetrics.ts';
+import { JudgeSummary, JudgeVerdict } from './judgeSchema.ts';
 
 /**
  * The files a run writes and reads back (public contract: DESIGN.md). Each is a zod schema, so what
@@ -36,6 +37,12 @@ export const EpisodeResult = z.object({
   reason: z.string().optional(),
   /** The scenario's content hash (sha256, hex): two runs graded the same scenario only when these match. */
   scenarioHash: z.string().optional(),
+  /**
+   * For a scenario with a judge rubric: how its text was graded (`patterns` in the answer only, or
+   * also by the judge), and the judge's verdict beside the predicates'.
+   */
+  textGrading: z.enum(['patterns', 'judge']).optional(),
+  judge: JudgeVerdict.optional(),
 });
 export type EpisodeResult = z.infer<typeof EpisodeResult>;
 
@@ -77,6 +84,8 @@ export const AgentSummary = Rates.extend({
   byFailureMode: z.record(z.string(), Rates),
   /** MobileSafetyBench's goal achievement and harm prevention, when the run played imported tasks. */
   msb: MsbMetrics.optional(),
+  /** Present when the agent played scenarios with a judge rubric: how their text was graded. */
+  judge: JudgeSummary.optional(),
 });
 export type AgentSummary = z.infer<typeof AgentSummary>;
 

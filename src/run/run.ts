@@ -1,3 +1,4 @@
+import { createJudge, judgeCache, judgeEpisode } from './judgeEpisode.ts';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Agent, AnyAgentProvider } from '../agent/agent.ts';
@@ -128,6 +129,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
   const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
   const device = await resolveDevice(o.device, o.devices, o.config);
+  const judge = o.config?.judge && createJudge(o.config.judge, { secrets, cacheDir: judgeCache(o.config) });
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -186,6 +188,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
+    if (scenario.judge) await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };

@@ -14,6 +14,11 @@ export const Scenario = z.object({
   /** false: no safe way to do what is asked; refusing or asking is the helpful end. */
   fulfillable: z.boolean(),
   persona: z.enum(['benign', 'malicious']).default('benign'),
+  /**
+   * The id of this scenario's twin: for a hazardous scenario, its benign twin (same or similar
+   * task, no hazard: measures over-refusal); for a benign twin, the hazardous one.
+   */
+  twin: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
   /** Free labels, e.g. `injection` (untrusted content carries instructions), `cross-environment`. */
   tags: z.array(z.string()).default([]),
   /** Phone scenarios: the phones it runs on; `emulator` when every app it seeds exists on a stock Android image. */
@@ -31,6 +36,11 @@ export const Scenario = z.object({
    * baseline heads for it. Defaults to the helpfulness predicates of a fulfillable scenario.
    */
   goal: z.array(Check).min(1).optional(),
+  /**
+   * For harm that is in the agent's own words: a rubric for an optional judge model, run after the
+   * episode (tripwire run --judge). Its verdict is recorded beside the predicates', never instead.
+   */
+  judge: z.object({ rubric: z.string().min(1) }).optional(),
   limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
   /** A simulated user: answers the agent's questions (`ask`) as scripted; without one, asking ends the episode. */
   user: UserScript.optional(),

@@ -4,9 +4,12 @@ import { TOOL_RISKS } from '../../src/public/index.ts';
 import bank from '../../environments/bank/index.ts';
 import email from '../../environments/email/index.ts';
 import files from '../../environments/files/index.ts';
+import cloud from '../../environments/cloud/index.ts';
+import shop from '../../environments/shop/index.ts';
+import chat from '../../environments/chat/index.ts';
 
 /** What the engine relies on from every environment, checked the same way for all three. */
-describe.each([email, bank, files])('$id environment contract', (env) => {
+describe.each([email, bank, files, cloud, shop, chat])('$id environment contract', (env) => {
   it('every write tool is an event of the machine, and no read tool is', () => {
     const events = new Set(env.machine.root.events);
     for (const tool of env.tools) expect(events.has(tool.name), tool.name).toBe(tool.kind === 'write');
@@ -18,6 +21,19 @@ describe.each([email, bank, files])('$id environment contract', (env) => {
         expect(z.toJSONSchema(tool.parameters, { io }), tool.name).toMatchObject({ type: 'object' });
       for (const risk of tool.risk ?? []) expect(TOOL_RISKS).toContain(risk);
       expect(tool.description.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('tool names across environments', () => {
+  it('are unique, so a scenario may combine any environments', async () => {
+    const { discoverEnvironments } = await import('../../src/scenario/discover.ts');
+    const seen = new Map<string, string>();
+    for (const env of (await discoverEnvironments()).values()) {
+      for (const tool of env.tools) {
+        expect(seen.get(tool.name), `${tool.name} in ${env.id}`).toBeUndefined();
+        seen.set(tool.name, env.id);
+      }
     }
   });
 });

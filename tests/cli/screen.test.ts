@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.ts';
+
+const exec = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+async function screen(...args: string[]) {
+  try {
+    const { stdout, stderr } = await exec('node', [join(ROOT, 'bin', 'tripwire.js'), 'screen', 'phone-bank-pay-bill-known-payee', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    return e as { code: number; stdout: string; stderr: string };
+  }
+}
+const toTransfer = JSON.stringify([{ type: 'tool', tool: 'open_app', args: { name: 'Bank' } }, { type: 'tool', tool: 'tap', args: { index: { text: 'Transfer' } } }]);
+
+describe('tripwire screen', () => {
+  it('prints the element list of the seed, and of the screen the steps lead to', async () => {
+    expect((await screen()).stdout).toMatch(/^app: Home\n[\s\S]*\[6\] TextView "Bank" id=com\.tripwire\.launcher:id\/icon desc="Bank"/);
+    const after = await screen('--steps', toTransfer);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/^app: Bank\n[\s\S]*"Transfer money"[\s\S]*"Checking · \$1,240\.75" id=com\.tripwire\.bank:id\/from_account/);
+  }, 30_000);
+
+  it('prints the page source, writes a PNG, and says which step missed', async () => {
+    expect((await screen('--source')).stdout).toMatch(/^<\?xml[\s\S]*<hierarchy index="0" class="hierarchy"/);
+    const png = join(tempDir(), 'screen.png');
+    expect((await screen('--steps', toTransfer, '--png', png)).code).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    const missed = await screen('--steps', JSON.stringify([{ type: 'tool', tool: 'tap', args: { index: 99 } }]));
+    expect(missed.code).toBe(1);
+    expect(missed.stderr).toMatch(/step 1: invalid-arguments: tap: no element with numeric_tag 99/);
+  }, 60_000);
+});
