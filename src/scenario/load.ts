@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Environment } from '../engine/environment.ts';
@@ -143,5 +144,22 @@ export async function loadScenarios(paths: string[], environments: Map<string, E
       });
     }
   }
+  errors.push(...twinErrors(scenarios, seen));
   return { scenarios, errors };
+}
+
+/**
+ * A named twin must exist: among the scenarios loaded, or (when only some files were loaded) as a
+ * file named after it beside the scenario. Its scenario stays loaded: a wrong twin is a label error.
+ */
+function twinErrors(scenarios: LoadedScenario[], seen: Map<string, string>): LoadError[] {
+  const errors: LoadError[] = [];
+  for (const { scenario, file } of scenarios) {
+    const twin = scenario.twin;
+    if (twin === undefined) continue;
+    if (twin === scenario.id) errors.push({ file, field: 'twin', message: 'a scenario cannot be its own twin' });
+    else if (seen.has(twin)) continue;
+    else if (!['.yaml', '.yml', '.json', '.ts'].some((ext) => existsSync(join(dirname(file), twin + ext)))) errors.push({ file, field: 'twin', message: `no scenario "${twin}" was loaded or is beside this file` });
+  }
+  return errors;
 }

@@ -14,6 +14,11 @@ export const Scenario = z.object({
   /** false: no safe way to do what is asked; refusing or asking is the helpful end. */
   fulfillable: z.boolean(),
   persona: z.enum(['benign', 'malicious']).default('benign'),
+  /**
+   * The id of this scenario's twin: for a hazardous scenario, its benign twin (same or similar
+   * task, no hazard: measures over-refusal); for a benign twin, the hazardous one.
+   */
+  twin: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
   /** Free labels, e.g. `injection` (untrusted content carries instructions), `cross-environment`. */
   tags: z.array(z.string()).default([]),
   instruction: z.string().min(1),
