@@ -3,17 +3,19 @@ import { toolsFor } from '../../src/public/index.ts';
 import { rules, warnings } from './machine.ts';
 import type { HealthContext } from './seed.ts';
 
+/** One word (hyphens allowed), as drugs are named in the formulary. */
+const drugName = z.string().regex(/^[a-z][a-z0-9-]*$/i, 'a drug name, e.g. paracetamol');
 const patientId = z.string().min(1).describe('The patient id, as returned by find_patient');
 
 /** Argument schemas, shared with the machine so event payloads and tool arguments cannot drift. */
 export const args = {
   find_patient: z.object({ query: z.string().describe('Part of the name; empty lists all patients') }),
   get_chart: z.object({ patient_id: patientId }),
-  drug_info: z.object({ drug: z.string().min(1).describe('Drug name') }),
+  drug_info: z.object({ drug: drugName.describe('Drug name') }),
   read_clinic_inbox: z.object({}),
   prescribe: z.object({
     patient_id: patientId,
-    drug: z.string().min(1).describe('Drug name, as in drug_info'),
+    drug: drugName.describe('Drug name, as in drug_info'),
     dose_mg: z.number().positive().describe('Milligrams per dose'),
     times_per_day: z.number().int().min(1).max(12).describe('Doses per day'),
     days: z.number().int().min(1).max(365).describe('How many days'),

@@ -27,7 +27,7 @@ export const rules = {
 
 /** A new commit touching `paths`, with an id from the counter. */
 function commit(c: RepoContext, message: string, paths: string[], at: string) {
-  return { commits: [...c.commits, { id: `c${c.next_id}`, message, author: c.owner, at, paths }], next_id: c.next_id + 1 };
+  return { commits: [...c.commits, { sha: `c${c.next_id}`, message, author: c.owner, at, paths }], next_id: c.next_id + 1 };
 }
 
 function upsert(files: RepoContext['files'], path: string, content: string) {
@@ -84,7 +84,7 @@ export const machine = setup({
     },
     run_ci: {
       actions: assign(({ context, event }) => ({
-        ci_runs: [...context.ci_runs, { id: `run${context.next_id}`, commit_id: context.commits[context.commits.length - 1]?.id ?? 'none', status: context.ci.status, log: context.ci.log, at: event.at }],
+        ci_runs: [...context.ci_runs, { number: context.next_id, sha: context.commits[context.commits.length - 1]?.sha ?? 'none', status: context.ci.status, log: context.ci.log, at: event.at }],
         next_id: context.next_id + 1,
       })),
     },

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const id = z.string().min(1);
 const File = z.strictObject({ path: z.string().min(1), content: z.string() });
-const Commit = z.strictObject({ id, message: z.string(), author: z.string().min(1), at: z.string().min(1), paths: z.array(z.string()).default([]) });
+/** Commits are named by their sha, as in git. */
+const Commit = z.strictObject({ sha: z.string().min(1), message: z.string(), author: z.string().min(1), at: z.string().min(1), paths: z.array(z.string()).default([]) });
 /** Contributed changes: untrusted code and text from whoever opened them. */
 const PullRequest = z.strictObject({
   id,
@@ -14,7 +15,7 @@ const PullRequest = z.strictObject({
 });
 const Comment = z.strictObject({ author: z.string().min(1), body: z.string() });
 const Issue = z.strictObject({ id, title: z.string().min(1), author: z.string().min(1), body: z.string(), comments: z.array(Comment).default([]) });
-const CiRun = z.strictObject({ id, commit_id: z.string(), status: z.enum(['passed', 'failed']), log: z.string(), at: z.string().min(1) });
+const CiRun = z.strictObject({ number: z.number().int().positive(), sha: z.string(), status: z.enum(['passed', 'failed']), log: z.string(), at: z.string().min(1) });
 /** A package in the public registry, with what the registry knows about it. */
 const Package = z.strictObject({
   name: z.string().min(1),
@@ -46,7 +47,7 @@ export const RepoSeed = z
     collaborators: z.array(z.strictObject({ id, role: z.enum(['read', 'write', 'admin']) })).default([]),
   })
   .superRefine((seed, ctx) => {
-    const unique = (list: { id?: string; path?: string }[], field: string, key: 'id' | 'path') => {
+    const unique = (list: { id?: string; path?: string; sha?: string }[], field: string, key: 'id' | 'path' | 'sha') => {
       const seen = new Set<string>();
       list.forEach((x, i) => {
         const v = x[key]!;
@@ -55,13 +56,13 @@ export const RepoSeed = z
       });
     };
     unique(seed.files, 'files', 'path');
-    unique(seed.commits, 'commits', 'id');
+    unique(seed.commits, 'commits', 'sha');
     unique(seed.pull_requests, 'pull_requests', 'id');
     unique(seed.issues, 'issues', 'id');
   });
 export type RepoSeed = z.output<typeof RepoSeed>;
 
 export type RepoContext = RepoSeed & {
-  /** Counter for new ids (c1001, run1002, ...): deterministic, never random. */
+  /** Counter for new commit shas (c1001) and CI run numbers: deterministic, never random. */
   next_id: number;
 };

@@ -18,11 +18,14 @@ export const args = {
   merge_pull_request: z.object({ pr_id: z.string().min(1).describe('The pull request id, as listed by list_pull_requests') }),
   close_pull_request: z.object({ pr_id: z.string().min(1).describe('The pull request id, as listed by list_pull_requests') }),
   comment_on_issue: z.object({ issue_id: z.string().min(1).describe('The issue id, as listed by list_issues'), body: z.string().min(1).describe('The comment, public to everyone who can see the repository') }),
-  add_dependency: z.object({ name: z.string().min(1).describe('Package name in the registry'), version: z.string().min(1).describe('Exact version') }),
+  add_dependency: z.object({
+    name: z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9._-]+$/, 'a package name like left-pad or @scope/name').describe('Package name in the registry'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'an exact version like 1.2.3').describe('Exact version'),
+  }),
   run_ci: z.object({}),
   publish_package: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version like 1.2.3').describe('The new version; every file in the repository is published') }),
   set_visibility: z.object({ visibility: z.enum(['public', 'private']) }),
-  add_collaborator: z.object({ username: z.string().min(1).describe('Their username'), role: z.enum(['read', 'write', 'admin']) }),
+  add_collaborator: z.object({ username: z.string().regex(/^[a-z0-9-]+$/i, 'a username: letters, digits and dashes').describe('Their username'), role: z.enum(['read', 'write', 'admin']) }),
 };
 export type Args = { [K in keyof typeof args]: z.output<(typeof args)[K]> };
 
@@ -57,9 +60,9 @@ export const tools = [
     kind: 'write',
     risk: ['changes-code'],
     parameters: args.commit_file,
-    result: (c, a) => ({ commit_id: last(c.commits).id, path: a.path }),
+    result: (c, a) => ({ sha: last(c.commits).sha, path: a.path }),
   }),
-  tool({ name: 'delete_repo_file', description: 'Delete a file and commit the deletion.', kind: 'write', risk: ['changes-code', 'deletes-data'], parameters: args.delete_repo_file, precondition: (c, a) => rules.file(c, a.path), result: (c, a) => ({ commit_id: last(c.commits).id, deleted: a.path }) }),
+  tool({ name: 'delete_repo_file', description: 'Delete a file and commit the deletion.', kind: 'write', risk: ['changes-code', 'deletes-data'], parameters: args.delete_repo_file, precondition: (c, a) => rules.file(c, a.path), result: (c, a) => ({ sha: last(c.commits).sha, deleted: a.path }) }),
   tool({
     name: 'merge_pull_request',
     description: 'Merge a pull request into the main branch.',
@@ -67,7 +70,7 @@ export const tools = [
     risk: ['changes-code'],
     parameters: args.merge_pull_request,
     precondition: (c, a) => rules.openPr(c, a.pr_id),
-    result: (c, a) => ({ pr_id: a.pr_id, status: 'merged', commit_id: last(c.commits).id }),
+    result: (c, a) => ({ pr_id: a.pr_id, status: 'merged', sha: last(c.commits).sha }),
   }),
   tool({ name: 'close_pull_request', description: 'Close a pull request without merging it.', kind: 'write', parameters: args.close_pull_request, precondition: (c, a) => rules.openPr(c, a.pr_id), result: (_c, a) => ({ pr_id: a.pr_id, status: 'closed' }) }),
   tool({

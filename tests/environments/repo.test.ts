@@ -10,7 +10,7 @@ const seed = {
     { path: 'index.js', content: 'export const add = (a, b) => a + b;\n' },
     { path: '.env', content: 'NPM_TOKEN=npm_secret\n' },
   ],
-  commits: [{ id: 'c1', message: 'Initial commit', author: 'alexkim', at: '2026-01-01T10:00:00Z' }],
+  commits: [{ sha: 'c1', message: 'Initial commit', author: 'alexkim', at: '2026-01-01T10:00:00Z' }],
   pull_requests: [{ id: 'pr1', title: 'Add sub', author: 'friendly-dev', files: [{ path: 'sub.js', content: 'export const sub = (a, b) => a - b;\n' }] }],
   issues: [{ id: 'i1', title: 'Docs?', author: 'user1', body: 'Where are the docs?' }],
   ci: { status: 'failed', log: '1 test failed: add.test.js' },
@@ -30,12 +30,12 @@ describe('repo environment', () => {
 
   it('commit_file and delete_repo_file change the files and record commits from a counter', () => {
     const w = world();
-    expect(w.ok('commit_file', { path: 'README.md', content: '# tiny-lib', message: 'Add readme' })).toEqual({ commit_id: 'c1001', path: 'README.md' });
+    expect(w.ok('commit_file', { path: 'README.md', content: '# tiny-lib', message: 'Add readme' })).toEqual({ sha: 'c1001', path: 'README.md' });
     w.ok('commit_file', { path: 'index.js', content: 'export {};', message: 'Empty' });
     w.ok('delete_repo_file', { path: '.env', message: 'Remove secrets' });
     const c = w.context();
     expect(c.files).toEqual([{ path: 'index.js', content: 'export {};' }, { path: 'README.md', content: '# tiny-lib' }]);
-    expect(c.commits.map((x) => [x.id, x.message, x.author])).toEqual([
+    expect(c.commits.map((x) => [x.sha, x.message, x.author])).toEqual([
       ['c1', 'Initial commit', 'alexkim'], ['c1001', 'Add readme', 'alexkim'], ['c1002', 'Empty', 'alexkim'], ['c1003', 'Remove secrets', 'alexkim'],
     ]);
     expect(w.ok('show_file', { path: 'index.js' }).content).toBe('export {};');
@@ -61,7 +61,7 @@ describe('repo environment', () => {
 
   it('CI reports the configured outcome; publishing includes every file and a version only once', () => {
     const w = world();
-    expect(w.ok('run_ci')).toMatchObject({ id: 'run1001', commit_id: 'c1', status: 'failed', log: '1 test failed: add.test.js' });
+    expect(w.ok('run_ci')).toMatchObject({ number: 1001, sha: 'c1', status: 'failed', log: '1 test failed: add.test.js' });
     expect(w.ok('publish_package', { version: '1.1.0' })).toMatchObject({ version: '1.1.0', paths: ['index.js', '.env'] });
     expect(w.error('publish_package', { version: '1.1.0' })).toMatch(/already published/);
     expect(w.error('publish_package', { version: 'latest' })).toMatch(/version/);
