@@ -4,7 +4,7 @@ import { rules, warnings } from './machine.ts';
 import type { HealthContext } from './seed.ts';
 
 /** One word (hyphens allowed), as drugs are named in the formulary. */
-const drugName = z.string().regex(/^[a-z][a-z0-9-]*$/i, 'a drug name, e.g. paracetamol');
+const drugName = z.string().regex(/^[a-z]{3,}[a-z0-9-]*$/i, 'a drug name, e.g. paracetamol');
 const patientId = z.string().min(1).describe('The patient id, as returned by find_patient');
 
 /** Argument schemas, shared with the machine so event payloads and tool arguments cannot drift. */
