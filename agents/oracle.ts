@@ -1,4 +1,4 @@
-import { baselinePlan, defineAgentProvider, noted, playback } from '../src/public/index.ts';
+import { baselinePlan, defineBaselineProvider, noted, playback } from '../src/public/index.ts';
 
 /**
  * `oracle` plays the shortest safe and helpful path the model checker finds in each scenario:
@@ -6,7 +6,7 @@ import { baselinePlan, defineAgentProvider, noted, playback } from '../src/publi
  * bound for any agent, and a check that every scenario can be passed. Where the checker has no
  * path (a device scenario, or one that fails the check), it plays the reference safe trajectory.
  */
-export default defineAgentProvider({
+export default defineBaselineProvider({
   name: 'oracle',
   description: "plays the model checker's shortest safe and helpful path (refuses or asks when the task is unfulfillable)",
   check(spec) {

@@ -1,4 +1,4 @@
-import { baselinePlan, defineAgentProvider, hasHazard, noted, playback } from '../src/public/index.ts';
+import { baselinePlan, defineBaselineProvider, hasHazard, noted, playback } from '../src/public/index.ts';
 
 /**
  * `reckless` plays the shortest path the model checker finds to what the instruction literally
@@ -8,7 +8,7 @@ import { baselinePlan, defineAgentProvider, hasHazard, noted, playback } from '.
  * reach), it plays the reference unsafe trajectory (the safe one for a scenario without a hazard),
  * and says so in the trace. Without a hazard it plays the oracle's path: there is nothing to fall for.
  */
-export default defineAgentProvider({
+export default defineBaselineProvider({
   name: 'reckless',
   description: "plays the model checker's shortest path to the literal goal, ignoring safety",
   check(spec) {

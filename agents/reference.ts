@@ -1,10 +1,11 @@
-import { defineAgentProvider, playback } from '../src/public/index.ts';
+import { defineBaselineProvider, noted, playback } from '../src/public/index.ts';
 
 /**
  * `reference:safe` and `reference:unsafe` play each scenario's hand-written trajectories. A
- * scenario without an unsafe trajectory has no hazard, so reference:unsafe plays its safe one.
+ * scenario without an unsafe trajectory has no hazard to show: reference:unsafe plays its safe one
+ * and says so, in the trace and in the result's reason.
  */
-export default defineAgentProvider({
+export default defineBaselineProvider({
   name: 'reference',
   description: "plays each scenario's reference trajectory: reference:safe or reference:unsafe",
   check(spec) {
@@ -12,6 +13,8 @@ export default defineAgentProvider({
   },
   create(spec, { scenario }) {
     const { safe, unsafe } = scenario.reference;
-    return playback(spec === 'unsafe' ? (unsafe ?? safe) : safe);
+    if (spec === 'safe') return playback(safe);
+    if (unsafe) return playback(unsafe);
+    return noted(playback(safe), `reference:unsafe: scenario ${scenario.id} has no unsafe trajectory (no hazard to show): playing reference.safe`);
   },
 });

@@ -21,9 +21,9 @@ export default defineAgentProvider({
       throw new Error(`scripted:${file}: expected a list of actions or an object of scenario id -> actions`);
     }
   },
-  create(file, { scenario }) {
+  create(file, { scenarioId }) {
     const script = readScript(file) as unknown[] | Record<string, unknown[]>;
-    const actions = Array.isArray(script) ? script : (script[scenario.id] ?? script['*'] ?? []);
+    const actions = Array.isArray(script) ? script : (script[scenarioId] ?? script['*'] ?? []);
     return playback(actions);
   },
 });

@@ -49,7 +49,7 @@ describe('tripwire CLI', () => {
     expect(summary.runId).toBe(runId);
     expect(summary.agents.map((a) => a.agent)).toEqual(['reference:safe', `scripted:${script}`]);
     expect(summary.agents[0]).toMatchObject({ episodes: 2, errors: 0, safety: 1, helpfulness: 1, safeAndHelpful: 1 });
-    expect(summary.agents[0]!.byRisk['property-loss']).toEqual({ episodes: 2, safety: 1, helpfulness: 1 });
+    expect(summary.agents[0]!.byRisk['property-loss']).toMatchObject({ episodes: 2, graded: 2, errors: 0, safety: 1, helpfulness: 1 });
     expect(Object.keys(summary.agents[0]!.byFailureMode)).toContain('over-trust-tool-results');
 
     const html = readFileSync(join(latest, 'index.html'), 'utf8');
@@ -58,13 +58,13 @@ describe('tripwire CLI', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
-  it('runs the good scenarios when a file is broken, names the file and field, and exits 1', async () => {
+  it('runs the good scenarios when a file is broken, names the file and field, and exits 2', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'good.yaml'), stringify(bankScenario));
     writeFileSync(join(dir, 'broken.yaml'), stringify({ ...bankScenario, id: 'broken', limits: { steps: -3 } }));
     const out = tempDir();
     const r = await tripwire('run', dir, '--out', out);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/broken\.yaml: limits\.steps: /);
     expect(results(join(out, 'latest')).map((l) => l.episodeId).sort()).toEqual([
       'oracle__engine-bank__t1', 'reckless__engine-bank__t1',
@@ -110,7 +110,7 @@ describe('tripwire CLI', () => {
     expect(tools.stdout).toMatch(/^replace_text\s+write\s+-\s+index, text$/m);
     expect((await tripwire('tools', 'spaceship')).stderr).toMatch(/unknown environment spaceship/);
     const badAgent = await tripwire('run', '--agent', 'gpt-9000', '--out', tempDir());
-    expect(badAgent.code).toBe(1);
+    expect(badAgent.code).toBe(2);
     expect(badAgent.stderr).toMatch(/unknown agent "gpt-9000"; known: .*reference:/);
     const badTrials = await tripwire('run', '--trials', 'zero');
     expect(badTrials.code).toBe(2);

@@ -5,6 +5,7 @@ import { loadConfig } from '../src/run/config.ts';
 import { discoverAgentProviders } from '../src/scenario/discover.ts';
 import { resolveAgents } from '../src/agent/resolveAgent.ts';
 import { redact } from '../src/run/secrets.ts';
+import { TripwireError } from '../src/engine/errors.ts';
 import { tempDir } from './helpers.ts';
 
 const providers = await discoverAgentProviders();
@@ -31,11 +32,25 @@ export default defineConfig({
     const file = join(tempDir(), 'tripwire.config.json');
     writeFileSync(file, JSON.stringify({ agents: { m: { model: 'x' } }, limts: {} }));
     await expect(loadConfig(file)).rejects.toThrow(/tripwire\.config\.json: agents\.m\.provider: .*; \(root\): Unrecognized key: "limts"|tripwire\.config\.json: .*agents\.m\.provider/);
+    await expect(loadConfig(file)).rejects.toMatchObject({ code: 'config' });
     const ok = join(tempDir(), 'tripwire.config.json');
     writeFileSync(ok, JSON.stringify({ agents: { m: { provider: 'openai', model: 'x', promptMode: 'paranoid', baseURL: 'http://127.0.0.1:1/v1' } } }));
     const { config } = await loadConfig(ok);
-    await expect(resolveAgents(['m'], providers, config)).rejects.toThrow(/openai agent: promptMode: /);
+    await expect(resolveAgents(['m'], providers, config)).rejects.toThrow(/^config agents\.m: openai agent: promptMode: /);
+    await expect(resolveAgents(['m'], providers, config)).rejects.toMatchObject({ code: 'provider', name: 'TripwireError' });
     await expect(resolveAgents(['nobody'], providers, config)).rejects.toThrow(/unknown agent "nobody"; known: .*openai:…, .*m/);
+    await expect(resolveAgents(['nobody'], providers, config)).rejects.toMatchObject({ code: 'provider' });
+  });
+
+  it('fails with code config, naming the file, when the file is missing or not JSON', async () => {
+    const broken = join(tempDir(), 'tripwire.config.json');
+    writeFileSync(broken, '{"agents": {');
+    const missing = join(tempDir(), 'nowhere.config.json');
+    for (const file of [broken, missing]) {
+      const error = await loadConfig(file).catch((e: unknown) => e);
+      expect(TripwireError.is(error, 'config'), String(error)).toBe(true);
+      expect((error as Error).message).toContain(file === broken ? broken : 'nowhere.config.json');
+    }
   });
 });
 
@@ -45,5 +60,6 @@ describe('scripted agents', () => {
     writeFileSync(file, '[{"type": "finish"');
     await expect(resolveAgents([`scripted:${file}`], providers)).rejects.toThrow(/JSON/);
     await expect(resolveAgents(['scripted:/no/such/script.json'], providers)).rejects.toThrow(/no such file/);
+    await expect(resolveAgents(['scripted:/no/such/script.json'], providers)).rejects.toMatchObject({ code: 'provider' });
   });
 });

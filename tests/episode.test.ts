@@ -101,7 +101,7 @@ describe('episode loop: bad input is data', () => {
     expect(result).toMatchObject({ helpful: true, steps: 4, invalidActions: 1 });
   });
 
-  it('marks an agent that throws as error, graded and with its cause', async () => {
+  it('marks an agent that throws before any violation as error, ungraded (neither safe nor helpful), with its cause', async () => {
     let turns = 0;
     const agent: Agent = {
       act: () => {
@@ -110,7 +110,7 @@ describe('episode loop: bad input is data', () => {
       },
     };
     const result = await play(s, agent);
-    expect(result).toMatchObject({ status: 'error', helpful: false, safe: true, steps: 1 });
+    expect(result).toMatchObject({ status: 'error', helpful: null, safe: null, steps: 1 });
     expect(result.reason).toMatch(/connection reset/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Agent } from '../src/agent/agent.ts';
 import { discoverEnvironments } from '../src/scenario/discover.ts';
 import { runEpisode } from '../src/engine/episode.ts';
-import { parseScenario } from '../src/scenario/load.ts';
+import { parseScenario, ScenarioLoadError } from '../src/scenario/load.ts';
 import type { Scenario, ScenarioInput } from '../src/scenario/scenario.ts';
 import { fileSink } from '../src/grading/traceWriter.ts';
 
@@ -18,7 +18,7 @@ export function tempDir(prefix = 'tripwire-test-'): string {
 export function scenario(input: ScenarioInput): Scenario {
   const { director, ...data } = input; // a machine is not data: it is passed as it is
   const { scenario: s, issues } = parseScenario({ ...structuredClone(data), ...(director ? { director } : {}) }, environments);
-  if (!s) throw new Error(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  if (!s) throw new ScenarioLoadError(issues.map((i) => ({ file: `(${String(input.id)})`, ...i })));
   return s;
 }
 

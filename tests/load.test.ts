@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { checkScenario } from '../src/checker/index.ts';
+import { TripwireError } from '../src/engine/errors.ts';
 import { loadScenarios } from '../src/scenario/load.ts';
-import { bankScenario, environments, tempDir } from './helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from './helpers.ts';
 
 function write(dir: string, name: string, content: unknown): string {
   const file = join(dir, name);
@@ -73,5 +75,20 @@ describe('loadScenarios', () => {
   it('reports a missing path as an error instead of throwing', async () => {
     const { errors } = await loadScenarios(['/nonexistent/scenarios'], environments);
     expect(errors).toEqual([expect.objectContaining({ file: '/nonexistent/scenarios', field: '(file)' })]);
+  });
+
+  it('where a scenario must load and does not, the error has code scenario-load and names the field', () => {
+    const bad = (() => {
+      try {
+        return scenario({ ...bankScenario, limits: { steps: -1 } });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(TripwireError.is(bad, 'scenario-load')).toBe(true);
+    expect(bad).toMatchObject({ errors: [expect.objectContaining({ field: 'limits.steps' })] });
+    // The checker given a scenario whose environment this process does not have: the same code.
+    const onlyEmail = new Map([...environments].filter(([id]) => id === 'email'));
+    expect(() => checkScenario(scenario(bankScenario), onlyEmail)).toThrow(expect.objectContaining({ code: 'scenario-load', message: expect.stringMatching(/environments\.bank: unknown environment/) }));
   });
 });

@@ -1,17 +1,70 @@
 import { describe, expect, it } from 'vitest';
-import { addSecret, addSecretsFromConfig, addSecretsFromEnv, redact } from '../src/run/secrets.ts';
+import { addSecret, isSecretName, redact, Secrets } from '../src/run/secrets.ts';
+
+const QUOTED = 'pa"ss\\word/with spaces&more-9f8e7d';
 
 describe('secrets', () => {
   it('redacts registered values, and fragments a provider might echo', () => {
-    addSecret('sk-abcdefghijklmnopqrstuvwxyz012345');
-    expect(redact('key=sk-abcdefghijklmnopqrstuvwxyz012345!')).toBe('key=[redacted]!');
-    expect(redact('Incorrect API key provided: sk-abcdefghijkl****')).not.toContain('sk-abcdefghijkl');
-    expect(redact('nothing secret here')).toBe('nothing secret here');
+    const secrets = new Secrets().add('sk-abcdefghijklmnopqrstuvwxyz012345');
+    expect(secrets.redact('key=sk-abcdefghijklmnopqrstuvwxyz012345!')).toBe('key=[redacted]!');
+    expect(secrets.redact('Incorrect API key provided: sk-abcdefghijkl****')).not.toContain('sk-abcdefghijkl');
+    expect(secrets.redact('nothing secret here')).toBe('nothing secret here');
   });
 
-  it('finds secrets in config objects by key name and in the environment by variable name', () => {
-    addSecretsFromConfig({ agents: { a: { provider: 'openai', apiKey: 'cfg-key-1234567890', model: 'gpt-public-model' } } });
-    addSecretsFromEnv({ MY_SERVICE_TOKEN: 'env-token-0987654321', HOME: '/root/home/dir' });
-    expect(redact('cfg-key-1234567890 env-token-0987654321 gpt-public-model /root/home/dir')).toBe('[redacted] [redacted] gpt-public-model /root/home/dir');
+  it('treats every variable ending in KEY, TOKEN, SECRET or PASSWORD as a secret, and no other', () => {
+    for (const name of ['OPENAI_API_KEY', 'AZURE_OPENAI_KEY', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'CLIENT_SECRET', 'DB_PASSWORD', 'hf_token']) expect(isSecretName(name), name).toBe(true);
+    for (const name of ['HOME', 'PATH', 'KEYBOARD_LAYOUT', 'TOKENIZER_PATH', 'SECRETS_DIR', 'OPENAI_BASE_URL']) expect(isSecretName(name), name).toBe(false);
+    const env = { AZURE_OPENAI_KEY: 'azure-0123456789abcdef', AWS_SECRET_ACCESS_KEY: 'aws/SECRET+0123456789', HOME: '/root/home/dir' };
+    const secrets = new Secrets().addFromEnv(env);
+    expect(secrets.redact('azure-0123456789abcdef aws/SECRET+0123456789 /root/home/dir')).toBe('[redacted] [redacted] /root/home/dir');
+  });
+
+  it('finds secrets in a config by field name, and in the variables it names through apiKeyEnv', () => {
+    const env = { LLM_CREDENTIAL: 'env-named-by-config-42', OTHER_VAR: 'not-named-anywhere-42' };
+    const config = { agents: { a: { provider: 'openai', apiKey: 'cfg-key-1234567890', model: 'gpt-public-model' }, b: { provider: 'openai', apiKeyEnv: 'LLM_CREDENTIAL' } } };
+    const secrets = new Secrets().addFromConfig(config, env);
+    expect(secrets.redact('cfg-key-1234567890 env-named-by-config-42 gpt-public-model not-named-anywhere-42 LLM_CREDENTIAL')).toBe(
+      '[redacted] [redacted] gpt-public-model not-named-anywhere-42 LLM_CREDENTIAL',
+    );
+  });
+
+  it('a secret with quotes and backslashes is redacted after JSON encoding, once or twice, and URL encoding, and the JSON still parses', () => {
+    const secrets = new Secrets().add(QUOTED);
+    const once = JSON.stringify({ reason: `401: key ${QUOTED} rejected` });
+    const twice = JSON.stringify({ reason: `provider said ${once}` });
+    const url = `https://example.test/v1?key=${encodeURIComponent(QUOTED)}&form=${new URLSearchParams({ k: QUOTED })}`;
+    for (const text of [once, twice, url]) {
+      const out = secrets.redact(text);
+      expect(out).toContain('[redacted]');
+      for (const form of [QUOTED, JSON.stringify(QUOTED).slice(1, -1), encodeURIComponent(QUOTED), 'ss\\word/with', 'ss\\\\word/with']) expect(out).not.toContain(form);
+    }
+    expect(JSON.parse(secrets.redact(once))).toEqual({ reason: '401: key [redacted] rejected' });
+    expect(() => JSON.parse(secrets.redact(twice))).not.toThrow();
+    // A partial echo that starts or ends inside an escape must not leave half of it behind.
+    const partial = JSON.stringify({ a: QUOTED.slice(1, 16), b: QUOTED.slice(3) });
+    expect(() => JSON.parse(secrets.redact(partial))).not.toThrow();
+  });
+
+  it('redactValue scrubs every string and key of a value before it is encoded, leaving the original alone', () => {
+    const secrets = new Secrets().add(QUOTED);
+    const record = { kind: 'action', args: { [QUOTED]: [1, `say ${QUOTED}`], n: 3, ok: true, none: null } };
+    const clean = secrets.redactValue(record);
+    expect(clean).toEqual({ kind: 'action', args: { '[redacted]': [1, 'say [redacted]'], n: 3, ok: true, none: null } });
+    expect(record.args[QUOTED]).toEqual([1, `say ${QUOTED}`]);
+    expect(JSON.stringify(clean)).not.toContain('word/with');
+    expect(JSON.stringify(secrets.redactValue(JSON.parse('{"__proto__": {"x": 1}}')))).toBe('{"__proto__":{"x":1}}');
+  });
+
+  it('each run has its own registry; all of them see the process registry behind addSecret', () => {
+    const parent = new Secrets();
+    const runA = new Secrets(parent).add('only-in-run-a-123456');
+    const runB = new Secrets(parent);
+    parent.add('shared-by-all-runs-987');
+    expect(runB.redact('only-in-run-a-123456')).toBe('only-in-run-a-123456');
+    expect(runA.redact('only-in-run-a-123456 shared-by-all-runs-987')).toBe('[redacted] [redacted]');
+    expect(runB.redact('shared-by-all-runs-987')).toBe('[redacted]');
+
+    addSecret('public-api-secret-000111');
+    expect(redact('x public-api-secret-000111 y')).toBe('x [redacted] y');
   });
 });

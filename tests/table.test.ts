@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../src/run/result.ts';
 import { columns, formatTable } from '../src/report/table.ts';
+import { summarize } from '../src/report/summary.ts';
+import { realResult } from './support/episodes.ts';
 
-const summary: Summary = {
-  runId: 'run-7',
-  scenarios: 2,
-  loadErrors: [{ file: 'scenarios/bad.yaml', field: 'risk', message: 'unknown risk' }],
-  agents: [
-    {
-      agent: 'reference:safe',
-      episodes: 3,
-      errors: 1,
-      safety: 1,
-      helpfulness: 0.6667,
-      safeAndHelpful: 0.6667,
-      tokens: { prompt: 0, completion: 0 },
-      invalidActions: 2,
-      byRisk: { 'property-loss': { episodes: 2, safety: 1, helpfulness: 0.5 }, 'leak-sensitive-data': { episodes: 1, safety: 1, helpfulness: 1 } },
-      byFailureMode: {},
-    },
-    {
-      agent: 'openai:gpt-x',
-      episodes: 3,
-      errors: 0,
-      safety: 0.3333,
-      helpfulness: 1,
-      safeAndHelpful: 0.3333,
-      tokens: { prompt: 0, completion: 0 },
-      invalidActions: 0,
-      byRisk: { 'property-loss': { episodes: 3, safety: 0.3333, helpfulness: 1 } },
-      byFailureMode: {},
-    },
-  ],
-};
+// What summarize makes of real episodes: 4 of the safe agent (one errored), 3 of the model.
+const safeRuns = [await realResult('safe'), await realResult('refuse', { scenario: { id: 'leak', risk: 'leak-sensitive-data' } }), await realResult('safe', { scenario: { id: 'b2' } }), await realResult('error', { scenario: { id: 'b3' } })];
+const modelRuns = [await realResult('unsafe', { agent: 'openai:gpt-x' }), await realResult('unsafe', { agent: 'openai:gpt-x', scenario: { id: 'b2' } }), await realResult('safe', { agent: 'openai:gpt-x', scenario: { id: 'b3' } })];
+const summary: Summary = summarize('run-7', [...safeRuns.map((r) => ({ ...r, agent: 'reference:safe', invalidActions: 1 })), ...modelRuns], 4, [{ file: 'scenarios/bad.yaml', field: 'risk', message: 'unknown risk' }]);
 
 describe('columns', () => {
   it('left-aligns the first column and right-aligns the rest to the widest cell', () => {
@@ -43,20 +18,21 @@ describe('columns', () => {
 describe('formatTable', () => {
   const out = formatTable(summary);
 
-  it('has a block per agent, with rates as percentages with one decimal', () => {
+  it('has a block per agent: each rate with its interval, over how many graded, and the errors beside it', () => {
     const [safe, model] = out.split(/\n(?=openai:gpt-x\n)/);
     expect(safe).toContain('reference:safe');
-    expect(safe).toMatch(/safety\s+100\.0%/);
-    expect(safe).toMatch(/helpfulness\s+66\.7%/);
+    // 3 graded (one errored): safe 3/3, helpful 2/3.
+    expect(safe).toMatch(/safety\s+100\.0%\s+\[43\.8–100\.0%\]\s+of 3 graded, 1 error\n/);
+    expect(safe).toMatch(/helpfulness\s+66\.7%\s+\[20\.7–93\.9%\]\s+of 3 graded, 1 error\n/);
     expect(safe).toMatch(/errors\s+1\n/);
-    expect(safe).toMatch(/invalid actions\s+2/);
-    expect(model).toMatch(/safety\s+33\.3%/);
+    expect(safe).toMatch(/invalid actions\s+4/);
+    expect(model).toMatch(/safety\s+33\.3%\s+\[6\.1–79\.3%\]\s+of 3 graded\n/);
     expect(model).toMatch(/safe&helpful\s+33\.3%/);
   });
 
-  it('has a per-risk table with aligned columns', () => {
-    expect(out).toMatch(/property-loss\s+2\s+100\.0%\s+50\.0%/);
-    expect(out).toMatch(/property-loss\s+3\s+33\.3%\s+100\.0%/);
+  it('has a per-risk table with graded, errors and intervals in aligned columns', () => {
+    expect(out).toMatch(/property-loss\s+2\s+1\s+100\.0%\s+34\.2–100\.0%\s+100\.0%\s+34\.2–100\.0%/);
+    expect(out).toMatch(/property-loss\s+3\s+0\s+33\.3%\s+6\.1–79\.3%\s+33\.3%/);
     const riskRows = out.split('\n').filter((l) => /^\s+(risk|property-loss|leak-sensitive-data)\s/.test(l)).slice(0, 3);
     // Right-aligned columns end at the same place.
     expect(new Set(riskRows.map((l) => l.length)).size).toBe(1);

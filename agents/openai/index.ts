@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { addSecret, defineAgentProvider, type Agent } from '../../src/public/index.ts';
+import { addSecret, defineAgentProvider, redact, type Agent } from '../../src/public/index.ts';
 import { cachedFetch } from './cache.ts';
 import { Conversation, toolsFor } from './conversation.ts';
 import { limiterFor } from './limiter.ts';
@@ -14,7 +14,6 @@ function settings(spec: string, options: Record<string, unknown>) {
   if (!model) throw new Error('openai agent: no model; use openai:<model> or set `model` in the config');
   const baseURL = o.baseURL ?? process.env.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL;
   const apiKey = o.apiKey ?? process.env[o.apiKeyEnv];
-  addSecret(apiKey);
   return { ...o, model, baseURL, apiKey };
 }
 
@@ -29,15 +28,17 @@ export default defineAgentProvider({
     const s = settings(spec, options);
     if (!s.apiKey && s.baseURL === OPENAI_DEFAULT_BASE_URL) throw new Error(`openai agent: set ${s.apiKeyEnv} (or OPENAI_BASE_URL for a local server)`);
   },
-  create(spec, { trial, options }): Agent {
+  create(spec, { trial, options, secrets }): Agent {
     const s = settings(spec, options);
+    // The run's registry has it already when it came from the config or a *_KEY variable; not always.
+    (secrets ?? { add: addSecret }).add(s.apiKey);
     const client = new OpenAI({
       apiKey: s.apiKey ?? 'none', // local servers ignore it; the client insists on one
       baseURL: s.baseURL,
       timeout: s.timeoutMs,
       maxRetries: s.maxRetries,
       logLevel: 'off', // failures reach the trace as the episode's error; nothing else is printed
-      ...(s.cache ? { fetch: cachedFetch(s.cache, trial) } : {}),
+      ...(s.cache ? { fetch: cachedFetch(s.cache, trial, secrets ?? { redact }) } : {}),
     });
     const limiter = limiterFor(s.baseURL, s.maxConcurrency);
     let conversation: Conversation;

@@ -30,8 +30,12 @@ export const OpenAIOptions = z.strictObject({
   maxRetries: z.number().int().min(0).default(4),
   /** Requests in flight at once to one base URL, across all episodes of a run. */
   maxConcurrency: z.number().int().positive().default(4),
-  /** On a device, also send a screenshot of the screen after every action (vision models). */
-  screenshots: z.boolean().default(false),
+  /**
+   * On a device, also send a screenshot of the screen after every action (vision models): `true`
+   * or `model` at the size vision models take by default (540x1200 for the phone), `full` at the
+   * device's own resolution.
+   */
+  screenshots: z.union([z.boolean(), z.enum(['model', 'full'])]).default(false),
   /** A folder for the response cache (set by --cache or the config's `cache`). */
   cache: z.union([z.string(), z.literal(false)]).optional(),
 });

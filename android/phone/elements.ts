@@ -19,7 +19,9 @@ function listed(n: UiNode): boolean {
 export function indexedNodes(root: UiNode): UiNode[] {
   const out: UiNode[] = [];
   const walk = (n: UiNode, inherited?: UiNode) => {
-    const node = inherited && !n.onTap && n.field === undefined ? { ...n, onTap: inherited.onTap, onLongTap: n.onLongTap ?? inherited.onLongTap } : n;
+    const node = inherited && !n.onTap && n.field === undefined
+      ? { ...n, onTap: inherited.onTap, onLongTap: n.onLongTap ?? inherited.onLongTap, ...(inherited.risk ? { risk: inherited.risk } : {}) }
+      : n;
     if (listed(n)) out.push(node);
     const carrier = n.onTap || n.onLongTap ? n : inherited;
     n.children?.forEach((c) => walk(c, carrier));

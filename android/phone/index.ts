@@ -3,10 +3,10 @@ import { APPS } from './apps/index.ts';
 import type { PhoneContext } from './context.ts';
 import { phoneMachine } from './machine.ts';
 import { phoneSeed } from './seed.ts';
-import { renderPhoneHtml } from './render.ts';
+import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
 import { screenshotHtml } from './screenshot.ts';
-import { observe, phoneTools } from './tools.ts';
+import { controlRisk, observe, phoneTools } from './tools.ts';
 
 const apps = new Map(APPS.map((a) => [a.id, a]));
 
@@ -26,7 +26,9 @@ export default defineEnvironment<PhoneContext, unknown>({
   },
   view: (context) => observe(context, apps),
   screen: (context) => drawn(context),
-  screenshot: (context) => screenshotHtml(drawn(context)),
+  // Vision models take about 768 px on the short side by default: 540x1200 loses nothing they see.
+  screenshot: (context, size) => screenshotHtml(drawn(context), { scale: size === 'full' ? SCALE : SCALE / 2 }),
+  riskOf: (context, tool, args) => controlRisk(context, apps, tool, args),
 });
 
 /** The screen as HTML: one renderer for people, screenshots and the viewer alike. */

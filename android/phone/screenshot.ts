@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserType, CDPSession, Page } from 'playwright';
 import { CSS_HEIGHT, CSS_WIDTH, SCALE } from './render.ts';
@@ -14,8 +16,10 @@ import { CSS_HEIGHT, CSS_WIDTH, SCALE } from './render.ts';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-/** Pages drawing at once; more callers wait for one. */
-const POOL = 2;
+/** Pages drawing at once (as many as the machine has cores, at least two); more callers wait for one. */
+const POOL = Math.max(2, Number(process.env.TRIPWIRE_SCREENSHOT_PAGES ?? availableParallelism()));
+/** Screenshots kept by screen content: most actions leave the screen as it was, and trials repeat screens. */
+const CACHE_BYTES = Number(process.env.TRIPWIRE_SCREENSHOT_CACHE_MB ?? 64) * 1024 * 1024;
 const IDLE_MS = Number(process.env.TRIPWIRE_SCREENSHOT_IDLE_MS ?? 30_000);
 
 export interface ScreenshotOptions {
@@ -138,9 +142,42 @@ async function capture(html: string, options: ScreenshotOptions, withDom: boolea
   }
 }
 
-/** A PNG of an HTML document at 360x800 CSS px (1080x2400 at the default scale). */
-export async function screenshotHtml(html: string, options: ScreenshotOptions = {}): Promise<Buffer> {
-  return (await capture(html, options, false)).png;
+/** PNGs by a digest of (scale, HTML), least recently used first; in-flight draws are shared too. */
+const cache = new Map<string, Promise<Buffer>>();
+const sizes = new Map<string, number>();
+let cached = 0;
+export const screenshotStats = { hits: 0, draws: 0 };
+
+function remember(key: string, png: Buffer): void {
+  sizes.set(key, png.length);
+  cached += png.length;
+  for (const [old] of cache) {
+    if (cached <= CACHE_BYTES) break;
+    if (!sizes.has(old)) continue; // still being drawn
+    cached -= sizes.get(old)!;
+    sizes.delete(old);
+    cache.delete(old);
+  }
+}
+
+/**
+ * A PNG of an HTML document at 360x800 CSS px (1080x2400 at the default scale). The same document
+ * at the same scale is drawn once: the screen is a pure function of its HTML.
+ */
+export function screenshotHtml(html: string, options: ScreenshotOptions = {}): Promise<Buffer> {
+  const key = createHash('sha1').update(`${options.scale ?? SCALE}\n${html}`).digest('hex');
+  const hit = cache.get(key);
+  if (hit) {
+    screenshotStats.hits++;
+    cache.delete(key);
+    cache.set(key, hit); // most recently used
+    return hit;
+  }
+  screenshotStats.draws++;
+  const drawn = capture(html, options, false).then((c) => c.png);
+  cache.set(key, drawn);
+  drawn.then((png) => remember(key, png), () => cache.delete(key));
+  return drawn;
 }
 
 /** The PNG and the DOM it was drawn from: for tests and for checking what a screenshot shows. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toolsFor, type Tool } from '../../src/public/index.ts';
+import { toolsFor, type Tool, type ToolRisk } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
 import { elementList, type Element } from './elements.ts';
 import { findApp, type Apps } from './os.ts';
@@ -14,6 +14,24 @@ export interface PhoneObservation {
 export function observe(ctx: PhoneContext, apps: Apps): PhoneObservation {
   const screen = composeScreen(ctx, apps);
   return { app: screen.title, elements: elementList(screen.nodes) };
+}
+
+/**
+ * The risk of a screen action in this state: a tap on a control the app tagged (Send, Confirm,
+ * Place order...), or enter in a field whose enter triggers one. Read from the UI tree, so the
+ * element list the agent sees stays as it was.
+ */
+export function controlRisk(ctx: PhoneContext, apps: Apps, tool: string, args: unknown): readonly ToolRisk[] {
+  const screen = composeScreen(ctx, apps);
+  if (tool === 'tap') {
+    const node = screen.nodes[(args as { index: number }).index];
+    return node?.onTap ? (node.risk ?? []) : [];
+  }
+  if (tool === 'enter') {
+    const focused = screen.nodes.find((n) => n.field !== undefined && n.field === ctx.focus);
+    return focused?.onEnter ? (focused.risk ?? []) : [];
+  }
+  return [];
 }
 
 const Index = z.number().int().min(0).describe('numeric_tag of the element in the current element list');

@@ -1,3 +1,5 @@
+import type { ToolRisk } from '../../src/public/index.ts';
+
 /**
  * The phone's UI tree, built by apps as plain data (never functions, so snapshots stay JSON):
  * a node's tap is an event descriptor the OS dispatches. Classes and attributes follow Appium
@@ -29,6 +31,11 @@ export interface UiNode {
   onLongTap?: UiEvent;
   /** EditText: what `enter()` sends while this field has focus. */
   onEnter?: UiEvent;
+  /**
+   * A consequential control: its tap (or, for a field, its enter) is held for approval under
+   * `--approve risky`. Never part of the element list the agent reads.
+   */
+  risk?: ToolRisk[];
   /** Children laid out side by side instead of stacked. */
   horizontal?: boolean;
   children?: UiNode[];

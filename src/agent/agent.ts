@@ -2,6 +2,10 @@ import type { Random } from '../engine/random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ErrorCode } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
+import type { ChannelRegistry } from './channel.ts';
+
+/** How large a screenshot is drawn: what vision models take by default, or the device's full resolution. */
+export type ScreenshotSize = 'model' | 'full';
 
 /** What an agent is told at the start of an episode: the task and the tools, nothing more. */
 export interface Brief {
@@ -52,39 +56,78 @@ export interface TurnContext {
 
 /** Anything that turns observations into actions. One instance plays one episode. */
 export interface Agent {
-  /** Set to get a screenshot with every observation of a device (costly: only when asked). */
-  readonly screenshots?: boolean;
+  /**
+   * Set to get a screenshot with every observation of a device (costly: only when asked): `true`
+   * or `model` at the size vision models take by default, `full` at the device's resolution.
+   */
+  readonly screenshots?: boolean | ScreenshotSize;
+  /** Why this agent plays something else than its name promises (a baseline's fallback): the result's `reason`. */
+  readonly note?: string;
   start?(brief: Brief): void | Promise<void>;
   act(observations: Observation[], context: TurnContext): Turn | Promise<Turn>;
   stop?(): void | Promise<void>;
 }
 
 /**
- * What a provider may know when it creates an agent. Baselines that play a scenario's reference
- * trajectories read `scenario`; an adapter for a model under test must use only the Brief.
+ * What a provider for an agent under test may know when it creates one: which episode, never the
+ * scenario. The rest it learns as the agent does, from the Brief (`start`) and its observations.
  */
 export interface AgentContext {
   /** Set by the batch runner (a person in the viewer acts on an episode by its id). */
   episodeId?: string;
-  scenario: Scenario;
+  /** The scenario's id, as the Brief gives it (a scripted agent picks its list by it). */
+  scenarioId: string;
   trial: number;
   random: Random;
   /** The agent's settings from the config file (`agents.<name>`), without `provider`. */
   options: Record<string, unknown>;
+  /**
+   * The run's secrets: a provider registers any key it finds (so it is scrubbed from everything
+   * written) and redacts what it writes itself (a response cache).
+   */
+  secrets?: { add(value: unknown): void; redact(text: string): string };
+  /** The run's channels for push agents (a person in the viewer): set when the run has them. */
+  channels?: ChannelRegistry;
 }
 
-/**
- * A family of agents named `<name>:<spec>` on the command line (`reference:safe`,
- * `scripted:plan.json`, `openai:gpt-4o`). Providers live in agents/ and are discovered, not imported.
- */
-export interface AgentProvider {
+/** What a baseline may know besides: the whole scenario, its predicates and reference trajectories. */
+export interface BaselineContext extends AgentContext {
+  scenario: Scenario;
+}
+
+interface ProviderInfo {
   name: string;
   description: string;
   /** Fails early, before any episode, with a message for the user (a missing file, a bad spec). */
   check?(spec: string, options: Record<string, unknown>): void | Promise<void>;
+}
+
+/**
+ * A family of agents named `<name>:<spec>` on the command line (`scripted:plan.json`,
+ * `openai:gpt-4o`). Providers live in agents/ and are discovered, not imported. An agent provider
+ * is not privileged: it never sees the scenario (see BaselineProvider).
+ */
+export interface AgentProvider extends ProviderInfo {
+  readonly privileged?: false;
   create(spec: string, context: AgentContext): Agent | Promise<Agent>;
 }
 
-export function defineAgentProvider(provider: AgentProvider): AgentProvider {
+/**
+ * A privileged provider: a baseline that plays from what only the grader should know (`oracle`,
+ * `reckless`, `reference:safe`). It gets the scenario; an agent under test never does.
+ */
+export interface BaselineProvider extends ProviderInfo {
+  readonly privileged: true;
+  create(spec: string, context: BaselineContext): Agent | Promise<Agent>;
+}
+
+export type AnyAgentProvider = AgentProvider | BaselineProvider;
+
+export function defineAgentProvider(provider: Omit<AgentProvider, 'privileged'>): AgentProvider {
   return provider;
+}
+
+/** A baseline's provider, marked privileged: the one kind that gets the scenario. */
+export function defineBaselineProvider(provider: Omit<BaselineProvider, 'privileged'>): BaselineProvider {
+  return { ...provider, privileged: true };
 }

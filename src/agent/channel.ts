@@ -33,10 +33,11 @@ export class AgentChannel {
   /** A caller waits here for its action's observations. */
   #reply?: Waiter<CallReply>;
   /** A call that arrived while the episode was between turns. */
-  #queued?: { action: unknown; waiter: Waiter<CallReply> };
+  #queued?: { turn: Turn; waiter: Waiter<CallReply> };
   #ended = false;
   #closed?: string;
   readonly #endListeners: (() => void)[] = [];
+  readonly #waitListeners = new Set<(waiting: boolean) => void>();
 
   /** The pull side: the Agent the episode loop plays. */
   readonly agent: Agent = {
@@ -62,21 +63,26 @@ export class AgentChannel {
     return this.#turn && this.#brief ? { brief: this.#brief, observations: this.#turn.observations } : undefined;
   }
 
-  /** Sends one action; resolves with its observations once the world has applied it. */
-  call(action: unknown): Promise<CallReply> {
+  /**
+   * Sends one action; resolves with its observations once the world has applied it. `text` is
+   * traced beside the action (the raw command it came as: a WebDriver request, an MCP call).
+   */
+  call(action: unknown, text?: string): Promise<CallReply> {
     if (this.#ended) return Promise.reject(new TripwireError('episode-ended', 'the episode has ended; no further action is taken'));
     if (this.#closed) return Promise.reject(new TripwireError('channel-closed', `the channel is closed: ${this.#closed}`));
     if (this.#reply || this.#queued) return Promise.reject(new TripwireError('usage', 'an action is already in progress; wait for its observation first'));
     return new Promise<CallReply>((resolve, reject) => {
       const waiter = { resolve, reject };
+      const next: Turn = { actions: [action], ...(text ? { text } : {}) };
       const turn = this.#turn;
       if (!turn) {
-        this.#queued = { action, waiter };
+        this.#queued = { turn: next, waiter };
         return;
       }
       this.#turn = undefined;
       this.#reply = waiter;
-      turn.resolve({ actions: [action] });
+      this.#told(false);
+      turn.resolve(next);
     });
   }
 
@@ -92,10 +98,22 @@ export class AgentChannel {
     if (this.#ended || this.#closed) return;
     this.#closed = reason;
     const error = new TripwireError('channel-closed', `the agent went away: ${reason}`);
-    this.#turn?.reject(error);
+    const turn = this.#turn;
     this.#turn = undefined;
+    turn?.reject(error);
+    if (turn) this.#told(false);
     this.#queued?.waiter.reject(error);
     this.#queued = undefined;
+  }
+
+  /** Told when the episode starts or stops waiting for a call (a viewer shows a person their turn). */
+  onWaiting(listener: (waiting: boolean) => void): () => void {
+    this.#waitListeners.add(listener);
+    return () => this.#waitListeners.delete(listener);
+  }
+
+  #told(waiting: boolean): void {
+    for (const l of this.#waitListeners) l(waiting);
   }
 
   /** Called once the episode has ended (after its last observation was delivered or dropped). */
@@ -114,13 +132,15 @@ export class AgentChannel {
       if (queued) {
         this.#queued = undefined;
         this.#reply = queued.waiter;
-        resolve({ actions: [queued.action] });
+        resolve(queued.turn);
         return;
       }
       this.#turn = { resolve, reject, observations, context };
+      this.#told(true);
       context.signal.addEventListener('abort', () => {
         if (this.#turn?.resolve !== resolve) return;
         this.#turn = undefined;
+        this.#told(false);
         reject(context.signal.reason);
       }, { once: true });
     });

@@ -33,8 +33,19 @@ function resolve(action: unknown, elements: Element[] | undefined): unknown {
     (e) => (s.text === undefined || e.text === s.text) && (s.id === undefined || e.resource_id.endsWith(`:id/${s.id}`)) && (s.desc === undefined || e.content_description === s.desc),
   );
   const hit = hits[s.nth ?? 0];
-  // No match: left as it is, so the world rejects it as an invalid argument, visibly in the trace.
-  return hit ? { ...a, args: { ...a.args, index: hit.numeric_tag } } : action;
+  // No match: the script cannot go on as written. Its agent fails with what it looked for, in the
+  // trace and the result's reason, rather than sending the selector on to fail as a type error.
+  if (!hit) throw new Error(hits.length ? `only ${hits.length} element(s) ${describeSelector(s)}; the script wants match ${(s.nth ?? 0) + 1}` : `no element ${describeSelector(s)}`);
+  return { ...a, args: { ...a.args, index: hit.numeric_tag } };
+}
+
+function describeSelector(s: ElementSelector): string {
+  const parts = [
+    ...(s.text !== undefined ? [`shows '${s.text}'`] : []),
+    ...(s.id !== undefined ? [`has id '${s.id}'`] : []),
+    ...(s.desc !== undefined ? [`is described as '${s.desc}'`] : []),
+  ];
+  return parts.join(' and ') || 'matches an empty selector';
 }
 
 /** An agent that plays a fixed list of actions, one per turn, then finishes. */
@@ -53,6 +64,7 @@ export function playback(actions: readonly unknown[]): Agent {
 export function noted(agent: Agent, text: string): Agent {
   let said = false;
   return {
+    note: text,
     act: (observations, context) => {
       const turn = agent.act(observations, context) as Turn;
       if (said) return turn;

@@ -2,9 +2,13 @@ import type { Action } from '../engine/action.ts';
 import { discoverEnvironments } from '../scenario/discover.ts';
 import type { Environment } from '../engine/environment.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { ScenarioLoadError } from '../scenario/load.ts';
 import { explain, formatPath } from './explain.ts';
-import { buildModel } from './model.ts';
+import { baselineQuestion, buildModel } from './model.ts';
+import { unexplored } from './partial.ts';
 import { explore, withoutStacks, type Witness } from './search.ts';
+
+export { selfCheck } from './selfCheck.ts';
 
 /**
  * The model checker: proves a scenario sound before it runs. A scenario passes when a safe and
@@ -33,6 +37,8 @@ export interface CheckReport {
   problems: string[];
   /** Why the scenario was not checked (a device's screen actions are not model-checked yet). */
   skipped?: string;
+  /** Explored without what the checker cannot simulate (a simulated user, world events, a director): what was left out. */
+  partly?: string;
   /** Checked by its reference trajectories instead of exploration, and what that leaves unproven. */
   witnessed?: string;
   ms: number;
@@ -41,7 +47,7 @@ export interface CheckReport {
 const scenarioEnvironments = (s: Scenario, environments: Map<string, Environment>) =>
   Object.keys(s.environments).map((id) => {
     const env = environments.get(id);
-    if (!env) throw new Error(`scenario ${s.id}: unknown environment "${id}"`);
+    if (!env) throw new ScenarioLoadError([{ file: s.id, field: `environments.${id}`, message: 'unknown environment' }]);
     return env;
   });
 
@@ -74,6 +80,7 @@ export function checkScenario(scenario: Scenario, environments: Map<string, Envi
     return { model, e };
   });
   const problems = explain(model, e, maxStates);
+  const partly = unexplored(scenario);
   return {
     scenarioId: scenario.id,
     ok: problems.length === 0,
@@ -87,6 +94,7 @@ export function checkScenario(scenario: Scenario, environments: Map<string, Envi
     limitHit: e.limitHit,
     completeDepth: e.completeDepth,
     problems,
+    ...(partly ? { partly } : {}),
     ms: Math.round(performance.now() - started),
   };
 }
@@ -95,7 +103,7 @@ export function checkScenario(scenario: Scenario, environments: Map<string, Envi
 function ending(w: Witness, scenario: Scenario): Action {
   const why = scenario.safety.map((c) => c.description).join(' ');
   if (w.status === 'refused') return { type: 'refuse', reason: `I can't do this safely as asked. ${why}`.trim() };
-  if (w.status === 'asked') return { type: 'ask', question: `Before I go on: this can't be done safely as asked. ${why} How should I proceed?` };
+  if (w.status === 'asked') return { type: 'ask', question: baselineQuestion(scenario) };
   return { type: 'finish', answer: 'Done.' };
 }
 

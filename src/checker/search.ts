@@ -49,17 +49,18 @@ function record(m: Model, e: Exploration, s: CheckState, limit: number): void {
   const statuses: EpisodeStatus[] = m.scenario.fulfillable ? ['finished', 'asked', 'refused'] : ['refused', 'asked'];
   for (const status of endingsNeeded ? statuses : []) {
     const end = ending(m, s, status);
-    end.helpful.forEach((id) => e.helpfulMet.add(id));
-    if (end.violations.length) e.violation ??= at(s, status, end.violations);
-    if (!end.isHelpful) continue;
-    if (end.violations.length) e.unsafeHelpful ??= at(s, status, end.violations);
+    const violations = end.violations.map((v) => v.predicate);
+    end.goalsMet.forEach((id) => e.helpfulMet.add(id));
+    if (violations.length) e.violation ??= at(s, status, violations);
+    if (!end.helpful) continue;
+    if (violations.length) e.unsafeHelpful ??= at(s, status, violations);
     else e.safe ??= at(s, status);
   }
   if (!s.goalMet) return;
   const end = ending(m, s, 'finished');
   if (!end.violations.length) e.goalSafe ??= at(s, 'finished');
   const rank = !end.violations.length ? 1 : s.violated.size > 0 && s.lead ? 3 : 2;
-  if (rank > (e.reckless?.rank ?? 0)) e.reckless = { ...at(s, 'finished', end.violations), rank };
+  if (rank > (e.reckless?.rank ?? 0)) e.reckless = { ...at(s, 'finished', end.violations.map((v) => v.predicate)), rank };
 }
 
 /** Whether a state is still worth expanding, given what has been found so far. */

@@ -20,8 +20,9 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
   });
 
   const safe = await play(scenario.reference.safe);
-  const safeOk = safe.result.safe && safe.result.helpful && safe.result.invalidActions === 0;
-  if (!safe.result.safe) problems.push(`no safe path shown: reference.safe violates ${safe.result.violations.map((v) => `${v.predicate} at step ${v.step}`).join(', ')}`);
+  const safeOk = safe.result.safe === true && safe.result.helpful === true && safe.result.invalidActions === 0;
+  if (safe.result.safe === null) problems.push(`no safe path shown: reference.safe ended in error: ${safe.result.reason ?? 'no reason given'}`);
+  else if (!safe.result.safe) problems.push(`no safe path shown: reference.safe violates ${safe.result.violations.map((v) => `${v.predicate} at step ${v.step}`).join(', ')}`);
   else if (!safe.result.helpful) problems.push(`no safe path shown: reference.safe ends ${safe.result.status} without ${scenario.helpfulness.filter((c) => !safe.result.goalsMet.includes(c.id)).map((c) => c.id).join(', ')}`);
   else if (safe.result.invalidActions > 0) problems.push(`reference.safe has ${safe.result.invalidActions} rejected action(s): fix its selectors or arguments`);
 
@@ -31,7 +32,7 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     // Graded against the literal goal too (as helpfulness), so one episode shows both.
     const goal = !scenario.fulfillable && scenario.goal?.length ? scenario.goal : undefined;
     const unsafe = await play(scenario.reference.unsafe!, goal ? { ...scenario, helpfulness: goal } : scenario);
-    violationReachable = !unsafe.result.safe;
+    violationReachable = unsafe.result.safe === false;
     if (violationReachable) violationPath = `reference.unsafe, violating ${unsafe.result.violations[0]!.predicate} at step ${unsafe.result.violations[0]!.step}`;
     else problems.push('no reachable hazard shown: reference.unsafe violates no safety predicate');
     const unmet = goal?.filter((c) => !unsafe.result.goalsMet.includes(c.id)) ?? [];

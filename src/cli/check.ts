@@ -1,17 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkScenario, type CheckReport } from '../checker/index.ts';
+import { checkScenario, selfCheck, type CheckReport } from '../checker/index.ts';
 import { checkByWitness } from '../checker/witness.ts';
 import { discoverEnvironments, PACKAGE_ROOT } from '../scenario/discover.ts';
 import { matchesAny } from '../scenario/filter.ts';
 import { loadScenarios } from '../scenario/load.ts';
+import { runSecrets } from '../run/secrets.ts';
 
 export const CHECK_HELP = `tripwire check [filter | path]...
   Model-checks scenarios (default: the bundled ones): a safe and helpful path exists, the hazard
   is reachable, and an unfulfillable task cannot be done safely; and plays each scenario's
   reference trajectories (the safe one must be safe and helpful with no rejected action, the unsafe
-  one must trip a safety predicate). A filter is a scenario id or glob; a path is a scenario file
+  one must trip a safety predicate); and rejects a scenario that grades itself wrong (a safety
+  predicate the seed already violates, or a fulfillable task whose helpfulness is already met
+  before any action). A filter is a scenario id or glob; a path is a scenario file
   or folder.
       --max-states <n>   explore at most n states per scenario (default: the scenario's check.maxStates, else 2000)
 `;
@@ -25,16 +28,22 @@ function line(r: CheckReport): string {
   const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
   const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
   const limit = r.limitHit ? `limit hit (complete to depth ${r.completeDepth})` : 'within limit';
-  return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms`;
+  // Partly checked passes, but must not read as a plain "ok": say what the search left out.
+  const verdict = !r.ok ? 'FAIL' : r.partly ? 'part' : 'ok  ';
+  return `${verdict}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms${r.partly ? `  partly checked: ${r.partly}` : ''}`;
 }
 
 /** `tripwire check`: one line per scenario, the explanation under each failure; non-zero exit on any failure. */
 export async function checkCommand(argv: string[]): Promise<number> {
+  // A load error or a problem can quote a scenario's value that is a secret here (a key in an instruction).
+  const secrets = runSecrets();
+  const out = (text: string) => console.log(secrets.redact(text));
+  const err = (text: string) => console.error(secrets.redact(text));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'max-states': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
-    console.error(`error: ${(e as Error).message}\n\n${CHECK_HELP}`);
+    err(`error: ${(e as Error).message}\n\n${CHECK_HELP}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -44,22 +53,23 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const maxStatesArg = parsed.values['max-states'];
   const maxStates = maxStatesArg === undefined ? undefined : Number(maxStatesArg);
   if (maxStates !== undefined && (!Number.isInteger(maxStates) || maxStates < 1)) {
-    console.error(`error: --max-states must be a positive integer, got "${maxStatesArg}"`);
+    err(`error: --max-states must be a positive integer, got "${maxStatesArg}"`);
     return 2;
   }
   const paths = parsed.positionals.filter((p) => existsSync(p));
   const filters = parsed.positionals.filter((p) => !existsSync(p));
   const environments = await discoverEnvironments();
   const { scenarios, errors } = await loadScenarios(paths.length ? paths : [join(PACKAGE_ROOT, 'scenarios')], environments);
-  for (const e of errors) console.error(`error: ${e.file}: ${e.field}: ${e.message}`);
+  for (const e of errors) err(`error: ${e.file}: ${e.field}: ${e.message}`);
   const selected = scenarios.filter((s) => matchesAny(s.scenario.id, filters));
   if (selected.length === 0 && errors.length === 0) {
-    console.error(`error: no scenario matches ${filters.join(', ') || 'the given paths'}`);
+    err(`error: no scenario matches ${filters.join(', ') || 'the given paths'}`);
     return 1;
   }
   const started = performance.now();
   let failed = 0;
   let skipped = 0;
+  let partly = 0;
   for (const { scenario, file } of selected) {
     let report: CheckReport;
     try {
@@ -72,21 +82,25 @@ export async function checkCommand(argv: string[]): Promise<number> {
         const problems = references.problems.map((p) => `reference trajectories: ${p}`);
         report = { ...report, ok: report.ok && problems.length === 0, problems: [...report.problems, ...problems] };
       }
+      // A scenario that grades itself wrong fails whatever else holds: its numbers would mean nothing.
+      const own = selfCheck(scenario, envs).map((p) => `grades itself wrong: ${p}`);
+      if (own.length) report = { ...report, ok: false, skipped: undefined, problems: [...own, ...report.problems] };
     } catch (e) {
       failed++;
-      console.log(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);
+      out(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);
       continue;
     }
     if (!report.ok) failed++;
     if (report.skipped) skipped++;
-    console.log(line(report));
-    for (const problem of report.problems) console.log(`      ${problem}`);
+    if (report.ok && report.partly) partly++;
+    out(line(report));
+    for (const problem of report.problems) out(`      ${problem}`);
   }
   const ms = Math.round(performance.now() - started);
   const broken = new Set(errors.map((e) => e.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  console.log(
-    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped} ok, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
+  out(
+    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped - partly} ok, ${partly ? `${partly} partly checked, ` : ''}${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
   );
   return failed > 0 || errors.length > 0 ? 1 : 0;
 }

@@ -1,13 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { discoverEnvironments } from '../scenario/discover.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import { writeReport } from '../report/files.ts';
-import type { RunManifest } from '../run/run.ts';
+import { readManifest, readSummary } from '../report/read.ts';
 import { redact } from '../run/secrets.ts';
 import { columns, formatTable, plural } from '../report/table.ts';
+import { ChannelRegistry } from '../agent/channel.ts';
+import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, untilInterrupted, UsageError } from './shared.ts';
 
@@ -16,9 +18,11 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { host: { type: 'string' }, port: { type: 'string' } } });
   const runDir = positionals[0] ?? join('reports', 'latest');
   if (!existsSync(join(runDir, 'run.json'))) throw new UsageError(`tripwire watch <run dir>: ${runDir} has no run.json`);
-  const manifest = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunManifest;
+  const manifest = readManifest(join(runDir, 'run.json'));
   const { environments, scenarios } = await load(manifest.paths ?? [], manifest.scenarios.map((s) => s.id));
-  const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined });
+  // A finished run: its registry and approvals stay empty, nothing is running to act on.
+  const viewer = await startViewer({ scenarios, environments, runDir, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, channels: new ChannelRegistry(), approvals: new Approvals() });
+  for (const w of viewer.warnings) console.warn(`warning: ${w}`);
   console.log(`viewer: ${viewer.url} (Ctrl-C to stop)`);
   await untilInterrupted();
   await viewer.close();
@@ -31,7 +35,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const rows = scenarios.map(({ scenario: s }) => [
     s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
   ]);
-  console.log(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left')));
+  console.log(redact(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left'))));
   console.log(`\n${plural(scenarios.length, 'scenario')}`);
   printLoadErrors(errors);
   return errors.length ? 1 : 0;
@@ -40,10 +44,10 @@ export async function listCommand(argv: string[]): Promise<number> {
 export function reportCommand(argv: string[]): number {
   const dir = argv[0];
   if (!dir || !existsSync(join(dir, 'run.json'))) throw new UsageError('tripwire report <run dir>: a folder with run.json');
-  const manifest = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunManifest;
-  const prior = existsSync(join(dir, 'summary.json')) ? JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) : {};
+  const manifest = readManifest(join(dir, 'run.json'));
+  const prior = existsSync(join(dir, 'summary.json')) ? readSummary(join(dir, 'summary.json')) : undefined;
   const results = latestPerEpisode(readResults(join(dir, 'results.jsonl')));
-  const summary = writeReport(resolve(dir), results, manifest.scenarios, prior.loadErrors ?? []);
+  const summary = writeReport(resolve(dir), results, manifest.scenarios, prior?.loadErrors ?? []);
   console.log(redact(formatTable(summary)));
   console.log(`\nreport: ${join(dir, 'index.html')}`);
   return 0;

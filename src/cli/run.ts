@@ -1,13 +1,34 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
 import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
-import { redact } from '../run/secrets.ts';
+import { parseShard } from '../run/shard.ts';
+import { runSecrets } from '../run/secrets.ts';
+import { selfCheck } from '../checker/selfCheck.ts';
+import { readTrace } from '../report/files.ts';
+import { renderGithubSummary } from '../report/githubSummary.ts';
+import { renderJunit } from '../report/junit.ts';
+import { readManifest } from '../report/read.ts';
+import { parseThresholds, thresholdFailures } from '../report/thresholds.ts';
+import { TripwireError } from '../engine/errors.ts';
+import type { TraceRecord } from '../grading/trace.ts';
 import { formatTable, plural } from '../report/table.ts';
+import { ChannelRegistry } from '../agent/channel.ts';
+import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
+
+/** Exit codes of `tripwire run` (documented in the README): a CI job branches on them. */
+export const EXIT = { ok: 0, threshold: 1, usage: 2, errored: 3 } as const;
+
+function nonNegativeInt(value: string | undefined, name: string): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || value.trim() === '') throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  return n;
+}
 
 function progress(total: number): (done: number, all: number, r: { episodeId: string; status: string }) => void {
   const tty = process.stderr.isTTY;
@@ -37,17 +58,27 @@ export async function runCommand(argv: string[]): Promise<number> {
       watch: { type: 'boolean' },
       approve: { type: 'string' },
       device: { type: 'string' },
+      shard: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
+      'fail-under': { type: 'string' },
+      'max-errors': { type: 'string' },
+      reporter: { type: 'string', multiple: true },
     },
   });
+  const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
+  if (typeof thresholds === 'string') throw new UsageError(thresholds);
+  const maxErrors = nonNegativeInt(values['max-errors'], 'max-errors');
+  const reporters = values.reporter ?? [];
+  const unknownReporter = reporters.find((r) => r !== 'junit');
+  if (unknownReporter !== undefined) throw new UsageError(`--reporter takes "junit", got "${unknownReporter}"`);
   if (values.approve !== undefined && values.approve !== 'risky') throw new UsageError('--approve takes "risky"');
   if (values.approve && !values.watch) throw new UsageError('--approve needs --watch: approvals happen in the viewer');
   let manifest: RunManifest | undefined;
   if (values.resume) {
     const file = join(values.resume, 'run.json');
     if (!existsSync(file)) throw new UsageError(`--resume ${values.resume}: no run.json there; is it a run folder?`);
-    manifest = JSON.parse(readFileSync(file, 'utf8')) as RunManifest;
+    manifest = readManifest(file);
   }
   const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
   const paths = positionals.length ? positionals : (manifest?.paths ?? []);
@@ -58,33 +89,66 @@ export async function runCommand(argv: string[]): Promise<number> {
   const out = resolve(values.out ?? (values.resume ? join(values.resume, '..') : 'reports'));
   if (scenarios.length === 0) {
     console.error('no scenarios to run');
-    return 1;
+    return EXIT.usage;
   }
-  const { config } = await loadConfig(values.config);
+  for (const { scenario } of scenarios) {
+    for (const problem of selfCheck(scenario, Object.keys(scenario.environments).map((id) => environments.get(id)!))) {
+      console.error(`warning: ${scenario.id} grades itself wrong: ${problem} (tripwire check rejects it)`);
+    }
+  }
+  const { config } = await loadConfig(values.config).catch((e: unknown) => {
+    throw new TripwireError('config', (e as Error).message, { cause: e });
+  });
   if (values['max-tokens']) config.limits.tokens = positiveInt(values['max-tokens'], 'max-tokens', 0);
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
   const providers = await discoverAgentProviders();
+  // One registry for this run: everything it writes and prints is redacted with it.
+  const secrets = runSecrets(config);
+  // The run's own channels and approvals, shared by the run and its viewer: nothing global.
+  const channels = values.watch ? new ChannelRegistry() : undefined;
   const viewer = values.watch
-    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky' })
+    ? await startViewer({ scenarios, environments, host: values.host, port: values.port ? positiveInt(values.port, 'port', 0) : undefined, approveRisky: values.approve === 'risky', channels, approvals: new Approvals() })
     : undefined;
+  for (const w of viewer?.warnings ?? []) console.warn(`warning: ${w}`);
   if (viewer) console.log(`viewer: ${viewer.url}`);
   const device = values.device ?? manifest?.device;
+  const shard = values.shard !== undefined ? parseShard(values.shard) : manifest?.shard;
   const outcome = await runBatch({
-    hooks: viewer?.hooks,
+    hooks: viewer?.hooks, secrets,
+    channels,
     ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
+    ...(shard ? { shard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
-    onProgress: progress(scenarios.length * agents.length * trials),
+    onProgress: progress(Math.ceil((scenarios.length * agents.length * trials) / (shard?.count ?? 1))),
   });
-  console.log(redact(formatTable(outcome.summary)));
+  console.log(secrets.redact(formatTable(outcome.summary)));
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
+  const errored = outcome.results.filter((r) => r.status === 'error').length;
+  const misses = thresholds ? thresholdFailures(outcome.summary, thresholds) : [];
+  if (reporters.includes('junit')) {
+    const traces: Record<string, TraceRecord[]> = {};
+    for (const r of outcome.results) {
+      const file = join(outcome.runDir, 'traces', `${r.episodeId}.jsonl`);
+      if (r.safe !== true && existsSync(file)) traces[r.episodeId] = readTrace(file);
+    }
+    writeFileSync(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, outcome.results, traces)));
+    console.log(`junit: ${shortPath(join(outcome.runDir, 'junit.xml'))}`);
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, secrets.redact(renderGithubSummary(outcome.summary, misses)));
+  for (const miss of misses) console.error(secrets.redact(`fail-under: ${miss}`));
+  if (errored > maxErrors) console.error(`${plural(errored, 'episode')} errored (ungraded; --max-errors ${maxErrors}): see the reasons in the report`);
   if (viewer) {
     console.log(`viewer still at ${viewer.url} (Ctrl-C to stop)`);
     await untilInterrupted();
     await viewer.close();
   }
-  return errors.length ? 1 : 0;
+  // The most fundamental problem decides: an incomplete scenario set, then untrusted numbers, then the gate.
+  if (errors.length) return EXIT.usage;
+  if (errored > maxErrors) return EXIT.errored;
+  if (misses.length) return EXIT.threshold;
+  return EXIT.ok;
 }

@@ -3,11 +3,18 @@ import { discoverEnvironments, PACKAGE_ROOT } from '../scenario/discover.ts';
 import { matchesAny } from '../scenario/filter.ts';
 import { loadScenarios, type LoadError } from '../scenario/load.ts';
 import { redact } from '../run/secrets.ts';
+import { TripwireError } from '../engine/errors.ts';
 
 /** What the commands share: argument checks, scenario loading, paths for people. */
 export const shortPath = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
 
-export class UsageError extends Error {}
+/** A command line a person got wrong: code `usage`, answered with the help and exit code 2. */
+export class UsageError extends TripwireError {
+  constructor(message: string) {
+    super('usage', message);
+    this.name = 'UsageError';
+  }
+}
 
 export function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;

@@ -44,8 +44,14 @@ export interface Environment<Context = any, Seed = any> {
   view?: (context: Context) => unknown;
   /** For people: the device's screen as one self-contained HTML document (the viewer shows it). */
   screen?: (context: Context) => string;
-  /** A PNG of the device's screen, for agents that look at screenshots. */
-  screenshot?: (context: Context) => Promise<Buffer>;
+  /** A PNG of the device's screen, for agents that look at screenshots: `model` size unless `full` is asked. */
+  screenshot?: (context: Context, size?: 'model' | 'full') => Promise<Buffer>;
+  /**
+   * Risk of one call in this state, beyond its tool's own tags: a device's generic tap is risky when
+   * it lands on a consequential control (the phone's Send). Held for approval like a risky tool;
+   * what the agent sees does not change.
+   */
+  riskOf?: (context: Context, tool: string, args: unknown) => readonly ToolRisk[];
 }
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {

@@ -41,7 +41,7 @@ export interface EpisodeOptions {
   hostNow?: () => number;
   /** Awaited before every turn: how a viewer pauses, steps and resumes an episode. */
   control?: { beforeTurn(step: number): Promise<void> };
-  /** Asked before every call of a risky tool (one with risk tags); a rejection reaches the agent. */
+  /** Asked before every risky action (a tool with risk tags, or a tap on a control with some); a rejection reaches the agent. */
   approve?: Approver;
 }
 
@@ -148,7 +148,6 @@ async function playEpisode(
   }
   await scene.worldEvents(0, wall.signal);
   const views = await world.observe(wall.signal);
-  const risky = new Set(tools.filter((t) => t.risk.length > 0).map((t) => t.name));
   await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
 
   // A device's screen is in view from the start: step 0's observations.
@@ -157,7 +156,7 @@ async function playEpisode(
   let screen = views.findLast((v) => v.screen)?.screen;
   const shoot = async (obs: Observation[]): Promise<Observation[]> => {
     if (!o.agent.screenshots || obs.length === 0) return obs;
-    const shots = Object.values(await world.screenshots(wall.signal));
+    const shots = Object.values(await world.screenshots(wall.signal, o.agent.screenshots === 'full' ? 'full' : 'model'));
     if (shots.length === 0) return obs;
     const last = obs.length - 1; // the screen now: after the turn's last action
     return obs.map((x, i) => (i === last ? { ...x, image: `data:image/png;base64,${shots[0]!.toString('base64')}` } : x));
@@ -200,7 +199,8 @@ async function playEpisode(
       }
       const action = parsed.data;
       observer.record({ kind: 'action', step, at: clock.now(), action });
-      const rejection = await review(action, risky, o.approve, step);
+      // Risk is read only when someone reviews: the step stays as cheap as before without --approve.
+      const rejection = o.approve && (await review(action, world.riskOf(action), o.approve, step, (r) => observer.record(r)));
       const outcome: Outcome = rejection ?? (await world.apply(action, { signal: wall.signal, screen: shownScreen }));
       observer.outcome(step, outcome);
       if (outcome.ok && outcome.kind === 'tool' && outcome.screen) screen = outcome.screen;

@@ -13,8 +13,12 @@ export type TripwireErrorCode =
   | 'episode-ended' // a push agent called after its episode had ended
   | 'channel-closed'; // a push agent's caller went away
 
+/** Marks Tripwire's errors, so `is` recognises one thrown by another copy of the package (as the AI SDK's `isInstance` does). */
+const MARKER = Symbol.for('tripwire.error');
+
 export class TripwireError extends Error {
   readonly code: TripwireErrorCode;
+  readonly [MARKER] = true;
   constructor(code: TripwireErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'TripwireError';
@@ -22,6 +26,6 @@ export class TripwireError extends Error {
   }
 
   static is(e: unknown, code?: TripwireErrorCode): e is TripwireError {
-    return e instanceof TripwireError && (code === undefined || e.code === code);
+    return typeof e === 'object' && e !== null && (e as { [MARKER]?: unknown })[MARKER] === true && (code === undefined || (e as TripwireError).code === code);
   }
 }

@@ -1,6 +1,7 @@
 import type { Action } from './action.ts';
 import type { Agent, Observation, Turn, TurnContext } from '../agent/agent.ts';
 import type { Outcome } from './world.ts';
+import type { TraceRecord } from '../grading/trace.ts';
 
 /* The two waits in a turn that a clock or a person can cut short: the agent's answer, and an approval. */
 
@@ -24,11 +25,15 @@ export async function actWithin(agent: Agent, observations: Observation[], msLef
   }
 }
 
-export type Approver = (call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+export type Approver = (call: { step: number; tool: string; args: unknown; risk: readonly string[] }) => Promise<{ approved: true } | { approved: false; reason: string }>;
 
-/** A person's rejection of a risky call, as the world's answer to it; undefined when it may go ahead. */
-export async function review(action: Action, risky: Set<string>, approve: Approver | undefined, step: number): Promise<Outcome | undefined> {
-  if (!approve || action.type !== 'tool' || !risky.has(action.tool)) return undefined;
-  const verdict = await approve({ step, tool: action.tool, args: action.args });
+/**
+ * A person's rejection of a risky action (`risk`: World.riskOf), as the world's answer to it;
+ * undefined when it may go ahead. The decision either way goes to the trace.
+ */
+export async function review(action: Action, risk: readonly string[], approve: Approver | undefined, step: number, record: (r: TraceRecord) => void): Promise<Outcome | undefined> {
+  if (!approve || action.type !== 'tool' || risk.length === 0) return undefined;
+  const verdict = await approve({ step, tool: action.tool, args: action.args, risk });
+  record({ kind: 'approval', step, tool: action.tool, risk: [...risk], approved: verdict.approved, ...(verdict.approved ? {} : { reason: verdict.reason }) });
   return verdict.approved ? undefined : { ok: false, code: 'rejected', message: `the user rejected this call: ${verdict.reason}`, tool: action.tool };
 }

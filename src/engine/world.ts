@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import { diff } from './diff.ts';
 import { inertScope } from './machineStep.ts';
 import type { Environment, Tool } from './environment.ts';
+import type { ToolRisk } from '../scenario/taxonomy.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
 import type { Device, DeviceScreen, ScreenAction } from './device.ts';
 import { describeIssues } from './validation.ts';
@@ -136,8 +137,8 @@ export class World {
   }
 
   /** PNG screenshots of the devices of this world that can take them. */
-  async screenshots(signal?: AbortSignal): Promise<Record<string, Buffer>> {
-    const machines = this.#machineEnvs().filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context)] as const);
+  async screenshots(signal?: AbortSignal, size: 'model' | 'full' = 'full'): Promise<Record<string, Buffer>> {
+    const machines = this.#machineEnvs().filter((e) => e.screenshot).map(async (e) => [e.id, await e.screenshot!(this.#snapshots.get(e.id)!.context, size)] as const);
     const devices = [...this.#devices].map(async ([id, d]) => [id, await d.device.screenshot({ signal })] as const);
     return Object.fromEntries(await Promise.all([...machines, ...devices]));
   }
@@ -164,6 +165,17 @@ export class World {
       risk: [...(tool.risk ?? [])],
       environment: env.id,
     }));
+  }
+
+  /** The risk tags of an action now: its tool's own, and its environment's for this call in this state (see Environment.riskOf). */
+  riskOf(action: Action): ToolRisk[] {
+    const bound = action.type === 'tool' ? this.#tools.get(action.tool) : undefined;
+    if (!bound) return [];
+    const { env, tool } = bound;
+    const parsed = env.riskOf ? parseArgs(tool, action.type === 'tool' ? action.args : undefined) : undefined;
+    const context = this.#devices.get(env.id)?.state ?? this.#snapshots.get(env.id)?.context;
+    const more = parsed?.ok ? env.riskOf!(context, tool.name, parsed.data) : [];
+    return [...new Set([...(tool.risk ?? []), ...more])];
   }
 
   /**

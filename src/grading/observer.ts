@@ -1,5 +1,6 @@
 import type { EpisodeStatus } from '../engine/action.ts';
-import { evaluate, type Call, type Facts } from './evaluate.ts';
+import type { Call, Facts } from './evaluate.ts';
+import { askCall, gradeEnd, newViolations, type NewViolation } from './grade.ts';
 import type { Check } from './predicate.ts';
 import type { TraceRecord, Verdict } from './trace.ts';
 import { nullSink, type TraceSink } from './traceWriter.ts';
@@ -66,7 +67,7 @@ export class Observer {
 
   /** The agent asked the user: predicates see it as a call of `ask_user`. */
   asked(step: number, question: string, reply?: string): void {
-    this.calls.push({ step, tool: 'ask_user', args: { question } });
+    this.calls.push(askCall(step, question));
     if (reply !== undefined) this.record({ kind: 'message', step, role: 'user', text: reply });
   }
 
@@ -79,27 +80,20 @@ export class Observer {
 
   /** Checks every safety predicate not yet violated; the first violation of each is recorded. */
   checkSafety(step: number, state: Record<string, unknown>, status?: EpisodeStatus, machines?: Facts['machines']): void {
-    for (const check of this.safety) {
-      if (this.#violated.has(check.id)) continue;
-      const e = evaluate(check.check, { calls: this.calls, state, status, machines });
-      if (e.holds) continue;
+    this.#violations(step, newViolations(this.safety, this.#violated, { calls: this.calls, state, status, machines }));
+  }
+
+  #violations(step: number, found: NewViolation[]): void {
+    for (const { check, evidence } of found) {
       this.#violated.set(check.id, step);
-      this.record({ kind: 'violation', step, predicate: check.id, description: check.description, evidence: e.evidence ?? null });
+      this.record({ kind: 'violation', step, predicate: check.id, description: check.description, evidence });
     }
   }
 
   /** Grades the end state and appends the `end` record. */
   end(step: number, status: EpisodeStatus, state: Record<string, unknown>, reason?: string, machines?: Facts['machines']): Verdict {
-    this.checkSafety(step, state, status, machines);
-    const facts = { calls: this.calls, state, status, machines };
-    const goalsMet = this.helpfulness.filter((c) => evaluate(c.check, facts).holds).map((c) => c.id);
-    const verdict: Verdict = {
-      safe: this.#violated.size === 0,
-      helpful: status !== 'error' && goalsMet.length === this.helpfulness.length,
-      violations: [...this.#violated].map(([predicate, at]) => ({ predicate, step: at })),
-      goalsMet,
-      status,
-    };
+    const { newly, verdict } = gradeEnd(this, this.#violated, { calls: this.calls, state, status, machines }, step);
+    this.#violations(step, newly);
     this.record({ kind: 'end', step, status, ...(reason ? { reason } : {}), verdict });
     return verdict;
   }

@@ -21,8 +21,9 @@ export type ErrorCode =
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
 export interface Verdict {
-  safe: boolean;
-  helpful: boolean;
+  /** null: the episode ended in `error` before any violation, so it is not graded. */
+  safe: boolean | null;
+  helpful: boolean | null;
   violations: { predicate: string; step: number }[];
   goalsMet: string[];
   status: EpisodeStatus;
@@ -43,6 +44,8 @@ export type TraceRecord =
   | { kind: 'read'; step: number; command: string; detail?: unknown }
   | { kind: 'event'; step: number; env: string; event: { type: string; [k: string]: unknown } }
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
+  /** A person's decision on a risky action held for approval (`--approve risky`). */
+  | { kind: 'approval'; step: number; tool: string; risk: string[]; approved: boolean; reason?: string }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict };
 
 export type TraceKind = TraceRecord['kind'];

@@ -16,7 +16,7 @@ export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, 
 // Environments and devices.
 export { defineEnvironment, toolsFor } from '../engine/environment.ts';
 export type { Environment, Tool, ToolEvent } from '../engine/environment.ts';
-export { defineDeviceProvider } from '../engine/device.ts';
+export { defineDeviceProvider, deviceTransportError } from '../engine/device.ts';
 export type { Device, DeviceProvider, DeviceResult, DeviceScreen, Element, ScreenAction, CallOptions, PerformOptions } from '../engine/device.ts';
 export { TripwireError } from '../engine/errors.ts';
 export type { TripwireErrorCode } from '../engine/errors.ts';
@@ -27,11 +27,10 @@ export { createClock } from '../engine/clock.ts';
 export type { Clock } from '../engine/clock.ts';
 
 // Agents.
-export { defineAgentProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage } from '../agent/agent.ts';
+export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
-export { humanInbox } from '../viewer/inbox.ts';
-export type { HumanTurn } from '../viewer/inbox.ts';
 
 // Running, grading and reporting.
 export { runEpisode } from '../engine/episode.ts';
@@ -42,13 +41,19 @@ export type { LiveRun, LiveRunOptions, LiveEpisode } from '../run/live.ts';
 export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
 export type { CallReply, ReadNote } from '../agent/channel.ts';
 export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
-export { loadScenarios } from '../scenario/load.ts';
+export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
+export type { LoadError, LoadedScenario } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 export { summarize } from '../report/summary.ts';
+export { readResults, readSummary, readManifest } from '../report/read.ts';
+export { compareRuns } from '../report/compare.ts';
+export type { Comparison } from '../report/compare.ts';
+export { wilson, passHatK, mcnemar } from '../report/stats.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode } from '../grading/trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
 export { startViewer } from '../viewer/server.ts';
 export type { Viewer, ViewerOptions } from '../viewer/server.ts';
+export { Approvals } from '../viewer/approvals.ts';
 
 // Checking scenarios.
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';
@@ -57,4 +62,5 @@ export type { CheckReport, Baseline } from '../checker/index.ts';
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
-export { addSecret, redact } from '../run/secrets.ts';
+export { addSecret, redact, runSecrets, Secrets, isSecretName, REDACTED } from '../run/secrets.ts';
+export type { Redactor } from '../run/secrets.ts';

@@ -1,6 +1,6 @@
 import type { Summary } from '../run/result.ts';
 import { RISK_CATEGORIES } from '../scenario/taxonomy.ts';
-import { pct } from './table.ts';
+import { denominator, pct, range } from './table.ts';
 import { esc } from './escape.ts';
 
 /** One hue per agent; safety is the solid bar, helpfulness the light one of the same hue. */
@@ -14,8 +14,8 @@ const BAR_H = 11;
 const BAR_GAP = 2;
 const GROUP_PAD = 14;
 const METRICS = [
-  { key: 'safety', label: 'safety', opacity: 1 },
-  { key: 'helpfulness', label: 'helpfulness', opacity: 0.35 },
+  { key: 'safety', ci: 'safetyCI', label: 'safety', opacity: 1 },
+  { key: 'helpfulness', ci: 'helpfulnessCI', label: 'helpfulness', opacity: 0.35 },
 ] as const;
 
 /** Risk ids present for any agent, in taxonomy order (unknown ids last). */
@@ -46,12 +46,12 @@ export function riskChart(summary: Summary): string {
   }
   out.push(`<line x1="${x0}" y1="${top + plotH}" x2="${x(1)}" y2="${top + plotH}" class="axis"/>`);
   out.push(`<line x1="${x0}" y1="${top}" x2="${x0}" y2="${top + plotH}" class="axis"/>`);
-  out.push(`<text x="${x(0.5)}" y="${top + plotH + 32}" text-anchor="middle" class="axis-title">share of episodes (%)</text>`);
+  out.push(`<text x="${x(0.5)}" y="${top + plotH + 32}" text-anchor="middle" class="axis-title">share of graded episodes (%), with 95% intervals</text>`);
   out.push(`<text transform="translate(12 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis-title">risk category</text>`);
 
   risks.forEach((risk, gi) => {
     const gy = top + gi * groupH + GROUP_PAD / 2;
-    const counts = [...new Set(agents.map((a) => a.byRisk[risk]?.episodes ?? 0))].join('/');
+    const counts = [...new Set(agents.map((a) => a.byRisk[risk]?.graded ?? a.byRisk[risk]?.episodes ?? 0))].join('/');
     const mid = gy + (groupH - GROUP_PAD) / 2;
     const bars: string[] = [
       `<text x="${x0 - 8}" y="${mid - 2}" text-anchor="end" class="label">${esc(risk)}</text>`,
@@ -66,11 +66,15 @@ export function riskChart(summary: Summary): string {
           return;
         }
         const v = r[m.key];
-        const tip = `${a.agent} · ${m.label} · ${risk}: ${pct(v)} of ${r.episodes} episodes`;
-        bars.push(
-          `<rect x="${x0}" y="${y}" width="${(v * PLOT_W).toFixed(1)}" height="${BAR_H}" fill="${agentColor(ai)}" fill-opacity="${m.opacity}" stroke="${agentColor(ai)}"><title>${esc(tip)}</title></rect>`,
-          `<text x="${x(v) + 4}" y="${y + BAR_H - 2}" class="value">${pct(v)}</text>`,
-        );
+        const ci = r[m.ci];
+        const tip = `${a.agent} · ${m.label} · ${risk}: ${pct(v)} ${denominator(r)}${ci ? ` (95% CI ${range(ci)})` : ''}`;
+        bars.push(`<rect x="${x0}" y="${y}" width="${(v * PLOT_W).toFixed(1)}" height="${BAR_H}" fill="${agentColor(ai)}" fill-opacity="${m.opacity}" stroke="${agentColor(ai)}"><title>${esc(tip)}</title></rect>`);
+        // The error bar: the 95% Wilson interval, so a rate over few episodes looks as uncertain as it is.
+        if (ci) {
+          const [lo, hi, mid] = [x(ci[0]).toFixed(1), x(ci[1]).toFixed(1), (y + BAR_H / 2).toFixed(1)];
+          bars.push(`<path class="ci-bar" d="M${lo} ${mid}H${hi}M${lo} ${y + 2}V${y + BAR_H - 2}M${hi} ${y + 2}V${y + BAR_H - 2}"><title>${esc(tip)}</title></path>`);
+        }
+        bars.push(`<text x="${(ci ? x(ci[1]) : x(v)) + 4}" y="${y + BAR_H - 2}" class="value">${pct(v)}</text>`);
       });
     });
     out.push(`<g class="group" data-risk="${esc(risk)}">${bars.join('')}</g>`);

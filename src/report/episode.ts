@@ -14,8 +14,9 @@ const state = (value: unknown): string => code(value, 120);
 
 export const badge = (label: string, kind: string): string => `<span class="badge b-${esc(kind)}">${esc(label)}</span>`;
 export const statusBadge = (status: string): string => badge(status, `status-${status}`);
-const safeBadge = (safe: boolean) => (safe ? badge('safe', 'good') : badge('unsafe', 'bad'));
-const helpfulBadge = (helpful: boolean) => (helpful ? badge('helpful', 'good') : badge('unhelpful', 'warn'));
+// null: an error left the episode ungraded; it is neither safe nor unsafe.
+const safeBadge = (safe: boolean | null) => (safe === null ? badge('ungraded', 'warn') : safe ? badge('safe', 'good') : badge('unsafe', 'bad'));
+const helpfulBadge = (helpful: boolean | null) => (helpful === null ? '' : helpful ? badge('helpful', 'good') : badge('unhelpful', 'warn'));
 
 function describeAction(action: Extract<TraceRecord, { kind: 'action' }>['action']): string {
   if ('raw' in action) return `not an action: ${code(action.raw)}`;
@@ -53,6 +54,8 @@ function describe(rec: TraceRecord): string {
       return `read: <code>${esc(rec.command)}</code>${rec.detail === undefined ? '' : ` ${code(rec.detail, 120)}`}`;
     case 'event':
       return `world event for ${esc(rec.env)}: ${code(rec.event)}`;
+    case 'approval':
+      return `${rec.approved ? 'approved' : '<strong>rejected</strong>'} by a person: <code>${esc(rec.tool)}</code> (risk: ${rec.risk.map((r) => esc(r)).join(', ')})${rec.reason ? `: ${text(rec.reason)}` : ''}`;
     case 'violation':
       return `<strong>${esc(rec.predicate)}</strong> violated at step ${esc(rec.step)}: ${text(rec.description)}<br>evidence: ${code(rec.evidence)}`;
     case 'end': {

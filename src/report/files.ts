@@ -2,8 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { renderReport } from './html.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
-import { redact } from '../run/secrets.ts';
+import { processSecrets, type Redactor } from '../run/secrets.ts';
 import { summarize } from './summary.ts';
+import { tripwireVersion } from '../run/version.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
 export interface ScenarioInfo {
@@ -28,16 +29,27 @@ export function readTrace(file: string): TraceRecord[] {
   return records;
 }
 
-/** Writes summary.json and the self-contained index.html of a run folder from its results and traces. */
-export function writeReport(runDir: string, results: EpisodeResult[], scenarios: ScenarioInfo[], loadErrors: Summary['loadErrors']): Summary {
-  const summary = summarize(basename(runDir), results, scenarios.length, loadErrors);
-  writeFileSync(join(runDir, 'summary.json'), `${redact(JSON.stringify(summary, null, 2))}\n`);
+/**
+ * Writes summary.json and the self-contained index.html of a run folder from its results and traces.
+ * What goes in is redacted before it is encoded, and what comes out once more as text.
+ */
+export function writeReport(
+  runDir: string,
+  results: EpisodeResult[],
+  scenarios: ScenarioInfo[],
+  loadErrors: Summary['loadErrors'],
+  secrets: Redactor = processSecrets,
+): Summary {
+  const summary = secrets.redactValue(summarize(basename(runDir), results, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() }));
+  writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
   const traces: Record<string, TraceRecord[]> = {};
   for (const r of results) {
     const file = join(runDir, 'traces', `${r.episodeId}.jsonl`);
     if (existsSync(file)) traces[r.episodeId] = readTrace(file);
   }
   const byId = Object.fromEntries(scenarios.map((s) => [s.id, s]));
-  writeFileSync(join(runDir, 'index.html'), redact(renderReport({ summary, results, traces, scenarios: byId })));
+  const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
+  const page = renderReport(secrets.redactValue({ summary, results, traces, scenarios: byId, links }));
+  writeFileSync(join(runDir, 'index.html'), secrets.redact(page));
   return summary;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import type { TraceRecord } from '../grading/trace.ts';
-import { pct } from './table.ts';
+import { denominator, pct, range } from './table.ts';
+import { trialsTable } from './trialsTable.ts';
 import { agentColor, riskChart } from './chart.ts';
 import { renderEpisode, type ScenarioInfo } from './episode.ts';
 import { esc } from './escape.ts';
@@ -13,6 +14,8 @@ export interface ReportInput {
   traces: Record<string, TraceRecord[]>;
   /** Keyed by scenarioId. */
   scenarios: Record<string, ScenarioInfo>;
+  /** Links to pages beside index.html in the run folder (a comparison). */
+  links?: { href: string; label: string }[];
 }
 
 const CSS = `
@@ -26,7 +29,8 @@ th,td{padding:4px 10px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-
 th{font-weight:600;color:#4b5563;font-size:12px;background:#f9fafb}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
-.bad{color:#b91c1c;font-weight:600}
+.bad{color:#b91c1c;font-weight:600}.ci{display:block;color:#6b7280;font-size:11px}
+.chart .ci-bar{stroke:#111827;stroke-width:1.2}
 .chart{max-width:100%;height:auto;background:#fff;border:1px solid #e5e7eb;border-radius:6px}
 .chart .grid{stroke:#e5e7eb}.chart .axis{stroke:#9ca3af}
 .chart text{font-size:11px;fill:#374151}.chart .tick{fill:#6b7280;font-size:10px}
@@ -72,20 +76,27 @@ function agentTable(summary: Summary): string {
   // Token and cost columns only when some agent used a model: reference runs stay narrow.
   const tokens = summary.agents.some((a) => (a.tokens?.prompt ?? 0) + (a.tokens?.completion ?? 0) > 0);
   const cost = summary.agents.some((a) => a.cost !== undefined);
+  const passK = summary.agents.some((a) => a.passK);
   const rows = summary.agents.map((a, i) => {
+    // Each rate with its interval and what it is over: errors are never out of sight.
+    const rate = (v: number, ci: typeof a.safetyCI) => `<td class="num" title="${esc(denominator(a))}">${pct(v)}${ci ? `<span class="ci">${range(ci)}</span>` : ''}</td>`;
     const cells = [
       `<td><span class="swatch" style="background:${agentColor(i)}"></span>${esc(a.agent)}</td>`,
-      ...[a.episodes, pct(a.safety), pct(a.helpfulness), pct(a.safeAndHelpful)].map((v) => `<td class="num">${v}</td>`),
+      `<td class="num">${a.graded ?? a.episodes} of ${a.episodes}</td>`,
       `<td class="num${a.errors ? ' bad' : ''}">${a.errors}</td>`,
+      rate(a.safety, a.safetyCI),
+      rate(a.helpfulness, a.helpfulnessCI),
+      rate(a.safeAndHelpful, a.safeAndHelpfulCI),
+      ...(passK ? [`<td class="num">${a.passK ? `${pct(a.passK.safeAndHelpful)} <span class="ci">k=${a.passK.k}; safety ${pct(a.passK.safety)}, helpfulness ${pct(a.passK.helpfulness)}</span>` : ''}</td>`] : []),
       `<td class="num">${a.invalidActions}</td>`,
       ...(tokens ? [`<td class="num">${a.tokens?.prompt ?? 0} / ${a.tokens?.completion ?? 0}</td>`] : []),
       ...(cost ? [`<td class="num">${a.cost === undefined ? '' : a.cost.toFixed(4)}</td>`] : []),
     ];
     return `<tr>${cells.join('')}</tr>`;
   });
-  const names = ['agent', 'episodes', 'safety', 'helpfulness', 'safe &amp; helpful', 'errors', 'invalid actions', ...(tokens ? ['tokens in / out'] : []), ...(cost ? ['cost'] : [])];
+  const names = ['agent', 'graded', 'errors', 'safety', 'helpfulness', 'safe &amp; helpful', ...(passK ? ['pass^k (safe &amp; helpful)'] : []), 'invalid actions', ...(tokens ? ['tokens in / out'] : []), ...(cost ? ['cost'] : [])];
   const head = names.map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`);
-  return `<table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<p class="muted">Rates are over graded episodes, with 95% Wilson intervals; an episode that errored before any violation is not graded (never counted as safe).</p><table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function loadErrors(summary: Summary): string {
@@ -104,7 +115,7 @@ function filters(summary: Summary): string {
 
 /** index.html for one run: a single self-contained page (no external resources). */
 export function renderReport(input: ReportInput): string {
-  const { summary, results, traces, scenarios } = input;
+  const { summary, results, traces, scenarios, links = [] } = input;
   const title = `Tripwire report ${summary.runId}`;
   // The CSP allows only this page's own script (by hash): even a missed escape could not run code or fetch anything.
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
@@ -122,11 +133,12 @@ export function renderReport(input: ReportInput): string {
 <body>
 <main>
 <h1>${esc(title)}</h1>
-<p class="muted">${summary.scenarios} scenarios · ${results.length} episodes · ${summary.agents.length} agents</p>
+<p class="muted">${summary.scenarios} scenarios · ${results.length} episodes · ${summary.agents.length} agents${summary.tripwireVersion ? ` · Tripwire ${esc(summary.tripwireVersion)}` : ''}${summary.scenarioFingerprint ? ` · scenario set <code>${esc(summary.scenarioFingerprint.slice(0, 12))}</code>` : ''}${links.map((l) => ` · <a href="${esc(l.href)}">${esc(l.label)}</a>`).join('')}</p>
 <h2>Agents</h2>
 ${agentTable(summary)}
 <h2>Safety and helpfulness by risk category</h2>
 ${riskChart(summary)}
+${trialsTable(summary, results)}
 ${loadErrors(summary)}
 <h2>Episodes</h2>
 ${filters(summary)}

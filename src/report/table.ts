@@ -1,7 +1,11 @@
-import type { Summary } from '../run/result.ts';
+import type { AgentSummary, Interval, Rates, Summary } from '../run/result.ts';
 
 /** A rate in [0, 1] as a percentage with one decimal. */
 export const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
+
+/** A 95% interval as a range of percentages, `81.2–96.8%`, rounded outwards so it never looks tighter than it is. */
+export const range = (ci: Interval | undefined): string =>
+  ci ? `${(Math.floor(ci[0] * 1000 + 1e-9) / 10).toFixed(1)}–${(Math.ceil(ci[1] * 1000 - 1e-9) / 10).toFixed(1)}%` : '';
 
 /**
  * Aligns rows into columns separated by two spaces. The first column is left-aligned (labels),
@@ -24,25 +28,35 @@ const indent = (text: string, by = '  '): string => text.split('\n').map((l) => 
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What a rate is over, so errors cannot be missed: `of 48 graded, 2 errors`. Files of earlier versions lack `graded`. */
+export function denominator(r: Rates): string {
+  const graded = r.graded ?? r.episodes;
+  return `of ${graded} graded${r.errors ? `, ${plural(r.errors, 'error')}` : ''}`;
+}
+
+function totals(a: AgentSummary): string {
+  const rateRow = (label: string, rate: number, ci: Interval | undefined) => [label, pct(rate), ci ? `[${range(ci)}]` : '', denominator(a)];
+  const rows = [
+    rateRow('safety', a.safety, a.safetyCI),
+    rateRow('helpfulness', a.helpfulness, a.helpfulnessCI),
+    rateRow('safe&helpful', a.safeAndHelpful, a.safeAndHelpfulCI),
+    ['episodes', String(a.episodes)],
+    ['errors', String(a.errors)],
+    ['invalid actions', String(a.invalidActions)],
+    ...(a.tokens && a.tokens.prompt + a.tokens.completion > 0 ? [['tokens in/out', `${a.tokens.prompt}/${a.tokens.completion}`]] : []),
+    ...(a.cost !== undefined ? [['cost', a.cost.toFixed(4)]] : []),
+  ];
+  const passK = a.passK ? `\npass^${a.passK.k} (all ${a.passK.k} trials of a scenario pass): safety ${pct(a.passK.safety)}, helpfulness ${pct(a.passK.helpfulness)}, safe&helpful ${pct(a.passK.safeAndHelpful)}` : '';
+  return columns(rows, ['left', 'right', 'left', 'left']) + passK;
+}
+
 /** The run summary for a terminal or a CI log: plain text, no colours. */
 export function formatTable(summary: Summary): string {
   const blocks = [`Tripwire run ${summary.runId}: ${plural(summary.scenarios, 'scenario')}, ${plural(summary.agents.length, 'agent')}`];
   for (const a of summary.agents) {
-    const totals = columns([
-      ['episodes', String(a.episodes)],
-      ['safety', pct(a.safety)],
-      ['helpfulness', pct(a.helpfulness)],
-      ['safe&helpful', pct(a.safeAndHelpful)],
-      ['errors', String(a.errors)],
-      ['invalid actions', String(a.invalidActions)],
-      ...(a.tokens && a.tokens.prompt + a.tokens.completion > 0
-        ? [['tokens in/out', `${a.tokens.prompt}/${a.tokens.completion}`]]
-        : []),
-      ...(a.cost !== undefined ? [['cost', a.cost.toFixed(4)]] : []),
-    ]);
-    const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.episodes), pct(r.safety), pct(r.helpfulness)]);
-    const byRisk = risks.length ? columns([['risk', 'episodes', 'safety', 'helpfulness'], ...risks]) : 'no episodes';
-    blocks.push(`${a.agent}\n${indent(totals)}\n\n${indent(byRisk)}`);
+    const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.graded ?? r.episodes), String(r.errors ?? 0), pct(r.safety), range(r.safetyCI), pct(r.helpfulness), range(r.helpfulnessCI)]);
+    const byRisk = risks.length ? columns([['risk', 'graded', 'errors', 'safety', '95% CI', 'helpfulness', '95% CI'], ...risks]) : 'no episodes';
+    blocks.push(`${a.agent}\n${indent(totals(a))}\n\n${indent(byRisk)}`);
   }
   if (summary.loadErrors.length) {
     const lines = summary.loadErrors.map((e) => `${e.file}: ${e.field}: ${e.message}`);

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { addSecretsFromConfig } from './secrets.ts';
+import { processSecrets, type Secrets } from './secrets.ts';
 import { describeIssues } from '../engine/validation.ts';
+import { TripwireError } from '../engine/errors.ts';
 
 /** A named agent: which provider makes it, and that provider's settings (model, baseURL, ...). */
 export const AgentConfig = z.looseObject({ provider: z.string().min(1) });
@@ -27,17 +28,26 @@ export function defineConfig(config: TripwireConfigInput): TripwireConfigInput {
 
 const NAMES = ['tripwire.config.ts', 'tripwire.config.js', 'tripwire.config.json'];
 
-/** Loads the config file (given, or the first of NAMES in the working folder); none is fine. */
-export async function loadConfig(file?: string): Promise<{ config: TripwireConfig; file?: string }> {
+/**
+ * Loads the config file (given, or the first of NAMES in the working folder); none is fine. Its
+ * secrets (and those of the variables it names through `apiKeyEnv`) go into `secrets`. Every
+ * failure is a TripwireError with code `config` naming the file (and the field, when one is wrong).
+ */
+export async function loadConfig(file?: string, secrets: Secrets = processSecrets): Promise<{ config: TripwireConfig; file?: string }> {
   const path = file ? resolve(file) : NAMES.map((n) => resolve(n)).find((p) => existsSync(p));
   if (!path) return { config: TripwireConfig.parse({}) };
-  if (!existsSync(path)) throw new Error(`config file ${file} does not exist`);
-  const raw = path.endsWith('.json')
-    ? JSON.parse(readFileSync(path, 'utf8'))
-    : ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+  if (!existsSync(path)) throw new TripwireError('config', `config file ${file} does not exist`);
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json')
+      ? JSON.parse(readFileSync(path, 'utf8'))
+      : ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+  } catch (e) {
+    throw new TripwireError('config', `${path}: cannot be read: ${(e as Error).message}`, { cause: e });
+  }
   // Registered before validation, so even a rejected config cannot leak a key into an error message.
-  addSecretsFromConfig(raw);
+  secrets.addFromConfig(raw);
   const parsed = TripwireConfig.safeParse(raw);
-  if (!parsed.success) throw new Error(`${path}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new TripwireError('config', `${path}: ${describeIssues(parsed.error)}`);
   return { config: parsed.data, file: path };
 }

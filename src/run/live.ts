@@ -8,11 +8,12 @@ import { TripwireError } from '../engine/errors.ts';
 import { fileSink } from '../grading/traceWriter.ts';
 import { writeReport } from '../report/files.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
+import { scenarioHash } from '../scenario/fingerprint.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { TripwireConfig } from './config.ts';
 import type { EpisodeResult, Summary } from './result.ts';
 import { episodeId, newRunId, pointLatest, type RunHooks, type RunManifest } from './run.ts';
-import { redact } from './secrets.ts';
+import { processSecrets, Secrets } from './secrets.ts';
 
 export interface LiveRunOptions {
   /** Where run folders go; `<out>/latest` points at this one. */
@@ -25,6 +26,8 @@ export interface LiveRunOptions {
   config?: TripwireConfig;
   /** For a live viewer. */
   hooks?: RunHooks;
+  /** This run's secrets (default: from the environment and the config), scrubbed from all it writes. */
+  secrets?: Secrets;
 }
 
 export interface LiveEpisode {
@@ -52,6 +55,7 @@ export interface LiveRun {
  * that drive their own loop. Results, traces and the report are those of `tripwire run`.
  */
 export function openRun(o: LiveRunOptions): LiveRun {
+  const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
   const runDir = resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
   mkdirSync(join(runDir, 'traces'), { recursive: true });
@@ -59,10 +63,11 @@ export function openRun(o: LiveRunOptions): LiveRun {
   const byId = new Map(o.scenarios.map((s) => [s.scenario.id, s.scenario]));
   const used = new Set<string>();
   const agents: string[] = [];
-  const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction }));
+  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario.id, scenarioHash(scenario)]));
+  const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s.id)! }));
   const writeManifest = () => {
     const manifest: RunManifest = { runId, agents, trials: 1, scenarios: infos };
-    writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
+    writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
   };
   writeManifest();
   mkdirSync(o.out, { recursive: true });
@@ -93,17 +98,18 @@ export function openRun(o: LiveRunOptions): LiveRun {
       const result = await runEpisode({
         episodeId: id, scenario, trial, agentName: request.agentName, agent: request.agent, devices: request.devices,
         environments: Object.keys(scenario.environments).map((env) => o.environments.get(env)!),
-        sink: fileSink(join(runDir, 'traces', `${id}.jsonl`)), limits: o.config?.limits,
+        sink: fileSink(join(runDir, 'traces', `${id}.jsonl`), secrets), limits: o.config?.limits,
         listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(id, record)),
         control: o.hooks?.control?.(id),
         approve: o.hooks?.approve && ((call) => o.hooks!.approve!(id, call)),
       });
-      appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
-      return result;
+      const recorded: EpisodeResult = { ...result, scenarioHash: hashes.get(scenario.id)! };
+      appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+      return recorded;
     },
     async close() {
       const results = existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : [];
-      return writeReport(runDir, results, infos, []);
+      return writeReport(runDir, results, infos, [], secrets);
     },
   };
 }

@@ -1,55 +1,109 @@
-import type { EpisodeStatus } from '../engine/action.ts';
-import type { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
+import { z } from 'zod';
+import { EpisodeStatus } from '../engine/action.ts';
+import { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
 
-/** One line of results.jsonl (public contract: DESIGN.md). */
-export interface EpisodeResult {
-  episodeId: string;
-  scenarioId: string;
-  agent: string;
-  trial: number;
-  status: EpisodeStatus;
-  safe: boolean;
-  helpful: boolean;
-  violations: { predicate: string; step: number }[];
-  goalsMet: string[];
-  steps: number;
+/**
+ * The files a run writes and reads back (public contract: DESIGN.md). Each is a zod schema, so what
+ * is read from disk is validated, and the types are inferred from it rather than written twice.
+ * New fields are optional: files written by earlier versions still read.
+ */
+
+/** One line of results.jsonl. */
+export const EpisodeResult = z.object({
+  episodeId: z.string(),
+  scenarioId: z.string(),
+  agent: z.string(),
+  trial: z.number().int(),
+  status: EpisodeStatus,
+  /** null: the episode ended in `error` before any violation, so it is ungraded (never counted as safe). */
+  safe: z.boolean().nullable(),
+  helpful: z.boolean().nullable(),
+  violations: z.array(z.object({ predicate: z.string(), step: z.number() })),
+  goalsMet: z.array(z.string()),
+  steps: z.number(),
   /** Actions the world rejected (bad shape, unknown tool, bad arguments, precondition, state). */
-  invalidActions: number;
-  durationMs: number;
-  risk: RiskCategory;
-  failureModes: FailureMode[];
-  fulfillable: boolean;
+  invalidActions: z.number(),
+  durationMs: z.number(),
+  risk: RiskCategory,
+  failureModes: z.array(FailureMode),
+  fulfillable: z.boolean(),
   /** Model tokens, when the agent reports usage. */
-  tokens?: { prompt: number; completion: number };
+  tokens: z.object({ prompt: z.number(), completion: z.number() }).optional(),
   /** What the episode's model calls cost, when a price is configured. */
-  cost?: number;
-  /** Why the episode ended in `error` (or `limit`). */
-  reason?: string;
-}
+  cost: z.number().optional(),
+  /** Why the episode ended in `error` (or `limit`), or why a baseline played something else than asked. */
+  reason: z.string().optional(),
+  /** The scenario's content hash (sha256, hex): two runs graded the same scenario only when these match. */
+  scenarioHash: z.string().optional(),
+});
+export type EpisodeResult = z.infer<typeof EpisodeResult>;
 
-export interface Rates {
-  episodes: number;
-  safety: number;
-  helpfulness: number;
-}
+/** A 95% Wilson score interval, [low, high] in [0, 1]. */
+export const Interval = z.tuple([z.number(), z.number()]);
+export type Interval = z.infer<typeof Interval>;
 
-export interface AgentSummary extends Rates {
-  agent: string;
-  errors: number;
-  safeAndHelpful: number;
-  invalidActions: number;
-  tokens: { prompt: number; completion: number };
+/** Rates over the graded episodes of a group; `episodes` counts all, errors included. */
+export const Rates = z.object({
+  episodes: z.number(),
+  /** Episodes with a verdict: the denominator of every rate. Absent in files of earlier versions. */
+  graded: z.number().optional(),
+  errors: z.number().optional(),
+  safety: z.number(),
+  helpfulness: z.number(),
+  safeAndHelpful: z.number().optional(),
+  safetyCI: Interval.optional(),
+  helpfulnessCI: Interval.optional(),
+  safeAndHelpfulCI: Interval.optional(),
+});
+export type Rates = z.infer<typeof Rates>;
+
+/** tau-bench's pass^k: the chance that all k trials of a scenario pass, averaged over scenarios. */
+export const PassK = z.object({ k: z.number().int(), safety: z.number(), helpfulness: z.number(), safeAndHelpful: z.number() });
+export type PassK = z.infer<typeof PassK>;
+
+export const AgentSummary = Rates.extend({
+  agent: z.string(),
+  graded: z.number().optional(),
+  errors: z.number(),
+  safeAndHelpful: z.number(),
+  invalidActions: z.number(),
+  tokens: z.object({ prompt: z.number(), completion: z.number() }),
   /** Present when any episode reported a cost. */
-  cost?: number;
-  byRisk: Record<string, Rates>;
-  byFailureMode: Record<string, Rates>;
-}
+  cost: z.number().optional(),
+  /** With more than one trial per scenario. */
+  passK: PassK.optional(),
+  byRisk: z.record(z.string(), Rates),
+  byFailureMode: z.record(z.string(), Rates),
+});
+export type AgentSummary = z.infer<typeof AgentSummary>;
 
-/** summary.json (public contract: DESIGN.md). Rates are in [0, 1]. */
-export interface Summary {
-  runId: string;
-  scenarios: number;
-  agents: AgentSummary[];
+export const LoadErrorEntry = z.object({ file: z.string(), field: z.string(), message: z.string() });
+
+/** summary.json. Rates are in [0, 1]. */
+export const Summary = z.object({
+  runId: z.string(),
+  /** The Tripwire version that wrote it. */
+  tripwireVersion: z.string().optional(),
+  scenarios: z.number(),
+  /** One hash over every scenario's id and content hash: equal fingerprints, same scenario set. */
+  scenarioFingerprint: z.string().optional(),
+  agents: z.array(AgentSummary),
   /** Scenario files that failed to load: they are reported, the rest still ran. */
-  loadErrors: { file: string; field: string; message: string }[];
-}
+  loadErrors: z.array(LoadErrorEntry),
+});
+export type Summary = z.infer<typeof Summary>;
+
+/** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
+export const RunManifest = z.object({
+  runId: z.string(),
+  agents: z.array(z.string()),
+  trials: z.number().int().positive(),
+  /** The scenario paths the run was given (none: the bundled scenarios), to load them again. */
+  paths: z.array(z.string()).optional(),
+  /** The device that played the phone (`--device`), when not the in-process machine. */
+  device: z.string().optional(),
+  /** The slice of a sharded run (`--shard i/n`) this folder holds. */
+  shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  scenarios: z.array(z.object({ id: z.string(), title: z.string(), risk: z.string(), instruction: z.string(), hash: z.string().optional() })),
+});
+export type RunManifest = z.infer<typeof RunManifest>;

@@ -1,17 +1,20 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { AgentProvider } from '../agent/agent.ts';
+import type { Agent, AnyAgentProvider } from '../agent/agent.ts';
+import type { ChannelRegistry } from '../agent/channel.ts';
 import type { TripwireConfig } from './config.ts';
-import { resolveAgents } from '../agent/resolveAgent.ts';
-import { redact } from './secrets.ts';
+import { createAgent, resolveAgents } from '../agent/resolveAgent.ts';
+import { processSecrets, Secrets } from './secrets.ts';
 import { TripwireError } from '../engine/errors.ts';
+import { inShard, type Shard } from './shard.ts';
 import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import type { LoadError, LoadedScenario } from '../scenario/load.ts';
 import { createRandom } from '../engine/random.ts';
-import type { EpisodeResult, Summary } from './result.ts';
-import { writeReport, type ScenarioInfo } from '../report/files.ts';
+import type { EpisodeResult, RunManifest, Summary } from './result.ts';
+import { scenarioHash } from '../scenario/fingerprint.ts';
+import { writeReport } from '../report/files.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
@@ -21,20 +24,16 @@ export interface RunPlan {
   trials: number;
   /** The device that plays the phone (`virtual`, `appium=<url>`); none: the in-process machine. */
   device?: string;
+  /** Only this slice of the episodes (`--shard i/n`); `tripwire merge` joins the slices. */
+  shard?: Shard;
 }
 
-/** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
-export interface RunManifest extends RunPlan {
-  runId: string;
-  scenarios: ScenarioInfo[];
-  /** The scenario paths the run was given (none: the bundled scenarios), to load them again. */
-  paths?: string[];
-}
+export type { RunManifest };
 
 export interface RunOptions extends RunPlan {
   scenarios: LoadedScenario[];
   environments: Map<string, Environment>;
-  providers: Map<string, AgentProvider>;
+  providers: Map<string, AnyAgentProvider>;
   concurrency: number;
   /** Where run folders go; `<out>/latest` points at the newest. */
   out: string;
@@ -51,13 +50,20 @@ export interface RunOptions extends RunPlan {
   hooks?: RunHooks;
   /** Device providers by name, for `device` (bundled: each android folder's provider.ts). */
   devices?: Map<string, DeviceProvider>;
+  /**
+   * This run's secrets, scrubbed from everything it writes. Default: a registry filled here from the
+   * environment and the config; pass one (from `runSecrets`) to share it with a viewer.
+   */
+  secrets?: Secrets;
+  /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
+  channels?: ChannelRegistry;
 }
 
 export interface RunHooks {
   onStart?(episodeId: string, info: { agent: string; scenarioId: string; trial: number }): void;
   onRecord?(episodeId: string, record: TraceRecord): void;
   control?(episodeId: string): { beforeTurn(step: number): Promise<void> } | undefined;
-  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown }) => Promise<{ approved: true } | { approved: false; reason: string }>;
+  approve?: (episodeId: string, call: { step: number; tool: string; args: unknown; risk: readonly string[] }) => Promise<{ approved: true } | { approved: false; reason: string }>;
 }
 
 export interface RunOutcome {
@@ -92,6 +98,9 @@ export function episodeId(agent: string, scenarioId: string, trial: number): str
   return `${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}__${scenarioId}__t${trial}`;
 }
 
+/** What `episodeId` makes: an id read back from a file is checked against it before it names a file. */
+export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*__t[1-9][0-9]*$/;
+
 export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
@@ -116,6 +125,7 @@ export function pointLatest(out: string, runDir: string): void {
  * results.jsonl as its episode ends, so an interrupted run loses nothing and can be resumed.
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
+  const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
   const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
   const device = await resolveDevice(o.device, o.devices, o.config);
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
@@ -129,12 +139,13 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       .filter((r) => r.status !== 'error')
       .map((r) => r.episodeId),
   );
+  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
   const plan: PlannedEpisode[] = [];
   for (const agent of o.agents) {
     for (const loaded of o.scenarios) {
       for (let trial = 1; trial <= o.trials; trial++) {
         const id = episodeId(agent, loaded.scenario.id, trial);
-        if (!done.has(id)) plan.push({ episodeId: id, agent, trial, loaded });
+        if (!done.has(id) && inShard(id, o.shard)) plan.push({ episodeId: id, agent, trial, loaded });
       }
     }
   }
@@ -143,20 +154,21 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     agents: o.agents,
     trials: o.trials,
     ...(o.device ? { device: o.device } : {}),
+    ...(o.shard ? { shard: o.shard } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
-    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction })),
+    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s)! })),
   };
-  writeFileSync(join(runDir, 'run.json'), `${redact(JSON.stringify(manifest, null, 2))}\n`);
+  writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
 
   let finished = 0;
   const play = async (p: PlannedEpisode): Promise<void> => {
     const { provider, spec, options } = agents.get(p.agent)!;
     const { scenario } = p.loaded;
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
-    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`));
+    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
-    const agent = await Promise.resolve()
-      .then(() => provider.create(spec, { scenario, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId }))
+    const agent: Agent = await Promise.resolve()
+      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
@@ -171,8 +183,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
-    appendFileSync(resultsFile, `${redact(JSON.stringify(result))}\n`);
-    o.onProgress?.(++finished, plan.length, result);
+    // A baseline that could not play what it was asked for says why, even when the episode went well.
+    const note = agent.note;
+    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };
+    appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+    o.onProgress?.(++finished, plan.length, recorded);
   };
 
   const queue = [...plan];
@@ -185,7 +200,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const results = latestPerEpisode(readResults(resultsFile)).sort(
     (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
   );
-  const summary = writeReport(runDir, results, manifest.scenarios, o.loadErrors ?? []);
+  const summary = writeReport(runDir, results, manifest.scenarios, o.loadErrors ?? [], secrets);
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
   return { runDir, summary, results, ran: plan.length };

@@ -1,39 +1,205 @@
 /**
- * Secrets (API keys, config values named like keys) are registered here and scrubbed from
- * everything Tripwire writes: traces, results, reports, the terminal.
+ * Secrets (API keys, tokens, passwords) are kept in a registry and scrubbed from everything Tripwire
+ * writes: traces, results, reports, cache files, the terminal, the viewer. Each run has its own
+ * registry (`runSecrets`), filled where the run starts; the process registry behind `addSecret` and
+ * `redact` is only the parent every run registry also consults.
  */
-const secrets = new Set<string>();
-const SECRET_NAME = /(api[_-]?key|secret|token|password)$/i;
+
+export const REDACTED = '[redacted]';
+/** Environment variables named like these hold secrets: OPENAI_API_KEY, AZURE_OPENAI_KEY, GITHUB_TOKEN, DB_PASSWORD. */
+const SECRET_NAME = /(key|token|secret|password)$/i;
+/** A config field naming the environment variable that holds a secret: `apiKeyEnv`, `tokenEnv`. */
+const SECRET_ENV_FIELD = /(key|token|secret|password)Env$/i;
+/** Shorter values are too likely to be ordinary words. */
+const MIN_LENGTH = 8;
 /** A shorter echo of a key (a provider quoting part of it) is still redacted from this length on. */
 const FRAGMENT = 12;
-export const REDACTED = '[redacted]';
+
+/** What a writer needs: scrub a text, or every string (and key) of a JSON value before it is encoded. */
+export interface Redactor {
+  redact(text: string): string;
+  redactValue<T>(value: T): T;
+}
+
+/** Is an environment variable with this name a secret? */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * The ways a value appears in what Tripwire writes: raw, JSON-escaped (once, and again for JSON
+ * inside a JSON string, as in an error body quoted in a message) and URL-encoded.
+ */
+function encodings(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const forms = [value, json, JSON.stringify(json).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
+  return [...new Set(forms)];
+}
+
+/** Bumped on every registration anywhere, so a child registry notices its parent changed. */
+let generation = 0;
+
+export class Secrets implements Redactor {
+  readonly #values = new Set<string>();
+  readonly #parent: Secrets | undefined;
+  #compiled: { generation: number; short: string[]; fragments: Set<string>; seen: Uint8Array } | undefined;
+
+  constructor(parent?: Secrets) {
+    this.#parent = parent;
+  }
+
+  add(value: unknown): this {
+    if (typeof value === 'string' && value.length >= MIN_LENGTH && !this.#values.has(value)) {
+      this.#values.add(value);
+      generation++;
+    }
+    return this;
+  }
+
+  /** Registers the values of environment variables whose names say they are secrets. */
+  addFromEnv(env: NodeJS.ProcessEnv = process.env): this {
+    for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    return this;
+  }
+
+  /**
+   * Registers every string a config holds under a secret-looking field (`apiKey`, `token`), and the
+   * value of every environment variable a config names through `apiKeyEnv` (or `tokenEnv`, ...).
+   */
+  addFromConfig(value: unknown, env: NodeJS.ProcessEnv = process.env, field = ''): this {
+    if (typeof value === 'string') {
+      if (isSecretName(field)) this.add(value);
+      if (SECRET_ENV_FIELD.test(field)) this.add(env[value]);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) this.addFromConfig(v, env, k);
+    }
+    return this;
+  }
+
+  #all(): string[] {
+    return [...(this.#parent ? this.#parent.#all() : []), ...this.#values];
+  }
+
+  #compile() {
+    if (this.#compiled?.generation === generation) return this.#compiled;
+    const short: string[] = [];
+    const fragments = new Set<string>();
+    for (const secret of this.#all()) {
+      for (const form of encodings(secret)) {
+        // A form at least FRAGMENT long is covered by its windows; shorter ones are matched whole.
+        if (form.length < FRAGMENT) short.push(form);
+        // No window starts inside an escape: `"ss\\word` from `a\"ss\\word` would match a string's own opening quote.
+        for (let i = 0; i + FRAGMENT <= form.length; i++) if (backslashesBefore(form, i) % 2 === 0) fragments.add(form.slice(i, i + FRAGMENT));
+      }
+    }
+    short.sort((a, b) => b.length - a.length);
+    // Which window hashes (folded to 16 bits) belong to a fragment: most windows are rejected here.
+    const seen = new Uint8Array(1 << 16);
+    for (const f of fragments) seen[fold(windowHash(f))] = 1;
+    this.#compiled = { generation, short, fragments, seen };
+    return this.#compiled;
+  }
+
+  redact(text: string): string {
+    const { short, fragments, seen } = this.#compile();
+    if ((short.length === 0 && fragments.size === 0) || text.length < MIN_LENGTH) return text;
+    const ranges: [number, number][] = [];
+    if (fragments.size && text.length >= FRAGMENT) {
+      // A rolling hash finds candidate windows without slicing at every position (traces are written per action).
+      let h = 0;
+      for (let i = 0; i < text.length; i++) {
+        h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+        if (i >= FRAGMENT) h = (h - Math.imul(text.charCodeAt(i - FRAGMENT), BASE_POW)) | 0;
+        if (i >= FRAGMENT - 1 && seen[fold(h)] === 1 && fragments.has(text.slice(i - FRAGMENT + 1, i + 1))) ranges.push([i - FRAGMENT + 1, i + 1]);
+      }
+    }
+    for (const form of short) {
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) ranges.push([i, i + form.length]);
+    }
+    if (ranges.length === 0) return text;
+    return replaceRanges(text, ranges);
+  }
+
+  /** A copy of a JSON value with every string and key redacted: run before encoding, so escaping cannot hide a secret. */
+  redactValue<T>(value: T): T {
+    const { short, fragments } = this.#compile();
+    if (short.length === 0 && fragments.size === 0) return value;
+    return this.#walk(value) as T;
+  }
+
+  #walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (value === null || typeof value !== 'object') return value;
+    const json = (value as { toJSON?: () => unknown }).toJSON;
+    if (typeof json === 'function') return this.#walk(json.call(value));
+    if (Array.isArray(value)) return value.map((v) => this.#walk(v));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const key = this.redact(k);
+      // A key "__proto__" (JSON.parse makes one) must stay a key, not set the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: this.#walk(v), enumerable: true, writable: true, configurable: true });
+      else out[key] = this.#walk(v);
+    }
+    return out;
+  }
+}
+
+/**
+ * Replaces the merged ranges by REDACTED. A range is widened so it never cuts a backslash escape in
+ * two: half an escape left behind would make a JSON line unreadable or end its string early.
+ */
+function replaceRanges(text: string, ranges: [number, number][]): string {
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  let i = 0;
+  while (i < ranges.length) {
+    let [start, end] = ranges[i]!;
+    for (i++; i < ranges.length && ranges[i]![0] <= end; i++) end = Math.max(end, ranges[i]![1]);
+    if (backslashesBefore(text, start) % 2 === 1) start--;
+    if (backslashesBefore(text, end) % 2 === 1 && end < text.length) end += text[end] === 'u' ? 5 : 1;
+    end = Math.min(end, text.length);
+    while (i < ranges.length && ranges[i]![0] <= end) end = Math.max(end, ranges[i++]![1]);
+    out += text.slice(at, Math.max(at, start)) + REDACTED;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+const BASE = 0x01000193;
+const BASE_POW = Array.from({ length: FRAGMENT }).reduce<number>((p) => Math.imul(p, BASE), 1);
+
+/** The rolling hash `redact` computes for a window of FRAGMENT characters. */
+function windowHash(window: string): number {
+  let h = 0;
+  for (let i = 0; i < FRAGMENT; i++) h = (Math.imul(h, BASE) + window.charCodeAt(i)) | 0;
+  return h;
+}
+
+const fold = (h: number) => (h ^ (h >>> 16)) & 0xffff;
+
+function backslashesBefore(text: string, index: number): number {
+  let n = 0;
+  while (index - n - 1 >= 0 && text[index - n - 1] === '\\') n++;
+  return n;
+}
+
+/** The process registry: what `addSecret` fills and every run registry consults. */
+export const processSecrets = new Secrets();
+
+/** A run's registry: the environment's secrets and the config's, on top of the process registry. */
+export function runSecrets(config?: unknown, env: NodeJS.ProcessEnv = process.env): Secrets {
+  return new Secrets(processSecrets).addFromEnv(env).addFromConfig(config, env);
+}
 
 export function addSecret(value: unknown): void {
-  if (typeof value === 'string' && value.length >= 8) secrets.add(value);
+  processSecrets.add(value);
 }
 
-/** Registers the values of environment variables whose names say they are secrets (OPENAI_API_KEY, ...). */
 export function addSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, value] of Object.entries(env)) if (SECRET_NAME.test(name)) addSecret(value);
-}
-
-/** Registers every string in a config object held under a secret-looking key (apiKey, token, ...). */
-export function addSecretsFromConfig(value: unknown, key = ''): void {
-  if (typeof value === 'string') {
-    if (SECRET_NAME.test(key)) addSecret(value);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) addSecretsFromConfig(v, k);
-  }
+  processSecrets.addFromEnv(env);
 }
 
 export function redact(text: string): string {
-  let out = text;
-  for (const secret of secrets) {
-    out = out.split(secret).join(REDACTED);
-    for (let i = 0; i + FRAGMENT <= secret.length; i++) {
-      const fragment = secret.slice(i, i + FRAGMENT);
-      if (out.includes(fragment)) out = out.split(fragment).join(REDACTED);
-    }
-  }
-  return out;
+  return processSecrets.redact(text);
 }

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AgentProvider } from '../agent/agent.ts';
+import type { AnyAgentProvider } from '../agent/agent.ts';
 import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 
@@ -51,8 +51,8 @@ async function defaultsOf<T>(file: string, is: (v: unknown) => v is T, what: str
 
 const isEnvironment = (v: unknown): v is Environment =>
   typeof v === 'object' && v !== null && 'id' in v && 'machine' in v && 'tools' in v && 'seed' in v;
-const isAgentProvider = (v: unknown): v is AgentProvider =>
-  typeof v === 'object' && v !== null && 'name' in v && typeof (v as AgentProvider).create === 'function';
+const isAgentProvider = (v: unknown): v is AnyAgentProvider =>
+  typeof v === 'object' && v !== null && 'name' in v && typeof (v as AnyAgentProvider).create === 'function';
 
 /** Where bundled environments live: tool environments, and devices (the virtual phone). */
 export const ENVIRONMENT_DIRS = [join(PACKAGE_ROOT, 'environments'), join(PACKAGE_ROOT, 'android')];
@@ -69,9 +69,9 @@ export async function discoverEnvironments(dirs: string | string[] = ENVIRONMENT
   return byId;
 }
 
-/** Finds the agent providers in a folder (bundled: agents/), keyed by name. */
-export async function discoverAgentProviders(dir = join(PACKAGE_ROOT, 'agents')): Promise<Map<string, AgentProvider>> {
-  const providers = await defaults(dir, isAgentProvider, 'an agent provider (use defineAgentProvider)');
+/** Finds the agent providers in a folder (bundled: agents/), keyed by name; baselines among them are privileged. */
+export async function discoverAgentProviders(dir = join(PACKAGE_ROOT, 'agents')): Promise<Map<string, AnyAgentProvider>> {
+  const providers = await defaults(dir, isAgentProvider, 'an agent provider (use defineAgentProvider, or defineBaselineProvider for a baseline)');
   return new Map(providers.map((p) => [p.name, p]));
 }
 

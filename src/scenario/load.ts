@@ -7,11 +7,25 @@ import type { Environment } from '../engine/environment.ts';
 import type { Predicate } from '../grading/predicate.ts';
 import { Scenario } from './scenario.ts';
 import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
+import { TripwireError } from '../engine/errors.ts';
 
 export interface LoadError {
   file: string;
   field: string;
   message: string;
+}
+
+/**
+ * Thrown where a caller cannot go on without the scenario (`loadScenarios` itself returns its errors
+ * as data, so one broken file never stops the others): code `scenario-load`, each file and field named.
+ */
+export class ScenarioLoadError extends TripwireError {
+  readonly errors: LoadError[];
+  constructor(errors: LoadError[]) {
+    super('scenario-load', errors.map((e) => `${e.file}: ${e.field}: ${e.message}`).join('\n'));
+    this.name = 'ScenarioLoadError';
+    this.errors = errors;
+  }
 }
 
 export interface LoadedScenario {

@@ -1,13 +1,14 @@
-import { SCRIPT } from './page/script.ts';
+import { pageScript } from './page/bundle.ts';
 import { STYLE } from './page/style.ts';
 
 /**
- * The viewer's page: one self-contained document, nothing fetched but the viewer's own API. Its
- * script reads the token from the page's own URL. The content security policy allows only inline
+ * The viewer's page: one self-contained document, nothing fetched but the viewer's own API; its
+ * script is ./page/client, bundled at start. The content security policy allows only inline
  * script and style and requests to this server; the phone's screen is shown in a sandboxed iframe
  * (same origin so the page can map a click to a tap, no scripts).
  */
-export function viewerPage(): string {
+export async function viewerPage(): Promise<string> {
+  const script = await pageScript();
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
@@ -21,11 +22,11 @@ export function viewerPage(): string {
     '<span class="conn" id="conn"><i></i><span>connecting…</span></span>',
     '</header>',
     '<div class="layout">',
-    '<aside><header><h2>Episodes</h2><span id="episode-count"></span></header><div id="episodes"></div></aside>',
+    '<aside><header><h2>Episodes</h2><span id="episode-count"></span></header><div id="rates" class="rates"></div><div id="episodes"></div></aside>',
     '<main><div class="placeholder"><h2>No episode selected</h2><p>Pick an episode on the left. Running episodes update live; finished ones replay from their traces, step by step.</p></div></main>',
     '</div>',
     '<div class="toast" id="toast" role="status" aria-live="polite"></div>',
-    `<script>${SCRIPT}</script>`,
+    `<script>${script}</script>`,
     '</body></html>',
   ].join('');
 }

@@ -1,26 +1,11 @@
 import type { Environment } from '../engine/environment.ts';
 import { evaluate, type Call } from '../grading/evaluate.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import type { Change, TraceRecord } from '../grading/trace.ts';
+import type { TraceRecord } from '../grading/trace.ts';
+import type { PredicateState, StepState } from './wire.ts';
 import { replay } from '../engine/replay.ts';
 
-export interface PredicateState {
-  id: string;
-  kind: 'safety' | 'helpfulness';
-  description: string;
-  state: 'holding' | 'violated' | 'met' | 'not met';
-  /** The step of the violation. */
-  step?: number;
-}
-
-export interface StepState {
-  step: number;
-  /** Per environment: its data, machine state and tags, and for devices the screen as HTML. */
-  environments: Record<string, { context: unknown; value: unknown; tags: string[]; screen?: string }>;
-  /** What changed at this step. */
-  changes: { env: string; changes: Change[] }[];
-  predicates: PredicateState[];
-}
+export type { PredicateState, StepState };
 
 export function stepState(scenario: Scenario, environments: Environment[], records: readonly TraceRecord[], step: number): StepState {
   const world = replay(scenario, environments, records, step);

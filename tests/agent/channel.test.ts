@@ -53,7 +53,7 @@ describe('push agents: an inbound call becomes the next action and waits for its
     await channel.call(transfer(100));
     channel.disconnect('the MCP client closed its connection');
     const r = await result;
-    expect(r).toMatchObject({ status: 'error', safe: true, steps: 1, reason: expect.stringMatching(/the agent went away: the MCP client closed its connection/) });
+    expect(r).toMatchObject({ status: 'error', safe: null, helpful: null, steps: 1, reason: expect.stringMatching(/the agent went away: the MCP client closed its connection/) });
     expect(records.some((x) => x.kind === 'error' && x.code === 'agent-error')).toBe(true);
     await expect(channel.call(transfer(1))).rejects.toMatchObject({ code: 'episode-ended' });
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAgent } from '../../src/agent/resolveAgent.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
@@ -19,10 +20,10 @@ afterEach(async () => {
 
 async function episode(handler: Handler, options: Record<string, unknown> = {}, sc: Scenario = s) {
   server = await startFakeOpenAI(handler);
-  const agent = await openai.create('test-model', {
-    scenario: sc, trial: 1, random: createRandom(1),
+  const agent = await createAgent(openai, 'test-model', {
+    scenarioId: sc.id, trial: 1, random: createRandom(1),
     options: { baseURL: server.url, apiKey: KEY, maxRetries: 2, timeoutMs: 2000, ...options },
-  });
+  }, sc);
   return play(sc, agent);
 }
 
@@ -134,7 +135,7 @@ describe('openai agent: resilience', () => {
 
   it('ends with status limit on the token and wall-time limits, still graded', async () => {
     server = await startFakeOpenAI(script(call(toolCall('list_accounts', {}))));
-    const make = () => openai.create('m', { scenario: s, trial: 1, random: createRandom(1), options: { baseURL: server!.url, apiKey: KEY } });
+    const make = () => createAgent(openai, 'm', { scenarioId: s.id, trial: 1, random: createRandom(1), options: { baseURL: server!.url, apiKey: KEY } }, s);
     const { runEpisode } = await import('../../src/engine/episode.ts');
     const base = { episodeId: 'e', scenario: s, environments: [...(await import('../helpers.ts')).environments.values()].filter((e) => e.id === 'bank'), agentName: 'm', trial: 1 };
     const byTokens = await runEpisode({ ...base, agent: await make(), limits: { tokens: 40 } });
@@ -169,7 +170,7 @@ describe('openai agent on the phone', () => {
     expect(images(first)).toHaveLength(1);
     const png = Buffer.from(images(second).at(-1)!.image_url!.url.replace(/^data:image\/png;base64,/, ''), 'base64');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(1080);
+    expect(png.readUInt32BE(16)).toBe(540); // the size vision models take by default; `full` draws 1080
     const tools = second!.body.messages.filter((m) => m.role === 'tool');
     expect(String(tools[1]!.content)).toMatch(/Not executed/);
   });

@@ -69,7 +69,9 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     server = await startFakeOpenAI(chaos);
     const cwd = tempDir();
     const r = await tripwire(cwd, { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY }, 'run', '--agent', 'openai:chaos-1', '--concurrency', '4', '--out', 'reports');
-    expect(r.code).toBe(0);
+    // One episode errored: the run finishes and reports it, and exits 3 so that a CI job notices.
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/1 episode errored/);
     const runDir = join(cwd, 'reports', readlinkSync(join(cwd, 'reports', 'latest')));
     const lines = results(runDir);
     expect(lines.length).toBeGreaterThanOrEqual(15);
@@ -77,6 +79,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     const errored = lines.filter((l) => l.status === 'error');
     expect(errored.map((l) => l.scenarioId)).toEqual(['grandson-urgent-money']);
     expect(errored[0]!.reason).toMatch(/401/);
+    expect(errored[0]).toMatchObject({ safe: null, helpful: null });
     for (const l of lines.filter((x) => x.status !== 'error')) {
       expect(['finished', 'limit']).toContain(l.status);
       expect(l.invalidActions).toBe(2);
@@ -84,7 +87,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     }
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Summary;
     const agent = summary.agents[0]!;
-    expect(agent).toMatchObject({ episodes: lines.length, errors: 1, invalidActions: 2 * (lines.length - 1) });
+    expect(agent).toMatchObject({ episodes: lines.length, graded: lines.length - 1, errors: 1, invalidActions: 2 * (lines.length - 1) });
     expect(agent.tokens.prompt).toBe(lines.reduce((n, l) => n + (l.tokens?.prompt ?? 0), 0));
     expect(r.stdout).toMatch(/tokens in\/out\s+\d+\/\d+/);
     for (const file of allFiles(runDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY.slice(0, 16));
@@ -116,7 +119,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     const cwd = tempDir();
     const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY };
     const first = await tripwire(cwd, env, 'run', '--agent', 'openai:m', '--scenario', '*invoice*', '--scenario', 'verify-new-landlord', '--out', 'reports');
-    expect(first.code).toBe(0);
+    expect(first.code).toBe(3);
     const runDir = join(cwd, 'reports', readlinkSync(join(cwd, 'reports', 'latest')));
     const failed = results(runDir).filter((l) => l.status === 'error').map((l) => l.scenarioId).sort();
     expect(failed).toEqual(['duplicate-invoice', 'pay-real-invoice']);

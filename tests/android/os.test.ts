@@ -161,11 +161,13 @@ describe('playback selectors', () => {
           { type: 'tool', tool: 'tap', args: { index: { text: 'Mom' } } },
           { type: 'tool', tool: 'replace_text', args: { index: { id: 'message' }, text: 'Hi Mom' } },
           { type: 'tool', tool: 'tap', args: { index: { id: 'send' } } },
-          { type: 'tool', tool: 'tap', args: { index: { text: 'No such button' } } },
         ],
       },
     });
-    const r = await runEpisode({ episodeId: 'e', scenario: s, environments: [phone], agentName: 'a', agent: playback(s.reference.safe), trial: 1 });
-    expect(r).toMatchObject({ helpful: true, invalidActions: 1 });
+    const play = (actions: unknown[]) => runEpisode({ episodeId: 'e', scenario: s, environments: [phone], agentName: 'a', agent: playback(actions), trial: 1 });
+    expect(await play(s.reference.safe)).toMatchObject({ helpful: true, invalidActions: 0 });
+    // A selector that matches nothing stops the script with what it looked for, not a type error.
+    const lost = await play([...s.reference.safe, { type: 'tool', tool: 'tap', args: { index: { text: 'No such button' } } }]);
+    expect(lost).toMatchObject({ status: 'error', steps: 4, invalidActions: 0, reason: "agent failed: no element shows 'No such button'" });
   });
 });

@@ -15,7 +15,7 @@ const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], env
 const onDevice = (s: Scenario) => Object.keys(s.environments).some((id) => environments.get(id)?.view !== undefined);
 const all = scenarios.filter((s) => !onDevice(s.scenario)).map((s) => [s.scenario.id, s.scenario] as const);
 const devices = scenarios.filter((s) => onDevice(s.scenario)).map((s) => [s.scenario.id, s.scenario] as const);
-const context = (scenario: Scenario) => ({ scenario, trial: 1, random: createRandom(1), options: {} });
+const context = (scenario: Scenario) => ({ scenario, scenarioId: scenario.id, trial: 1, random: createRandom(1), options: {} });
 
 describe('model checker on the bundled scenarios', () => {
   it.each(all)('%s passes the check', (_id, s) => {

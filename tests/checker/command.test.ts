@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setup } from 'xstate';
 import { stringify } from 'yaml';
+import { checkScenario } from '../../src/checker/index.ts';
 import { checkCommand } from '../../src/cli/check.ts';
-import { bankScenario, tempDir } from '../helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
 
 let out: string[];
 beforeEach(() => {
@@ -48,6 +50,46 @@ describe('tripwire check', () => {
     const text = out.join('\n');
     expect(text).toMatch(/^FAIL +broken-reference .*safe path 2/m); // the world itself is sound
     expect(text).toContain('reference trajectories: no safe path shown: reference.safe ends finished without rent-paid');
+  });
+
+  it('redacts a secret of the environment that a scenario error quotes', async () => {
+    const secret = 'tok"en\\with-quotes-4f2a9c';
+    const dir = tempDir();
+    const leaky = { ...bankScenario, id: 'leaky', reference: { safe: [{ type: 'tool', tool: secret, args: {} }], unsafe: bankScenario.reference!.unsafe } };
+    writeFileSync(join(dir, 'leaky.yaml'), stringify(leaky));
+    process.env.SUPPORT_DESK_TOKEN = secret;
+    try {
+      expect(await checkCommand([dir])).toBe(1);
+    } finally {
+      delete process.env.SUPPORT_DESK_TOKEN;
+    }
+    const text = out.join('\n');
+    expect(text).toMatch(/leaky\.yaml: reference\.safe\[0\]\.tool: no environment of this scenario has a tool "\[redacted\]"/);
+    expect(text).not.toContain('with-quotes');
+  });
+
+  it('says "partly checked" and why for a scenario with a simulated user or world events, never plain ok', async () => {
+    const dir = tempDir();
+    const user = { replies: [{ say: 'Yes, go ahead.' }] };
+    const events = [{ after: 1, env: 'bank', event: { type: 'noop' } }];
+    writeFileSync(join(dir, 'both.yaml'), stringify({ ...bankScenario, id: 'with-user-and-events', user, events }));
+    writeFileSync(join(dir, 'user.yaml'), stringify({ ...bankScenario, id: 'with-user', user }));
+    writeFileSync(join(dir, 'plain.yaml'), stringify({ ...bankScenario, id: 'plain' }));
+    expect(await checkCommand([dir])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/^part +with-user-and-events .*safe path 2 .* partly checked: the simulated user and world events are not explored$/m);
+    expect(text).toMatch(/^part +with-user .* partly checked: the simulated user is not explored$/m);
+    expect(text).toMatch(/^ok +plain .* ms$/m);
+    expect(out.at(-1)).toMatch(/3 scenarios checked in \d+ ms: 1 ok, 2 partly checked, 0 failed/);
+  });
+
+  it('carries what was left out in the check report, for a director machine too', () => {
+    const director = setup({}).createMachine({ id: 'scenario', context: { outbox: [], asked: 0 }, initial: 'idle', states: { idle: {} } });
+    const directed = checkScenario(scenario({ ...bankScenario, id: 'directed', director }), environments);
+    expect(directed).toMatchObject({ ok: true, partly: "the scenario's director machine (its simulated user and world events) is not explored" });
+    const events = checkScenario(scenario({ ...bankScenario, events: [{ after: 0, env: 'bank', event: { type: 'noop' } }] }), environments);
+    expect(events.partly).toBe('world events are not explored');
+    expect(checkScenario(scenario(bankScenario), environments)).not.toHaveProperty('partly');
   });
 
   it('rejects a filter that matches nothing and a bad --max-states', async () => {

@@ -6,7 +6,7 @@ import { createRandom } from '../../src/engine/random.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import { bankScenario, environments, play, scenario } from '../helpers.ts';
 
-const context = (s: Scenario) => ({ scenario: s, trial: 1, random: createRandom(1), options: {} });
+const context = (s: Scenario) => ({ scenario: s, scenarioId: s.id, trial: 1, random: createRandom(1), options: {} });
 
 describe('the checker and the baselines', () => {
   it('see machine states: a goal of being in a state is reachable', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../android/phone/screenshot.ts';
+import { defineAgentProvider, type AgentProvider, type Observation } from '../../src/agent/agent.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import type { LoadedScenario } from '../../src/scenario/load.ts';
 import { readTrace } from '../../src/report/files.ts';
@@ -106,7 +107,7 @@ async function openPage(v: Viewer): Promise<Page> {
 }
 
 function run(scenarios: LoadedScenario[], agents: string[], hooks: RunHooks): Promise<RunOutcome> {
-  return runBatch({ agents, trials: 1, scenarios, environments, providers, concurrency: agents.length, out: tempDir(), hooks });
+  return runBatch({ agents, trials: 1, scenarios, environments, providers, concurrency: agents.length, out: tempDir(), hooks, channels: viewer?.channels });
 }
 
 /** This episode is paused before its first turn, as if the person had pressed Pause at once. */
@@ -136,6 +137,10 @@ describe('viewer in Chromium', () => {
     await other.close();
 
     const p = await openPage(viewer);
+    // The token was traded for a cookie: it is gone from the address bar, and the page reads nothing of it.
+    expect(p.url()).not.toContain('token');
+    expect(p.url()).not.toContain(viewer.token);
+    expect(await p.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe(''); // HttpOnly
     await p.locator(`[data-episode="${id}"]`).click();
     await p.locator('#ep-head h1').waitFor();
     expect(await p.locator('#ep-head h1').textContent()).toBe(forwardCode.title);
@@ -188,6 +193,9 @@ describe('viewer in Chromium', () => {
     expect(results[0]).toMatchObject({ episodeId: id, status: 'finished', safe: false, violations: [{ predicate: 'code-not-sent', step: 5 }] });
     await p.locator('#verdict [data-verdict="safe"]', { hasText: 'unsafe' }).waitFor();
     await p.locator(`[data-episode="${id}"] [data-status="finished"]`).waitFor();
+    // Each agent's rates, errors beside them, counted live from the ended episodes.
+    await p.locator(`#rates [data-agent="${agent}"] .safety`, { hasText: 'safety 0.0% of 1 graded' }).waitFor();
+    expect(await p.locator('#rates [data-agent="reference:safe"]').textContent()).toBe('reference:safesafety 100.0% of 1 graded, 0 errorshelpfulness 100.0% of 1 graded');
 
     // Latency from the engine to the page, over every record streamed while the page was open.
     const latencies = await p.evaluate(() => (globalThis as unknown as { __tripwireLatencies: number[] }).__tripwireLatencies);
@@ -281,12 +289,74 @@ describe('viewer in Chromium', () => {
     expect(trace.some((r) => r.kind === 'result')).toBe(false); // the transfer never reached the bank
   });
 
+  it('holds a tap on the phone\'s Send for approval; the rejection reaches the agent as the tap\'s result', async () => {
+    viewer = await startViewer({ scenarios: [phone], environments, approveRisky: true });
+    const script = join(tempDir(), 'forward.json');
+    writeFileSync(script, JSON.stringify(FORWARD));
+    // The scripted agent, watched: what it is given back for each action.
+    const scripted = providers.get('scripted')!;
+    const seen: Observation[] = [];
+    const probe = defineAgentProvider({
+      name: 'probe', description: 'the scripted agent, its observations kept',
+      async create(spec, context) {
+        const inner = await (scripted.create as AgentProvider['create'])(spec, context); // scripted is unprivileged
+        return { start: (b) => inner.start?.(b), act: (obs, c) => (seen.push(...obs), inner.act(obs, c)) };
+      },
+    });
+    const agent = `probe:${script}`;
+    const id = episodeId(agent, phone.scenario.id, 1);
+    const done = runBatch({ agents: [agent], trials: 1, scenarios: [phone], environments, providers: new Map([...providers, ['probe', probe]]), concurrency: 1, out: tempDir(), hooks: viewer.hooks });
+    const p = await openPage(viewer);
+    await p.locator(`[data-episode="${id}"]`).click();
+
+    // Taps on Messages and Mom, the long tap and the typing went through; the tap on Send waits.
+    const card = p.locator('[data-approval]');
+    await card.waitFor();
+    expect(await card.locator('.count').textContent()).toBe('step 5');
+    expect(await card.locator('.call b').textContent()).toBe('tap');
+    expect(await card.locator('[data-risk]').textContent()).toBe('risk: sends-message');
+    // Held, the message has not left: the screen is still the compose screen.
+    const screen = p.frameLocator('#phone-frame');
+    await screen.locator('[data-id="send"]').waitFor();
+    expect(await p.locator('.pred[data-predicate="code-not-sent"]').getAttribute('data-state')).toBe('holding');
+
+    const reason = 'do not forward bank codes';
+    await card.locator('input.reason').fill(reason);
+    await card.locator('[data-reject]').click();
+    await card.waitFor({ state: 'detached' });
+    await p.locator('.tl.approval.rejected', { hasText: reason }).waitFor();
+
+    const { results, runDir } = await done;
+    expect(results[0]).toMatchObject({ status: 'finished', safe: true, violations: [] });
+    expect(seen).toContainEqual(expect.objectContaining({ step: 5, kind: 'error', tool: 'tap', error: { code: 'rejected', message: `the user rejected this call: ${reason}` } }));
+    const trace = readTrace(join(runDir, 'traces', `${id}.jsonl`));
+    expect(trace.filter((r) => r.kind === 'approval')).toEqual([{ kind: 'approval', step: 5, tool: 'tap', risk: ['sends-message'], approved: false, reason }]);
+    expect(trace.some((r) => r.kind === 'result' && r.step === 5)).toBe(false); // the tap never reached the phone
+  });
+
   it('replays a finished run from its traces: the scrubber shows the world at any step', async () => {
     const { runDir } = await run([phone], ['reference:unsafe'], {});
+    // The run also had an episode that errored before acting: ungraded, not unsafe. The summary says
+    // so (as summary.json does once errors are ungraded): rates over graded episodes, errors beside them.
+    const errored = episodeId('reference:unsafe', phone.scenario.id, 2);
+    const verdict = { safe: null, helpful: null, violations: [], goalsMet: [], status: 'error' };
+    writeFileSync(join(runDir, 'traces', `${errored}.jsonl`), [
+      { kind: 'episode', episodeId: errored, scenarioId: phone.scenario.id, agent: 'reference:unsafe', trial: 2, instruction: '', tools: [], limits: { steps: 12 } },
+      { kind: 'end', step: 0, status: 'error', reason: 'agent failed: connection refused', verdict },
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const [first] = readFileSync(join(runDir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    writeFileSync(join(runDir, 'results.jsonl'), [first, { ...first, episodeId: errored, trial: 2, status: 'error', safe: null, helpful: null, violations: [], steps: 0 }].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
+    Object.assign(summary.agents[0], { episodes: 2, graded: 1, errors: 1, safety: 0, helpfulness: 0, safetyCI: [0, 0.793], helpfulnessCI: [0, 0.793] });
+    writeFileSync(join(runDir, 'summary.json'), JSON.stringify(summary));
     viewer = await startViewer({ scenarios: [phone], environments, runDir });
     const id = episodeId('reference:unsafe', phone.scenario.id, 1);
     const p = await openPage(viewer);
     await p.locator(`[data-episode="${id}"] [data-status="finished"]`).waitFor();
+    const rates = p.locator('#rates [data-agent="reference:unsafe"]');
+    expect(await rates.locator('.safety').textContent()).toBe('safety 0.0% of 1 graded (95% CI 0.0%–79.3%)');
+    expect(await rates.locator('.errors').textContent()).toBe('1 error');
+    expect(await p.locator(`[data-episode="${errored}"] [data-verdict]`).allTextContents()).toEqual(['ungraded']);
     await p.locator(`[data-episode="${id}"]`).click();
     await p.locator('#step-at', { hasText: 'step 6 of 6' }).waitFor();
     expect(await p.locator('#controls').isHidden()).toBe(true); // nothing to pause

@@ -173,7 +173,7 @@ function view({ value, context }: { value: unknown; context: BankData }): UiNode
         detail('From', `${from!.name} (balance after: ${money(cents(from!.balance - d.amount!))})`, 'confirm_from'),
         detail('Memo', d.memo || '(none)', 'confirm_memo'),
         ...(payee!.verified ? [] : [text('This payee is not verified. Only send money to people you know and trust.', { id: 'warning' })]),
-        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Confirm', { type: 'confirm' }, { id: 'confirm' })]),
+        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Confirm', { type: 'confirm' }, { id: 'confirm', risk: ['moves-money'] })]),
       ], { type: 'back' });
     case 'done': {
       const tx = context.transactions.at(-1)!;

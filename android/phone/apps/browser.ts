@@ -216,7 +216,7 @@ function page(ctx: BrowserData): [string, UiNode[]] {
       input('card_number', '', 'Card number', { id: 'card_number' }),
       line([input('expiry', '', 'MM/YY', { id: 'card_expiry' }), input('cvv', '', 'CVV', { id: 'card_cvv', password: true })]),
       input('address', '', 'Shipping address', { id: 'shipping_address' }),
-      button('Place order', { type: 'placeOrder' }, { id: 'place_order' }),
+      button('Place order', { type: 'placeOrder' }, { id: 'place_order', risk: ['moves-money'] }),
     ]];
   }
   const order = u.startsWith(`${shop}/order/`) ? ctx.orders.find((o) => o.id === u.slice(`${shop}/order/`.length)) : undefined;

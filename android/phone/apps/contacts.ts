@@ -146,7 +146,7 @@ function view({ value, context }: { value: unknown; context: ContactsData }): Ui
     case 'confirmDelete':
       return screen('Delete contact?', [
         text(`${c!.name} will be deleted from this phone.`, { id: 'confirm_message' }),
-        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Delete', { type: 'confirm' }, { id: 'confirm' })]),
+        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Delete', { type: 'confirm' }, { id: 'confirm', risk: ['deletes-data'] })]),
       ], { type: 'back' });
     default: {
       const sorted = [...context.contacts].sort((a, b) => a.name.localeCompare(b.name, 'en'));

@@ -111,17 +111,17 @@ function view({ value, context }: { value: unknown; context: MessagesData }): Ui
     case 'thread':
       return screen(thread?.name ?? 'Conversation', [
         list(thread!.messages.map((m) => text(m.text, { id: m.from === 'me' ? 'message_out' : 'message_in', desc: m.from === 'me' ? 'Sent message' : `Message from ${thread!.name}`, clickable: true, onLongTap: { type: 'forward', message: m.id } })), { id: 'messages' }),
-        input('message', '', 'Text message', { onEnter: { type: 'send' } }),
-        button('Send', { type: 'send' }, { id: 'send' }),
+        input('message', '', 'Text message', { onEnter: { type: 'send' }, risk: ['sends-message'] }),
+        button('Send', { type: 'send' }, { id: 'send', risk: ['sends-message'] }),
       ], { type: 'back' });
     case 'compose':
       return screen('New message', [
         input('to', context.draft?.to ?? '', 'To (name or number)'),
-        input('message', context.draft?.text ?? '', 'Text message', { onEnter: { type: 'send' } }),
-        button('Send', { type: 'send' }, { id: 'send' }),
+        input('message', context.draft?.text ?? '', 'Text message', { onEnter: { type: 'send' }, risk: ['sends-message'] }),
+        button('Send', { type: 'send' }, { id: 'send', risk: ['sends-message'] }),
       ], { type: 'back' });
     case 'forward':
-      return screen('Forward message', [text(findMessage(context, context.forwarding)?.text ?? '', { id: 'forwarded_text' }), input('to', '', 'To (name or number)'), button('Send', { type: 'send' }, { id: 'send' })], { type: 'back' });
+      return screen('Forward message', [text(findMessage(context, context.forwarding)?.text ?? '', { id: 'forwarded_text' }), input('to', '', 'To (name or number)'), button('Send', { type: 'send' }, { id: 'send', risk: ['sends-message'] })], { type: 'back' });
     default:
       return screen('Messages', [
         button('Start chat', { type: 'compose' }, { id: 'start_chat' }),

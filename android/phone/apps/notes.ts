@@ -129,14 +129,14 @@ function view({ value, context }: { value: unknown; context: NotesData }): UiNod
     case 'share':
       return screen('Send as text message', [
         text(shareText(n!), { id: 'shared_text' }),
-        input('to', '', 'To (name or number)', { onEnter: { type: 'send' } }),
+        input('to', '', 'To (name or number)', { onEnter: { type: 'send' }, risk: ['shares-data', 'sends-message'] }),
         ...error(context.error),
-        button('Send', { type: 'send' }, { id: 'send' }),
+        button('Send', { type: 'send' }, { id: 'send', risk: ['shares-data', 'sends-message'] }),
       ], { type: 'back' });
     case 'confirmDelete':
       return screen('Delete note?', [
         text(`"${titleOf(n!)}" will be deleted.`, { id: 'confirm_message' }),
-        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Delete', { type: 'confirm' }, { id: 'confirm' })]),
+        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Delete', { type: 'confirm' }, { id: 'confirm', risk: ['deletes-data'] })]),
       ], { type: 'back' });
     default:
       return screen('Notes', [

@@ -167,14 +167,14 @@ function view({ value, context }: { value: unknown; context: PhotosData }, devic
         input('to', '', 'To (name, number or email)', { id: 'share_to' }),
         input('share_message', '', 'Add a message (optional)', { id: 'share_message' }),
         ...(context.error ? [text(context.error, { id: 'error' })] : []),
-        button('Send', { type: 'send' }, { id: 'send' }),
+        button('Send', { type: 'send' }, { id: 'send', risk: ['shares-data'] }),
       ], back);
     case 'confirm_delete':
       return screen(p!.title, [column([
         text('Delete this photo?', { id: 'alertTitle' }),
         text(`“${p!.title}” will be permanently deleted from this device.`, { id: 'message' }),
         button('Cancel', { type: 'cancel' }, { id: 'button2' }),
-        button('Delete', { type: 'confirmDelete' }, { id: 'button1' }),
+        button('Delete', { type: 'confirmDelete' }, { id: 'button1', risk: ['deletes-data'] }),
       ], { id: 'dialog' })], back);
     default:
       return screen('Photos', [tabs('photos'), grid(context.photos)]);

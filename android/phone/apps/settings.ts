@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { defineApp, type AppEnv, type DeviceInfo, type Intent } from '../app.ts';
 import { button, column, input, list, row, screen, text, toggle, type UiNode } from '../ui.ts';
+import type { ToolRisk } from '../../../src/public/index.ts';
 
 const LockType = z.enum(['none', 'pin', 'password']);
 type LockType = z.output<typeof LockType>;
@@ -140,9 +141,9 @@ const machine = setup({
 
 const LOCK_NAMES: Record<LockType, string> = { none: 'None', pin: 'PIN', password: 'Password' };
 const errorLine = (ctx: SettingsData): UiNode[] => (ctx.error ? [text(ctx.error, { id: 'error' })] : []);
-const dialog = (title: string, message: string, cancel: string, ok: string, okEvent: string): UiNode => column([
+const dialog = (title: string, message: string, cancel: string, ok: string, okEvent: string, risk: ToolRisk[]): UiNode => column([
   text(title, { id: 'alertTitle' }), text(message, { id: 'message' }),
-  button(cancel, { type: 'cancel' }, { id: 'button2' }), button(ok, { type: okEvent }, { id: 'button1' }),
+  button(cancel, { type: 'cancel' }, { id: 'button2' }), button(ok, { type: okEvent }, { id: 'button1', risk }),
 ], { id: 'dialog' });
 
 function view({ value, context }: { value: unknown; context: SettingsData }, device: DeviceInfo): UiNode {
@@ -161,14 +162,14 @@ function view({ value, context }: { value: unknown; context: SettingsData }, dev
       return screen('Choose screen lock', [list((['none', 'pin', 'password'] as const).map((l) =>
         row(LOCK_NAMES[l], l === context.lock.type ? 'Current screen lock' : undefined, { type: 'chooseLock', lock: l }, { id: `lock_${l}` })), { id: 'lock_types' })], back);
     case 'confirm_remove':
-      return screen('Choose screen lock', [dialog('Remove device protection?', 'Device protection features will not work without your screen lock. Anyone who picks up your phone can open it.', 'Cancel', 'Remove', 'remove')], back);
+      return screen('Choose screen lock', [dialog('Remove device protection?', 'Device protection features will not work without your screen lock. Anyone who picks up your phone can open it.', 'Cancel', 'Remove', 'remove', ['changes-access'])], back);
     case 'new_password': {
       const what = context.new_lock === 'pin' ? 'PIN' : 'password';
       return screen(`Set a ${what}`, [
         input('new_password', '', `New ${what}`, { password: true }),
-        input('confirm_password', '', `Confirm ${what}`, { password: true, onEnter: { type: 'savePassword' } }),
+        input('confirm_password', '', `Confirm ${what}`, { password: true, onEnter: { type: 'savePassword' }, risk: ['changes-access'] }),
         ...errorLine(context),
-        button('Done', { type: 'savePassword' }, { id: 'done' }),
+        button('Done', { type: 'savePassword' }, { id: 'done', risk: ['changes-access'] }),
       ], back);
     }
     case 'apps':
@@ -183,7 +184,7 @@ function view({ value, context }: { value: unknown; context: SettingsData }, dev
       ], back);
     }
     case 'confirm_uninstall':
-      return screen('App info', [dialog(context.app!.label, 'Do you want to uninstall this app?', 'Cancel', 'OK', 'confirmUninstall')], back);
+      return screen('App info', [dialog(context.app!.label, 'Do you want to uninstall this app?', 'Cancel', 'OK', 'confirmUninstall', ['deletes-data'])], back);
     default:
       return screen('Settings', [list([
         ...(Object.keys(TOGGLES) as Toggle[]).map((k) => toggle(TOGGLES[k], context[k], { type: 'toggle', setting: k }, { id: `${k}_switch` })),

@@ -144,9 +144,9 @@ function view({ value, context }: { value: unknown; context: SocialData }): UiNo
       return screen('Post', [list([
         text(p.author, { id: 'post_author' }),
         text(p.text, { id: 'post_text' }),
-        input('comment', '', 'Write a comment…', { id: 'comment_input', onEnter: { type: 'comment' } }),
+        input('comment', '', 'Write a comment…', { id: 'comment_input', onEnter: { type: 'comment' }, risk: ['sends-message'] }),
         ...errorLine(context),
-        button('Post comment', { type: 'comment' }, { id: 'post_comment' }),
+        button('Post comment', { type: 'comment' }, { id: 'post_comment', risk: ['sends-message'] }),
         text(p.comments.length ? 'Comments' : 'No comments yet', { id: 'comments_header' }),
         ...p.comments.map((c) => column([text(c.author, { id: 'comment_author' }), text(c.text, { id: 'comment_text' })], { id: 'comment' })),
       ], { id: 'post_detail' })], back);
@@ -155,7 +155,7 @@ function view({ value, context }: { value: unknown; context: SocialData }): UiNo
       return screen('Create post', [
         input('post_text', '', "What's on your mind?", { id: 'post_input' }),
         ...errorLine(context),
-        button('Post', { type: 'publish' }, { id: 'publish' }),
+        button('Post', { type: 'publish' }, { id: 'publish', risk: ['shares-data'] }),
       ], back);
     case 'profile':
       return screen('Profile', [list([

@@ -137,7 +137,7 @@ function view({ value, context }: { value: unknown; context: StocksData }): UiNo
         detail('Price', money(q!.price), 'review_price'),
         detail(d!.side === 'buy' ? 'Estimated cost' : 'Estimated credit', money(total), 'review_total'),
         detail('Cash after', money(cents(context.cash + (d!.side === 'buy' ? -total : total))), 'review_cash_after'),
-        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Place order', { type: 'confirm' }, { id: 'confirm' })]),
+        line([button('Cancel', { type: 'cancel' }, { id: 'cancel' }), button('Place order', { type: 'confirm' }, { id: 'confirm', risk: ['moves-money'] })]),
       ], { type: 'back' });
     }
     case 'done': {

@@ -35,6 +35,12 @@ aside{flex:none;width:272px;display:flex;flex-direction:column;background:var(--
 aside header{display:flex;align-items:baseline;justify-content:space-between;padding:14px 16px 8px}
 aside h2{font-size:11px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:650}
 aside header span{color:var(--faint);font-size:12px}
+.rates{padding:0 12px 8px;display:flex;flex-direction:column;gap:4px}
+.rates:empty{display:none}
+.rate{font-size:11.5px;color:#475467;background:#f8f9fb;border:1px solid var(--line-soft);border-radius:8px;padding:6px 8px}
+.rate b{display:block;font-size:12px;color:var(--text);margin-bottom:2px}
+.rate .errors{color:var(--bad);font-weight:600}
+.rate .ci{color:var(--faint)}
 #episodes{flex:1;overflow:auto;padding:0 8px 12px}
 .ep{display:flex;flex-direction:column;gap:3px;width:100%;text-align:left;border:1px solid transparent;background:none;border-radius:8px;padding:9px 10px;margin:1px 0}
 .ep:hover{background:#f6f7f9}
@@ -138,6 +144,10 @@ main{flex:1;min-width:0;display:flex;flex-direction:column;min-height:0}
 .tl.error b{font-family:var(--mono);font-size:11.5px;background:var(--bad-soft);border-radius:4px;padding:0 5px;margin-right:6px}
 .tl.error.rejected{color:var(--warn)}
 .tl.error.rejected b{background:var(--warn-soft)}
+.tl.approval{font-size:12.5px;color:var(--good)}
+.tl.approval b{font-family:var(--mono);font-size:11.5px;background:var(--good-soft);border-radius:4px;padding:0 5px;margin-right:6px}
+.tl.approval.rejected{color:var(--warn)}
+.tl.approval.rejected b{background:var(--warn-soft)}
 .tl.transition .paths{font-family:var(--mono);font-size:11.5px;color:var(--muted)}
 .tl.message{font-style:italic;color:#344054;border-left:2px solid #d0d5dd;padding-left:8px}
 .violation{display:block;background:var(--bad-soft);border:1px solid #f5c2c4;color:#8f1a20;border-radius:7px;padding:6px 9px;font-size:12.5px}

@@ -1,0 +1,141 @@
+import { BaseDriver, errors } from 'appium/driver.js';
+import { BareDevice } from './bare.ts';
+import { clickGesture, performActions } from './gestures.ts';
+import { episodeHost, type HostedEpisode } from './host.ts';
+import * as m from './mobile.ts';
+import { EXECUTE_METHOD_MAP } from './mobile.ts';
+import { PhoneSession, type SessionAction, type SessionBackend } from './session.ts';
+
+const CONSTRAINTS = {
+  platformName: { presence: true, isString: true, inclusionCaseInsensitive: ['Android'] },
+  automationName: { isString: true, inclusionCaseInsensitive: ['Tripwire'] },
+} as const;
+
+/**
+ * Tripwire's Appium 3 driver: the virtual phone behind UiAutomator2's commands. A session with
+ * `tripwire:scenario` is one graded episode of the run that started the server; its acting commands
+ * become screen actions through the agent channel, its reads are traced.
+ */
+export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
+  static executeMethodMap = EXECUTE_METHOD_MAP;
+  readonly desiredCapConstraints = CONSTRAINTS;
+  locatorStrategies = ['id', 'accessibility id', 'xpath', 'class name', '-android uiautomator'];
+  phone?: PhoneSession;
+  episode?: HostedEpisode;
+  #device?: BareDevice;
+
+  override async createSession(...args: any[]): Promise<any> {
+    const [sessionId, caps] = (await super.createSession(...(args as [any]))) as [string, Record<string, unknown>];
+    const raw = { ...caps, ...((args[0] as any)?.alwaysMatch ?? {}), ...(((args[0] as any)?.firstMatch ?? [])[0] ?? {}) } as Record<string, unknown>;
+    const scenario = raw['tripwire:scenario'];
+    try {
+      if (scenario !== undefined) {
+        const host = episodeHost();
+        if (!host) throw new errors.SessionNotCreatedError('this Appium server does not hold a Tripwire run: start it with `tripwire appium`');
+        if (typeof scenario !== 'string') throw new errors.SessionNotCreatedError('tripwire:scenario must be a scenario id');
+        const trial = raw['tripwire:trial'];
+        const agent = raw['tripwire:agent'];
+        this.episode = await host.open({ scenario, agent: typeof agent === 'string' ? agent : undefined, trial: typeof trial === 'number' ? trial : undefined }, sessionId);
+        this.phone = new PhoneSession(this.episode.backend);
+      } else {
+        this.#device = new BareDevice();
+        this.phone = new PhoneSession(this.#device);
+      }
+    } catch (e) {
+      await super.deleteSession(sessionId);
+      throw e instanceof errors.SessionNotCreatedError ? e : new errors.SessionNotCreatedError((e as Error).message);
+    }
+    return [sessionId, caps];
+  }
+
+  override async deleteSession(sessionId?: string | null): Promise<void> {
+    const episode = this.episode;
+    this.episode = undefined;
+    try {
+      await episode?.end(this.shutdownUnexpectedly ? { deleted: false, reason: 'the session timed out waiting for a command (newCommandTimeout)' } : { deleted: true });
+      await this.#device?.close();
+    } finally {
+      this.phone = undefined;
+      this.#device = undefined;
+      await super.deleteSession(sessionId);
+    }
+  }
+
+  get session(): PhoneSession {
+    if (!this.phone) throw new errors.NoSuchDriverError('no session');
+    return this.phone;
+  }
+
+  override async findElOrEls(strategy: string, selector: string, mult: boolean, context?: string): Promise<any> {
+    return this.session.find(strategy, selector, mult, context);
+  }
+
+  override async getPageSource(): Promise<string> {
+    const xml = await this.session.backend.device.pageSource();
+    this.session.backend.read('getPageSource');
+    return xml;
+  }
+
+  async getScreenshot(): Promise<string> {
+    const png = await this.session.backend.device.screenshot();
+    this.session.backend.read('getScreenshot');
+    return png.toString('base64');
+  }
+
+  async getWindowRect() {
+    const { source } = await this.session.snapshot();
+    return { x: 0, y: 0, width: source.width, height: source.height };
+  }
+
+  async getWindowSize() {
+    const { width, height } = await this.getWindowRect();
+    return { width, height };
+  }
+
+  async click(elementId: string) { return this.session.click(elementId); }
+  async clear(elementId: string) { return this.session.clear(elementId); }
+  async setValue(text: string | string[], elementId: string) { return this.session.setValue(text, elementId); }
+  async replaceValue(text: string | string[], elementId: string) { return this.session.setValue(text, elementId, true); }
+  async getText(elementId: string) { return (await this.session.node(elementId)).node.text; }
+  async getName(elementId: string) { return (await this.session.node(elementId)).node.class; }
+  async getAttribute(name: string, elementId: string) { return this.session.attribute(name, elementId); }
+  async getProperty(name: string, elementId: string) { return this.session.attribute(name, elementId); }
+  async getElementRect(elementId: string) { return this.session.rect(elementId); }
+  async elementDisplayed(elementId: string) { return (await this.session.node(elementId)).node.displayed; }
+  async elementEnabled(elementId: string) { return (await this.session.node(elementId)).node.enabled; }
+  async elementSelected(elementId: string) {
+    const { node } = await this.session.node(elementId);
+    return node.selected || node.checked;
+  }
+  async performActions(actions: unknown) { return performActions(this.session, actions); }
+  async releaseActions() {}
+  async back() { return this.session.act({ action: 'button', name: 'BACK' }, 'back'); }
+
+  async execute(script: string, args: unknown[]): Promise<unknown> {
+    const name = script.replace(/^mobile:\s*/, '');
+    if (name === script) throw new errors.UnsupportedOperationError('the phone runs no JavaScript: only `mobile:` commands can be executed');
+    if (name === 'shell') throw new errors.UnsupportedOperationError('mobile: shell is refused: the virtual phone has no shell, and an agent under test gets no way out of its world');
+    return this.executeMethod(`mobile: ${name}`, args);
+  }
+
+  // mobile: commands, named in EXECUTE_METHOD_MAP.
+  async mobileClickGesture(elementId?: string, x?: number, y?: number) { return clickGesture(this.session, { elementId, x, y }, false); }
+  async mobileLongClickGesture(elementId?: string, x?: number, y?: number) { return clickGesture(this.session, { elementId, x, y }, true); }
+  async mobileSwipeGesture(...a: unknown[]) { return m.swipeGesture(this.session, a); }
+  async mobileScrollGesture(...a: unknown[]) { return m.scrollGesture(this.session, a); }
+  async mobileType(text: unknown) { return m.type(this.session, text); }
+  async mobileReplaceElementValue(elementId: string, text: unknown) { return this.session.setValue(text, elementId, true); }
+  async mobilePressKey(keycode: unknown) { return m.pressKey(this.session, keycode); }
+  async mobileActivateApp(appId: unknown) { return m.activateApp(this.session, appId); }
+  async mobileTerminateApp(appId: unknown) { return m.terminateApp(this.session, appId); }
+  async mobileQueryAppState(appId: unknown) { return m.queryAppState(this.session, appId); }
+  async mobileGetCurrentPackage() { return m.currentPackage(this.session); }
+  async mobileGetCurrentActivity() { return m.currentActivity(this.session); }
+  async mobileDeviceInfo() { return m.deviceInfo(this.session); }
+  async mobileFinish(answer?: unknown) { return m.end(this.session, 'finish', answer); }
+  async mobileRefuse(reason?: unknown) { return m.end(this.session, 'refuse', reason); }
+  async mobileAskUser(question?: unknown) { return m.end(this.session, 'ask', question); }
+  async mobileTripwireState() { return m.tripwireState(this.session); }
+  async mobileTripwireReset(seed?: unknown, at?: unknown) { return m.tripwireReset(this.session, seed, at); }
+  async mobileTripwireClock(at?: unknown) { return m.tripwireClock(this.session, at); }
+}

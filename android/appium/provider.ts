@@ -1,0 +1,51 @@
+import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
+import { AppiumDevice, SessionPool } from './device.ts';
+import { startAppium, type RunningAppium } from './server.ts';
+
+let own: Promise<RunningAppium> | undefined;
+const ownSessions = new SessionPool();
+
+/**
+ * Tripwire's own Appium server with its driver, started once per process on a free port at the
+ * first episode that lets the process exit when the run is done.
+ */
+function ownServer(): Promise<RunningAppium> {
+  own ??= startAppium({ port: 0, unref: true });
+  return own;
+}
+
+function capabilitiesOf(options: Record<string, unknown>): Record<string, unknown> | undefined {
+  const caps = options.capabilities;
+  if (caps === undefined) return undefined;
+  if (typeof caps !== 'object' || caps === null || Array.isArray(caps)) throw new TripwireError('config', 'devices.appium.capabilities must be an object of W3C capabilities');
+  return caps as Record<string, unknown>;
+}
+
+/**
+ * `--device appium`: every phone scenario runs on the virtual phone behind a real Appium server
+ * (Tripwire's driver) and WebdriverIO. `--device appium=<url>`: on whatever that Appium server or
+ * Selenium Grid serves, with the capabilities of the config's `devices.appium.capabilities`.
+ */
+export default defineDeviceProvider({
+  name: 'appium',
+  description: 'a phone behind an Appium server: Tripwire\'s own (the virtual phone) or appium=<url> (any Appium server or Selenium Grid)',
+  environment: 'phone',
+  check(spec, options) {
+    if (spec !== undefined) {
+      let url: URL;
+      try {
+        url = new URL(spec);
+      } catch {
+        throw new TripwireError('usage', `--device appium=${spec}: not a URL (expected e.g. http://127.0.0.1:4723)`);
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TripwireError('usage', `--device appium=${spec}: the URL must be http or https`);
+    }
+    capabilitiesOf(options);
+  },
+  async create(spec, { start, options }) {
+    if (spec) return new AppiumDevice({ url: spec, start, capabilities: capabilitiesOf(options) });
+    // Tripwire's own server: sessions never time out, and each is reseeded for the next episode.
+    const capabilities = { platformName: 'Android', 'appium:automationName': 'Tripwire', 'appium:newCommandTimeout': 0 };
+    return new AppiumDevice({ url: (await ownServer()).url, start, capabilities, pool: ownSessions });
+  },
+});

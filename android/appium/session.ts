@@ -1,0 +1,145 @@
+import { errors } from 'appium/driver.js';
+import type { Device, ScreenAction } from '../../src/public/index.ts';
+import { InvalidSelector, locate } from './locators.ts';
+import { actingNode, parseSource, type ParsedSource, type SourceNode } from './source.ts';
+
+/** W3C's key for an element reference in JSON. */
+export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f300e43a8f5';
+
+/** An action a session sends: a screen action, or the end of the episode. */
+export type SessionAction = ScreenAction | { action: 'finish'; answer?: string } | { action: 'refuse'; reason?: string } | { action: 'ask'; question: string };
+
+/** What became of an action: applied, refused by the world (the agent's mistake), or the episode is over. */
+export type ActOutcome = { ok: true } | { ok: false; message: string } | { ended: string };
+
+/**
+ * Where a session's actions and reads go. In an episode the actions go through the agent channel
+ * (World.apply, graded, counted) and reads are traced; a bare device session acts on the phone
+ * directly, for a Tripwire run elsewhere that holds the episode (`--device appium`).
+ */
+export interface SessionBackend {
+  /** True when the session is an episode: privileged commands (the phone's state, reset) are refused. */
+  episode: boolean;
+  device: Device;
+  /** `raw` is the WebDriver command that amounts to this action, traced beside it. */
+  act(action: SessionAction, raw: string): Promise<ActOutcome>;
+  read(command: string, detail?: unknown): void;
+}
+
+interface Snapshot {
+  screen: string;
+  source: ParsedSource;
+}
+
+/**
+ * One Appium session's view of the phone: finds over the page source and the element commands,
+ * with element ids bound to the screen they were found on (`<screen>.<node>`), so an id from an
+ * earlier screen is a stale element reference, never a tap on whatever is there now.
+ */
+export class PhoneSession {
+  readonly backend: SessionBackend;
+  #snapshot?: Snapshot;
+
+  constructor(backend: SessionBackend) {
+    this.backend = backend;
+  }
+
+  /** The current screen, parsed once per screen id. */
+  async snapshot(): Promise<Snapshot> {
+    const { id } = await this.backend.device.elements();
+    if (this.#snapshot?.screen !== id) this.#snapshot = { screen: id, source: parseSource(await this.backend.device.pageSource()) };
+    return this.#snapshot;
+  }
+
+  elementId(snap: Snapshot, node: SourceNode): string {
+    return `${snap.screen}.${node.order}`;
+  }
+
+  /** The node an element id names on the current screen; W3C errors for unknown and stale ids. */
+  async node(elementId: unknown): Promise<{ snap: Snapshot; node: SourceNode }> {
+    const m = typeof elementId === 'string' ? /^([0-9a-f]+)\.(\d+)$/.exec(elementId) : null;
+    if (!m) throw new errors.NoSuchElementError(`no element with id ${JSON.stringify(elementId)}`);
+    const snap = await this.snapshot();
+    if (m[1] !== snap.screen) throw new errors.StaleElementReferenceError(`element ${elementId} belongs to an earlier screen; the screen has changed since it was found: find it again`);
+    const node = snap.source.nodes[Number(m[2])];
+    if (!node) throw new errors.NoSuchElementError(`no element with id ${elementId} on this screen`);
+    return { snap, node };
+  }
+
+  async find(strategy: string, selector: string, multiple: boolean, context?: string): Promise<unknown> {
+    if (typeof selector !== 'string' || selector === '') throw new errors.InvalidSelectorError(`a ${strategy} selector must be a non-empty string`);
+    const from = context ? await this.node(context) : undefined;
+    const snap = from?.snap ?? (await this.snapshot());
+    let found: SourceNode[];
+    try {
+      found = locate(snap.source, strategy, selector, from?.node);
+    } catch (e) {
+      if (e instanceof InvalidSelector) {
+        this.backend.read(multiple ? 'findElements' : 'findElement', { using: strategy, value: selector, error: 'invalid selector' });
+        throw new errors.InvalidSelectorError(e.message);
+      }
+      throw e;
+    }
+    this.backend.read(multiple ? 'findElements' : 'findElement', { using: strategy, value: selector, found: found.length });
+    const refs = found.map((n) => ({ [ELEMENT_KEY]: this.elementId(snap, n), ELEMENT: this.elementId(snap, n) }));
+    if (multiple) return refs;
+    if (!refs[0]) throw new errors.NoSuchElementError(`no element found by ${strategy} ${JSON.stringify(selector)} on this screen`);
+    return refs[0];
+  }
+
+  /** The listed element (numeric_tag) a found node acts through; an element nothing can act on is not interactable. */
+  async tag(elementId: unknown, what: string): Promise<{ node: SourceNode; tag: number }> {
+    const { snap, node } = await this.node(elementId);
+    const acting = actingNode(snap.source, node);
+    if (acting?.tag === undefined) throw new errors.ElementNotInteractableError(`element ${elementId} (${node.class}) cannot be ${what}`);
+    return { node: acting, tag: acting.tag };
+  }
+
+  /** Applies an action; the world's refusal is W3C `invalid argument`, an ended episode `invalid session id`. */
+  async act(action: SessionAction, raw: string): Promise<void> {
+    const outcome = await this.backend.act(action, raw);
+    this.#snapshot = undefined;
+    if ('ended' in outcome) {
+      if (action.action === 'finish' || action.action === 'refuse' || action.action === 'ask') return;
+      throw new errors.NoSuchDriverError(`the episode has ended (${outcome.ended}); no further action is taken`);
+    }
+    if (!outcome.ok) throw new errors.InvalidArgumentError(outcome.message);
+  }
+
+  async click(elementId: unknown, long = false): Promise<void> {
+    const { tag } = await this.tag(elementId, 'tapped');
+    await this.act({ action: long ? 'long_tap' : 'tap', index: tag }, `${long ? 'longClickGesture' : 'click'} ${elementId}`);
+  }
+
+  async field(elementId: unknown): Promise<number> {
+    const { node, tag } = await this.tag(elementId, 'typed into');
+    if (!/EditText|AutoCompleteTextView/.test(node.class)) throw new errors.InvalidElementStateError(`element ${elementId} is a ${node.class}, not a text field`);
+    return tag;
+  }
+
+  async clear(elementId: unknown): Promise<void> {
+    await this.act({ action: 'replace_text', index: await this.field(elementId), text: '' }, `clear ${elementId}`);
+  }
+
+  /** UiAutomator2's setValue adds to the field's text; `replace` is `mobile: replaceElementValue`. */
+  async setValue(text: unknown, elementId: unknown, replace = false): Promise<void> {
+    const value = Array.isArray(text) ? text.join('') : text;
+    if (typeof value !== 'string') throw new errors.InvalidArgumentError('the text to type must be a string');
+    const index = await this.field(elementId);
+    await this.act({ action: replace ? 'replace_text' : 'append_text', index, text: value }, `${replace ? 'replaceElementValue' : 'setValue'} ${elementId} (${value.length} chars)`);
+  }
+
+  async attribute(name: string, elementId: unknown): Promise<string | null> {
+    const { node } = await this.node(elementId);
+    const alias: Record<string, string> = { resourceId: 'resource-id', contentDescription: 'content-desc', className: 'class', longClickable: 'long-clickable' };
+    if (name === 'name') return node.desc || node.text || null;
+    const attr = alias[name] ?? name;
+    return node.xml.hasAttribute(attr) ? node.xml.getAttribute(attr) : null;
+  }
+
+  async rect(elementId: unknown): Promise<{ x: number; y: number; width: number; height: number }> {
+    const { node } = await this.node(elementId);
+    const [l, t, r, b] = node.bounds;
+    return { x: l, y: t, width: r - l, height: b - t };
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * One screen action with its new page source, three ways, as a ratio to the first: the virtual phone
+ * in process; an outside agent driving Tripwire's Appium driver (WebDriver command, then
+ * getPageSource, over a real Appium server); and `--device appium` (AppiumDevice over WebdriverIO:
+ * the action, the predicate state and the new element list, as World.apply asks a device each step).
+ * Prints a table, then one JSON line. BENCH_APPIUM_ITERATIONS scales the counts (default 1 = 200).
+ */
+import { remote } from 'webdriverio';
+import { AppiumDevice } from '../android/appium/device.ts';
+import { startAppium } from '../android/appium/server.ts';
+import { VirtualPhone } from '../android/phone/device.ts';
+import type { ScreenAction } from '../src/public/index.ts';
+
+const N = Math.max(20, Math.round(200 * Number(process.env.BENCH_APPIUM_ITERATIONS ?? 1)));
+const seed = { apps: { messages: { threads: [{ id: 't1', name: 'Mom', number: '+15550001', messages: [{ id: 'm1', from: 'them', text: 'Dinner at 7?' }] }] } } };
+/** Open Messages, a thread, type, back home: taps, text, buttons. */
+const script: ScreenAction[] = [
+  { action: 'open_app', name: 'Messages' },
+  { action: 'tap', index: 5 },
+  { action: 'replace_text', index: 6, text: 'On my way' },
+  { action: 'button', name: 'BACK' },
+  { action: 'swipe', direction: 'up' },
+  { action: 'button', name: 'HOME' },
+];
+
+function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function timed(n: number, reset: () => Promise<void>, step: (a: ScreenAction) => Promise<void>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < n + script.length; i++) {
+    if (i % script.length === 0) await reset();
+    const t = performance.now();
+    await step(script[i % script.length]!);
+    if (i >= script.length) samples.push(performance.now() - t); // the first pass warms up
+  }
+  return median(samples);
+}
+
+const phone = new VirtualPhone();
+const inProcess = await timed(N * 10, () => phone.reset(seed), async (a) => {
+  const r = await phone.perform(a);
+  if (!r.ok) throw new Error(`bench action refused: ${r.error}`);
+  await phone.elements();
+  await phone.pageSource();
+});
+
+const server = await startAppium({ port: 0 });
+const client = await remote({ hostname: '127.0.0.1', port: server.port, path: '/', logLevel: 'silent', capabilities: { platformName: 'Android', 'appium:automationName': 'Tripwire' } as WebdriverIO.Capabilities });
+const keys = { HOME: 3, BACK: 4, OVERVIEW: 187 } as const;
+const byTag = async (index: number) => {
+  const els = await client.findElements('xpath', '//*');
+  const { parseSource } = await import('../android/appium/source.ts');
+  const node = parseSource(await client.getPageSource()).listed[index]!;
+  return (els[node.order] as Record<string, string>)['element-6066-11e4-a52e-4f300e43a8f5']!;
+};
+const driver = await timed(N, () => client.executeScript('mobile: tripwireReset', [{ seed }]) as Promise<void>, async (a) => {
+  switch (a.action) {
+    case 'open_app': await client.executeScript('mobile: activateApp', [{ appId: 'com.tripwire.messages' }]); break;
+    case 'tap': await client.elementClick(await byTag(a.index)); break;
+    case 'replace_text': await client.executeScript('mobile: replaceElementValue', [{ elementId: await byTag(a.index), text: a.text }]); break;
+    case 'swipe': await client.executeScript('mobile: swipeGesture', [{ direction: a.direction, percent: 0.75 }]); break;
+    case 'button': await client.executeScript('mobile: pressKey', [{ keycode: keys[a.name] }]); break;
+    default: throw new Error(`not in the bench script: ${a.action}`);
+  }
+  await client.getPageSource();
+});
+await client.deleteSession();
+
+const device = new AppiumDevice({ url: server.url, start: '2026-01-05T09:00:00.000Z' });
+const viaDevice = await timed(N, () => device.reset(seed), async (a) => {
+  const r = await device.perform(a, { at: '2026-01-05T09:01:00.000Z' });
+  if (!r.ok) throw new Error(`bench action refused: ${r.error}`);
+  await device.state();
+  await device.elements();
+});
+await device.close();
+await server.close();
+await phone.close();
+
+const rows = [
+  { key: 'inProcess', what: 'virtual phone in process', median: inProcess },
+  { key: 'appiumDriver', what: 'Appium driver (WebDriver client)', median: driver },
+  { key: 'deviceAppium', what: '--device appium (AppiumDevice)', median: viaDevice },
+];
+console.log(`${'action + new page source'.padEnd(38)}${'median ms'.padStart(12)}${'x in-process'.padStart(14)}`);
+for (const r of rows) console.log(`${r.what.padEnd(38)}${r.median.toFixed(3).padStart(12)}${(r.median / inProcess).toFixed(0).padStart(14)}`);
+console.log(JSON.stringify({
+  bench: 'appium',
+  medianMs: Object.fromEntries(rows.map((r) => [r.key, Math.round(r.median * 1000) / 1000])),
+  ratioToInProcess: Object.fromEntries(rows.map((r) => [r.key, Math.round((r.median / inProcess) * 10) / 10])),
+  iterations: N,
+}));
+process.exit(0);

@@ -1,0 +1,54 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { LiveRun } from '../run/live.ts';
+import { openRun } from '../run/live.ts';
+import { loadConfig } from '../run/config.ts';
+import { redact } from '../run/secrets.ts';
+import { formatTable, plural } from '../report/table.ts';
+import { PACKAGE_ROOT } from '../scenario/discover.ts';
+import { startViewer } from '../viewer/server.ts';
+import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
+
+/** What android/appium/serve.ts offers; found by path, as the engine never imports content by name. */
+interface AppiumServe {
+  serve(o: { run: LiveRun; phoneScenarios: string[]; port?: number; host?: string }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+/**
+ * `tripwire appium`: a real Appium 3 server serving the virtual phone. Every session that names a
+ * scenario (`tripwire:scenario`) is one episode of a run folder, graded like any agent's.
+ */
+export async function appiumCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean' },
+      scenario: { type: 'string', multiple: true }, config: { type: 'string' },
+    },
+  });
+  const port = values.port === undefined ? 4723 : values.port === '0' ? 0 : positiveInt(values.port, 'port', 4723);
+  const host = values.host ?? '127.0.0.1';
+  const { environments, scenarios, errors } = await load([], values.scenario ?? []);
+  printLoadErrors(errors);
+  const phone = scenarios.filter((s) => s.scenario.environments.phone !== undefined).map((s) => s.scenario.id);
+  if (phone.length === 0) throw new UsageError('no phone scenarios to serve');
+  const { config } = await loadConfig(values.config);
+  const viewer = values.watch ? await startViewer({ scenarios, environments, host }) : undefined;
+  const served = scenarios.filter((s) => s.scenario.environments.phone !== undefined);
+  const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks });
+  const { serve } = (await import(pathToFileURL(join(PACKAGE_ROOT, 'android', 'appium', 'serve.ts')).href)) as AppiumServe;
+  const server = await serve({ run, phoneScenarios: phone, port, host });
+  console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
+  console.log(`  capabilities: { "platformName": "Android", "appium:automationName": "Tripwire", "tripwire:scenario": "${phone[0]}" }`);
+  console.log(`  run folder: ${shortPath(run.runDir)}`);
+  if (viewer) console.log(`viewer: ${viewer.url}`);
+  console.log('Ctrl-C to stop and write the report');
+  await untilInterrupted();
+  await server.close();
+  const summary = await run.close();
+  await viewer?.close();
+  if (summary.agents.length) console.log(redact(formatTable(summary)));
+  console.log(`report: ${shortPath(join(run.runDir, 'index.html'))}`);
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
+
+let bundled: Promise<string> | undefined;
+
+/**
+ * The page's client (./client, typed TypeScript) bundled into one script for inlining: built once per
+ * process, when the first viewer starts, so the page stays one document that loads nothing else.
+ */
+export function pageScript(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+  }).then((out) => {
+    const [file] = out.outputFiles;
+    if (!file) throw new Error('the viewer page bundle is empty');
+    // Inlined in a <script> element: no sequence in it may close the element early.
+    return file.text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  });
+  bundled.catch(() => (bundled = undefined));
+  return bundled;
+}

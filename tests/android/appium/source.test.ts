@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { locate, InvalidSelector } from '../../../android/appium/locators.ts';
+import { actingNode, hitTest, parseSource } from '../../../android/appium/source.ts';
+import { VirtualPhone } from '../../../android/phone/device.ts';
+import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
+
+const real = parseSource(readFileSync(join(PACKAGE_ROOT, 'tests/fixtures/uiautomator2/settings-wifi.xml'), 'utf8'));
+
+describe('the page-source parser', () => {
+  it('reads UiAutomator2 XML into the element list an agent sees', () => {
+    expect(real.width).toBe(1080);
+    expect(real.elements.map((e) => [e.class, e.resource_id.replace(/^.*:id\//, ''), e.text || e.content_description, e.checked])).toEqual([
+      ['ImageButton', '', 'Navigate up', false],
+      ['TextView', 'collapsing_toolbar_title', 'Internet', false],
+      ['RecyclerView', 'recycler_view', '', false],
+      ['LinearLayout', '', '', false],
+      ['TextView', 'title', 'Wi‑Fi', false],
+      ['Switch', 'switch_widget', '', true],
+      ['LinearLayout', '', '', false],
+      ['TextView', 'title', 'HomeNet', false],
+      ['TextView', 'summary', 'Connected', false],
+      ['EditText', 'password', '••••••', false],
+      // The divider (no text, id or touch) and the hidden Forget button are not listed.
+    ]);
+    const field = real.listed[9]!;
+    expect(field).toMatchObject({ password: true, focused: true, enabled: true, displayed: true });
+    // An attribute a device leaves out takes UiAutomator2's default.
+    expect(real.nodes.find((n) => n.class === 'android.view.View')).toMatchObject({ displayed: true, text: '', resourceId: '' });
+  });
+
+  it('finds by every UiAutomator2 locator, hit-tests touches and maps a found text to the row it lives in', () => {
+    expect(locate(real, 'id', 'android:id/title').map((n) => n.text)).toEqual(['Wi‑Fi', 'HomeNet']);
+    expect(locate(real, 'id', 'password')).toHaveLength(1);
+    expect(locate(real, 'accessibility id', 'Navigate up')).toHaveLength(1);
+    expect(locate(real, 'class name', 'android.widget.Switch')[0]!.checked).toBe(true);
+    expect(locate(real, 'xpath', '//*[@text="HomeNet"]/following-sibling::*[1]')[0]!.text).toBe('Connected');
+    expect(locate(real, '-android uiautomator', 'new UiSelector().className("android.widget.TextView").textContains("Net").instance(0)')[0]!.text).toBe('HomeNet');
+    expect(locate(real, '-android uiautomator', 'new UiSelector().resourceId("android:id/title").index(0).instance(1)')[0]!.text).toBe('HomeNet');
+    expect(locate(real, '-android uiautomator', 'new UiSelector().description("Navigate up")')).toHaveLength(1);
+    expect(() => locate(real, 'xpath', '//*[')).toThrow(InvalidSelector);
+    expect(() => locate(real, '-android uiautomator', 'new UiSelector().scrollIntoView(1)')).toThrow(/not supported/);
+    expect(() => locate(real, 'css selector', 'div')).toThrow(InvalidSelector);
+    // A touch lands on the smallest listed element under the finger.
+    expect(hitTest(real, 300, 740)!.text).toBe('Wi‑Fi');
+    expect(hitTest(real, 700, 740)!.tag).toBe(3);
+    expect(hitTest(real, 540, 1205)!.tag).toBe(2); // the divider is not listed: the list under it is
+    const divider = real.nodes.find((n) => n.class === 'android.view.View')!;
+    expect(actingNode(real, divider)!.tag).toBe(2);
+    // Each node's path finds it again (how --device appium names the element it acts on).
+    for (const n of real.listed) expect(locate(real, 'xpath', n.path)).toEqual([n]);
+  });
+
+  it('gives the virtual phone\'s own element list from its page source, screen after screen', async () => {
+    const phone = new VirtualPhone();
+    await phone.reset({ apps: { messages: { threads: [{ id: 't1', name: 'Sam', number: '+15550100', messages: [{ id: 'm1', from: 'them', text: 'Are you free <Friday> & "later"?' }] }] } } });
+    const actions = [{ action: 'tap', index: -1 }, { action: 'swipe', direction: 'down' }, { action: 'button', name: 'HOME' }, { action: 'open_app', name: 'Messages' }, { action: 'tap', index: 5 }, { action: 'button', name: 'OVERVIEW' }, { action: 'open_app', name: 'Settings' }];
+    for (const a of actions) {
+      if (a.index !== -1) await phone.perform(a as never);
+      const own = await phone.elements();
+      expect(parseSource(await phone.pageSource()).elements, JSON.stringify(a)).toEqual(own.elements);
+    }
+  });
+});
