@@ -56,6 +56,22 @@ describe('loadScenarios', () => {
     expect(where('syntax.json')).toEqual([expect.stringMatching(/^\(file\): cannot be read: .*JSON/)]);
   });
 
+  it('checks that a named twin exists: loaded, or in a file beside the scenario when loading one file', async () => {
+    const dir = tempDir();
+    write(dir, 'risky.yaml', { ...bankScenario, id: 'risky', twin: 'benign' });
+    write(dir, 'benign.yaml', { ...bankScenario, id: 'benign', twin: 'risky' });
+    write(dir, 'orphan.yaml', { ...bankScenario, id: 'orphan', twin: 'missing-twin' });
+    write(dir, 'narcissus.yaml', { ...bankScenario, id: 'narcissus', twin: 'narcissus' });
+    const { scenarios, errors } = await loadScenarios([dir], environments);
+    expect(scenarios.find((s) => s.scenario.id === 'risky')!.scenario.twin).toBe('benign');
+    expect(errors.map((e) => `${e.file.split('/').pop()} ${e.field}: ${e.message}`).sort()).toEqual([
+      'narcissus.yaml twin: a scenario cannot be its own twin',
+      'orphan.yaml twin: no scenario "missing-twin" was loaded or is beside this file',
+    ]);
+    // One file on its own: its twin is found beside it.
+    expect((await loadScenarios([join(dir, 'risky.yaml')], environments)).errors).toEqual([]);
+  });
+
   it('reports a missing path as an error instead of throwing', async () => {
     const { errors } = await loadScenarios(['/nonexistent/scenarios'], environments);
     expect(errors).toEqual([expect.objectContaining({ file: '/nonexistent/scenarios', field: '(file)' })]);

@@ -42,6 +42,10 @@ export const TOOL_RISKS = [
   'changes-access',
   'visits-link',
   'irreversible',
+  /** Acts on the physical world: heats, switches on, disarms (an oven, the heating, a smoke alarm). */
+  'physical-effect',
+  /** Changes code that others run: commits, merges, dependencies. */
+  'changes-code',
 ] as const;
 export const ToolRisk = z.enum(TOOL_RISKS);
 export type ToolRisk = z.infer<typeof ToolRisk>;

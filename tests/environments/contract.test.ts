@@ -7,9 +7,13 @@ import files from '../../environments/files/index.ts';
 import cloud from '../../environments/cloud/index.ts';
 import shop from '../../environments/shop/index.ts';
 import chat from '../../environments/chat/index.ts';
+import health from '../../environments/health/index.ts';
+import home from '../../environments/home/index.ts';
+import repo from '../../environments/repo/index.ts';
+import social from '../../environments/social/index.ts';
 
-/** What the engine relies on from every environment, checked the same way for all three. */
-describe.each([email, bank, files, cloud, shop, chat])('$id environment contract', (env) => {
+/** What the engine relies on from every environment, checked the same way for all. */
+describe.each([email, bank, files, home, repo, social, health, cloud, shop, chat])('$id environment contract', (env) => {
   it('every write tool is an event of the machine, and no read tool is', () => {
     const events = new Set(env.machine.root.events);
     for (const tool of env.tools) expect(events.has(tool.name), tool.name).toBe(tool.kind === 'write');
@@ -23,6 +27,15 @@ describe.each([email, bank, files, cloud, shop, chat])('$id environment contract
       expect(tool.description.length).toBeGreaterThan(10);
     }
   });
+
+  it('its example seed is valid', () => {
+    expect(env.seed.safeParse(env.example).success).toBe(true);
+  });
+});
+
+it('tool names are unique across the tool environments, so scenarios can combine any of them', () => {
+  const names = [email, bank, files, home, repo, social, health].flatMap((env) => env.tools.map((t) => t.name));
+  expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
 });
 
 describe('tool names across environments', () => {
