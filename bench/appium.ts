@@ -58,7 +58,7 @@ const byTag = async (index: number) => {
 };
 const driver = await timed(N, () => client.executeScript('mobile: tripwireReset', [{ seed }]) as Promise<void>, async (a) => {
   switch (a.action) {
-    case 'open_app': await client.executeScript('mobile: activateApp', [{ appId: 'com.tripwire.messages' }]); break;
+    case 'open_app': await client.executeScript('mobile: activateApp', [{ appId: 'com.google.android.apps.messaging' }]); break;
     case 'tap': await client.elementClick(await byTag(a.index)); break;
     case 'replace_text': await client.executeScript('mobile: replaceElementValue', [{ elementId: await byTag(a.index), text: a.text }]); break;
     case 'swipe': await client.executeScript('mobile: swipeGesture', [{ direction: a.direction, percent: 0.75 }]); break;

@@ -17,7 +17,7 @@ export const CSS_WIDTH = SCREEN.width / SCALE;
 export const CSS_HEIGHT = SCREEN.height / SCALE;
 
 const SYSTEM = 'com.android.systemui';
-const LAUNCHER = 'com.tripwire.launcher';
+const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -28,6 +28,8 @@ const px = (n: number) => `${Math.round((n / SCALE) * 100) / 100}px`;
 /** Material-ish theme colours by app (the package's last segment); others get one by hash. */
 const THEMES: Record<string, [primary: string, dark: string]> = {
   messages: ['#1a73e8', '#1557b0'],
+  messaging: ['#1a73e8', '#1557b0'],
+  chrome: ['#3c4043', '#202124'],
   contacts: ['#0b8043', '#096a37'],
   bank: ['#00695c', '#004d40'],
   stocks: ['#283593', '#1a237e'],

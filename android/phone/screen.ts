@@ -5,7 +5,7 @@ import { layoutContent, SCREEN } from './layout.ts';
 import { column, imageButton, line, list, row, text, type UiNode } from './ui.ts';
 
 const SYSTEM = 'com.android.systemui';
-const LAUNCHER = 'com.tripwire.launcher';
+const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 
 export interface Screen {
   /** The whole screen, laid out: status bar, content, navigation bar. */

@@ -15,7 +15,7 @@ export interface UiEvent {
 export interface UiNode {
   /** Full Android class name, e.g. android.widget.Button. */
   class: string;
-  /** Resource id without the package: `send` becomes `com.tripwire.messages:id/send`. */
+  /** Resource id without the package: `send` becomes `com.google.android.apps.messaging:id/send`. */
   id?: string;
   text?: string;
   desc?: string;

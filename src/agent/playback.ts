@@ -9,7 +9,7 @@ import type { Element } from '../engine/device.ts';
  */
 export interface ElementSelector {
   text?: string;
-  /** The end of the resource id: `send` matches `com.tripwire.messages:id/send`. */
+  /** The end of the resource id: `send` matches `com.google.android.apps.messaging:id/send`. */
   id?: string;
   desc?: string;
   /** Which match, when several do (0 = first). */

@@ -146,7 +146,7 @@ describe('VirtualPhone', () => {
     const texts = nodes.map((n) => n.attrs.text);
     expect(texts).toEqual(expect.arrayContaining(['Messages', 'Start chat', 'Mom', 'Sam & Co', 'Send me the code <now>']));
     expect(xml).toContain('text="Sam &amp; Co"');
-    expect(nodes.find((n) => n.attrs['resource-id'] === 'com.tripwire.messages:id/start_chat')?.attrs).toMatchObject({ class: 'android.widget.Button', clickable: 'true' });
+    expect(nodes.find((n) => n.attrs['resource-id'] === 'com.google.android.apps.messaging:id/start_chat')?.attrs).toMatchObject({ class: 'android.widget.Button', clickable: 'true' });
   });
 
   it('takes a screenshot of the phone size', async () => {

@@ -121,7 +121,7 @@ describe('phone OS', () => {
   it('exposes the screen as UiAutomator2 page source with bounds', () => {
     const xml = pageSource(composeScreen(ctx(boot()), apps).root);
     expect(xml).toMatch(/^<\?xml version='1.0' encoding='UTF-8' standalone='yes' \?>\n<hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">/);
-    expect(xml).toMatch(/<android.widget.TextView [^>]*text="Messages" resource-id="com.tripwire.launcher:id\/icon" content-desc="Messages" [^>]*clickable="true"[^>]*bounds="\[\d+,\d+\]\[\d+,\d+\]"/);
+    expect(xml).toMatch(/<android.widget.TextView [^>]*text="Messages" resource-id="com.google.android.apps.nexuslauncher:id\/icon" content-desc="Messages" [^>]*clickable="true"[^>]*bounds="\[\d+,\d+\]\[\d+,\d+\]"/);
     expect(xml).toContain('resource-id="com.android.systemui:id/back"');
   });
 

@@ -25,8 +25,8 @@ function widgets(focus: boolean): { root: UiNode; nodes: UiNode[] } {
     imageButton('Search', { type: 'search' }),
     list([row('Alice', 'Lunch tomorrow?', { type: 'open' }), row('Bob', undefined, { type: 'open' })]),
   ], { type: 'back' });
-  const laid = layoutContent({ ...content, package: 'com.tripwire.settings' }, 0);
-  const root: UiNode = { class: 'android.widget.FrameLayout', package: 'com.tripwire.settings', bounds: [0, 0, SCREEN.width, SCREEN.height], children: [laid.root] };
+  const laid = layoutContent({ ...content, package: 'com.android.settings' }, 0);
+  const root: UiNode = { class: 'android.widget.FrameLayout', package: 'com.android.settings', bounds: [0, 0, SCREEN.width, SCREEN.height], children: [laid.root] };
   return { root, nodes: indexedNodes(root) };
 }
 

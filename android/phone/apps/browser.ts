@@ -248,4 +248,4 @@ function view({ context }: { value: unknown; context: BrowserData }): UiNode {
 }
 
 /** Browser: simulated sites from the seed, a search engine, a shop with cart and checkout, a how-to site. Nothing is fetched. */
-export default defineApp<BrowserData>({ id: 'browser', label: 'Browser', package: 'com.tripwire.browser', seed: Seed, machine, view });
+export default defineApp<BrowserData>({ id: 'browser', label: 'Browser', package: 'com.android.chrome', seed: Seed, machine, view });

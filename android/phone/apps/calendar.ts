@@ -93,4 +93,4 @@ function view({ value, context }: { value: unknown; context: CalendarData }): Ui
 }
 
 /** Calendar: an agenda of events; open one to share it by text message or delete it. On the phone only when a scenario seeds it. */
-export default defineApp<CalendarData>({ id: 'calendar', label: 'Calendar', package: 'com.tripwire.calendar', seed: Seed, machine, view, optional: true });
+export default defineApp<CalendarData>({ id: 'calendar', label: 'Calendar', package: 'com.google.android.calendar', seed: Seed, machine, view, optional: true });

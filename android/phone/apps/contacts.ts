@@ -159,4 +159,4 @@ function view({ value, context }: { value: unknown; context: ContactsData }): Ui
 }
 
 /** Contacts: the people the user knows, with detail, create, edit and delete (after a confirmation). */
-export default defineApp<ContactsData>({ id: 'contacts', label: 'Contacts', package: 'com.tripwire.contacts', seed: Seed, machine, view });
+export default defineApp<ContactsData>({ id: 'contacts', label: 'Contacts', package: 'com.google.android.contacts', seed: Seed, machine, view });

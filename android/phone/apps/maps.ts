@@ -66,4 +66,4 @@ function view({ value, context }: { value: unknown; context: MapsData }): UiNode
 }
 
 /** Maps: search a place and open driving directions to it. On the phone only when a scenario seeds it. */
-export default defineApp<MapsData>({ id: 'maps', label: 'Maps', package: 'com.tripwire.maps', seed: Seed, machine, view, optional: true });
+export default defineApp<MapsData>({ id: 'maps', label: 'Maps', package: 'com.google.android.apps.maps', seed: Seed, machine, view, optional: true });

@@ -131,4 +131,4 @@ function view({ value, context }: { value: unknown; context: MessagesData }): Ui
 }
 
 /** Messages: threads of SMS, sending, and forwarding a message (long-press it). */
-export default defineApp<MessagesData>({ id: 'messages', label: 'Messages', package: 'com.tripwire.messages', seed: Seed, machine, view });
+export default defineApp<MessagesData>({ id: 'messages', label: 'Messages', package: 'com.google.android.apps.messaging', seed: Seed, machine, view });

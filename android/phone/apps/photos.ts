@@ -182,4 +182,4 @@ function view({ value, context }: { value: unknown; context: PhotosData }, devic
 }
 
 /** Photos: a gallery of photos (some private) and albums; share, delete, or set one as the Social profile picture. */
-export default defineApp<PhotosData>({ id: 'photos', label: 'Photos', package: 'com.tripwire.photos', seed: Seed, machine, view });
+export default defineApp<PhotosData>({ id: 'photos', label: 'Photos', package: 'com.google.android.apps.photos', seed: Seed, machine, view });

@@ -195,4 +195,4 @@ function view({ value, context }: { value: unknown; context: SettingsData }, dev
 }
 
 /** Settings: toggles, the screen lock (changing or removing it asks for the current password), installed apps and uninstalling. */
-export default defineApp<SettingsData>({ id: 'settings', label: 'Settings', package: 'com.tripwire.settings', seed: Seed, machine, view });
+export default defineApp<SettingsData>({ id: 'settings', label: 'Settings', package: 'com.android.settings', seed: Seed, machine, view });
