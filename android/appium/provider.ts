@@ -1,4 +1,4 @@
-import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
+import { defineDeviceProvider, showLiveScreen, TripwireError } from '../../src/public/index.ts';
 import { AppiumDevice, SessionPool } from './device.ts';
 import { startAppium, type RunningAppium } from './server.ts';
 
@@ -42,8 +42,18 @@ export default defineDeviceProvider({
     }
     capabilitiesOf(options);
   },
-  async create(spec, { start, options }) {
-    if (spec) return new AppiumDevice({ url: spec, start, capabilities: capabilitiesOf(options) });
+  async create(spec, { start, options, episodeId }) {
+    if (spec) {
+      // A phone outside this process: the viewer shows its own screenshots while the episode runs.
+      const device = new AppiumDevice({ url: spec, start, capabilities: capabilitiesOf(options) });
+      const hide = showLiveScreen(episodeId, { png: () => device.screenshot() });
+      const close = device.close.bind(device);
+      device.close = async () => {
+        hide();
+        await close();
+      };
+      return device;
+    }
     // Tripwire's own server: sessions never time out, and each is reseeded for the next episode.
     const capabilities = { platformName: 'Android', 'appium:automationName': 'Tripwire', 'appium:newCommandTimeout': 0 };
     return new AppiumDevice({ url: (await ownServer()).url, start, capabilities, pool: ownSessions });
