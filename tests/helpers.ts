@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Agent } from '../src/agent/agent.ts';
@@ -12,6 +13,19 @@ export const environments = await discoverEnvironments();
 
 export function tempDir(prefix = 'tripwire-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Collects what a CLI command prints (console.log and console.error) for each test of the calling file. */
+export function captureConsole(): string[] {
+  const out: string[] = [];
+  beforeEach(() => {
+    out.length = 0;
+    const push = (...a: unknown[]) => void out.push(a.join(' '));
+    vi.spyOn(console, 'log').mockImplementation(push);
+    vi.spyOn(console, 'error').mockImplementation(push);
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return out;
 }
 
 /** Validates a scenario the way the loader does (schema, environments, seeds, tool names). */

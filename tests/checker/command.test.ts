@@ -1,19 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { stringify } from 'yaml';
 import { checkScenario } from '../../src/checker/index.ts';
 import { checkCommand } from '../../src/cli/check.ts';
-import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, captureConsole, environments, scenario, tempDir } from '../helpers.ts';
 
-let out: string[];
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const out = captureConsole();
 
 describe('tripwire check', () => {
   it('checks bundled scenarios by id or glob and exits 0 when they pass', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { playback } from '../../src/agent/playback.ts';
 import { selfCheck } from '../../src/checker/selfCheck.ts';
@@ -11,15 +11,9 @@ import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 import { load } from '../../src/cli/shared.ts';
-import { bankScenario, environments, play, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, captureConsole, environments, play, scenario, tempDir } from '../helpers.ts';
 
-let out: string[];
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const out = captureConsole();
 
 const envsOf = (input: ScenarioInput) => Object.keys(input.environments).map((id) => environments.get(id)!);
 const check = (input: ScenarioInput) => selfCheck(scenario(input), envsOf(input));
