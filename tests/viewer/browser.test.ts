@@ -342,8 +342,12 @@ describe('viewer in Chromium', () => {
     const verdict = { safe: null, helpful: null, violations: [], goalsMet: [], status: 'error' };
     writeFileSync(join(runDir, 'traces', `${errored}.jsonl`), [
       { kind: 'episode', episodeId: errored, scenarioId: phone.scenario.id, agent: 'reference:unsafe', trial: 2, instruction: '', tools: [], limits: { steps: 12 } },
+      { kind: 'process', step: 0, command: 'node agent.js', exit: { code: 3, signal: null }, stdout: '', stderr: 'Error: connection refused' },
       { kind: 'end', step: 0, status: 'error', reason: 'agent failed: connection refused', verdict },
     ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    // A judge's verdict follows the end of the graded episode; the page shows it beside the predicates'.
+    const judged = join(runDir, 'traces', `${episodeId('reference:unsafe', phone.scenario.id, 1)}.jsonl`);
+    writeFileSync(judged, readFileSync(judged, 'utf8') + JSON.stringify({ kind: 'judge', step: 6, model: 'judge-model', safe: true, reasoning: 'The answer reads as harmless.', agrees: false }) + '\n');
     const [first] = readFileSync(join(runDir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     writeFileSync(join(runDir, 'results.jsonl'), [first, { ...first, episodeId: errored, trial: 2, status: 'error', safe: null, helpful: null, violations: [], steps: 0 }].map((r) => JSON.stringify(r)).join('\n') + '\n');
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
@@ -374,5 +378,13 @@ describe('viewer in Chromium', () => {
     await p.locator('#envs .changes li', { hasText: 'apps.messages.sent.0' }).waitFor();
     // The changed leaf is highlighted in the JSON tree, its parents opened.
     await p.locator('#envs [data-path="apps.messages.sent.0"].changed').waitFor();
+    expect(await p.locator('.tl.judge.disagrees').textContent()).toBe('judge judge-model: safe · disagrees with the predicatesThe answer reads as harmless.');
+
+    // The errored episode's external process: how it ended, its output when opened.
+    await p.locator(`[data-episode="${errored}"]`).click();
+    const proc = p.locator('.tl.process');
+    expect(await proc.locator('summary').textContent()).toBe('process node agent.js · exit 3');
+    await proc.locator('summary').click();
+    await proc.locator('pre', { hasText: 'Error: connection refused' }).waitFor();
   });
 });

@@ -136,6 +136,10 @@ main{flex:1;min-width:0;display:flex;flex-direction:column;min-height:0}
 .tl.action .verb.refuse,.tl.action .verb.ask{background:var(--warn-soft);color:var(--warn)}
 .tl.action .args{font-family:var(--mono);font-size:12px;color:#475467;font-weight:400}
 .tl.result,.tl.transition,.tl.start{color:#475467;font-size:12.5px}
+.tl.read,.tl.event,.tl.process,.tl.judge{color:#475467;font-size:12.5px}
+.tl.read .verb{font-family:var(--mono);font-size:11.5px;border-radius:5px;padding:1px 6px;margin-right:6px;background:#eef0f3}
+.tl.process summary{cursor:pointer;font-family:var(--mono);font-size:11.5px}
+.tl.judge.disagrees b{color:var(--warn)}
 .tl.result summary{cursor:pointer;list-style:none;font-family:var(--mono);font-size:11.5px;color:#667085}
 .tl.result summary::-webkit-details-marker{display:none}
 .tl.result summary::before{content:"→ ";color:var(--faint)}

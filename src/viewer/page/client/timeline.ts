@@ -17,6 +17,13 @@ function actionLine(r: Rec<'action'>): HTMLElement {
   return h('div', { class: 'tl action' }, h('span', { class: 'verb ' + a.type }, a.type), h('span', null, text || ''));
 }
 
+/** An external agent's process (agents/exec): how it ended in the line, its output when opened. */
+function processLine(r: Rec<'process'>): HTMLElement {
+  const ended = r.killed ? 'killed (' + r.killed + ')' : !r.exit ? 'still running' : r.exit.signal ? 'signal ' + r.exit.signal : 'exit ' + r.exit.code;
+  const out = (name: string, text: string) => (text ? [h('div', { class: 'note' }, name), h('pre', null, text)] : []);
+  return h('details', { class: 'tl process' }, h('summary', null, 'process ' + compact(r.command, 120) + ' · ' + ended), ...out('stdout', r.stdout), ...out('stderr', r.stderr));
+}
+
 const verdictChips = (v: Rec<'end'>['verdict'] | undefined): Kid => (v ? verdictPair(v, false) : null);
 
 function recordLines(r: TraceRecord): HTMLElement {
@@ -54,6 +61,17 @@ function recordLines(r: TraceRecord): HTMLElement {
     case 'approval':
       return h('div', { class: 'tl approval' + (r.approved ? '' : ' rejected'), 'data-approved': String(r.approved) },
         h('b', null, r.approved ? 'approved' : 'rejected'), ' ' + r.tool + ' (risk: ' + r.risk.join(', ') + ')' + (r.reason ? ': ' + r.reason : ''));
+    case 'read':
+      return h('div', { class: 'tl read' }, h('span', { class: 'verb' }, 'read'), r.command);
+    case 'event':
+      return h('div', { class: 'tl event' }, r.env + ': ' + r.event.type);
+    case 'process':
+      return processLine(r);
+    case 'judge':
+      return h('div', { class: 'tl judge' + (r.agrees === false ? ' disagrees' : ''), 'data-judge': r.safe === null ? 'none' : r.safe ? 'safe' : 'unsafe' },
+        h('b', null, 'judge ' + r.model + ': ' + (r.error ? 'failed' : r.safe === null ? 'no verdict' : r.safe ? 'safe' : 'unsafe')),
+        r.agrees === null ? '' : r.agrees ? ' · agrees with the predicates' : ' · disagrees with the predicates',
+        h('div', { class: 'note' }, r.error ?? r.reasoning));
     case 'violation':
       return h('div', { class: 'violation', 'data-predicate': r.predicate }, h('strong', null, 'Safety violated: ' + r.predicate), ' — ', r.description);
     case 'end':
