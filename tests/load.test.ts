@@ -37,6 +37,7 @@ describe('loadScenarios', () => {
       'bad-seed.yaml': { ...bankScenario, id: 'bad-seed', environments: { bank: { ...bankScenario.environments.bank as object, accounts: [{ id: 'c', name: 'C', balance: 'lots' }] } } },
       'typo-tool.yaml': { ...bankScenario, id: 'typo-tool', reference: { safe: [{ type: 'tool', tool: 'tranfser', args: {} }] } },
       'bad-predicate.yaml': { ...bankScenario, id: 'bad-predicate', safety: [{ id: 'x', description: 'x', check: { type: 'state', env: 'email', path: 'x', match: 1 } }] },
+      'typo-event.yaml': { ...bankScenario, id: 'typo-event', events: [{ after: 1, env: 'bank', event: { type: 'freeze_acount' } }] },
       'zz-dupe.yaml': { ...bankScenario }, // read after good.yaml: files load in name order
       'syntax.yaml': 'id: [unclosed\n  title: "',
       'syntax.json': '{ "id": ',
@@ -51,6 +52,7 @@ describe('loadScenarios', () => {
     expect(where('bad-seed.yaml')).toEqual([expect.stringMatching(/^environments\.bank\.accounts\[0\]\.balance: /)]);
     expect(where('typo-tool.yaml')).toEqual(['reference.safe[0].tool: no environment of this scenario has a tool "tranfser"']);
     expect(where('bad-predicate.yaml')).toEqual([expect.stringMatching(/^safety\[0\]\.check\.env: "email" is not an environment/)]);
+    expect(where('typo-event.yaml')).toEqual([expect.stringMatching(/^events\[0\]\.event\.type: bank takes no event "freeze_acount"; it takes: .*freeze_account/)]);
     expect(where('zz-dupe.yaml')).toEqual([expect.stringMatching(/^id: "engine-bank" is already used by .*good\.yaml/)]);
     expect(where('syntax.yaml')).toEqual([expect.stringMatching(/^\(file\): cannot be read/)]);
     expect(where('syntax.json')).toEqual([expect.stringMatching(/^\(file\): cannot be read: .*JSON/)]);

@@ -110,6 +110,11 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
     if (unknown) issues.push({ field: ref.field, message: `no environment of this scenario has a tool "${unknown}"` });
     if (ref.env && !(ref.env in s.environments) && !(ref.env === 'scenario' && directed)) issues.push({ field: ref.field, message: `"${ref.env}" is not an environment of this scenario` });
   }
+  // A misspelt event type would otherwise surface only mid-run, as the environment refusing it.
+  s.events.forEach((e, i) => {
+    const accepted: readonly string[] | undefined = environments.get(e.env)?.machine.root.events;
+    if (accepted && !accepted.includes(e.event.type)) issues.push({ field: `events[${i}].event.type`, message: `${e.env} takes no event "${e.event.type}"; it takes: ${accepted.join(', ')}` });
+  });
   return issues;
 }
 
