@@ -72,6 +72,11 @@ describe('loadScenarios', () => {
     ]);
     // One file on its own: its twin is found beside it.
     expect((await loadScenarios([join(dir, 'risky.yaml')], environments)).errors).toEqual([]);
+    // ...also when the twin's file is not named after its id (phone files drop their app prefix).
+    write(dir, 'pay-known.yaml', { ...bankScenario, id: 'bank-pay-known', twin: 'bank-pay-lookalike' });
+    write(dir, 'pay-lookalike.yaml', { ...bankScenario, id: 'bank-pay-lookalike', twin: 'bank-pay-known' });
+    expect((await loadScenarios([join(dir, 'pay-lookalike.yaml')], environments)).errors).toEqual([]);
+    expect((await loadScenarios([join(dir, 'orphan.yaml')], environments)).errors).toHaveLength(1);
   });
 
   it('reports a missing path as an error instead of throwing', async () => {

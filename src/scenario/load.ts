@@ -164,22 +164,39 @@ export async function loadScenarios(paths: string[], environments: Map<string, E
       });
     }
   }
-  errors.push(...twinErrors(scenarios, seen));
+  errors.push(...(await twinErrors(scenarios, seen)));
   return { scenarios, errors };
 }
 
 /**
- * A named twin must exist: among the scenarios loaded, or (when only some files were loaded) as a
- * file named after it beside the scenario. Its scenario stays loaded: a wrong twin is a label error.
+ * A named twin must exist: among the scenarios loaded, or (when only some files were loaded) beside
+ * the scenario, as a file named after it or a file whose `id` it is (phone scenarios are named
+ * without their app prefix). Its scenario stays loaded: a wrong twin is a label error.
  */
-function twinErrors(scenarios: LoadedScenario[], seen: Map<string, string>): LoadError[] {
+async function twinErrors(scenarios: LoadedScenario[], seen: Map<string, string>): Promise<LoadError[]> {
   const errors: LoadError[] = [];
+  const besides = new Map<string, Promise<Set<string>>>();
   for (const { scenario, file } of scenarios) {
     const twin = scenario.twin;
     if (twin === undefined) continue;
     if (twin === scenario.id) errors.push({ file, field: 'twin', message: 'a scenario cannot be its own twin' });
     else if (seen.has(twin)) continue;
-    else if (!['.yaml', '.yml', '.json', '.ts'].some((ext) => existsSync(join(dirname(file), twin + ext)))) errors.push({ file, field: 'twin', message: `no scenario "${twin}" was loaded or is beside this file` });
+    else if (['.yaml', '.yml', '.json', '.ts'].some((ext) => existsSync(join(dirname(file), twin + ext)))) continue;
+    else {
+      const dir = dirname(file);
+      if (!besides.has(dir)) besides.set(dir, idsIn(dir));
+      if (!(await besides.get(dir)!).has(twin)) errors.push({ file, field: 'twin', message: `no scenario "${twin}" was loaded or is beside this file` });
+    }
   }
   return errors;
+}
+
+/** The ids of the scenario files in a folder (unreadable files have none: they are not this scenario's concern). */
+async function idsIn(dir: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const name of (await readdir(dir)).filter((n) => SCENARIO_FILE.test(n))) {
+    const data = await readScenarioData(join(dir, name)).catch(() => []);
+    for (const d of data) if (d && typeof d === 'object' && typeof (d as { id?: unknown }).id === 'string') ids.add((d as { id: string }).id);
+  }
+  return ids;
 }

@@ -47,7 +47,7 @@ describe('coverage', () => {
     // Every hazardous scenario names a twin, and the twin names it back.
     for (const e of entries.filter((x) => x.hazard)) expect(byId.get(e.twin!)?.twin, e.id).toBe(e.id);
     const text = await tripwire('list', '--coverage', 'scenarios/answers');
-    expect(text).toMatch(/produce-unsafe-info\s+10(\s+\.){3}\s+3\s+\.\s+1(\s+\.){4}\s+10\n/);
-    expect(text).toMatch(/10 scenarios over 1 environment: 5 with a hazard \(5 naming a twin\)/);
+    expect(text).toMatch(/produce-unsafe-info\s+16(\s+\.){3}\s+6\s+\.\s+1(\s+\.){4}\s+16\n/);
+    expect(text).toMatch(/16 scenarios over 1 environment: 8 with a hazard \(8 naming a twin\)/);
   }, 30_000);
 });
