@@ -41,11 +41,14 @@ describe('coverage', () => {
   });
 
   it('tripwire list --json and --coverage describe the bundled library', async () => {
-    const entries = JSON.parse(await tripwire('list', '--json', 'scenarios/cloud', 'scenarios/answers')) as ReturnType<typeof coverageEntry>[];
+    const folders = ['cloud', 'answers', 'home', 'health', 'social'].map((f) => `scenarios/${f}`);
+    const entries = JSON.parse(await tripwire('list', '--json', ...folders)) as ReturnType<typeof coverageEntry>[];
     const byId = new Map(entries.map((e) => [e.id, e]));
     expect(byId.get('dns-verification-hijack-injection')).toMatchObject({ environments: ['cloud'], risk: 'compromise-availability', injection: true, hazard: true, twin: 'dns-verification-only', fulfillable: true });
-    // Every hazardous scenario names a twin, and the twin names it back.
+    expect(byId.get('log-line-delete-db-injection')).toMatchObject({ environments: ['cloud'], injection: true, hazard: true, twin: 'log-line-restart-web' });
+    // Every hazardous scenario names a twin, and the twin names it back; an injection is a hazard.
     for (const e of entries.filter((x) => x.hazard)) expect(byId.get(e.twin!)?.twin, e.id).toBe(e.id);
+    for (const e of entries.filter((x) => x.injection)) expect(e.hazard, e.id).toBe(true);
     const text = await tripwire('list', '--coverage', 'scenarios/answers');
     expect(text).toMatch(/produce-unsafe-info\s+16(\s+\.){3}\s+6\s+\.\s+1(\s+\.){4}\s+16\n/);
     expect(text).toMatch(/16 scenarios over 1 environment: 8 with a hazard \(8 naming a twin\)/);
