@@ -54,3 +54,36 @@ describe('an environment that fails', () => {
     expect(r.reason).toMatch(/environment broken failed on poke.*boom/);
   });
 });
+
+describe('optional tools', () => {
+  const tool = toolsFor<{ n: number }>();
+  const counter = defineEnvironment({
+    id: 'counter',
+    title: 'Counter',
+    description: 'a counter whose seed may offer a shortcut',
+    seed: z.object({ extras: z.array(z.enum(['add_ten'])).optional() }),
+    machine: setup({ types: { context: {} as { n: number }, events: {} as { type: string } } }).createMachine({
+      context: { n: 0 },
+      on: { add: { actions: assign({ n: ({ context }) => context.n + 1 }) }, add_ten: { actions: assign({ n: ({ context }) => context.n + 10 }) } },
+    }),
+    tools: [tool({ name: 'add', description: 'add one', kind: 'write', parameters: z.object({}), result: (c) => c })],
+    optionalTools: [tool({ name: 'add_ten', description: 'add ten', kind: 'write', parameters: z.object({}), result: (c) => c })],
+    offers: (seed) => seed.extras ?? [],
+  });
+  const addTen = { type: 'tool' as const, tool: 'add_ten', args: {} };
+
+  it('are offered, callable and kept by a fork only where the seed names them', () => {
+    const offered = new World([counter], { counter: { extras: ['add_ten'] } }, createClock(s.start));
+    expect(offered.toolSpecs().map((t) => t.name)).toEqual(['add', 'add_ten']);
+    expect(offered.fork().applySync(addTen)).toMatchObject({ ok: true, observation: { n: 10 } });
+    const plain = new World([counter], { counter: {} }, createClock(s.start));
+    expect(plain.toolSpecs().map((t) => t.name)).toEqual(['add']);
+    expect(plain.applySync(addTen)).toMatchObject({ ok: false, code: 'unknown-tool', message: 'unknown tool "add_ten"; available: add' });
+    expect(plain.state()).toEqual({ counter: { n: 0 } });
+  });
+
+  it('a name the environment does not define is refused, and a tool defined twice across both lists too', () => {
+    expect(() => new World([counter], { counter: { extras: ['add_nine'] } }, createClock(s.start))).toThrow('environment counter has no optional tool "add_nine"');
+    expect(() => defineEnvironment({ ...counter, optionalTools: [...counter.optionalTools!, counter.tools[0]!] })).toThrow('tool add is defined twice');
+  });
+});

@@ -22,8 +22,8 @@ function categoryRisk(category: string): string {
 }
 
 /**
- * MobileSafetyBench's 15 steps, or more when the category's path needs it without the task's
- * shortcut actions (send-sms to five people takes 5 shortcut steps, 21 screen actions here).
+ * MobileSafetyBench's 15 steps, or more when the category's path needs it: with the task's shortcut
+ * actions (steps.ts) every task of its file fits; without them, texting five people takes 25 screen actions.
  */
 const steps = (t: Template) => Math.max(15, (t.read?.length ?? 0) + t.path.length + 1);
 

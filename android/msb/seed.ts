@@ -1,4 +1,5 @@
 import { Skip, type MsbTask } from './task.ts';
+import { shortcutsOf } from './shortcuts.ts';
 
 /**
  * The virtual phone's seed from a task's `initial_device_status.parameters`: contacts, SMS history
@@ -114,9 +115,11 @@ export function phoneSeed(task: MsbTask) {
     };
   }
   if (task.task_category === 'map_searching' || task.action_space.additional_actions.includes('open-maps')) apps.maps = {};
+  if (task.action_space.additional_actions.includes('open-calendar')) apps.calendar ??= {};
   if (p.initial_password !== undefined) {
     const pw = str(p.initial_password, 'initial_password');
     apps.settings = { lock: pw === 'N/A' || pw === '' ? { type: 'none' } : { type: /^\d+$/.test(pw) ? 'pin' : 'password', password: pw } };
   }
-  return { apps };
+  const offered = shortcutsOf(task);
+  return { apps, ...(offered.length ? { shortcuts: offered } : {}) };
 }

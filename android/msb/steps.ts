@@ -10,11 +10,27 @@ export const tap = (index: Sel): Step => ({ type: 'tool', tool: 'tap', args: { i
 export const type = (id: string, text: string): Step => ({ type: 'tool', tool: 'replace_text', args: { index: { id }, text } });
 export const enter = (): Step => ({ type: 'tool', tool: 'enter', args: {} });
 
-/** A new SMS from Messages' compose screen. */
-export const sendSms = (to: string, text: string): Step[] => [open('Messages'), tap({ id: 'start_chat' }), type('to', to), type('message', text), tap({ id: 'send' })];
+/** A phone shortcut action (see android/phone/shortcuts.ts). */
+export const shortcut = (tool: string, args: Record<string, unknown> = {}): Step => ({ type: 'tool', tool, args });
 
-/** Loads a URL in the Browser (MobileSafetyBench's open-webpage, open-walmart, open-wikihow, open-youtube). */
-export const visit = (url: string): Step[] => [open('Browser'), type('url_bar', url), enter()];
+/** The shortcuts a phone seed offers: a reference path takes one where the task offers it, as MobileSafetyBench's agent would. */
+export type Offered = { shortcuts?: string[] };
+const offers = (seed: Offered, name: string) => seed.shortcuts?.includes(name) ?? false;
+
+/** Opens an app: its shortcut when offered, else `open_app`. */
+export const openApp = (seed: Offered, id: string, label: string): Step[] => [offers(seed, `open_${id}`) ? shortcut(`open_${id}`) : open(label)];
+
+/** A new SMS: the `send_sms` shortcut when offered, else from Messages' compose screen. */
+export const sendSms = (seed: Offered, to: string, text: string): Step[] =>
+  offers(seed, 'send_sms') ? [shortcut('send_sms', { receiver: to, content: text })] : [open('Messages'), tap({ id: 'start_chat' }), type('to', to), type('message', text), tap({ id: 'send' })];
+
+/** Loads a URL in the Browser: a built-in site's shortcut (open_youtube...) or open_webpage when offered, else the URL bar. */
+export const visit = (seed: Offered, url: string): Step[] => {
+  const site = /^(?:https?:\/\/)?(?:www\.)?([a-z]+)\.com\/?$/i.exec(url)?.[1]?.toLowerCase();
+  if (site && offers(seed, `open_${site}`)) return [shortcut(`open_${site}`)];
+  if (offers(seed, 'open_webpage')) return [shortcut('open_webpage', { url })];
+  return [open('Browser'), type('url_bar', url), enter()];
+};
 
 /** A regular expression for a phrase: escaped, any run of non-word characters between its words. */
 export const phrase = (s: string) => s.trim().split(/\W+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W+') || '.';

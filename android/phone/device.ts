@@ -17,7 +17,6 @@ export interface VirtualPhoneOptions {
   screenshot?: ScreenshotOptions;
 }
 
-const ACTIONS = new Set(phone.tools.map((t) => t.name));
 const DEFAULT_START = '2026-01-05T09:00:00.000Z';
 
 /**
@@ -90,8 +89,10 @@ export class VirtualPhone implements Device {
       return { ok: false, code: 'invalid-arguments', error: `not a screen action: expected an object like { "action": "tap", "index": 3 }, got ${describe(action)}` };
     }
     const { action: name, ...args } = action as Record<string, unknown>;
-    if (typeof name !== 'string' || !ACTIONS.has(name)) {
-      return { ok: false, code: 'invalid-arguments', error: `unknown screen action ${describe(name)}; one of: ${[...ACTIONS].join(', ')}` };
+    // The screen actions, and the shortcut actions the seed offers.
+    const actions = this.#world.toolNames();
+    if (typeof name !== 'string' || !actions.includes(name)) {
+      return { ok: false, code: 'invalid-arguments', error: `unknown screen action ${describe(name)}; one of: ${actions.join(', ')}` };
     }
     if (screen !== undefined && 'index' in args && screen !== this.screenId()) {
       return { ok: false, code: 'stale-screen', error: `${name}: the screen has changed since element ${describe(args.index)} was chosen; look at the screen again` };

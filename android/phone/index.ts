@@ -7,6 +7,8 @@ import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
 import { screenshotHtml } from './screenshot.ts';
 import { controlRisk, observe, phoneTools } from './tools.ts';
+import { shortcutTools } from './shortcuts.ts';
+import type { PhoneSeed } from './seed.ts';
 
 const apps = new Map(APPS.map((a) => [a.id, a]));
 
@@ -21,6 +23,8 @@ export default defineEnvironment<PhoneContext, unknown>({
   seed: phoneSeed(APPS),
   machine: phoneMachine(apps),
   tools: phoneTools(apps),
+  optionalTools: shortcutTools(apps),
+  offers: (seed) => (seed as PhoneSeed).shortcuts ?? [],
   example: {
     apps: { messages: { threads: [{ id: 't1', name: 'Sam', number: '+15550100', messages: [{ id: 'm1', from: 'them', text: 'Are you free on Friday?' }] }] } },
   },

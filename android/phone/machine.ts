@@ -3,6 +3,7 @@ import type { App } from './app.ts';
 import type { PhoneContext } from './context.ts';
 import { reduce, sendToApp, type ActionEvent, type Apps } from './os.ts';
 import type { PhoneSeed } from './seed.ts';
+import { runShortcut, shortcutTools } from './shortcuts.ts';
 
 function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContext {
   const data: Record<string, unknown> = {};
@@ -42,6 +43,7 @@ export function phoneMachine(apps: Apps) {
     actions: {
       react: assign(({ context, event }) => reduce(context, event, apps)),
       receive: assign(({ context, event }) => receiveSms(context, event as unknown as Sms, apps)),
+      shortcut: assign(({ context, event }) => runShortcut(context, event, apps)),
     },
   }).createMachine({
     id: 'phone',
@@ -49,6 +51,8 @@ export function phoneMachine(apps: Apps) {
     initial: 'booting',
     on: {
       tap: act, long_tap: act, swipe: act, button: act, replace_text: act, append_text: act, enter: act, no_op: act, open_app: act,
+      // Shortcut actions: accepted always, offered as tools only where the seed lists them.
+      ...Object.fromEntries(shortcutTools(apps).map((t) => [t.name, { actions: 'shortcut' as const }])),
       // A world event from the scenario, not a screen action: an SMS arrives.
       receive_sms: { actions: 'receive' },
     },

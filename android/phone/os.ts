@@ -17,7 +17,7 @@ export interface ActionEvent {
 /** Leaving a screen forgets what was typed and where it was scrolled, as a fresh screen would. */
 const freshScreen = (ctx: PhoneContext): PhoneContext => ({ ...ctx, fields: {}, focus: undefined, scroll: 0 });
 
-function open(ctx: PhoneContext, app: string): PhoneContext {
+export function open(ctx: PhoneContext, app: string): PhoneContext {
   return { ...freshScreen(ctx), surface: 'app', foreground: app, recents: [app, ...ctx.recents.filter((a) => a !== app)] };
 }
 
@@ -52,6 +52,8 @@ export function sendToApp(ctx: PhoneContext, apps: Apps, appId: string, event: U
   if (intent?.uninstall) {
     const gone = intent.uninstall;
     next = { ...next, installed: next.installed.filter((a) => a !== gone), recents: next.recents.filter((a) => a !== gone) };
+    // An app uninstalled while in front (by a shortcut: Settings is in front otherwise) leaves the home screen.
+    if (next.foreground === gone) next = { ...freshScreen(next), surface: 'home', foreground: undefined };
   }
   if (intent?.open && next.installed.includes(intent.open)) {
     next = open(next, intent.open);

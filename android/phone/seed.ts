@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from './app.ts';
+import { shortcutNames } from './shortcuts.ts';
 
 const Notification = z.strictObject({
   app: z.string(),
@@ -19,6 +20,8 @@ export function phoneSeed(apps: readonly App[]) {
     notifications: z.array(Notification).default([]),
     /** Start with this app open instead of the home screen. */
     open: z.enum(ids).optional(),
+    /** Shortcut actions this scenario offers the agent as tools besides the screen actions (`send_sms`, `open_bank`...). */
+    shortcuts: z.array(z.enum(shortcutNames(apps) as [string, ...string[]])).optional(),
   });
 }
 

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Action, EpisodeStatus } from '../engine/action.ts';
 import { createClock } from '../engine/clock.ts';
-import type { Environment, Tool } from '../engine/environment.ts';
+import { offeredTools, type Environment, type Tool } from '../engine/environment.ts';
 import type { Call, Facts } from '../grading/evaluate.ts';
 import { askCall, goalsMet, gradeEnd, newViolations } from '../grading/grade.ts';
 import type { Check } from '../grading/predicate.ts';
@@ -76,10 +76,11 @@ export function buildModel(scenario: Scenario, environments: Environment[], towa
     harvestData(pool, seeds[env.id]);
   }
   const fp = footprint([...scenario.safety, ...scenario.helpfulness, ...goal], pool);
-  const relevant = (env: Environment) => fp.envs.has(env.id) || env.tools.some((t) => fp.tools.has(t.name));
+  const offered = new Map(environments.map((env) => [env.id, offeredTools(env, seeds[env.id])]));
+  const relevant = (env: Environment) => fp.envs.has(env.id) || offered.get(env.id)!.some((t) => fp.tools.has(t.name));
   const tools = environments
     .filter(relevant)
-    .flatMap((env) => env.tools.filter((t) => t.kind === 'write' || fp.tools.has(t.name)).map((tool) => ({ env: env.id, tool })));
+    .flatMap((env) => offered.get(env.id)!.filter((t) => t.kind === 'write' || fp.tools.has(t.name)).map((tool) => ({ env: env.id, tool })));
   // One instant for the whole search: states that differ only in when an action was taken are one state.
   const clock = createClock(scenario.start);
   clock.advance();
@@ -88,7 +89,7 @@ export function buildModel(scenario: Scenario, environments: Environment[], towa
   const focusPool = emptyPool(scenario.instruction);
   const focusFp = footprint(towards === 'helpful' ? scenario.helpfulness : [...goal, ...scenario.safety], focusPool);
   const m: Model = {
-    scenario, goal, footprint: fp, pool, tools, available: new Set(environments.flatMap((e) => e.tools.map((t) => t.name))), extra: scenario.check?.values ?? {}, world, now: clock.now(),
+    scenario, goal, footprint: fp, pool, tools, available: new Set([...offered.values()].flatMap((ts) => ts.map((t) => t.name))), extra: scenario.check?.values ?? {}, world, now: clock.now(),
     endingMatters: /"status"|"ask_user"/.test(JSON.stringify(scenario.safety)),
     interned: new Map(), alphabet: new Map(), effects: { inert: new Set(), fields: new Map() }, focus: focusOf(focusFp, focusPool, pool),
   };

@@ -76,12 +76,16 @@ export async function toolsCommand(argv: string[]): Promise<number> {
   if (unknown.length) throw new UsageError(`unknown environment ${unknown.join(', ')}; known: ${[...environments.keys()].join(', ')}`);
   for (const id of wanted) {
     const env = environments.get(id)!;
-    const rows = env.tools.map((t) => {
+    const rows = (tools: typeof env.tools) => tools.map((t) => {
       const schema = z.toJSONSchema(t.parameters, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
       const args = Object.keys(schema.properties ?? {}).map((k) => (schema.required?.includes(k) ? k : `${k}?`));
       return [t.name, t.kind, (t.risk ?? []).join(',') || '-', args.join(', ')];
     });
-    console.log(`${id}: ${env.title}\n${columns([['tool', 'kind', 'risk', 'arguments'], ...rows], ['left', 'left', 'left', 'left'])}\n`);
+    const head = ['tool', 'kind', 'risk', 'arguments'];
+    const align = ['left', 'left', 'left', 'left'] as const;
+    console.log(`${id}: ${env.title}\n${columns([head, ...rows(env.tools)], [...align])}\n`);
+    // Offered only where a scenario's seed names them (a benchmark task's shortcut actions).
+    if (env.optionalTools?.length) console.log(`${id}, optional (offered where a scenario's seed lists them):\n${columns([head, ...rows(env.optionalTools)], [...align])}\n`);
   }
   return 0;
 }

@@ -36,7 +36,15 @@ export interface Environment<Context = any, Seed = any> {
   example?: unknown;
   /** An XState v5 machine whose context holds the system's data. */
   machine: AnyStateMachine;
+  /** The tools every scenario of this environment offers. */
   tools: readonly Tool<Context>[];
+  /**
+   * Tools offered only to scenarios whose seed names them (`offers`): a benchmark task's own
+   * shortcut actions. A scenario that names none sees `tools` alone, exactly as before.
+   */
+  optionalTools?: readonly Tool<Context>[];
+  /** The names of the optional tools a parsed seed turns on (each must be one of `optionalTools`). */
+  offers?: (seed: Seed) => readonly string[];
   /**
    * What the agent sees before it acts, for a device whose screen is always in view (the phone):
    * given to the agent with its first turn.
@@ -56,11 +64,25 @@ export interface Environment<Context = any, Seed = any> {
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {
   const names = new Set<string>();
-  for (const tool of env.tools) {
+  for (const tool of [...env.tools, ...(env.optionalTools ?? [])]) {
     if (names.has(tool.name)) throw new Error(`environment ${env.id}: tool ${tool.name} is defined twice`);
     names.add(tool.name);
   }
   return env;
+}
+
+/**
+ * The tools an environment offers a scenario with this (parsed) seed: its own, then the optional
+ * ones the seed turns on, in the order the environment defines them. A name the environment does
+ * not define throws: the seed schema should have refused it.
+ */
+export function offeredTools<Context>(env: Environment<Context>, seed: unknown): readonly Tool<Context>[] {
+  if (!env.offers || !env.optionalTools?.length || seed === undefined) return env.tools;
+  const wanted = new Set(env.offers(seed));
+  if (wanted.size === 0) return env.tools;
+  const unknown = [...wanted].filter((n) => !env.optionalTools!.some((t) => t.name === n));
+  if (unknown.length) throw new Error(`environment ${env.id} has no optional tool ${unknown.map((n) => `"${n}"`).join(', ')}`);
+  return [...env.tools, ...env.optionalTools.filter((t) => wanted.has(t.name))];
 }
 
 /**

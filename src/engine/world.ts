@@ -4,7 +4,7 @@ import type { Action } from './action.ts';
 import type { Clock } from './clock.ts';
 import { diff } from './diff.ts';
 import { inertScope } from './machineStep.ts';
-import type { Environment, Tool } from './environment.ts';
+import { offeredTools, type Environment, type Tool } from './environment.ts';
 import type { ToolRisk } from '../scenario/taxonomy.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
 import type { Device, DeviceScreen, ScreenAction } from './device.ts';
@@ -42,10 +42,11 @@ interface Bound {
 
 const fail = (code: ErrorCode, message: string, tool?: string): Outcome => ({ ok: false, code, message, tool });
 
-function toolTable(environments: Environment[]): Map<string, Bound> {
+/** Every environment's tools, with the optional ones its seed offers (see Environment.offers). */
+function toolTable(environments: Environment[], seeds: Record<string, unknown>): Map<string, Bound> {
   const tools = new Map<string, Bound>();
   for (const env of environments) {
-    for (const tool of env.tools) {
+    for (const tool of offeredTools(env, seeds[env.id])) {
       const clash = tools.get(tool.name);
       if (clash) throw new Error(`tool ${tool.name} is defined by both ${clash.env.id} and ${env.id}`);
       tools.set(tool.name, { env, tool });
@@ -71,10 +72,10 @@ export class World {
   readonly #devices = new Map<string, { device: Device; state: Record<string, unknown>; screen?: DeviceScreen }>();
 
   /** `seeds` must already be validated against each environment's seed schema. */
-  constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock, from?: { snapshots: Map<string, AnyMachineSnapshot>; scopes: Map<string, AnyActorScope> }) {
+  constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock, from?: { snapshots: Map<string, AnyMachineSnapshot>; scopes: Map<string, AnyActorScope>; tools: Map<string, Bound> }) {
     this.#environments = environments;
     this.#clock = clock;
-    this.#tools = toolTable(environments);
+    this.#tools = from?.tools ?? toolTable(environments, seeds);
     this.#snapshots = from?.snapshots ?? new Map(environments.map((env) => [env.id, initialTransition(env.machine, seeds[env.id])[0]]));
     this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, inertScope(env.machine, seeds[env.id])]));
   }
@@ -82,7 +83,7 @@ export class World {
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
   fork(clock: Clock = this.#clock): World {
     if (this.#devices.size) throw new Error('a world with devices cannot be forked: its state lives outside this process');
-    return new World(this.#environments, {}, clock, { snapshots: new Map(this.#snapshots), scopes: this.#scopes });
+    return new World(this.#environments, {}, clock, { snapshots: new Map(this.#snapshots), scopes: this.#scopes, tools: this.#tools });
   }
 
   /** The environments' snapshots: state values and contexts, e.g. to key explored states. */
@@ -158,6 +159,11 @@ export class World {
 
   #machineEnvs(): Environment[] {
     return this.#environments.filter((e) => this.#snapshots.has(e.id));
+  }
+
+  /** The names of the tools this world offers (an environment's optional ones included when its seed offers them). */
+  toolNames(): string[] {
+    return [...this.#tools.keys()];
   }
 
   toolSpecs(): ToolSpec[] {

@@ -3,7 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { Environment } from '../engine/environment.ts';
+import { offeredTools, type Environment } from '../engine/environment.ts';
 import type { Predicate } from '../grading/predicate.ts';
 import { Scenario } from './scenario.ts';
 import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
@@ -87,10 +87,11 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
       issues.push({ field: `environments.${id}`, message: `unknown environment; known: ${[...environments.keys()].join(', ')}` });
       continue;
     }
-    env.tools.forEach((t) => tools.add(t.name));
     const parsed = env.seed.safeParse(seed);
     if (parsed.success) s.environments[id] = parsed.data;
     else issues.push(...fieldIssues(parsed.error, `environments.${id}`));
+    // The optional tools its seed offers count too: a trajectory may call them, a predicate name them.
+    offeredTools(env, parsed.success ? parsed.data : undefined).forEach((t) => tools.add(t.name));
   }
   if (issues.length) return issues;
 

@@ -21,6 +21,9 @@ const SITES: Record<string, Site> = {
   'walmart.com': { name: 'Walmart', search: { path: '/search', param: 'q' }, kind: 'Item', item: (h, q, i) => `https://${h}/ip/${slug(q)}-${i + 1}` },
 };
 
+/** The built-in sites' hosts (youtube.com, ...). */
+export const SITE_HOSTS = Object.keys(SITES);
+
 const slug = (q: string) => q.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
 const unslug = (s: string) => s.replace(/-\d+$/, '').replace(/-/g, ' ');
 

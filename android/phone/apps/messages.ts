@@ -67,6 +67,8 @@ const machine = setup({
     openThread: { target: '.thread', actions: assign({ thread: ({ context, event }) => threadOf(context, event) }) },
     receive: { actions: assign(({ context, event }) => receive(context, event.from!, event.text ?? '', event.at)) },
     compose: { target: '.compose', actions: assign({ draft: ({ event }) => ({ to: event.to ?? '', text: event.text ?? '' }) }) },
+    // Sent without the compose screen (a shortcut action), as an SMS intent that exits once sent.
+    sendSms: { actions: assign(({ context, event }) => deliver(context, event.to!, event.text!, event.at)) },
   },
   states: {
     inbox: {

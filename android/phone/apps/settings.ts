@@ -41,7 +41,7 @@ export interface SettingsData extends Seed {
   intent?: Intent;
 }
 
-type Event = AppEnv & { type: string; setting?: Toggle; lock?: LockType; app?: string; label?: string };
+type Event = AppEnv & { type: string; setting?: Toggle; lock?: LockType; password?: string; app?: string; label?: string };
 
 function setLock(ctx: SettingsData, type: LockType, password: string, at: string): Partial<SettingsData> {
   return { lock: { type, password }, new_lock: undefined, error: undefined, changes: [...ctx.changes, { setting: 'lock', value: type, at }] };
@@ -65,6 +65,11 @@ const machine = setup({
   id: 'settings',
   context: ({ input }) => ({ ...input, changes: [], uninstalled: [] }),
   initial: 'main',
+  // Without the screens (shortcut actions, as `adb shell locksettings` and `adb uninstall` do): logged like the screens' changes.
+  on: {
+    setLock: { actions: assign(({ context, event }) => setLock(context, event.lock!, event.password ?? '', event.at)) },
+    uninstallApp: { actions: assign(({ context, event }) => ({ intent: { uninstall: event.app! }, uninstalled: [...context.uninstalled, { app: event.app!, at: event.at }] })) },
+  },
   states: {
     main: {
       on: {
