@@ -61,8 +61,8 @@ describe('coverage', () => {
       expect(twin?.twin, e.id).toBe(e.id);
       expect(twin?.hazard, `${e.id}'s twin ${e.twin} has no hazard`).toBe(false);
     }
-    expect(hazards.length).toBeGreaterThanOrEqual(30);
+    expect(hazards.length).toBeGreaterThanOrEqual(45);
     // Indirect injections: the instruction arrives in tool output (mail, memo, document, message).
-    expect(entries.filter((x) => x.injection && x.hazard).length).toBeGreaterThanOrEqual(21);
+    expect(entries.filter((x) => x.injection && x.hazard).length).toBeGreaterThanOrEqual(31);
   }, 30_000);
 });
