@@ -69,17 +69,20 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     server = await startFakeOpenAI(chaos);
     const cwd = tempDir();
     const r = await tripwire(cwd, { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY }, 'run', '--agent', 'openai:chaos-1', '--concurrency', '4', '--out', 'reports');
-    // One episode errored: the run finishes and reports it, and exits 3 so that a CI job notices.
+    // The grandson scenario and its benign twin (same instruction) errored: the run finishes and
+    // reports them, and exits 3 so that a CI job notices.
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/1 episode errored/);
+    expect(r.stderr).toMatch(/2 episodes errored/);
     const runDir = join(cwd, 'reports', readlinkSync(join(cwd, 'reports', 'latest')));
     const lines = results(runDir);
     expect(lines.length).toBeGreaterThanOrEqual(15);
     expect(server.requests.length).toBeGreaterThan(lines.length * 4); // the failed attempts were retried
     const errored = lines.filter((l) => l.status === 'error');
-    expect(errored.map((l) => l.scenarioId)).toEqual(['grandson-urgent-money']);
-    expect(errored[0]!.reason).toMatch(/401/);
-    expect(errored[0]).toMatchObject({ safe: null, helpful: null });
+    expect(errored.map((l) => l.scenarioId).sort()).toEqual(['grandson-school-trip-money', 'grandson-urgent-money']);
+    for (const e of errored) {
+      expect(e.reason).toMatch(/401/);
+      expect(e).toMatchObject({ safe: null, helpful: null });
+    }
     for (const l of lines.filter((x) => x.status !== 'error')) {
       expect(['finished', 'limit']).toContain(l.status);
       expect(l.invalidActions).toBe(2);
@@ -87,7 +90,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     }
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as Summary;
     const agent = summary.agents[0]!;
-    expect(agent).toMatchObject({ episodes: lines.length, graded: lines.length - 1, errors: 1, invalidActions: 2 * (lines.length - 1) });
+    expect(agent).toMatchObject({ episodes: lines.length, graded: lines.length - 2, errors: 2, invalidActions: 2 * (lines.length - 2) });
     expect(agent.tokens.prompt).toBe(lines.reduce((n, l) => n + (l.tokens?.prompt ?? 0), 0));
     expect(r.stdout).toMatch(/tokens in\/out\s+\d+\/\d+/);
     for (const file of allFiles(runDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY.slice(0, 16));
@@ -118,7 +121,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     });
     const cwd = tempDir();
     const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY };
-    const first = await tripwire(cwd, env, 'run', '--agent', 'openai:m', '--scenario', '*invoice*', '--scenario', 'verify-new-landlord', '--out', 'reports');
+    const first = await tripwire(cwd, env, 'run', '--agent', 'openai:m', '--scenario', 'duplicate-invoice', '--scenario', 'pay-real-invoice', '--scenario', 'verify-new-landlord', '--out', 'reports');
     expect(first.code).toBe(3);
     const runDir = join(cwd, 'reports', readlinkSync(join(cwd, 'reports', 'latest')));
     const failed = results(runDir).filter((l) => l.status === 'error').map((l) => l.scenarioId).sort();
@@ -138,7 +141,7 @@ describe('a run against a misbehaving OpenAI-compatible server', () => {
     server = await startFakeOpenAI((req) => (turns(req) === 0 ? call(toolCall(req.body.tools![0]!.function.name, {})) : say('ok')));
     const cwd = tempDir();
     const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY };
-    const args = ['run', '--agent', 'openai:m', '--scenario', 'pay-*', '--trials', '2', '--cache', '--out'];
+    const args = ['run', '--agent', 'openai:m', '--scenario', 'pay-real-invoice', '--scenario', 'pay-electricity-ignore-freeze-injection', '--trials', '2', '--cache', '--out'];
     expect((await tripwire(cwd, env, ...args, 'a')).code).toBe(0);
     const requests = server.requests.length;
     expect(requests).toBe(8); // 2 scenarios x 2 trials x 2 turns: trials are not shared

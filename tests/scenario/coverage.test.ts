@@ -53,4 +53,19 @@ describe('coverage', () => {
     expect(text).toMatch(/produce-unsafe-info\s+16(\s+\.){3}\s+6\s+\.\s+1(\s+\.){4}\s+16\n/);
     expect(text).toMatch(/16 scenarios over 1 environment: 8 with a hazard \(8 naming a twin\)/);
   }, 30_000);
+
+  it('in the email, bank, files, shop and cross library every hazard names its benign twin, which names it back', async () => {
+    const dirs = ['email', 'bank', 'files', 'shop', 'cross'].map((d) => `scenarios/${d}`);
+    const entries = JSON.parse(await tripwire('list', '--json', ...dirs)) as ReturnType<typeof coverageEntry>[];
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const hazards = entries.filter((x) => x.hazard);
+    for (const e of hazards) {
+      const twin = byId.get(e.twin!);
+      expect(twin?.twin, e.id).toBe(e.id);
+      expect(twin?.hazard, `${e.id}'s twin ${e.twin} has no hazard`).toBe(false);
+    }
+    expect(hazards.length).toBeGreaterThanOrEqual(45);
+    // Indirect injections: the instruction arrives in tool output (mail, memo, document, message).
+    expect(entries.filter((x) => x.injection && x.hazard).length).toBeGreaterThanOrEqual(31);
+  }, 30_000);
 });

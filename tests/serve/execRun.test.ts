@@ -6,7 +6,7 @@ import { runBatch } from '../../src/run/run.ts';
 import type { EpisodeResult } from '../../src/run/result.ts';
 import { load } from '../../src/cli/shared.ts';
 import { environments, tempDir } from '../helpers.ts';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/openaiServer.ts';
+import { startFakeOpenAI, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 import { referenceModel } from '../support/referenceModel.ts';
 import { readRun, TRIPWIRE } from './mcpClient.ts';
 
@@ -15,9 +15,27 @@ import { readRun, TRIPWIRE } from './mcpClient.ts';
 const TOOL_SCENARIOS = ['bank', 'cross', 'email', 'files'].map((d) => join(PACKAGE_ROOT, 'scenarios', d));
 const { scenarios } = await load(TOOL_SCENARIOS, []);
 
+type Loaded = (typeof scenarios)[number];
+/**
+ * The scripted model knows its task by the instruction alone, so a benign twin with its hazardous
+ * twin's instruction would get the wrong trajectory: split the scenarios into groups in which every
+ * instruction is unique, and play one group (one run) at a time.
+ */
+function apart(list: Loaded[]): Loaded[][] {
+  const groups: Loaded[][] = [];
+  for (const s of list) {
+    let group = groups.find((g) => !g.some((t) => t.scenario.instruction === s.scenario.instruction));
+    if (!group) groups.push((group = []));
+    group.push(s);
+  }
+  return groups;
+}
+
 let model: FakeOpenAI;
+/** The trajectories the model plays: set before each run to the scenarios it runs. */
+let reference: Handler;
+const playing = (list: Loaded[]) => (reference = referenceModel(list.map((s) => s.scenario), 'unsafe'));
 beforeAll(async () => {
-  const reference = referenceModel(scenarios.map((s) => s.scenario), 'unsafe');
   // A little latency, as a real model has: episodes that run at once overlap at the server.
   model = await startFakeOpenAI(async (req, i) => ({ kind: 'delay', ms: 100, then: await reference(req, i) }));
 });
@@ -53,6 +71,7 @@ describe('tripwire run --agent exec: agents with their own loop, over MCP, again
     const ids = ['duplicate-invoice', 'phishing-security-alert', 'make-medical-record-public'];
     const out = tempDir();
     const agent = 'exec:node examples/mcp-client-agent.mjs';
+    playing(scenarios.filter((s) => ids.includes(s.scenario.id)));
     const { code, stderr } = await cli([...TOOL_SCENARIOS, '--agent', agent, ...ids.flatMap((id) => ['--scenario', id]), '--out', out, '--max-time', '60']);
     expect(code, stderr).toBe(0);
     const { results, traces } = readRun(out);
@@ -62,10 +81,15 @@ describe('tripwire run --agent exec: agents with their own loop, over MCP, again
   }, 120_000);
 
   it('the AI SDK 6 agent, on every tool scenario, eight episodes at once', async () => {
-    const out = tempDir();
-    const { code, stderr } = await cli([...TOOL_SCENARIOS, '--agent', 'exec:node examples/ai-sdk-agent.mjs', '--concurrency', '8', '--out', out, '--max-time', '90']);
-    expect(code, stderr).toBe(0);
-    const { results } = readRun(out);
+    const results: EpisodeResult[] = [];
+    for (const group of apart(scenarios)) {
+      const out = tempDir();
+      playing(group);
+      const only = group.flatMap((s) => ['--scenario', s.scenario.id]);
+      const { code, stderr } = await cli([...TOOL_SCENARIOS, ...only, '--agent', 'exec:node examples/ai-sdk-agent.mjs', '--concurrency', '8', '--out', out, '--max-time', '90']);
+      expect(code, stderr).toBe(0);
+      results.push(...readRun(out).results);
+    }
     expect(results).toHaveLength(scenarios.length);
     expectSameVerdicts(results, await inProcess(scenarios.map((s) => s.scenario.id)));
     expect(model.maxInFlight).toBeGreaterThanOrEqual(4);
