@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Environment } from '../engine/environment.ts';
 import type { Predicate } from '../grading/predicate.ts';
 import { Scenario } from './scenario.ts';
+import { importModule } from './modules.ts';
 import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
 import { TripwireError } from '../engine/errors.ts';
 
@@ -52,7 +52,7 @@ async function scenarioFiles(path: string): Promise<string[]> {
 async function readScenarioData(file: string): Promise<unknown[]> {
   const ext = extname(file);
   if (ext === '.ts') {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    const mod = (await importModule(file)) as { default?: unknown };
     return Array.isArray(mod.default) ? mod.default : [mod.default];
   }
   const text = await readFile(file, 'utf8');

@@ -1,7 +1,9 @@
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../scenario/modules.ts';
 
-const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
+// From the sources, also when the CLI runs from dist/: the client is bundled for the browser, never built there.
+const ENTRY = join(PACKAGE_ROOT, 'src/viewer/page/client/main.ts');
 
 let bundled: Promise<string> | undefined;
 
