@@ -16,13 +16,16 @@ export const MODULE_EXT = BUILT ? '.js' : '.ts';
 const SOURCE_DIRS = ['src', 'environments', 'agents', 'android'];
 
 /**
- * The built twin of a TypeScript module of the package (a bundled TypeScript scenario), when the
- * build has one at least as new as the source; an edited source is loaded as TypeScript instead.
+ * The build's twin of one of the package's files (a TypeScript scenario built to `.js`, a YAML one
+ * parsed to `.yaml.json`), when there is one at least as new as the file; an edited file is read
+ * as it is instead.
  */
-function builtTwin(file: string): string | undefined {
+export function builtTwin(file: string, ext: (rel: string) => string | undefined): string | undefined {
+  if (!BUILT) return undefined;
   const rel = relative(PACKAGE_ROOT, file);
-  if (!rel.endsWith('.ts') || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  const twin = join(CODE_ROOT, rel.replace(/\.ts$/, '.js'));
+  const twinRel = rel.startsWith('..') || isAbsolute(rel) ? undefined : ext(rel);
+  if (!twinRel) return undefined;
+  const twin = join(CODE_ROOT, twinRel);
   try {
     return statSync(twin).mtimeMs >= statSync(file).mtimeMs ? twin : undefined;
   } catch {
@@ -54,7 +57,7 @@ async function hookUserModules(): Promise<void> {
  */
 export async function importModule(file: string): Promise<unknown> {
   if (BUILT && relative(CODE_ROOT, file).startsWith('..')) {
-    const twin = builtTwin(file);
+    const twin = builtTwin(file, (rel) => (rel.endsWith('.ts') ? rel.replace(/\.ts$/, '.js') : undefined));
     if (twin) return import(pathToFileURL(twin).href);
     await hookUserModules();
   }

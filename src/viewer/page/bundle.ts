@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../scenario/modules.ts';
 
@@ -12,7 +11,8 @@ let bundled: Promise<string> | undefined;
  * process, when the first viewer starts, so the page stays one document that loads nothing else.
  */
 export function pageScript(): Promise<string> {
-  bundled ??= build({
+  // esbuild is loaded with the first viewer: the public entry exports the viewer, and every command loads that.
+  bundled ??= import('esbuild').then(({ build }) => build({
     entryPoints: [ENTRY],
     bundle: true,
     write: false,
@@ -27,7 +27,7 @@ export function pageScript(): Promise<string> {
     if (!file) throw new Error('the viewer page bundle is empty');
     // Inlined in a <script> element: no sequence in it may close the element early.
     return file.text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  });
+  }));
   bundled.catch(() => (bundled = undefined));
   return bundled;
 }
