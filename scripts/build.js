@@ -103,4 +103,4 @@ for (const f of scenarioFiles('scenarios', /\.ya?ml$/)) {
   parsed++;
 }
 writeFileSync(join(ROOT, STAMP), `${JSON.stringify({ mtime: state.mtime, files: state.files })}\n`);
-console.log(`tripwire: built ${modules.length} modules (${CODE_DIRS.join(', ')}, scenarios) and parsed ${parsed} YAML scenarios into dist/`);
+console.error(`tripwire: built ${modules.length} modules (${CODE_DIRS.join(', ')}, scenarios) and parsed ${parsed} YAML scenarios into dist/`);
