@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/scenario/discover.ts';
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
-const BIN = join(PACKAGE_ROOT, 'bin', 'tripwire.js');
+// BENCH_TRIPWIRE_BIN: another checkout's bin, to compare (e.g. one from before the build existed).
+const BIN = process.env.BENCH_TRIPWIRE_BIN ?? join(PACKAGE_ROOT, 'bin', 'tripwire.js');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
