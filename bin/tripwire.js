@@ -13,6 +13,8 @@ let main;
 if (existsSync(`${root}/dist/src/cli/main.js`) && buildIsCurrent(root)) {
   ({ main } = await import('../dist/src/cli/main.js'));
 } else {
+  // Said to a person at a terminal only: scripts and tests read stderr, and nothing is wrong.
+  if (process.stderr.isTTY && existsSync(`${root}/dist`)) console.error('tripwire: the sources changed since the build; running them through tsx (npm run build: faster starts)');
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../src/cli/main.ts'));
