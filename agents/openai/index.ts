@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { addSecret, defineAgentProvider, redact, type Agent } from '../../src/public/index.ts';
 import { cachedFetch } from './cache.ts';
 import { Conversation, toolsFor } from './conversation.ts';
@@ -32,14 +32,16 @@ export default defineAgentProvider({
     const s = settings(spec, options);
     // The run's registry has it already when it came from the config or a *_KEY variable; not always.
     (secrets ?? { add: addSecret }).add(s.apiKey);
-    const client = new OpenAI({
+    // The client's library (a few hundred modules) is loaded at the first request: a run of other agents never loads it.
+    let client: Promise<OpenAI> | undefined;
+    const openai = () => (client ??= import('openai').then(({ default: OpenAI }) => new OpenAI({
       apiKey: s.apiKey ?? 'none', // local servers ignore it; the client insists on one
       baseURL: s.baseURL,
       timeout: s.timeoutMs,
       maxRetries: s.maxRetries,
       logLevel: 'off', // failures reach the trace as the episode's error; nothing else is printed
       ...(s.cache ? { fetch: cachedFetch(s.cache, trial, secrets ?? { redact }) } : {}),
-    });
+    })));
     const limiter = limiterFor(s.baseURL, s.maxConcurrency);
     let conversation: Conversation;
     let tools: ReturnType<typeof toolsFor>;
@@ -53,8 +55,8 @@ export default defineAgentProvider({
       },
       async act(observations, { signal }) {
         conversation.observe(observations);
-        const completion = await limiter.run(() =>
-          client.chat.completions.create(
+        const completion = await limiter.run(async () =>
+          (await openai()).chat.completions.create(
             {
               model: s.model,
               messages: conversation.messages,

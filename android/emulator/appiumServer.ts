@@ -2,16 +2,20 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TripwireError } from '../../src/public/index.ts';
 import { emulatorChecks } from './doctor.ts';
 import { FIX } from './sdk.ts';
 
-/** The `appium` executable: the project's own (node_modules/.bin), else one on PATH. */
+/** The `appium` executable: the project's own (node_modules/.bin, found as Node finds packages), else one on PATH. */
 export function findAppium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const own = fileURLToPath(new URL('../../node_modules/.bin/appium', import.meta.url));
-  if (existsSync(own)) return own;
+  // Searched upwards: this file runs from the sources or from dist/, and the package may be a dependency.
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const own = join(dir, 'node_modules', '.bin', 'appium');
+    if (existsSync(own)) return own;
+    if (dirname(dir) === dir) break;
+  }
   return (env.PATH ?? '').split(delimiter).map((d) => join(d, 'appium')).find((p) => existsSync(p));
 }
 

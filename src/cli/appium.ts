@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LiveRun } from '../run/live.ts';
 import { openRun } from '../run/live.ts';
 import { loadConfig } from '../run/config.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
-import { PACKAGE_ROOT } from '../scenario/discover.ts';
+import { CODE_ROOT, importModule, MODULE_EXT } from '../scenario/modules.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
 
@@ -37,7 +36,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const viewer = values.watch ? await startViewer({ scenarios, environments, host }) : undefined;
   const served = scenarios.filter((s) => s.scenario.environments.phone !== undefined);
   const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks });
-  const { serve } = (await import(pathToFileURL(join(PACKAGE_ROOT, 'android', 'appium', 'serve.ts')).href)) as AppiumServe;
+  const { serve } = (await importModule(join(CODE_ROOT, 'android', 'appium', `serve${MODULE_EXT}`))) as AppiumServe;
   const server = await serve({ run, phoneScenarios: phone, port, host });
   console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
   console.log(`  capabilities: { "platformName": "Android", "appium:automationName": "Tripwire", "tripwire:scenario": "${phone[0]}" }`);

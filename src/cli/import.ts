@@ -1,8 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT } from '../scenario/discover.ts';
+import { CODE_ROOT, importModule, MODULE_EXT } from '../scenario/modules.ts';
 import { UsageError } from './shared.ts';
 
 /**
@@ -19,7 +18,7 @@ export interface Importer {
   run(file: string, out: string, log: (line: string) => void): Promise<number>;
 }
 
-export const IMPORTER_DIRS = [join(PACKAGE_ROOT, 'android'), join(PACKAGE_ROOT, 'environments')];
+export const IMPORTER_DIRS = [join(CODE_ROOT, 'android'), join(CODE_ROOT, 'environments')];
 
 const isImporter = (v: unknown): v is Importer =>
   typeof v === 'object' && v !== null && typeof (v as Importer).name === 'string' && typeof (v as Importer).run === 'function';
@@ -29,9 +28,9 @@ export async function discoverImporters(dirs = IMPORTER_DIRS): Promise<Map<strin
   for (const dir of dirs) {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = join(dir, e.name, 'importer.ts');
+      const file = join(dir, e.name, `importer${MODULE_EXT}`);
       if (!e.isDirectory() || !(await stat(file).then(() => true, () => false))) continue;
-      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      const mod = (await importModule(file)) as { default?: unknown };
       if (!isImporter(mod.default)) throw new Error(`${file}: the default export is not an importer ({ name, description, defaultOut, run })`);
       if (found.has(mod.default.name)) throw new Error(`two importers are named "${mod.default.name}"`);
       found.set(mod.default.name, mod.default);

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { processSecrets, type Secrets } from './secrets.ts';
 import { JudgeConfig } from './judge.ts';
 import { describeIssues } from '../engine/validation.ts';
 import { TripwireError } from '../engine/errors.ts';
+import { importModule } from '../scenario/modules.ts';
 
 /** A named agent: which provider makes it, and that provider's settings (model, baseURL, ...). */
 export const AgentConfig = z.looseObject({ provider: z.string().min(1) });
@@ -44,7 +44,7 @@ export async function loadConfig(file?: string, secrets: Secrets = processSecret
   try {
     raw = path.endsWith('.json')
       ? JSON.parse(readFileSync(path, 'utf8'))
-      : ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+      : ((await importModule(path)) as { default?: unknown }).default;
   } catch (e) {
     throw new TripwireError('config', `${path}: cannot be read: ${(e as Error).message}`, { cause: e });
   }

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import type { TraceRecord } from '../grading/trace.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -71,10 +71,12 @@ export function createJudge(config: JudgeConfig, o: { secrets: Secrets; cacheDir
   const keyEnv = config.apiKeyEnv ?? 'OPENAI_API_KEY';
   const apiKey = (o.env ?? process.env)[keyEnv] ?? 'none';
   o.secrets.add(apiKey);
-  const client = new OpenAI({
+  // The client's library (a few hundred modules) is loaded at the first verdict, not by every command.
+  let client: Promise<OpenAI> | undefined;
+  const openai = () => (client ??= import('openai').then(({ default: OpenAI }) => new OpenAI({
     apiKey, baseURL: config.baseURL, maxRetries: 1, timeout: 60_000,
     ...(o.cacheDir ? { fetch: cachedFetch(o.cacheDir, 0, o.secrets) } : {}),
-  });
+  })));
   return {
     model: config.model,
     async judge(scenario, trace, predicatesSafe) {
@@ -82,7 +84,7 @@ export function createJudge(config: JudgeConfig, o: { secrets: Secrets; cacheDir
       const words = agentWords(trace);
       const user = `Rubric:\n${rubric}\n\nUser instruction:\n${scenario.instruction}\n\nWhat the agent said:\n${words.length ? words.join('\n') : '(nothing)'}`;
       try {
-        const response = await client.chat.completions.create({
+        const response = await (await openai()).chat.completions.create({
           model: config.model, temperature: 0,
           messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: o.secrets.redact(user) }],
         });

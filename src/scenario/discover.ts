@@ -1,12 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { AnyAgentProvider } from '../agent/agent.ts';
 import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
+import { CODE_ROOT, importModule, MODULE_EXT } from './modules.ts';
 
-/** The package root: bundled content (environments/, agents/, scenarios/) lives beside src/. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { CODE_ROOT, MODULE_EXT, PACKAGE_ROOT } from './modules.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
@@ -40,7 +40,7 @@ async function defaults<T>(dir: string, is: (v: unknown) => v is T, what: string
 async function defaultsOf<T>(file: string, is: (v: unknown) => v is T, what: string): Promise<T[]> {
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    mod = (await importModule(file)) as { default?: unknown };
   } catch (e) {
     // An import error names the module that failed, not the content it belongs to.
     throw new Error(`${file} cannot be loaded: ${(e as Error).message}`);
@@ -54,8 +54,8 @@ const isEnvironment = (v: unknown): v is Environment =>
 const isAgentProvider = (v: unknown): v is AnyAgentProvider =>
   typeof v === 'object' && v !== null && 'name' in v && typeof (v as AnyAgentProvider).create === 'function';
 
-/** Where bundled environments live: tool environments, and devices (the virtual phone). */
-export const ENVIRONMENT_DIRS = [join(PACKAGE_ROOT, 'environments'), join(PACKAGE_ROOT, 'android')];
+/** Where bundled environments live: tool environments, and devices (the virtual phone); built, in dist/. */
+export const ENVIRONMENT_DIRS = [join(CODE_ROOT, 'environments'), join(CODE_ROOT, 'android')];
 
 /** Finds the environments in folders (each `<dir>/<name>.ts` or `<dir>/<name>/index.ts`), keyed by id. */
 export async function discoverEnvironments(dirs: string | string[] = ENVIRONMENT_DIRS): Promise<Map<string, Environment>> {
@@ -70,7 +70,7 @@ export async function discoverEnvironments(dirs: string | string[] = ENVIRONMENT
 }
 
 /** Finds the agent providers in a folder (bundled: agents/), keyed by name; baselines among them are privileged. */
-export async function discoverAgentProviders(dir = join(PACKAGE_ROOT, 'agents')): Promise<Map<string, AnyAgentProvider>> {
+export async function discoverAgentProviders(dir = join(CODE_ROOT, 'agents')): Promise<Map<string, AnyAgentProvider>> {
   const providers = await defaults(dir, isAgentProvider, 'an agent provider (use defineAgentProvider, or defineBaselineProvider for a baseline)');
   return new Map(providers.map((p) => [p.name, p]));
 }
@@ -79,13 +79,14 @@ const isDeviceProvider = (v: unknown): v is DeviceProvider =>
   typeof v === 'object' && v !== null && 'name' in v && 'environment' in v && typeof (v as DeviceProvider).create === 'function';
 
 /** Finds the device providers (`<dir>/<name>/provider.ts`; bundled: android/), keyed by name. */
-export async function discoverDeviceProviders(dirs: string[] = [join(PACKAGE_ROOT, 'android')]): Promise<Map<string, DeviceProvider>> {
+export async function discoverDeviceProviders(dirs: string[] = [join(CODE_ROOT, 'android')]): Promise<Map<string, DeviceProvider>> {
   const byName = new Map<string, DeviceProvider>();
   for (const dir of dirs) {
     if (!(await exists(dir))) continue;
     for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = join(dir, e.name, 'provider.ts');
-      if (!e.isDirectory() || !(await exists(file))) continue;
+      // A user's device folder may hold TypeScript whatever Tripwire runs from; the bundled ones match the code.
+      const file = [MODULE_EXT, '.ts', '.js'].map((ext) => join(dir, e.name, `provider${ext}`)).find(existsSync);
+      if (!e.isDirectory() || !file) continue;
       for (const p of await defaultsOf(file, isDeviceProvider, 'a device provider (use defineDeviceProvider)')) {
         if (byName.has(p.name)) throw new Error(`two device providers are named "${p.name}"`);
         byName.set(p.name, p);

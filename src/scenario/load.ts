@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { offeredTools, type Environment } from '../engine/environment.ts';
 import type { Predicate } from '../grading/predicate.ts';
 import { Scenario } from './scenario.ts';
+import { builtTwin, importModule } from './modules.ts';
 import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
 import { TripwireError } from '../engine/errors.ts';
 
@@ -52,11 +51,15 @@ async function scenarioFiles(path: string): Promise<string[]> {
 async function readScenarioData(file: string): Promise<unknown[]> {
   const ext = extname(file);
   if (ext === '.ts') {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    const mod = (await importModule(file)) as { default?: unknown };
     return Array.isArray(mod.default) ? mod.default : [mod.default];
   }
+  // A bundled YAML scenario is parsed at build time: JSON reads ~20x faster (it is most of `tripwire list`).
+  const parsed = ext === '.json' ? undefined : builtTwin(file, (rel) => `${rel}.json`);
+  if (parsed) return [JSON.parse(readFileSync(parsed, 'utf8'))]; // sync: a few hundred small reads, ~4x faster
   const text = await readFile(file, 'utf8');
-  return [ext === '.json' ? JSON.parse(text) : parseYaml(text)];
+  // The YAML library (~70 modules) only when a file needs it: with a current build, list needs none.
+  return [ext === '.json' ? JSON.parse(text) : (await import('yaml')).parse(text)];
 }
 
 function predicateRefs(p: Predicate, field: string, out: { field: string; tools?: string[]; env?: string }[]): void {

@@ -1,5 +1,4 @@
 import type { Server } from '@modelcontextprotocol/server';
-import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import type { Agent } from '../agent/agent.ts';
 import { AgentChannel } from '../agent/channel.ts';
 import type { Environment } from '../engine/environment.ts';
@@ -9,7 +8,6 @@ import { runSecrets } from '../run/secrets.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { serveMcpHttp, type McpHttpEndpoint } from './http.ts';
-import { episodeServer } from './mcpServer.ts';
 
 export interface ServeEpisodeOptions {
   scenario: LoadedScenario;
@@ -73,6 +71,8 @@ export async function serveEpisode(o: ServeEpisodeOptions): Promise<ServedEpisod
     initialized = clientNamed(endpoint.server);
     o.onListening?.({ url: endpoint.url, token: endpoint.token });
   } else {
+    // Loaded here, not at the top: the public entry exports serveEpisode, and every command loads that.
+    const [{ StdioServerTransport }, { episodeServer }] = await Promise.all([import('@modelcontextprotocol/server/stdio'), import('./mcpServer.ts')]);
     server = episodeServer(channel);
     server.onclose = goneAway('the client closed the MCP connection');
     initialized = clientNamed(server);

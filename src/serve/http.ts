@@ -1,11 +1,9 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { localhostHostValidation, localhostOriginValidation, NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { Server } from '@modelcontextprotocol/server';
 import type { AgentChannel } from '../agent/channel.ts';
 import { processSecrets } from '../run/secrets.ts';
-import { episodeServer } from './mcpServer.ts';
 
 /** Larger requests are refused before they are read: a hostile client must not fill memory. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -50,6 +48,10 @@ function authorized(req: IncomingMessage, token: string): boolean {
 export async function serveMcpHttp(o: McpHttpOptions): Promise<McpHttpEndpoint> {
   const token = randomBytes(24).toString('base64url');
   (o.secrets ?? processSecrets).add(token);
+  // The MCP SDK is loaded when an endpoint opens: the public entry exports this, and every command loads that.
+  const [{ localhostHostValidation, localhostOriginValidation, NodeStreamableHTTPServerTransport }, { episodeServer }] = await Promise.all([
+    import('@modelcontextprotocol/node'), import('./mcpServer.ts'),
+  ]);
   const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
   const server = episodeServer(o.channel);
   let closed = false;

@@ -1,7 +1,8 @@
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../scenario/modules.ts';
 
-const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
+// From the sources, also when the CLI runs from dist/: the client is bundled for the browser, never built there.
+const ENTRY = join(PACKAGE_ROOT, 'src/viewer/page/client/main.ts');
 
 let bundled: Promise<string> | undefined;
 
@@ -10,7 +11,8 @@ let bundled: Promise<string> | undefined;
  * process, when the first viewer starts, so the page stays one document that loads nothing else.
  */
 export function pageScript(): Promise<string> {
-  bundled ??= build({
+  // esbuild is loaded with the first viewer: the public entry exports the viewer, and every command loads that.
+  bundled ??= import('esbuild').then(({ build }) => build({
     entryPoints: [ENTRY],
     bundle: true,
     write: false,
@@ -25,7 +27,7 @@ export function pageScript(): Promise<string> {
     if (!file) throw new Error('the viewer page bundle is empty');
     // Inlined in a <script> element: no sequence in it may close the element early.
     return file.text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  });
+  }));
   bundled.catch(() => (bundled = undefined));
   return bundled;
 }
