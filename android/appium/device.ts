@@ -11,6 +11,11 @@ export interface AppiumDeviceOptions {
   capabilities?: Record<string, unknown>;
   /** The scenario's clock start: a simulated phone takes it as its own. */
   start?: string;
+  /**
+   * Speak only UiAutomator2's commands, even to Tripwire's driver: the phone is then seeded and read
+   * as an emulator is, through `mobile: shell` (see android/emulator/remote.ts).
+   */
+  plain?: boolean;
   /** Sessions kept open for the next device (Tripwire's driver reseeds a session; a new one costs more than a reset). */
   pool?: SessionPool;
 }
@@ -98,8 +103,29 @@ export class AppiumDevice implements Device {
       throw deviceTransportError(`cannot open an Appium session at ${this.#options.url}: ${(e as Error).message}`, e);
     }
     const caps = this.#browser.capabilities as Record<string, unknown>;
-    this.#tripwire = String(caps['appium:automationName'] ?? caps.automationName ?? '').toLowerCase() === 'tripwire';
+    this.#tripwire = !this.#options.plain && String(caps['appium:automationName'] ?? caps.automationName ?? '').toLowerCase() === 'tripwire';
     return this.#browser;
+  }
+
+  /** A `mobile:` command on this session (the session opens first if needed); a failure is a transport error. */
+  execute(script: string, args: Record<string, unknown>, options?: CallOptions): Promise<unknown> {
+    return this.#call(script, (b) => b.executeScript(script, [args]), options);
+  }
+
+  /** The device changed by other means than this session (adb opened an app): the page source is read again. */
+  changed(): void {
+    this.#source = undefined;
+  }
+
+  /**
+   * Ends this session and opens a new one at the next call: after an emulator's snapshot is reloaded
+   * the UiAutomator2 server that served the old session no longer runs on the device.
+   */
+  async reconnect(): Promise<void> {
+    const browser = this.#browser;
+    this.#browser = undefined;
+    this.#source = undefined;
+    await browser?.deleteSession().catch(() => {});
   }
 
   async reset(seed: unknown, options?: CallOptions): Promise<void> {
