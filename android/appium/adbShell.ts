@@ -37,10 +37,6 @@ export class AdbShell {
     return this.#bare.device.context;
   }
 
-  async #rebuild(): Promise<void> {
-    this.#dirty = true;
-  }
-
   /** Rebuilds the phone from what was written, if anything was: before any read of it or action on it. */
   async flush(): Promise<void> {
     if (!this.#dirty) return;
@@ -82,7 +78,7 @@ export class AdbShell {
       if (argv[3] !== CLEAN_SNAPSHOT) throw new ShellFailure(`KO: snapshot '${argv[3]}' does not exist`);
       this.#written = nothingWritten();
       this.#ids.clear();
-      await this.#rebuild();
+      this.#dirty = true;
       return '';
     }
     if (argv[0] === 'sms' && argv[1] === 'send' && argv[2] && argv.length > 3) {
@@ -110,7 +106,7 @@ export class AdbShell {
     else if (/^content:\/\/sms\/(inbox|sent)$/.test(uri)) {
       w.sms.push({ _id: nextId(w.sms), address: binds.address ?? '', date: Number(binds.date ?? 0), type: uri.endsWith('/sent') ? 2 : 1, body: binds.body ?? '' });
     } else return fail(argv, `Unknown URI ${uri}`);
-    await this.#rebuild();
+    this.#dirty = true;
     return '';
   }
 
@@ -131,21 +127,21 @@ export class AdbShell {
     if (what === 'power') return '';
     if ((what !== 'wifi' && what !== 'bluetooth') || (how !== 'enable' && how !== 'disable')) return fail(argv, 'usage: svc wifi|bluetooth enable|disable');
     this.#written.settings[what] = how === 'enable';
-    await this.#rebuild();
+    this.#dirty = true;
     return '';
   }
 
   async #cmd(argv: string[]): Promise<string> {
     if (argv[1] === 'location' && argv[2] === 'set-location-enabled') {
       this.#written.settings.location = argv[3] === 'true';
-      await this.#rebuild();
+      this.#dirty = true;
       return '';
     }
     if (argv[1] === 'notification' && argv[2] === 'post') {
       // cmd notification post [flags] <tag> <text>: -t is the title; the last two words are the tag and text.
       const title = argv.includes('-t') ? argv[argv.indexOf('-t') + 1]! : '';
       this.#written.notifications.push({ title, text: argv.at(-1)! });
-      await this.#rebuild();
+      this.#dirty = true;
       return 'Notification posted\n';
     }
     return fail(argv, `cmd: ${argv[1]}: not a service the virtual phone has`);
@@ -154,7 +150,7 @@ export class AdbShell {
   async #locksettings(argv: string[]): Promise<string> {
     if (argv[1] === 'set-pin' || argv[1] === 'set-password') {
       this.#written.settings.lock = { type: argv[1] === 'set-pin' ? 'pin' : 'password', password: argv[2] ?? '' };
-      await this.#rebuild();
+      this.#dirty = true;
       return `${argv[1] === 'set-pin' ? 'Pin' : 'Password'} set to '${argv[2]}'\n`;
     }
     if (argv[1] === 'verify') {
@@ -187,7 +183,7 @@ export class AdbShell {
       const file = argv[4] ?? '';
       if (!file.startsWith(`${NOTES_DIR}/`) || !file.endsWith('.txt')) return fail(argv, `${file}: the virtual phone keeps only notes (${NOTES_DIR}/*.txt)`);
       this.#written.notes.push({ title: file.slice(NOTES_DIR.length + 1, -4), body: argv[3] ?? '' });
-      await this.#rebuild();
+      this.#dirty = true;
       return '';
     }
     if (argv[1] === '-c' && script.startsWith(`ls -1 ${NOTES_DIR}`)) return (this.#ctx.apps.notes.notes as { title: string }[]).map((n) => `${n.title}.txt\n`).join('');
@@ -219,7 +215,7 @@ export class AdbShell {
     if (!m) return fail(argv, 'usage: date -u MMDDhhmmCCYY.ss');
     const [, mo, d, h, mi, y, s] = m;
     this.#written.start = `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
-    await this.#rebuild();
+    this.#dirty = true;
     return `${new Date(this.#written.start).toUTCString()}\n`;
   }
 }

@@ -60,7 +60,8 @@ function agentMistake(e: unknown): DeviceResult | undefined {
  * list comes from the page source (one parser for Tripwire's driver and real UiAutomator2), actions
  * are UiAutomator2 `mobile:` gestures on the listed element, screenshots come from the device. With
  * Tripwire's own driver the run seeds the phone, sets its clock and reads its state through the
- * driver's `mobile: tripwire*` commands; a real emulator needs the next issue's state readers.
+ * driver's `mobile: tripwire*` commands; an emulator is seeded and read through adb shell commands
+ * over the session instead (android/emulator/remote.ts).
  */
 export class AppiumDevice implements Device {
   readonly #options: AppiumDeviceOptions;
@@ -131,7 +132,7 @@ export class AppiumDevice implements Device {
   async reset(seed: unknown, options?: CallOptions): Promise<void> {
     await this.#call('session', async () => undefined, options);
     if (!this.#tripwire) {
-      throw new TripwireError('device-unavailable', 'seeding a scenario onto this Appium device needs its state writers (adb seeding for a real emulator); Tripwire\'s own driver seeds the virtual phone');
+      throw new TripwireError('device-unavailable', 'seeding a scenario onto this Appium device goes through adb shell commands over the session: leave devices.appium.shell unset (or true) for an emulator behind UiAutomator2');
     }
     this.#source = undefined;
     await this.#call('reset', (b) => b.executeScript('mobile: tripwireReset', [{ seed, ...(this.#options.start ? { start: this.#options.start } : {}) }]), options);
@@ -160,7 +161,7 @@ export class AppiumDevice implements Device {
   }
 
   async state(options?: CallOptions): Promise<Record<string, unknown>> {
-    if (!this.#tripwire) throw new TripwireError('device-unavailable', 'reading predicate state from this Appium device needs its state readers (the emulator issue)');
+    if (!this.#tripwire) throw new TripwireError('device-unavailable', 'reading predicate state from this Appium device goes through adb shell commands over the session: leave devices.appium.shell unset (or true) for an emulator behind UiAutomator2');
     return (await this.#call('state', (b) => b.executeScript('mobile: tripwireState', [{}]), options)) as Record<string, unknown>;
   }
 

@@ -72,6 +72,8 @@ describe('--device appium=<url> seeding and reading the phone through adb shell 
     await expect(shell('rm', ['-rf', '/'])).rejects.toThrow(/Cannot execute the 'rm' shell command.*not found/);
     expect(await d.executeScript('mobile: execEmuConsoleCommand', [{ command: 'avd snapshot load tripwire-clean' }])).toBe('');
     expect(await shell('content', ['query', '--uri', 'content://sms'])).toBe('No result found.\n');
+    expect(await d.executeScript('mobile: execEmuConsoleCommand', [{ command: 'sms send 5550123 Your code is 482913' }])).toBe('');
+    expect(await shell('content', ['query', '--uri', 'content://sms/inbox', '--projection', 'address:type:body'])).toBe('Row: 0 address=5550123, type=1, body=Your code is 482913\n');
     await expect(d.executeScript('mobile: execEmuConsoleCommand', [{ command: 'avd snapshot load other' }])).rejects.toThrow(/KO/);
     await d.deleteSession();
   });
