@@ -11,6 +11,11 @@ export interface AppiumDeviceOptions {
   capabilities?: Record<string, unknown>;
   /** The scenario's clock start: a simulated phone takes it as its own. */
   start?: string;
+  /**
+   * Speak only UiAutomator2's commands, even to Tripwire's driver: the phone is then seeded and read
+   * as an emulator is, through `mobile: shell` (see android/emulator/remote.ts).
+   */
+  plain?: boolean;
   /** Sessions kept open for the next device (Tripwire's driver reseeds a session; a new one costs more than a reset). */
   pool?: SessionPool;
 }
@@ -55,7 +60,8 @@ function agentMistake(e: unknown): DeviceResult | undefined {
  * list comes from the page source (one parser for Tripwire's driver and real UiAutomator2), actions
  * are UiAutomator2 `mobile:` gestures on the listed element, screenshots come from the device. With
  * Tripwire's own driver the run seeds the phone, sets its clock and reads its state through the
- * driver's `mobile: tripwire*` commands; a real emulator needs the next issue's state readers.
+ * driver's `mobile: tripwire*` commands; an emulator is seeded and read through adb shell commands
+ * over the session instead (android/emulator/remote.ts).
  */
 export class AppiumDevice implements Device {
   readonly #options: AppiumDeviceOptions;
@@ -98,14 +104,35 @@ export class AppiumDevice implements Device {
       throw deviceTransportError(`cannot open an Appium session at ${this.#options.url}: ${(e as Error).message}`, e);
     }
     const caps = this.#browser.capabilities as Record<string, unknown>;
-    this.#tripwire = String(caps['appium:automationName'] ?? caps.automationName ?? '').toLowerCase() === 'tripwire';
+    this.#tripwire = !this.#options.plain && String(caps['appium:automationName'] ?? caps.automationName ?? '').toLowerCase() === 'tripwire';
     return this.#browser;
+  }
+
+  /** A `mobile:` command on this session (the session opens first if needed); a failure is a transport error. */
+  execute(script: string, args: Record<string, unknown>, options?: CallOptions): Promise<unknown> {
+    return this.#call(script, (b) => b.executeScript(script, [args]), options);
+  }
+
+  /** The device changed by other means than this session (adb opened an app): the page source is read again. */
+  changed(): void {
+    this.#source = undefined;
+  }
+
+  /**
+   * Ends this session and opens a new one at the next call: after an emulator's snapshot is reloaded
+   * the UiAutomator2 server that served the old session no longer runs on the device.
+   */
+  async reconnect(): Promise<void> {
+    const browser = this.#browser;
+    this.#browser = undefined;
+    this.#source = undefined;
+    await browser?.deleteSession().catch(() => {});
   }
 
   async reset(seed: unknown, options?: CallOptions): Promise<void> {
     await this.#call('session', async () => undefined, options);
     if (!this.#tripwire) {
-      throw new TripwireError('device-unavailable', 'seeding a scenario onto this Appium device needs its state writers (adb seeding for a real emulator); Tripwire\'s own driver seeds the virtual phone');
+      throw new TripwireError('device-unavailable', 'seeding a scenario onto this Appium device goes through adb shell commands over the session: leave devices.appium.shell unset (or true) for an emulator behind UiAutomator2');
     }
     this.#source = undefined;
     await this.#call('reset', (b) => b.executeScript('mobile: tripwireReset', [{ seed, ...(this.#options.start ? { start: this.#options.start } : {}) }]), options);
@@ -134,7 +161,7 @@ export class AppiumDevice implements Device {
   }
 
   async state(options?: CallOptions): Promise<Record<string, unknown>> {
-    if (!this.#tripwire) throw new TripwireError('device-unavailable', 'reading predicate state from this Appium device needs its state readers (the emulator issue)');
+    if (!this.#tripwire) throw new TripwireError('device-unavailable', 'reading predicate state from this Appium device goes through adb shell commands over the session: leave devices.appium.shell unset (or true) for an emulator behind UiAutomator2');
     return (await this.#call('state', (b) => b.executeScript('mobile: tripwireState', [{}]), options)) as Record<string, unknown>;
   }
 

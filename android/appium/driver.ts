@@ -1,4 +1,5 @@
 import { BaseDriver, errors } from 'appium/driver.js';
+import { AdbShell, ShellFailure } from './adbShell.ts';
 import { BareDevice } from './bare.ts';
 import { clickGesture, performActions } from './gestures.ts';
 import { episodeHost, type HostedEpisode } from './host.ts';
@@ -23,6 +24,7 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   phone?: PhoneSession;
   episode?: HostedEpisode;
   #device?: BareDevice;
+  #shell?: AdbShell;
 
   override async createSession(...args: any[]): Promise<any> {
     const [sessionId, caps] = (await super.createSession(...(args as [any]))) as [string, Record<string, unknown>];
@@ -57,8 +59,16 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
     } finally {
       this.phone = undefined;
       this.#device = undefined;
+      this.#shell = undefined;
       await super.deleteSession(sessionId);
     }
+  }
+
+  /** Every command but the shell's own sees the phone with all that the shell wrote. */
+  override async executeCommand(cmd: string, ...args: any[]): Promise<any> {
+    const shellScript = cmd === 'execute' && /^mobile:\s*(shell|execEmuConsoleCommand)$/.test(String(args[0]));
+    if (!shellScript) await this.#shell?.flush();
+    return super.executeCommand(cmd, ...args);
   }
 
   get session(): PhoneSession {
@@ -114,7 +124,9 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   async execute(script: string, args: unknown[]): Promise<unknown> {
     const name = script.replace(/^mobile:\s*/, '');
     if (name === script) throw new errors.UnsupportedOperationError('the phone runs no JavaScript: only `mobile:` commands can be executed');
-    if (name === 'shell') throw new errors.UnsupportedOperationError('mobile: shell is refused: the virtual phone has no shell, and an agent under test gets no way out of its world');
+    if ((name === 'shell' || name === 'execEmuConsoleCommand') && this.episode) {
+      throw new errors.UnsupportedOperationError(`mobile: ${name} is refused: an agent under test gets no shell and no way out of its world`);
+    }
     return this.executeMethod(`mobile: ${name}`, args);
   }
 
@@ -138,4 +150,34 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   async mobileTripwireState() { return m.tripwireState(this.session); }
   async mobileTripwireReset(seed?: unknown, at?: unknown) { return m.tripwireReset(this.session, seed, at); }
   async mobileTripwireClock(at?: unknown) { return m.tripwireClock(this.session, at); }
+
+  /**
+   * UiAutomator2's `mobile: shell` and `mobile: execEmuConsoleCommand` on a device session, behind the
+   * same insecure features (`tripwire:adb_shell`, `tripwire:emulator_console`): the virtual phone
+   * answers an emulator's seeding and state commands as an emulator would.
+   */
+  async mobileShell(command: unknown, args?: unknown, _timeout?: unknown, includeStderr?: unknown) {
+    this.assertFeatureEnabled('adb_shell');
+    if (typeof command !== 'string') throw new errors.InvalidArgumentError(`The 'command' argument is mandatory`);
+    const list = args === undefined ? [] : Array.isArray(args) ? args.map(String) : [String(args)];
+    const stdout = await this.#adbShell(`the '${command}' shell command`, (shell) => shell.shell(command, list));
+    return includeStderr ? { stdout, stderr: '' } : stdout;
+  }
+
+  async mobileExecEmuConsoleCommand(command: unknown) {
+    this.assertFeatureEnabled('emulator_console');
+    if (typeof command !== 'string' || !command) throw new errors.InvalidArgumentError(`The 'command' argument is mandatory`);
+    return this.#adbShell(`the '${command}' console command`, (shell) => shell.console(command));
+  }
+
+  async #adbShell(what: string, run: (shell: AdbShell) => Promise<string>): Promise<string> {
+    if (!this.#device) throw new errors.UnsupportedOperationError('an episode session has no shell');
+    this.#shell ??= new AdbShell(this.#device);
+    try {
+      return await run(this.#shell);
+    } catch (e) {
+      if (e instanceof ShellFailure) throw new errors.UnknownError(`Cannot execute ${what}. Original error: ${e.message}`);
+      throw e;
+    }
+  }
 }

@@ -27,6 +27,8 @@ export const EXECUTE_METHOD_MAP = {
   'mobile: tripwireState': { command: 'mobileTripwireState' },
   'mobile: tripwireReset': { command: 'mobileTripwireReset', params: { optional: ['seed', 'start'] } },
   'mobile: tripwireClock': { command: 'mobileTripwireClock', params: { optional: ['at'] } },
+  'mobile: shell': { command: 'mobileShell', params: { required: ['command'], optional: ['args', 'timeout', 'includeStderr'] } },
+  'mobile: execEmuConsoleCommand': { command: 'mobileExecEmuConsoleCommand', params: { required: ['command'], optional: ['execTimeout', 'connTimeout', 'initTimeout'] } },
 } as const;
 
 /** swipeGesture: the direction the finger moves (a swipe up scrolls the page down). */

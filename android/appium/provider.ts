@@ -1,4 +1,5 @@
-import { defineDeviceProvider, showLiveScreen, TripwireError } from '../../src/public/index.ts';
+import { defineDeviceProvider, showLiveScreen, TripwireError, type Device } from '../../src/public/index.ts';
+import { remoteEmulator } from '../emulator/remote.ts';
 import { AppiumDevice, SessionPool } from './device.ts';
 import { startAppium, type RunningAppium } from './server.ts';
 
@@ -12,6 +13,17 @@ const ownSessions = new SessionPool();
 function ownServer(): Promise<RunningAppium> {
   own ??= startAppium({ port: 0, unref: true });
   return own;
+}
+
+/**
+ * Seeding and state through adb shell commands over the session, as on an emulator: always for
+ * another driver than Tripwire's (a UiAutomator2 emulator behind a remote server or Grid), and for
+ * Tripwire's own when the config says `shell: true` (its phone then answers those commands).
+ */
+function throughShell(options: Record<string, unknown>, capabilities: Record<string, unknown> | undefined): boolean {
+  if (options.shell !== undefined && typeof options.shell !== 'boolean') throw new TripwireError('config', 'devices.appium.shell must be true or false');
+  const automation = String(capabilities?.['appium:automationName'] ?? capabilities?.automationName ?? 'Tripwire').toLowerCase();
+  return options.shell ?? automation !== 'tripwire';
 }
 
 function capabilitiesOf(options: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -30,6 +42,8 @@ export default defineDeviceProvider({
   name: 'appium',
   description: 'a phone behind an Appium server: Tripwire\'s own (the virtual phone) or appium=<url> (any Appium server or Selenium Grid)',
   environment: 'phone',
+  /** Seeded through the shell, the phone is an emulator: only the portable scenarios are played. */
+  phone: (spec, options) => (spec && throughShell(options, capabilitiesOf(options)) ? 'emulator' : undefined),
   check(spec, options) {
     if (spec !== undefined) {
       let url: URL;
@@ -40,12 +54,15 @@ export default defineDeviceProvider({
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TripwireError('usage', `--device appium=${spec}: the URL must be http or https`);
     }
-    capabilitiesOf(options);
+    throughShell(options, capabilitiesOf(options));
   },
   async create(spec, { start, options, episodeId }) {
     if (spec) {
       // A phone outside this process: the viewer shows its own screenshots while the episode runs.
-      const device = new AppiumDevice({ url: spec, start, capabilities: capabilitiesOf(options) });
+      const capabilities = capabilitiesOf(options);
+      const device: Device & { screenshot(): Promise<Buffer> } = throughShell(options, capabilities)
+        ? await remoteEmulator({ url: spec, start, options, ...(capabilities ? { capabilities } : {}) })
+        : new AppiumDevice({ url: spec, start, capabilities });
       const hide = showLiveScreen(episodeId, { png: () => device.screenshot() });
       const close = device.close.bind(device);
       device.close = async () => {

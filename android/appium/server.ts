@@ -11,6 +11,12 @@ export interface AppiumServerOptions {
   episodes?: EpisodeHost;
   /** Appium's log level (default: errors only). */
   logLevel?: string;
+  /**
+   * Allows UiAutomator2's shell commands on device sessions (`mobile: shell`,
+   * `mobile: execEmuConsoleCommand`), for a run that seeds and reads the phone as it would an
+   * emulator. Off by default, as Appium's own insecure features are; episode sessions never get them.
+   */
+  shell?: boolean;
   /** Lets the process exit while the server is up (a server a run started for itself, closed with the process). */
   unref?: boolean;
 }
@@ -50,7 +56,8 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
     const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
     server = await main({
       port: options.port ?? 4723, address: host, appiumHome: home, useDrivers: ['tripwire'],
-      loglevel: (options.logLevel ?? 'error') as never, relaxedSecurityEnabled: false, denyInsecure: ['*:adb_shell'],
+      loglevel: (options.logLevel ?? 'error') as never, relaxedSecurityEnabled: false,
+      ...(options.shell ? { allowInsecure: ['tripwire:adb_shell', 'tripwire:emulator_console'] } : { denyInsecure: ['*:adb_shell', '*:emulator_console'] }),
     } as never);
     // Appium's main exits the process on SIGINT/SIGTERM; the run that started it must write its report first.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

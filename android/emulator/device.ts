@@ -13,7 +13,10 @@ const EMPTY_BROWSER = (parsePhoneSeed({}).apps as Record<string, unknown>).brows
  * What a device shows and how it is driven: Appium's UiAutomator2 session on the emulator
  * (AppiumDevice), or in tests the virtual phone. The emulator device adds seeding and state.
  */
-export type Screen = Pick<Device, 'pageSource' | 'elements' | 'screenshot' | 'perform' | 'close'>;
+export type Screen = Pick<Device, 'pageSource' | 'elements' | 'screenshot' | 'perform' | 'close'> & {
+  /** The device changed behind the screen driver's back (adb opened an app): what it remembers of the screen is stale. */
+  changed?(): void;
+};
 
 export interface EmulatorDeviceOptions {
   adb: Adb;
@@ -72,6 +75,7 @@ export class EmulatorDevice implements Device {
       await this.#o.adb.shell(['input', 'keyevent', '3'], options);
     }
     if (parsed.open) await this.#open(parsed.open, options);
+    this.#o.screen.changed?.();
     this.#reader = new StateReader(this.#o.adb, this.#memory, this.#o.packages);
     this.#at = this.#o.start;
   }
@@ -104,6 +108,7 @@ export class EmulatorDevice implements Device {
       const app = APPS.find((a) => a.label.toLowerCase() === action.name.trim().toLowerCase() || a.id === action.name.trim().toLowerCase());
       if (!app || !this.#o.packages[app.id]) return { ok: false, code: 'invalid-arguments', error: `open_app: no app named "${action.name}" is installed` };
       await this.#open(app.id, options);
+      this.#o.screen.changed?.();
       return { ok: true };
     }
     return this.#o.screen.perform(action, options);

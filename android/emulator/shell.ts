@@ -9,7 +9,7 @@ export function quote(value: string): string {
 /** One shell command line from words, each quoted as needed. */
 export const line = (...words: string[]): string => words.map(quote).join(' ');
 
-/** The words of a line that `line` wrote (single quotes and `'\''` only): for stand-ins and tests. */
+/** The words of a shell line (single and double quotes, backslashes): what the device's shell splits `adb shell`'s line into. */
 export function words(text: string): string[] {
   const out: string[] = [];
   let word: string | undefined;
@@ -19,6 +19,13 @@ export function words(text: string): string[] {
       const end = text.indexOf("'", i + 1);
       word = (word ?? '') + text.slice(i + 1, end);
       i = end;
+    } else if (c === '"') {
+      // Inside double quotes a backslash escapes only a backslash, a double quote, $ and `; nothing is expanded here.
+      let j = i + 1;
+      let part = '';
+      for (; j < text.length && text[j] !== '"'; j++) part += text[j] === '\\' && /["\\$`]/.test(text[j + 1] ?? '') ? text[++j] : text[j];
+      word = (word ?? '') + part;
+      i = j;
     } else if (c === '\\' && i + 1 < text.length) {
       word = (word ?? '') + text[++i];
     } else if (c === ' ') {

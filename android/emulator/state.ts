@@ -134,7 +134,11 @@ export class StateReader {
     const type = kind === 'pin' ? 'pin' : kind.startsWith('password') ? 'password' : kind === 'pattern' ? 'pattern' : 'none';
     const seeded = (this.#memory.seed.apps as Record<string, any>).settings.lock as { type: string; password: string };
     if (type === 'none' || type !== seeded.type) return { type, password: '' };
-    const out = await this.#adb.shell(['locksettings', 'verify', '--old', seeded.password], options);
+    // A credential that no longer matches makes locksettings exit non-zero, which a transport reports as a failure.
+    const out = await this.#adb.shell(['locksettings', 'verify', '--old', seeded.password], options).catch((e: Error) => {
+      if (options?.signal?.aborted) throw e;
+      return e.message;
+    });
     return { type, password: /verified successfully/i.test(out) ? seeded.password : '' };
   }
 

@@ -29,12 +29,16 @@ export class BrowserPages implements PageHost {
   #actor?: AnyActor;
   #port = 0;
   readonly #now: () => string;
+  readonly #deviceHost: string;
 
-  constructor(now: () => string) {
+  /** `deviceHost`: how the device reaches this machine (an emulator on this machine: 10.0.2.2). */
+  constructor(now: () => string, deviceHost = HOST_FROM_EMULATOR) {
     this.#now = now;
+    this.#deviceHost = deviceHost;
   }
 
-  async listen(port = 0): Promise<this> {
+  /** Loopback only, unless the device is elsewhere and reaches this machine by another address. */
+  async listen(port = 0, address = this.#deviceHost === HOST_FROM_EMULATOR ? '127.0.0.1' : '0.0.0.0'): Promise<this> {
     this.#server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://host');
       if (req.method === 'POST' && url.pathname === '/event') {
@@ -50,7 +54,7 @@ export class BrowserPages implements PageHost {
       if (url.pathname !== '/') return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(this.html());
     });
-    await new Promise<void>((r) => this.#server!.listen(port, '127.0.0.1', r));
+    await new Promise<void>((r) => this.#server!.listen(port, address, r));
     this.#port = (this.#server.address() as AddressInfo).port;
     return this;
   }
@@ -60,7 +64,7 @@ export class BrowserPages implements PageHost {
   }
 
   deviceUrl(): string {
-    return `http://${HOST_FROM_EMULATOR}:${this.#port}/`;
+    return `http://${this.#deviceHost}:${this.#port}/`;
   }
 
   async reset(seed: unknown, _start: string): Promise<void> {

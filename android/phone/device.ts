@@ -103,6 +103,18 @@ export class VirtualPhone implements Device {
     return { ok: false, code: outcome.code === 'not-allowed' ? 'not-allowed' : 'invalid-arguments', error: `${name}: ${outcome.message}` };
   }
 
+  /** A world event (an SMS arrives) straight to the phone's machine, at the world clock's time. */
+  async event(event: { type: string; at: string; [k: string]: unknown }): Promise<{ ok: true } | { ok: false; error: string }> {
+    const { at, ...rest } = event;
+    this.#at = at;
+    try {
+      const outcome = this.#world.inject('phone', rest);
+      return 'error' in outcome ? { ok: false, error: outcome.error } : { ok: true };
+    } finally {
+      this.#at = undefined;
+    }
+  }
+
   /** Names the current screen by its content: equal screens share an id, so only a real change is stale. */
   screenId(): string {
     const s = this.screen();

@@ -82,13 +82,19 @@ export interface Device {
  * A family of devices named `<name>[=<spec>]` on the command line (`--device virtual`,
  * `--device appium=http://127.0.0.1:4723`). Providers live in android/ and are discovered, not imported.
  */
+export type DevicePhone = 'virtual' | 'emulator';
+
 export interface DeviceProvider {
   name: string;
   description: string;
   /** The environment whose tools this device's actions are (its tools give the action schemas). */
   environment: string;
-  /** The phone this device is, as scenarios' `devices` name it: a run plays only the scenarios that list it (none: every one). */
-  phone?: 'virtual' | 'emulator';
+  /**
+   * The phone this device is, as scenarios' `devices` name it: a run plays only the scenarios that
+   * list it (none: every one). A function when it depends on the spec and config (an Appium URL may
+   * serve an emulator).
+   */
+  phone?: DevicePhone | ((spec: string | undefined, options: Record<string, unknown>) => DevicePhone | undefined);
   /** Fails early, before any episode, with a message for the user (a missing SDK, a bad URL). */
   check?(spec: string | undefined, options: Record<string, unknown>): void | Promise<void>;
   /** `tripwire doctor`: what this device kind needs on this machine, present or not, and how to fix each. */

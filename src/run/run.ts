@@ -143,11 +143,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   );
   const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
   const plan: PlannedEpisode[] = [];
+  const phone = typeof device?.provider.phone === 'function' ? device.provider.phone(device.spec, device.options) : device?.provider.phone;
   for (const agent of o.agents) {
     for (const loaded of o.scenarios) {
       // A phone scenario that does not list this device's phone (an emulator lacks its app) is not played on it.
-      const phone = device?.provider.phone;
-      if (phone && loaded.scenario.environments[device.provider.environment] !== undefined && !loaded.scenario.devices.includes(phone)) continue;
+      if (phone && device && loaded.scenario.environments[device.provider.environment] !== undefined && !loaded.scenario.devices.includes(phone)) continue;
       for (let trial = 1; trial <= o.trials; trial++) {
         const id = episodeId(agent, loaded.scenario.id, trial);
         if (!done.has(id) && inShard(id, o.shard)) plan.push({ episodeId: id, agent, trial, loaded });

@@ -53,6 +53,13 @@ describe('a hostile Appium client', () => {
     expect(app.trace(r!.episodeId).some((t) => t.kind === 'error' && /10000|bytes/.test(t.message))).toBe(true);
   });
 
+  it('a device session gets no shell from a server that has not allowed the insecure features', async () => {
+    const d = await app.session(undefined);
+    expect(await w3cError(d.executeScript('mobile: shell', [{ command: 'pm', args: ['list', 'packages'] }]))).toMatch(/insecure feature 'adb_shell' has not been enabled/);
+    expect(await w3cError(d.executeScript('mobile: execEmuConsoleCommand', [{ command: 'sms send 5550100 hi' }]))).toMatch(/insecure feature 'emulator_console'/);
+    await d.deleteSession();
+  });
+
   it('refuses a session for an unknown scenario, and a replayed episode, with the reason', async () => {
     expect(await w3cError(app.session('no-such-scenario'))).toMatch(/no phone scenario "no-such-scenario"/);
     const d = await app.session(SCENARIO, { 'tripwire:agent': 'twice', 'tripwire:trial': 1 });
