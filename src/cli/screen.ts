@@ -5,6 +5,7 @@ import type { Element } from '../engine/device.ts';
 import { runEpisode } from '../engine/episode.ts';
 import { playback } from '../agent/playback.ts';
 import type { TraceRecord } from '../grading/trace.ts';
+import { resolveDevice } from '../run/run.ts';
 import { discoverDeviceProviders } from '../scenario/discover.ts';
 import { load, printLoadErrors, UsageError } from './shared.ts';
 
@@ -17,10 +18,10 @@ import { load, printLoadErrors, UsageError } from './shared.ts';
 export async function screenCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { steps: { type: 'string' }, source: { type: 'boolean' }, png: { type: 'string' } },
+    options: { steps: { type: 'string' }, source: { type: 'boolean' }, png: { type: 'string' }, device: { type: 'string', default: 'virtual' } },
   });
   const target = positionals[0];
-  if (!target || positionals.length > 1) throw new UsageError('tripwire screen <scenario id or file> [--steps <file or JSON>] [--source] [--png <file>]');
+  if (!target || positionals.length > 1) throw new UsageError('tripwire screen <scenario id or file> [--steps <file or JSON>] [--source] [--png <file>] [--device <kind[=spec]>]');
   const isFile = existsSync(target);
   const { environments, scenarios, errors } = await load(isFile ? [target] : [], isFile ? [] : [target]);
   printLoadErrors(errors);
@@ -28,11 +29,13 @@ export async function screenCommand(argv: string[]): Promise<number> {
   if (exact.length !== 1) throw new UsageError(exact.length ? `${target}: ${exact.length} scenarios; name one by its id` : `no scenario "${target}"`);
   const scenario = exact[0]!.scenario;
   const envId = Object.keys(scenario.environments).find((id) => environments.get(id)?.view !== undefined);
-  const provider = [...(await discoverDeviceProviders()).values()].find((p) => p.environment === envId);
-  if (!envId || !provider) throw new UsageError(`${scenario.id} has no device environment (the phone): nothing to show`);
+  if (!envId) throw new UsageError(`${scenario.id} has no device environment (the phone): nothing to show`);
+  // The virtual phone unless asked otherwise: the first provider found could be one that starts a server.
+  const { provider, spec, options } = (await resolveDevice(values.device, await discoverDeviceProviders()))!;
+  if (provider.environment !== envId) throw new UsageError(`--device ${values.device}: not a device for ${envId}`);
 
   const steps = readSteps(values.steps, scenario.id);
-  const device = await provider.create(undefined, { start: scenario.start, episodeId: 'screen', options: {} });
+  const device = await provider.create(spec, { start: scenario.start, episodeId: 'screen', options });
   try {
     const problems: string[] = [];
     const listener = (r: TraceRecord) => {

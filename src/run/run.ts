@@ -83,7 +83,7 @@ interface PlannedEpisode {
 }
 
 /** `--device <name>[=<spec>]` resolved to its provider and checked before any episode. */
-async function resolveDevice(name: string | undefined, providers: Map<string, DeviceProvider> | undefined, config?: TripwireConfig) {
+export async function resolveDevice(name: string | undefined, providers: Map<string, DeviceProvider> | undefined, config?: TripwireConfig) {
   if (!name) return undefined;
   const [kind, ...rest] = name.split('=');
   const spec = rest.length ? rest.join('=') : undefined;

@@ -34,4 +34,10 @@ describe('tripwire screen', () => {
     expect(missed.code).toBe(1);
     expect(missed.stderr).toMatch(/step 1: invalid-arguments: tap: no element with numeric_tag 99/);
   }, 60_000);
+
+  it('draws on the virtual phone unless --device names another kind, and refuses an unknown one', async () => {
+    const unknown = await screen('--device', 'pager');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown device "pager"; known: .*virtual/);
+  }, 30_000);
 });
