@@ -85,7 +85,7 @@ describe('the Streamable HTTP endpoint: only the local client with the token', (
 
   it('answers 401 to a missing, wrong, or non-Bearer token, with WWW-Authenticate', async () => {
     endpoint = await serveMcpHttp({ channel: new AgentChannel() });
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${endpoint.token}` }, { authorization: `Bearer ${endpoint.token}x` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: `Basic ${endpoint.token}` }, { authorization: `Bearer ${endpoint.token}x` }]) {
       const r = await post(headers);
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toBe('Bearer');
