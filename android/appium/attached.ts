@@ -71,13 +71,20 @@ function backendOf(channel: AgentChannel): SessionBackend {
  */
 export class AttachedEpisodes implements EpisodeHost {
   readonly episodesOnly = true;
-  readonly #episodes = new Map<string, { channel: AgentChannel; session?: string }>();
+  readonly #episodes = new Map<string, { channel: AgentChannel; session?: string; shutdown?: () => void }>();
 
   /** Opens the episode of `channel` to one session at a time; the token is its capability. */
   attach(channel: AgentChannel): { token: string; detach(): void } {
     const token = randomBytes(24).toString('base64url');
     this.#episodes.set(token, { channel });
-    return { token, detach: () => void this.#episodes.delete(token) };
+    return {
+      token,
+      detach: () => {
+        const entry = this.#episodes.get(token);
+        this.#episodes.delete(token);
+        entry?.shutdown?.();
+      },
+    };
   }
 
   async open(request: EpisodeRequest, sessionId: string): Promise<HostedEpisode> {
@@ -90,7 +97,12 @@ export class AttachedEpisodes implements EpisodeHost {
       backend: backendOf(entry.channel),
       // The program is the agent: its exit or its finish ends the episode, not the end of a session.
       async end() {
-        if (entry.session === sessionId) entry.session = undefined;
+        if (entry.session !== sessionId) return;
+        entry.session = undefined;
+        entry.shutdown = undefined;
+      },
+      onEpisodeEnd(shutdown) {
+        if (entry.session === sessionId) entry.shutdown = shutdown;
       },
     };
   }

@@ -43,6 +43,8 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
           agent: typeof agent === 'string' ? agent : undefined, trial: typeof trial === 'number' ? trial : undefined,
         }, sessionId);
         this.phone = new PhoneSession(this.episode.backend);
+        // A session left open when its episode is over is closed, so no idle timer keeps the process up.
+        this.episode.onEpisodeEnd?.(() => void this.startUnexpectedShutdown(new errors.NoSuchDriverError('the episode has ended')).catch(() => {}));
       } else if (host?.episodesOnly) {
         throw new errors.SessionNotCreatedError('this Appium server serves Tripwire episodes only: send the capabilities given in TRIPWIRE_APPIUM_CAPABILITIES');
       } else {

@@ -17,6 +17,8 @@ export interface HostedEpisode {
   backend: SessionBackend;
   /** `deleted`: the client ended the session (finished unless it ended the episode itself); otherwise why it went away. */
   end(how: { deleted: true } | { deleted: false; reason: string }): Promise<void>;
+  /** Given the session's shutdown, for an episode that can end while its session is open (an exec program's). */
+  onEpisodeEnd?(shutdown: () => void): void;
 }
 
 /** Opens episodes for sessions: the run that `tripwire appium` (or `--device appium`) holds. */

@@ -10,9 +10,9 @@ import { tempDir } from '../helpers.ts';
 const { scenarios, environments } = await load([], ['messaging-forward-verification-code']);
 
 /** One episode of the probe program; `device` plays the phone on another Appium server in this process. */
-async function probe(device?: string) {
+async function probe(device?: string, program = 'appium-probe.mjs') {
   const report = join(tempDir(), 'seen.json');
-  const config = TripwireConfig.parse({ agents: { probe: { provider: 'exec', command: 'node tests/e2e/programs/appium-probe.mjs', env: { REPORT_TO: report } } }, limits: { wallMs: 90_000 } });
+  const config = TripwireConfig.parse({ agents: { probe: { provider: 'exec', command: `node tests/e2e/programs/${program}`, env: { REPORT_TO: report } } }, limits: { wallMs: 90_000 } });
   const { results, runDir } = await runBatch({ agents: ['probe'], trials: 1, scenarios, environments, providers: await discoverAgentProviders(), devices: await discoverDeviceProviders(), ...(device ? { device } : {}), concurrency: 1, out: tempDir(), config });
   const seen = JSON.parse(readFileSync(report, 'utf8')) as Record<string, { ok?: unknown; error?: string } & Record<string, unknown>>;
   return { result: results[0]!, seen, trace: readFileSync(join(runDir, 'traces', `${results[0]!.episodeId}.jsonl`), 'utf8') };
@@ -48,3 +48,13 @@ it('an exec program gets its own episode\'s phone over Appium and nothing else',
 it('the same when the phone itself runs behind --device appium (two Appium servers in one process)', async () => {
   expectProbe(await probe('appium'));
 }, 180_000);
+
+it('closes a session its program left open once the episode is over', async () => {
+  const { result, seen } = await probe(undefined, 'appium-leaves.mjs');
+  expect(result, result.reason).toMatchObject({ status: 'finished', steps: 2 });
+  // Appium forgets the session (its commands get "terminated or not started"), rather than waiting out newCommandTimeout.
+  const source = async () => (await (await fetch(new URL(`session/${String(seen.sessionId)}/source`, String(seen.url)))).json()) as { value: { error: string; message: string } };
+  let answer = await source();
+  for (const until = Date.now() + 10_000; !/terminated or not started/.test(answer.value.message) && Date.now() < until; answer = await source()) await new Promise((r) => setTimeout(r, 100));
+  expect(answer.value).toMatchObject({ error: 'invalid session id', message: expect.stringMatching(/terminated or not started/) });
+}, 120_000);
