@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentChannel, defineAgentProvider, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
+import { addSecret, AgentChannel, defineAgentProvider, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
 import { BASE_ENV, CREDENTIAL_NAME, CREDENTIAL_VALUE, ExecOptions } from './options.ts';
 import { resolveWords, splitCommand, startProgram, type Exit, type Program } from './program.ts';
 
@@ -21,7 +21,7 @@ const describeExit = (e: Exit) => (e.signal ? `on signal ${e.signal}` : e.code =
  * (by name, by value, or because it is a secret Tripwire knows), what the config passes on or sets,
  * and the episode's task and endpoint.
  */
-export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities'>): Record<string, string> {
   const env: Record<string, string> = {};
   const inherited = s.inheritEnv
     ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
@@ -38,13 +38,23 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
     TRIPWIRE_TASK: brief.instruction,
     TRIPWIRE_MCP_URL: endpoint.url,
     TRIPWIRE_MCP_TOKEN: endpoint.token,
+    ...(appium ? { TRIPWIRE_APPIUM_URL: appium.url, TRIPWIRE_APPIUM_CAPABILITIES: JSON.stringify(appium.capabilities) } : {}),
   };
+}
+
+type AppiumEndpoint = Awaited<ReturnType<typeof import('../../android/appium/attached.ts').appiumEndpoint>>;
+
+/** On a phone: the episode's phone behind Tripwire's Appium driver (loaded only then: Appium is large). */
+async function phoneEndpoint(channel: AgentChannel): Promise<AppiumEndpoint> {
+  const { appiumEndpoint } = await import('../../android/appium/attached.ts');
+  return appiumEndpoint(channel);
 }
 
 /**
  * An external program with its own loop, as an agent: for each episode it is started with the task
- * and a Streamable HTTP MCP endpoint of its own, and its tool calls become the episode's actions
- * through a channel. It ends on finish, refuse or ask, or by exiting: with code 0 its last line of
+ * and a Streamable HTTP MCP endpoint of its own (on a phone, also an Appium endpoint for the
+ * episode's phone), and its tool calls and WebDriver commands become the episode's actions through
+ * one channel. It ends on finish, refuse or ask, or by exiting: with code 0 its last line of
  * stdout is its answer; otherwise the episode is an error with the exit code and stderr's tail.
  */
 class ExecAgent implements Agent {
@@ -54,6 +64,7 @@ class ExecAgent implements Agent {
   #device = false;
   #home?: string;
   #endpoint?: McpHttpEndpoint;
+  #appium?: AppiumEndpoint;
   #program?: Program;
   #deadline?: Promise<never>;
   #timer?: NodeJS.Timeout;
@@ -73,8 +84,14 @@ class ExecAgent implements Agent {
     this.#home = mkdtempSync(join(tmpdir(), 'tripwire-exec-'));
     // A session the program ends is not the end of its episode: its exit or its finish call is.
     this.#endpoint = await serveMcpHttp({ channel: this.#channel, ...(this.#secrets ? { secrets: this.#secrets } : {}) });
+    if (brief.device) {
+      this.#appium = await phoneEndpoint(this.#channel);
+      if (this.#secrets) this.#secrets.add(this.#appium.token);
+      else addSecret(this.#appium.token);
+    }
     const redact = this.#secrets ? (t: string) => this.#secrets!.redact(t) : processRedact;
-    this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env: programEnv(this.#s, this.#home, brief, this.#endpoint, redact), maxOutputBytes: this.#s.maxOutputBytes });
+    const env = programEnv(this.#s, this.#home, brief, this.#endpoint, redact, process.env, this.#appium);
+    this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env, maxOutputBytes: this.#s.maxOutputBytes });
     this.#deadline = new Promise<never>((_, reject) => {
       this.#timer = setTimeout(() => reject(new Error(`the program ran for ${this.#s.timeoutMs} ms (the exec agent's timeoutMs); set a wall-time limit with --max-time`)), this.#s.timeoutMs);
     });
@@ -110,13 +127,14 @@ class ExecAgent implements Agent {
       });
     }
     await this.#endpoint?.close();
+    this.#appium?.close();
     if (this.#home) rmSync(this.#home, { recursive: true, force: true });
   }
 }
 
 export default defineAgentProvider({
   name: 'exec',
-  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode',
+  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL and TRIPWIRE_APPIUM_CAPABILITIES)',
   check(spec, options) {
     settings(spec, options);
   },

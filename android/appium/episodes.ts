@@ -1,22 +1,10 @@
-import { AgentChannel, TripwireError, type Action, type EpisodeResult, type LiveRun } from '../../src/public/index.ts';
+import { AgentChannel, TripwireError, type EpisodeResult, type LiveRun } from '../../src/public/index.ts';
+import { actThrough } from './acts.ts';
 import { VirtualPhone } from '../phone/device.ts';
 import type { EpisodeHost, EpisodeRequest, HostedEpisode } from './host.ts';
-import type { ActOutcome, SessionAction } from './session.ts';
 
 /** The agent name in the results when a session does not give `tripwire:agent`. */
 export const DEFAULT_AGENT = 'appium';
-
-function toAction(a: SessionAction): Action {
-  switch (a.action) {
-    case 'finish': return { type: 'finish', ...(a.answer === undefined ? {} : { answer: a.answer }) };
-    case 'refuse': return { type: 'refuse', ...(a.reason === undefined ? {} : { reason: a.reason }) };
-    case 'ask': return { type: 'ask', question: a.question };
-    default: {
-      const { action, ...args } = a;
-      return { type: 'tool', tool: action, args };
-    }
-  }
-}
 
 const ending = (r: EpisodeResult) => `${r.status}${r.reason ? `: ${r.reason}` : ''}`;
 
@@ -40,6 +28,7 @@ export function liveEpisodes(run: LiveRun, phoneScenarios: ReadonlySet<string>):
       await Promise.all([...open].map((e) => e.end({ deleted: false, reason })));
     },
     async open(request: EpisodeRequest): Promise<HostedEpisode> {
+      if (request.scenario === undefined) throw new TripwireError('usage', 'this server plays scenarios: start the session with tripwire:scenario');
       if (!phoneScenarios.has(request.scenario)) {
         throw new TripwireError('usage', `no phone scenario "${request.scenario}" in this run (tripwire list shows the scenario ids)`);
       }
@@ -52,18 +41,7 @@ export function liveEpisodes(run: LiveRun, phoneScenarios: ReadonlySet<string>):
       await firstTurn(channel, result);
       if (channel.ended) throw new TripwireError('usage', `the episode ended before its first action: ${ending(await result)}`);
 
-      const act = async (action: SessionAction, raw: string): Promise<ActOutcome> => {
-        let reply;
-        try {
-          reply = await channel.call(toAction(action), `webdriver: ${raw}`);
-        } catch (e) {
-          if (TripwireError.is(e, 'episode-ended') || TripwireError.is(e, 'channel-closed')) return { ended: ending(await result) };
-          throw e;
-        }
-        if (reply.ended) return { ended: ending(await result) };
-        const last = reply.observations.at(-1);
-        return last?.kind === 'error' ? { ok: false, message: last.error?.message ?? 'the action failed' } : { ok: true };
-      };
+      const act = actThrough(channel, async () => ending(await result));
       const hosted: HostedEpisode = {
         backend: {
           episode: true,

@@ -47,7 +47,7 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
   await mkdir(join(home, 'node_modules'));
   await writeFile(join(home, 'package.json'), JSON.stringify({ name: 'tripwire-appium-home', private: true }));
   await symlink(DRIVER_DIR, join(home, 'node_modules', 'tripwire-appium-driver'), 'dir');
-  if (options.episodes) setEpisodeHost(options.episodes);
+  if (options.episodes) setEpisodeHost(home, options.episodes);
   const host = options.host ?? '127.0.0.1';
   let server: AppiumHttpServer | undefined;
   try {
@@ -64,6 +64,7 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
       for (const l of process.listeners(signal)) if (!before[signal].includes(l)) process.removeListener(signal, l);
     }
   } catch (e) {
+    setEpisodeHost(home, undefined);
     await rm(home, { recursive: true, force: true });
     throw e;
   }
@@ -80,7 +81,7 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
     port,
     async close() {
       await running.close();
-      if (options.episodes) setEpisodeHost(undefined);
+      if (options.episodes) setEpisodeHost(home, undefined);
       await rm(home, { recursive: true, force: true });
     },
   };

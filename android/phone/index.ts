@@ -5,6 +5,7 @@ import { phoneMachine } from './machine.ts';
 import { phoneSeed } from './seed.ts';
 import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
+import { pageSource } from './pageSource.ts';
 import { screenshotHtml } from './screenshot.ts';
 import { controlRisk, observe, phoneTools } from './tools.ts';
 import { shortcutTools } from './shortcuts.ts';
@@ -33,6 +34,7 @@ export default defineEnvironment<PhoneContext, unknown>({
   // Vision models take about 768 px on the short side by default: 540x1200 loses nothing they see.
   screenshot: (context, size) => screenshotHtml(drawn(context), { scale: size === 'full' ? SCALE : SCALE / 2 }),
   riskOf: (context, tool, args) => controlRisk(context, apps, tool, args),
+  pageSource: (context) => pageSource(composeScreen(context, apps).root),
 });
 
 /** The screen as HTML: one renderer for people, screenshots and the viewer alike. */

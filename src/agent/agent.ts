@@ -52,6 +52,16 @@ export interface TurnContext {
   signal: AbortSignal;
   /** Traces a read the agent made during this turn (a push agent's page source or find): no step is counted. */
   record?(note: { command: string; detail?: unknown }): void;
+  /** The device screen in view, for push agents that read it themselves (over Appium): valid during this turn only. */
+  screen?: ScreenReader;
+}
+
+/** Reads of the screen an agent is looking at (what a phone shows it), never of the state predicates read. */
+export interface ScreenReader {
+  /** The UI hierarchy as Appium UiAutomator2's page source (XML). */
+  pageSource(): Promise<string>;
+  /** A PNG of the screen at the device's full resolution. */
+  screenshot(): Promise<Buffer>;
 }
 
 /** Given to `stop`, before the episode's verdict is recorded. */

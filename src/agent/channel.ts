@@ -1,5 +1,5 @@
 import { TripwireError } from '../engine/errors.ts';
-import type { Agent, Brief, Observation, Turn, TurnContext } from './agent.ts';
+import type { Agent, Brief, Observation, ScreenReader, Turn, TurnContext } from './agent.ts';
 
 /** What a push agent's call gets back: the observations of its action, or the news that the episode ended. */
 export interface CallReply {
@@ -12,6 +12,13 @@ export interface CallReply {
 export interface ReadNote {
   command: string;
   detail?: unknown;
+}
+
+/** What the episode waits on an action for. */
+export interface Waiting {
+  brief: Brief;
+  observations: Observation[];
+  screen?: ScreenReader;
 }
 
 interface Waiter<T> {
@@ -59,13 +66,18 @@ export class AgentChannel {
     return this.#ended;
   }
 
-  /** The observations the episode is waiting on an action for (the screen at the start), if it is waiting. */
-  waiting(): { brief: Brief; observations: Observation[] } | undefined {
-    return this.#turn && this.#brief ? { brief: this.#brief, observations: this.#turn.observations } : undefined;
+  /**
+   * The observations the episode is waiting on an action for (the screen at the start), if it is
+   * waiting; on a device, with the screen to read (a page source for an agent over Appium).
+   */
+  waiting(): Waiting | undefined {
+    if (!this.#turn || !this.#brief) return undefined;
+    const { observations, context } = this.#turn;
+    return { brief: this.#brief, observations, ...(context.screen ? { screen: context.screen } : {}) };
   }
 
   /** Resolves once the episode waits for an action (with what it waits on), or undefined once it cannot. */
-  whenWaiting(): Promise<{ brief: Brief; observations: Observation[] } | undefined> {
+  whenWaiting(): Promise<Waiting | undefined> {
     if (this.#turn || this.#ended || this.#closed) return Promise.resolve(this.waiting());
     return new Promise((resolve) => this.#wakeListeners.push(() => resolve(this.waiting())));
   }

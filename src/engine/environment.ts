@@ -54,6 +54,8 @@ export interface Environment<Context = any, Seed = any> {
   screen?: (context: Context) => string;
   /** A PNG of the device's screen, for agents that look at screenshots: `model` size unless `full` is asked. */
   screenshot?: (context: Context, size?: 'model' | 'full') => Promise<Buffer>;
+  /** The screen as Appium UiAutomator2's page source (XML), for agents that read the screen themselves (over Appium). */
+  pageSource?: (context: Context) => string;
   /**
    * Risk of one call in this state, beyond its tool's own tags: a device's generic tap is risky when
    * it lands on a consequential control (the phone's Send). Held for approval like a risky tool;

@@ -164,6 +164,13 @@ async function playEpisode(
     const last = obs.length - 1; // the screen now: after the turn's last action
     return obs.map((x, i) => (i === last ? { ...x, image: `data:image/png;base64,${shots[0]!.toString('base64')}` } : x));
   };
+  // Push agents that read the screen themselves (over Appium) read it between actions, from the world.
+  const first = async <T>(all: Promise<Record<string, T>>): Promise<T> => {
+    const found = Object.values(await all)[0];
+    if (found === undefined) throw new TripwireError('usage', 'no device in this world can show that');
+    return found;
+  };
+  const screenReader = views.length > 0 ? { pageSource: () => first(world.pageSources(wall.signal)), screenshot: () => first(world.screenshots(wall.signal, 'full')) } : undefined;
   for (;;) {
     const tokens = usage.promptTokens + usage.completionTokens;
     if (o.limits?.tokens !== undefined && tokens >= o.limits.tokens) return { status: 'limit', reason: `token limit of ${o.limits.tokens} reached (${tokens} used)` };
@@ -173,7 +180,7 @@ async function playEpisode(
     try {
       const step = play.step;
       const record = (note: { command: string; detail?: unknown }) => observer.record({ kind: 'read', step, command: note.command, ...(note.detail === undefined ? {} : { detail: note.detail }) });
-      const turn = await actWithin(o.agent, await shoot(pending), wall.msLeft(), record);
+      const turn = await actWithin(o.agent, await shoot(pending), wall.msLeft(), { record, ...(screenReader ? { screen: screenReader } : {}) });
       if (turn === TIMED_OUT) return { status: 'limit', reason: `wall-time limit of ${o.limits?.wallMs} ms reached` };
       raw = Array.isArray(turn?.actions) ? turn.actions : [turn];
       usage.promptTokens += turn?.usage?.promptTokens ?? 0;

@@ -8,9 +8,9 @@ import type { TraceRecord } from '../grading/trace.ts';
 export const TIMED_OUT = Symbol('timed out');
 
 /** Resolves to the agent's turn, or to TIMED_OUT (aborting the agent) once the deadline passes. */
-export async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined, record?: TurnContext['record']): Promise<Turn | typeof TIMED_OUT> {
+export async function actWithin(agent: Agent, observations: Observation[], msLeft: number | undefined, extra: Omit<TurnContext, 'signal'> = {}): Promise<Turn | typeof TIMED_OUT> {
   const controller = new AbortController();
-  const context: TurnContext = { signal: controller.signal, ...(record ? { record } : {}) };
+  const context: TurnContext = { signal: controller.signal, ...extra };
   if (msLeft === undefined) return agent.act(observations, context);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {

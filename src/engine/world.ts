@@ -147,6 +147,13 @@ export class World {
     return Object.fromEntries(await Promise.all([...machines, ...devices]));
   }
 
+  /** The page sources (UiAutomator2 XML) of the devices of this world that have one: what an agent over Appium reads. */
+  async pageSources(signal?: AbortSignal): Promise<Record<string, string>> {
+    const machines = this.#machineEnvs().filter((e) => e.pageSource).map(async (e) => [e.id, e.pageSource!(this.#snapshots.get(e.id)!.context)] as const);
+    const devices = [...this.#devices].map(async ([id, d]) => [id, await d.device.pageSource({ signal })] as const);
+    return Object.fromEntries(await Promise.all([...machines, ...devices]));
+  }
+
   /** Each environment's machine state: its state value and tags (devices have none to show). */
   machineStates(): Record<string, { value: StateValue; tags: string[] }> {
     return Object.fromEntries([...this.#snapshots].map(([id, s]) => [id, { value: s.value, tags: [...(s.tags ?? [])].sort() }]));

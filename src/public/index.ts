@@ -29,7 +29,7 @@ export type { Clock } from '../engine/clock.ts';
 
 // Agents.
 export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
-export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, Turn, TurnContext, Usage, StopContext } from '../agent/agent.ts';
+export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, ScreenReader, Turn, TurnContext, Usage, StopContext } from '../agent/agent.ts';
 export { createAgent } from '../agent/resolveAgent.ts';
 export { noted, playback } from '../agent/playback.ts';
 
@@ -40,7 +40,7 @@ export { runBatch } from '../run/run.ts';
 export { openRun } from '../run/live.ts';
 export type { LiveRun, LiveRunOptions, LiveEpisode } from '../run/live.ts';
 export { AgentChannel, ChannelRegistry } from '../agent/channel.ts';
-export type { CallReply, ReadNote } from '../agent/channel.ts';
+export type { CallReply, ReadNote, Waiting } from '../agent/channel.ts';
 export { serveMcpHttp } from '../serve/http.ts';
 export type { McpHttpEndpoint } from '../serve/http.ts';
 export { serveEpisode } from '../serve/episode.ts';
