@@ -74,8 +74,9 @@ async function batch(opts: { scenarios: typeof scenarios; trials: number; slots:
   const requests = after.requests - before.requests;
   const ideal = (requests * LATENCY_MS) / opts.slots;
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  const errors = run.results.filter((r) => r.status === 'error').length;
-  return { episodes: run.results.length, requests, errors, ms, idealMs: ideal, ratio: ideal / ms, cpuMs, cpuPerRequestMs: cpuMs / requests, modelCpuMs: after.cpuMs - before.cpuMs };
+  // From the summary: the run does not hold its results, and its folder is gone.
+  const errors = run.summary.agents.reduce((n, a) => n + a.errors, 0);
+  return { episodes: run.summary.agents.reduce((n, a) => n + a.episodes, 0), requests, errors, ms, idealMs: ideal, ratio: ideal / ms, cpuMs, cpuPerRequestMs: cpuMs / requests, modelCpuMs: after.cpuMs - before.cpuMs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
