@@ -40,6 +40,7 @@ const batch = await runBatch({
   providers: await discoverAgentProviders(), concurrency: 4, out,
 });
 const batchMs = performance.now() - t1;
+const batchEpisodes = batch.results.length; // read from the run folder, before it goes
 rmSync(out, { recursive: true, force: true });
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
@@ -47,5 +48,5 @@ console.log(`scenarios                  ${scenarios.length}`);
 console.log(`in memory                  ${episodes} episodes, ${steps} steps in ${inMemoryMs.toFixed(0)} ms`);
 console.log(`  episodes/s               ${(episodes / (inMemoryMs / 1000)).toFixed(0)}`);
 console.log(`  ms/step                  ${(inMemoryMs / steps).toFixed(3)}`);
-console.log(`batch with traces+report   ${batch.results.length} episodes in ${batchMs.toFixed(0)} ms (${(batch.results.length / (batchMs / 1000)).toFixed(0)} episodes/s)`);
+console.log(`batch with traces+report   ${batchEpisodes} episodes in ${batchMs.toFixed(0)} ms (${(batchEpisodes / (batchMs / 1000)).toFixed(0)} episodes/s)`);
 console.log(`heap used / rss            ${mb(process.memoryUsage().heapUsed)} / ${mb(process.memoryUsage().rss)}`);

@@ -6,8 +6,12 @@ import { limiterFor } from './limiter.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAIOptions } from './options.ts';
 import { systemPrompt } from './prompts.ts';
 
+/** Options parsed once per options object: a batch creates an agent per episode from the same options. */
+const parsedOptions = new WeakMap<Record<string, unknown>, ReturnType<typeof OpenAIOptions.safeParse>>();
+
 function settings(spec: string, options: Record<string, unknown>) {
-  const parsed = OpenAIOptions.safeParse(options);
+  let parsed = parsedOptions.get(options);
+  if (!parsed) parsedOptions.set(options, (parsed = OpenAIOptions.safeParse(options)));
   if (!parsed.success) throw new Error(`openai agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const o = parsed.data;
   const model = o.model ?? spec;
@@ -15,6 +19,30 @@ function settings(spec: string, options: Record<string, unknown>) {
   const baseURL = o.baseURL ?? process.env.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL;
   const apiKey = o.apiKey ?? process.env[o.apiKeyEnv];
   return { ...o, model, baseURL, apiKey };
+}
+
+/**
+ * One client per connection settings, shared by the episodes of a process: a client per episode
+ * cost a batch of thousands of episodes its construction each time.
+ * A response cache is per trial, so a client with one is made per episode.
+ */
+const clients = new Map<string, Promise<OpenAI>>();
+/** The client's library (a few hundred modules) is loaded at the first client: a run of other agents never loads it. */
+function clientFor(s: ReturnType<typeof settings>, own?: { fetch: typeof fetch }): Promise<OpenAI> {
+  const make = () =>
+    import('openai').then(({ default: OpenAI }) => new OpenAI({
+      apiKey: s.apiKey ?? 'none', // local servers ignore it; the client insists on one
+      baseURL: s.baseURL,
+      timeout: s.timeoutMs,
+      maxRetries: s.maxRetries,
+      logLevel: 'off', // failures reach the trace as the episode's error; nothing else is printed
+      ...own,
+    }));
+  if (own) return make();
+  const key = JSON.stringify([s.apiKey, s.baseURL, s.timeoutMs, s.maxRetries]);
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = make()));
+  return client;
 }
 
 /**
@@ -32,16 +60,8 @@ export default defineAgentProvider({
     const s = settings(spec, options);
     // The run's registry has it already when it came from the config or a *_KEY variable; not always.
     (secrets ?? { add: addSecret }).add(s.apiKey);
-    // The client's library (a few hundred modules) is loaded at the first request: a run of other agents never loads it.
     let client: Promise<OpenAI> | undefined;
-    const openai = () => (client ??= import('openai').then(({ default: OpenAI }) => new OpenAI({
-      apiKey: s.apiKey ?? 'none', // local servers ignore it; the client insists on one
-      baseURL: s.baseURL,
-      timeout: s.timeoutMs,
-      maxRetries: s.maxRetries,
-      logLevel: 'off', // failures reach the trace as the episode's error; nothing else is printed
-      ...(s.cache ? { fetch: cachedFetch(s.cache, trial, secrets ?? { redact }) } : {}),
-    })));
+    const openai = () => (client ??= clientFor(s, s.cache ? { fetch: cachedFetch(s.cache, trial, secrets ?? { redact }) } : undefined));
     const limiter = limiterFor(s.baseURL, s.maxConcurrency);
     let conversation: Conversation;
     let tools: ReturnType<typeof toolsFor>;

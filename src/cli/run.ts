@@ -131,15 +131,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   });
   console.log(secrets.redact(formatTable(outcome.summary)));
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
-  const errored = outcome.results.filter((r) => r.status === 'error').length;
+  const errored = outcome.summary.agents.reduce((n, a) => n + a.errors, 0);
   const misses = thresholds ? thresholdFailures(outcome.summary, thresholds) : [];
   if (reporters.includes('junit')) {
     const traces: Record<string, TraceRecord[]> = {};
-    for (const r of outcome.results) {
+    const results = outcome.results; // read from results.jsonl: the run does not hold them
+    for (const r of results) {
       const file = join(outcome.runDir, 'traces', `${r.episodeId}.jsonl`);
       if (r.safe !== true && existsSync(file)) traces[r.episodeId] = readTrace(file);
     }
-    writeFileSync(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, outcome.results, traces)));
+    writeFileSync(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, results, traces)));
     console.log(`junit: ${shortPath(join(outcome.runDir, 'junit.xml'))}`);
   }
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, secrets.redact(renderGithubSummary(outcome.summary, misses)));

@@ -56,6 +56,25 @@ function toolTable(environments: Environment[], seeds: Record<string, unknown>):
 }
 
 /**
+ * A tool's parameters as JSON Schema, converted once per schema: converting is the costliest part of
+ * starting an episode, and a batch starts thousands with the same tools. Frozen, as it is shared.
+ */
+const schemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+function parametersOf(tool: Tool): Record<string, unknown> {
+  let schema = schemas.get(tool.parameters);
+  if (!schema) schemas.set(tool.parameters, (schema = deepFreeze(cleanSchema(z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>))));
+  return schema;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
  * The running environments of one episode. `apply` is the one choke point: every action goes
  * through it, and nothing else changes state. It never throws for what an agent sent.
  *
@@ -177,7 +196,7 @@ export class World {
     return [...this.#tools.values()].map(({ env, tool }) => ({
       name: tool.name,
       description: tool.description,
-      parameters: cleanSchema(z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
+      parameters: parametersOf(tool),
       kind: tool.kind,
       risk: [...(tool.risk ?? [])],
       environment: env.id,

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { renderReport } from './html.ts';
+import { renderIndex } from './html.ts';
+import { renderEpisode } from './episode.ts';
+import { DEFAULT_LAYOUT, EpisodeList, type ListLayout } from './pages.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import { processSecrets, type Redactor } from '../run/secrets.ts';
-import { summarize } from './summary.ts';
+import { RunSummarizer } from './summarizer.ts';
 import { tripwireVersion } from '../run/version.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
@@ -30,26 +32,38 @@ export function readTrace(file: string): TraceRecord[] {
 }
 
 /**
- * Writes summary.json and the self-contained index.html of a run folder from its results and traces.
- * What goes in is redacted before it is encoded, and what comes out once more as text.
+ * Writes summary.json, index.html and (for a large run) the pages of its episode list, from the
+ * run's results and traces. The results are taken one at a time, each with its trace read, rendered
+ * and let go: a run of any size is reported in the memory of one page. Everything is redacted before
+ * it is encoded, and once more as text.
  */
 export function writeReport(
   runDir: string,
-  results: EpisodeResult[],
+  results: Iterable<EpisodeResult>,
   scenarios: ScenarioInfo[],
   loadErrors: Summary['loadErrors'],
   secrets: Redactor = processSecrets,
+  layout: ListLayout = DEFAULT_LAYOUT,
 ): Summary {
-  const summary = secrets.redactValue(summarize(basename(runDir), results, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() }));
-  writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
-  const traces: Record<string, TraceRecord[]> = {};
-  for (const r of results) {
-    const file = join(runDir, 'traces', `${r.episodeId}.jsonl`);
-    if (existsSync(file)) traces[r.episodeId] = readTrace(file);
+  const runId = basename(runDir);
+  const summarizer = new RunSummarizer();
+  const byId = new Map(scenarios.map((s) => [s.id, secrets.redactValue(s)]));
+  const list = new EpisodeList(runDir, runId, layout, (text) => secrets.redact(text));
+  for (const result of results) {
+    summarizer.add(result);
+    const file = join(runDir, 'traces', `${result.episodeId}.jsonl`);
+    const trace = existsSync(file) ? secrets.redactValue(readTrace(file)) : undefined;
+    const r = secrets.redactValue(result);
+    list.add(r, renderEpisode(r, trace, byId.get(r.scenarioId)));
   }
-  const byId = Object.fromEntries(scenarios.map((s) => [s.id, s]));
+  const summary = secrets.redactValue(summarizer.summary(runId, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() }));
+  writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
   const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
-  const page = renderReport(secrets.redactValue({ summary, results, traces, scenarios: byId, links }));
+  const page = renderIndex({
+    summary, episodes: list.count, list: list.finish(), links,
+    trials: (agent) => secrets.redactValue(summarizer.trials(agent)),
+    scenarios: secrets.redactValue(summarizer.scenarios()),
+  });
   writeFileSync(join(runDir, 'index.html'), secrets.redact(page));
   return summary;
 }

@@ -3,6 +3,7 @@ import type { EpisodeResult, Summary } from '../run/result.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { denominator, pct, range } from './table.ts';
 import { trialsTable } from './trialsTable.ts';
+import { trialsByScenario, type ScenarioTrials } from './summary.ts';
 import { agentColor, riskChart } from './chart.ts';
 import { renderEpisode, type ScenarioInfo } from './episode.ts';
 import { coverageSection } from './coverage.ts';
@@ -65,12 +66,12 @@ ul.changes{margin:2px 0 0;padding-left:18px}
 
 // Filtering only: without it every episode is shown, so the page reads fine with JS off.
 const SCRIPT = `
-const f=document.getElementById('filters');f.hidden=false;
+const f=document.getElementById('filters');if(f){f.hidden=false;
 function apply(){const a=f.agent.value,s=f.show.value,q=f.q.value.trim().toLowerCase();
 for(const d of document.querySelectorAll('details.episode')){const x=d.dataset;
 const show=s==='all'||(s==='unsafe'&&x.safe==='false')||(s==='unhelpful'&&x.helpful==='false')||(s==='error'&&x.status==='error')||(s==='failing'&&(x.safe==='false'||x.helpful==='false'));
 d.hidden=!((!a||x.agent===a)&&show&&(!q||x.search.includes(q)));}}
-f.addEventListener('input',apply);f.addEventListener('submit',e=>e.preventDefault());
+f.addEventListener('input',apply);f.addEventListener('submit',e=>e.preventDefault());}
 `;
 
 function agentTable(summary: Summary): string {
@@ -118,22 +119,19 @@ function loadErrors(summary: Summary): string {
   return `<h2>Load errors</h2><div class="load-errors"><p>${summary.loadErrors.length} scenario file(s) failed to load and did not run.</p><table><thead><tr><th>file</th><th>field</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function filters(summary: Summary): string {
-  const agents = summary.agents.map((a) => `<option value="${esc(a.agent)}">${esc(a.agent)}</option>`).join('');
+function filters(names: string[]): string {
+  const agents = names.map((a) => `<option value="${esc(a)}">${esc(a)}</option>`).join('');
   return `<form id="filters" class="filters" hidden>
 <label>agent <select name="agent"><option value="">all</option>${agents}</select></label>
 <label>show <select name="show"><option value="all">all</option><option value="failing">unsafe or unhelpful</option><option value="unsafe">unsafe</option><option value="unhelpful">unhelpful</option><option value="error">errors</option></select></label>
 <label>search <input name="q" type="search" placeholder="scenario, agent, episode"></label></form>`;
 }
 
-/** index.html for one run: a single self-contained page (no external resources). */
-export function renderReport(input: ReportInput): string {
-  const { summary, results, traces, scenarios, links = [] } = input;
-  const title = `Tripwire report ${summary.runId}`;
+/** The head of every report page: styles, and a CSP that lets only the filter script run. */
+function page(title: string, body: string): string {
   // The CSP allows only this page's own script (by hash): even a missed escape could not run code or fetch anything.
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
-  const episodes = results.map((r) => renderEpisode(r, traces[r.episodeId], scenarios[r.scenarioId])).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -145,21 +143,85 @@ export function renderReport(input: ReportInput): string {
 </head>
 <body>
 <main>
-<h1>${esc(title)}</h1>
-<p class="muted">${summary.scenarios} scenarios · ${results.length} episodes · ${summary.agents.length} agents${summary.tripwireVersion ? ` · Tripwire ${esc(summary.tripwireVersion)}` : ''}${summary.scenarioFingerprint ? ` · scenario set <code>${esc(summary.scenarioFingerprint.slice(0, 12))}</code>` : ''}${links.map((l) => ` · <a href="${esc(l.href)}">${esc(l.label)}</a>`).join('')}</p>
-<h2>Agents</h2>
-${agentTable(summary)}${msbTable(summary)}
-<h2>Safety and helpfulness by risk category</h2>
-${riskChart(summary)}
-${trialsTable(summary, results)}
-${coverageSection(results)}
-${loadErrors(summary)}
-<h2>Episodes</h2>
-${filters(summary)}
-${episodes || '<p class="muted">No episodes.</p>'}
+${body}
 </main>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+/** A page of the episode list (`episodes/page-0001.html`), for runs too large for one page. */
+export interface EpisodePage {
+  href: string;
+  /** 1-based positions of its first and last episode in the run. */
+  from: number;
+  to: number;
+  first: string;
+  last: string;
+  /** Episodes on it that were unsafe, unhelpful or errored: where to look first. */
+  unsafe: number;
+  unhelpful: number;
+  errors: number;
+}
+
+export interface IndexInput {
+  summary: Summary;
+  episodes: number;
+  /** The episode list: rendered inline, or split into pages beside index.html. */
+  list: { inline: string } | { pages: EpisodePage[] };
+  /** Per agent, its trials per scenario (for the pass^k table). */
+  trials: (agent: string) => ScenarioTrials[];
+  /** Each scenario played, once (for the coverage matrix). */
+  scenarios: Pick<EpisodeResult, 'scenarioId' | 'risk' | 'failureModes'>[];
+  links?: { href: string; label: string }[];
+}
+
+function pageTable(pages: EpisodePage[], episodes: number): string {
+  const rows = pages.map((p, i) =>
+    `<tr><td><a href="${esc(p.href)}">page ${i + 1}</a></td><td class="num">${p.from}–${p.to}</td><td><span class="sid">${esc(p.first)}</span> … <span class="sid">${esc(p.last)}</span></td>` +
+      `<td class="num${p.unsafe ? ' bad' : ''}">${p.unsafe}</td><td class="num">${p.unhelpful}</td><td class="num${p.errors ? ' bad' : ''}">${p.errors}</td></tr>`,
+  );
+  return `<p class="muted">${episodes} episodes in ${pages.length} pages, each a page of its own beside this one (a run this large does not fit one page).</p>
+<table class="pages"><thead><tr><th>page</th><th class="num">episodes</th><th>from … to</th><th class="num">unsafe</th><th class="num">unhelpful</th><th class="num">errors</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** index.html for one run: the summary, and the episode list inline or as a table of its pages. */
+export function renderIndex(input: IndexInput): string {
+  const { summary, episodes, list, links = [] } = input;
+  const title = `Tripwire report ${summary.runId}`;
+  const listHtml = 'inline' in list ? `${filters(summary.agents.map((a) => a.agent))}\n${list.inline || '<p class="muted">No episodes.</p>'}` : pageTable(list.pages, episodes);
+  return page(title, `<h1>${esc(title)}</h1>
+<p class="muted">${summary.scenarios} scenarios · ${episodes} episodes · ${summary.agents.length} agents${summary.tripwireVersion ? ` · Tripwire ${esc(summary.tripwireVersion)}` : ''}${summary.scenarioFingerprint ? ` · scenario set <code>${esc(summary.scenarioFingerprint.slice(0, 12))}</code>` : ''}${links.map((l) => ` · <a href="${esc(l.href)}">${esc(l.label)}</a>`).join('')}</p>
+<h2>Agents</h2>
+${agentTable(summary)}${msbTable(summary)}
+<h2>Safety and helpfulness by risk category</h2>
+${riskChart(summary)}
+${trialsTable(summary, input.trials)}
+${coverageSection(input.scenarios)}
+${loadErrors(summary)}
+<h2>Episodes</h2>
+${listHtml}`);
+}
+
+/** One page of a paged episode list, with links to the report and the pages around it. */
+export function renderEpisodePage(run: { runId: string; agents: string[] }, n: number, p: EpisodePage, nav: { prev?: string; next?: string }, episodesHtml: string): string {
+  const title = `Tripwire report ${run.runId}, episodes ${p.from}–${p.to}`;
+  const links = [`<a href="../index.html">the report</a>`, nav.prev ? `<a href="${esc(nav.prev)}">previous page</a>` : '', nav.next ? `<a href="${esc(nav.next)}">next page</a>` : ''].filter(Boolean).join(' · ');
+  return page(title, `<h1>${esc(title)}</h1>
+<p class="muted">page ${n} · ${links}</p>
+${filters(run.agents)}
+${episodesHtml}
+<p class="muted">${links}</p>`);
+}
+
+/** index.html for one run with every episode inline: a single self-contained page (no external resources). */
+export function renderReport(input: ReportInput): string {
+  const { summary, results, traces, scenarios, links = [] } = input;
+  const episodes = results.map((r) => renderEpisode(r, traces[r.episodeId], scenarios[r.scenarioId])).join('\n');
+  return renderIndex({
+    summary, episodes: results.length, list: { inline: episodes }, links,
+    trials: (agent) => trialsByScenario(results.filter((r) => r.agent === agent)),
+    scenarios: results,
+  });
 }

@@ -1,19 +1,19 @@
-import type { EpisodeResult, Summary } from '../run/result.ts';
+import type { Summary } from '../run/result.ts';
 import { esc } from './escape.ts';
 import { passHatK } from './stats.ts';
-import { trialsByScenario } from './summary.ts';
+import type { ScenarioTrials } from './summarizer.ts';
 import { pct } from './table.ts';
 
 /**
  * With several trials per scenario: per scenario and agent, how many trials passed and pass^k, so a
  * flaky scenario (passes sometimes) stands out from one that always or never passes.
  */
-export function trialsTable(summary: Summary, results: EpisodeResult[]): string {
+export function trialsTable(summary: Summary, trials: (agent: string) => ScenarioTrials[]): string {
   const rows: string[] = [];
   for (const a of summary.agents) {
     if (!a.passK) continue;
     const { k } = a.passK;
-    for (const s of trialsByScenario(results.filter((r) => r.agent === a.agent))) {
+    for (const s of trials(a.agent)) {
       const both = passHatK([{ n: s.n, c: s.safeAndHelpful }], k);
       const flaky = s.safeAndHelpful > 0 && s.safeAndHelpful < s.n;
       rows.push(

@@ -16,7 +16,8 @@ import { createRandom } from '../engine/random.ts';
 import type { EpisodeResult, RunManifest, Summary } from './result.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
 import { writeReport } from '../report/files.ts';
-import { latestPerEpisode, readResults } from '../report/summary.ts';
+import { indexResults, streamResults } from '../report/read.ts';
+import type { ListLayout } from '../report/pages.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
 
@@ -56,6 +57,8 @@ export interface RunOptions extends RunPlan {
    * environment and the config; pass one (from `runSecrets`) to share it with a viewer.
    */
   secrets?: Secrets;
+  /** How the report lays out its episode list (inline up to a size, then in pages). */
+  reportLayout?: ListLayout;
   /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
   channels?: ChannelRegistry;
 }
@@ -70,7 +73,8 @@ export interface RunHooks {
 export interface RunOutcome {
   runDir: string;
   summary: Summary;
-  results: EpisodeResult[];
+  /** Every episode's result, read from results.jsonl when asked for (a run does not hold them). */
+  readonly results: EpisodeResult[];
   /** Episodes this invocation ran (on resume: only the missing and errored ones). */
   ran: number;
 }
@@ -136,11 +140,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const resultsFile = join(runDir, 'results.jsonl');
 
   dropPartialLine(resultsFile);
-  const done = new Set(
-    latestPerEpisode(existsSync(resultsFile) ? readResults(resultsFile) : [])
-      .filter((r) => r.status !== 'error')
-      .map((r) => r.episodeId),
-  );
+  const done = new Set((existsSync(resultsFile) ? indexResults(resultsFile) : []).filter((r) => r.status !== 'error').map((r) => r.episodeId));
   const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
   const plan: PlannedEpisode[] = [];
   const phone = typeof device?.provider.phone === 'function' ? device.provider.phone(device.spec, device.options) : device?.provider.phone;
@@ -196,18 +196,24 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     o.onProgress?.(++finished, plan.length, recorded);
   };
 
-  const queue = [...plan];
-  const workers = Array.from({ length: Math.max(1, Math.min(o.concurrency, queue.length)) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await play(next);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(o.concurrency, plan.length)) }, async () => {
+    while (next < plan.length) await play(plan[next++]!);
   });
   await Promise.all(workers);
 
+  // Results are read back one at a time, in report order, for the report; none is kept.
   const order = new Map(o.scenarios.map((s, i) => [s.scenario.id, i]));
-  const results = latestPerEpisode(readResults(resultsFile)).sort(
+  const refs = indexResults(resultsFile).sort(
     (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
   );
-  const summary = writeReport(runDir, results, manifest.scenarios, o.loadErrors ?? [], secrets);
+  const summary = writeReport(runDir, streamResults(resultsFile, refs), manifest.scenarios, o.loadErrors ?? [], secrets, o.reportLayout);
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
-  return { runDir, summary, results, ran: plan.length };
+  return {
+    runDir, summary, ran: plan.length,
+    get results() {
+      return [...streamResults(resultsFile, refs)];
+    },
+  };
 }

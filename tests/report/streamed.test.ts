@@ -1,0 +1,98 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { runBatch } from '../../src/run/run.ts';
+import { indexResults, readSummary, streamResults } from '../../src/report/read.ts';
+import { latestPerEpisode, readResults, summarize } from '../../src/report/summary.ts';
+import { environments, tempDir } from '../helpers.ts';
+
+const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'bank'), join(PACKAGE_ROOT, 'scenarios', 'email')], environments);
+const providers = await discoverAgentProviders();
+const few = scenarios.slice(0, 5);
+const ids = (html: string) => [...html.matchAll(/<details class="episode" id="ep-([^"]+)"/g)].map((m) => m[1]!);
+
+describe('a report written from results streamed one at a time', () => {
+  it("has the summary of all the run's results taken at once, with trials and several agents", async () => {
+    const run = await runBatch({ agents: ['oracle', 'reckless', 'reference:unsafe'], trials: 3, scenarios, environments, providers, concurrency: 8, out: tempDir() });
+    const all = readResults(join(run.runDir, 'results.jsonl'));
+    const batch = summarize(run.summary.runId, all, scenarios.length, [], { tripwireVersion: run.summary.tripwireVersion });
+    expect(batch.agents.map((a) => a.agent)).toEqual(['oracle', 'reckless', 'reference:unsafe']);
+    expect(batch.agents[0]!.passK?.k).toBe(3);
+    expect(run.summary).toEqual(batch);
+    expect(readSummary(join(run.runDir, 'summary.json'))).toEqual(batch);
+  });
+
+  it('keeps the latest line of an episode re-run on resume, at the place of its first', async () => {
+    const run = await runBatch({ agents: ['oracle'], trials: 1, scenarios: few, environments, providers, concurrency: 2, out: tempDir() });
+    const file = join(run.runDir, 'results.jsonl');
+    const [first, ...rest] = readResults(file);
+    // An earlier errored attempt of the first episode, then its re-run, as a resumed run leaves them.
+    appendFileSync(file, `${JSON.stringify({ ...first!, status: 'finished', safe: false, helpful: false })}\n`);
+    const lines = readResults(file);
+    expect(lines).toHaveLength(few.length + 1);
+    const streamed = [...streamResults(file, indexResults(file))];
+    expect(streamed).toEqual(latestPerEpisode(lines));
+    expect(streamed.map((r) => r.episodeId)).toEqual([first!.episodeId, ...rest.map((r) => r.episodeId)]);
+    expect(streamed[0]!.safe).toBe(false);
+  });
+
+  it('tolerates a half-written last line and names the line of a corrupt one', async () => {
+    const run = await runBatch({ agents: ['oracle'], trials: 1, scenarios: few, environments, providers, concurrency: 2, out: tempDir() });
+    const file = join(run.runDir, 'results.jsonl');
+    appendFileSync(file, '{"episodeId":"cut sh');
+    expect(indexResults(file)).toHaveLength(few.length);
+    appendFileSync(file, '\n{"episodeId":"x"}\n');
+    expect(() => indexResults(file)).toThrow(`results.jsonl:${few.length + 1}`);
+  });
+});
+
+describe('the episode list of a large run', () => {
+  it('is split into pages beside index.html that list every episode exactly once, in order', async () => {
+    const run = await runBatch({
+      agents: ['oracle', 'reckless', 'reference:safe'], trials: 1, scenarios: few, environments, providers, concurrency: 4, out: tempDir(),
+      reportLayout: { inlineMax: 5, pageSize: 4 },
+    });
+    const expected = run.results.map((r) => r.episodeId);
+    expect(expected).toHaveLength(15);
+    const index = readFileSync(join(run.runDir, 'index.html'), 'utf8');
+    expect(ids(index)).toEqual([]);
+    const pages = [...index.matchAll(/<a href="(episodes\/page-\d{4}\.html)">/g)].map((m) => m[1]!);
+    expect(pages).toEqual(['episodes/page-0001.html', 'episodes/page-0002.html', 'episodes/page-0003.html', 'episodes/page-0004.html']);
+    expect(readdirSync(join(run.runDir, 'episodes')).sort()).toEqual(pages.map((p) => p.slice('episodes/'.length)));
+
+    const listed: string[] = [];
+    for (const [i, p] of pages.entries()) {
+      const html = readFileSync(join(run.runDir, p), 'utf8');
+      listed.push(...ids(html));
+      // Links to the report and the pages around it resolve to files of the run folder.
+      const links = [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!);
+      for (const l of links) expect(existsSync(join(run.runDir, 'episodes', l))).toBe(true);
+      expect(links.some((l) => l.includes(`page-${String(i + 2).padStart(4, '0')}`))).toBe(i < pages.length - 1);
+      expect(links.some((l) => l.includes(`page-${String(i).padStart(4, '0')}`))).toBe(i > 0);
+      // Each page as locked down as the report itself: its own script only, nothing from outside.
+      expect(html.match(/<script/g)).toHaveLength(1);
+      expect(html).toContain('Content-Security-Policy');
+      // Every trace is on its page.
+      expect(html.match(/<table class="trace">/g)?.length).toBe(ids(html).length);
+    }
+    expect(listed).toEqual(expected);
+    // The index's page table counts what the pages hold.
+    const unsafe = run.results.filter((r) => r.safe === false).length;
+    const cells = [...index.matchAll(/<tr><td><a href="episodes[^>]+>page \d+<\/a><\/td><td class="num">[^<]+<\/td><td>.*?<\/td><td class="num[^"]*">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(unsafe);
+    expect(unsafe).toBeGreaterThan(0);
+  });
+
+  it('stays inline in index.html for a small run, and a rewritten report drops the pages of an earlier one', async () => {
+    const out = tempDir();
+    const big = await runBatch({ agents: ['oracle', 'reckless'], trials: 1, scenarios: few, environments, providers, concurrency: 4, out, reportLayout: { inlineMax: 2, pageSize: 3 } });
+    expect(existsSync(join(big.runDir, 'episodes'))).toBe(true);
+    const again = await runBatch({ agents: ['oracle', 'reckless'], trials: 1, scenarios: few, environments, providers, concurrency: 4, out, resume: big.runDir });
+    expect(again.ran).toBe(0);
+    expect(existsSync(join(big.runDir, 'episodes'))).toBe(false);
+    const index = readFileSync(join(big.runDir, 'index.html'), 'utf8');
+    expect(ids(index)).toEqual(again.results.map((r) => r.episodeId));
+  });
+});
