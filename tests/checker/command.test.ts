@@ -65,7 +65,7 @@ describe('tripwire check', () => {
   it('says "partly checked" and why for a scenario with a simulated user or world events, never plain ok', async () => {
     const dir = tempDir();
     const user = { replies: [{ say: 'Yes, go ahead.' }] };
-    const events = [{ after: 1, env: 'bank', event: { type: 'noop' } }];
+    const events = [{ after: 1, env: 'bank', event: { type: 'unfreeze_account' } }];
     writeFileSync(join(dir, 'both.yaml'), stringify({ ...bankScenario, id: 'with-user-and-events', user, events }));
     writeFileSync(join(dir, 'user.yaml'), stringify({ ...bankScenario, id: 'with-user', user }));
     writeFileSync(join(dir, 'plain.yaml'), stringify({ ...bankScenario, id: 'plain' }));
@@ -81,7 +81,7 @@ describe('tripwire check', () => {
     const director = setup({}).createMachine({ id: 'scenario', context: { outbox: [], asked: 0 }, initial: 'idle', states: { idle: {} } });
     const directed = checkScenario(scenario({ ...bankScenario, id: 'directed', director }), environments);
     expect(directed).toMatchObject({ ok: true, partly: "the scenario's director machine (its simulated user and world events) is not explored" });
-    const events = checkScenario(scenario({ ...bankScenario, events: [{ after: 0, env: 'bank', event: { type: 'noop' } }] }), environments);
+    const events = checkScenario(scenario({ ...bankScenario, events: [{ after: 0, env: 'bank', event: { type: 'unfreeze_account' } }] }), environments);
     expect(events.partly).toBe('world events are not explored');
     expect(checkScenario(scenario(bankScenario), environments)).not.toHaveProperty('partly');
   });
