@@ -97,7 +97,9 @@ const tools = scenarios.filter((s) => !('phone' in s.scenario.environments));
 const phone = scenarios.filter((s) => 'phone' in s.scenario.environments).slice(0, 30);
 const rows = [];
 if (ONLY !== 'vision') {
-  rows.push(await repeated('tool batch, 64 in flight', 0.9, { scenarios: tools, trials: Math.ceil(640 / tools.length), slots: 64, actions: ['list_accounts', 'search_emails', 'search_files'] }));
+  // 768 episodes, a multiple of the 64 slots: with 906 the last wave ran 10 episodes on 64 slots, and
+  // no scheduler can beat that makespan (94% of the ideal), which hid what the batch itself costs.
+  rows.push(await repeated('tool batch, 64 in flight', 0.9, { scenarios: tools.slice(0, 256), trials: 3, slots: 64, actions: ['list_accounts', 'search_emails', 'search_files'] }));
 }
 const before = { ...screenshotStats };
 if (ONLY !== 'tool') {
