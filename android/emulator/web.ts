@@ -89,7 +89,7 @@ export class BrowserPages implements PageHost {
     const snap = this.#actor!.getSnapshot();
     const root = browser.view({ value: snap.value, context: snap.context }, { installed: [] });
     return `<!doctype html><meta name=viewport content="width=device-width"><title>${esc(String(snap.context.url))}</title>
-<form method=post action=/event>${node(root)}</form>${ENTER_SCRIPT}`;
+<form method="post" action="/event">${node(root)}</form>${ENTER_SCRIPT}`;
   }
 
   async close(): Promise<void> {
@@ -129,9 +129,9 @@ function node(n: UiNode): string {
   const id = attr('id', n.id);
   const label = n.text ? '' : attr('aria-label', n.desc);
   if (n.class.endsWith('EditText')) {
-    return `<input${id} name="${esc(n.field ?? '')}" value="${esc(n.text ?? '')}" placeholder="${esc(n.hint ?? '')}"${n.password ? ' type=password' : ''}${n.onEnter ? attr('data-enter', eventUrl(n.onEnter)) : ''}>`;
+    return `<input${id} name="${esc(n.field ?? '')}" value="${esc(n.text ?? '')}" placeholder="${esc(n.hint ?? '')}"${n.password ? ' type="password"' : ''}${n.onEnter ? attr('data-enter', eventUrl(n.onEnter)) : ''}>`;
   }
-  if (n.onTap) return `<button${id}${label} type=submit formaction="${esc(eventUrl(n.onTap))}">${esc(n.text ?? n.desc ?? '')}${kids}</button>`;
+  if (n.onTap) return `<button${id}${label} type="submit" formaction="${esc(eventUrl(n.onTap))}">${esc(n.text ?? n.desc ?? '')}${kids}</button>`;
   if (n.text !== undefined) return `<p${id}${label}>${esc(n.text)}</p>`;
   return `<div${id}${label}>${kids}</div>`;
 }
