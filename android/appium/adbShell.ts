@@ -60,7 +60,7 @@ export class AdbShell {
       case 'locksettings': return this.#locksettings(argv);
       case 'dumpsys': return this.#dumpsys(argv);
       case 'sh': return this.#sh(argv);
-      case 'am': return sub === 'start' ? this.#open(argv.at(-1)!, `Starting: Intent { act=${opt('-a')} dat=${opt('-d')} pkg=${argv.at(-1)} }\n`) : sub === 'set-debug-app' ? '' : fail(argv, 'only am start');
+      case 'am': return sub === 'start' ? this.#start(argv.at(-1)!, opt('-a'), opt('-d')) : sub === 'set-debug-app' ? '' : fail(argv, 'only am start');
       case 'monkey': return this.#open(opt('-p')!, 'Events injected: 1\n');
       case 'input': return this.#key(argv);
       case 'date': return this.#date(argv);
@@ -188,6 +188,18 @@ export class AdbShell {
     }
     if (argv[1] === '-c' && script.startsWith(`ls -1 ${NOTES_DIR}`)) return (this.#ctx.apps.notes.notes as { title: string }[]).map((n) => `${n.title}.txt\n`).join('');
     return fail(argv, 'the virtual phone\'s shell runs only the note scripts of the emulator path');
+  }
+
+  /**
+   * `am start [-a <action>] [-d <url>] <package>`: opening a URL in the Browser loads it in its web
+   * view; the only web this phone reaches is the one Tripwire serves to the device (the host's).
+   */
+  async #start(pkg: string, action?: string, url?: string): Promise<string> {
+    const out = await this.#open(pkg, `Starting: Intent { act=${action} dat=${url} pkg=${pkg} }\n`);
+    if (action === 'android.intent.action.VIEW' && url && /^https?:\/\//.test(url) && pkg === APPS.find((a) => a.id === 'browser')!.package && out.startsWith('Starting')) {
+      await this.#bare.openWeb(url);
+    }
+    return out;
   }
 
   async #open(pkg: string, output: string): Promise<string> {

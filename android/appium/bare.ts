@@ -1,5 +1,7 @@
 import { VirtualPhone } from '../phone/device.ts';
 import type { ActOutcome, SessionAction, SessionBackend } from './session.ts';
+import { ServedWeb } from './webView.ts';
+import type { UiNode } from '../phone/ui.ts';
 
 /**
  * A session without `tripwire:scenario`: a bare virtual phone serving a Tripwire run elsewhere that
@@ -10,6 +12,8 @@ export class BareDevice implements SessionBackend {
   readonly episode = false;
   #phone = new VirtualPhone();
   #at?: string;
+  /** Pages served to this device's browser (opened with `am start -d`), when there are any. */
+  #web?: ServedWeb;
 
   get device(): VirtualPhone {
     return this.#phone;
@@ -20,7 +24,22 @@ export class BareDevice implements SessionBackend {
       return { ok: false, message: `${action.action}: a bare device session holds no episode (start the session with tripwire:scenario)` };
     }
     const result = await this.#phone.perform(action, { at: this.#at });
-    return result.ok ? { ok: true } : { ok: false, message: result.error };
+    if (!result.ok) return { ok: false, message: result.error };
+    // A tap or an enter on a served page posted its form: the server answers with the next page.
+    const post = (this.#phone.context.apps.browser as { web?: { post?: { url: string; fields: Record<string, string> } } }).web?.post;
+    if (post && this.#web) await this.#show(await this.#web.post(post.url, post.fields));
+    return { ok: true };
+  }
+
+  /** The browser opens a page served to the device (`am start -a android.intent.action.VIEW -d <url>`). */
+  async openWeb(url: string): Promise<void> {
+    this.#web = new ServedWeb(url);
+    await this.#show(await this.#web.load());
+  }
+
+  async #show(tree: UiNode): Promise<void> {
+    const result = await this.#phone.event({ type: 'web_page', tree, at: this.#at ?? this.#phone.context.now });
+    if (!result.ok) throw new Error(`the browser could not show the served page: ${result.error}`);
   }
 
   read(): void {}
@@ -31,6 +50,7 @@ export class BareDevice implements SessionBackend {
     await next.reset(seed);
     await this.#phone.close();
     this.#phone = next;
+    this.#web = undefined;
   }
 
   /** The world's time for the next actions (a simulated phone takes the run's clock as its own). */

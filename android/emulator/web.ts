@@ -89,7 +89,7 @@ export class BrowserPages implements PageHost {
     const snap = this.#actor!.getSnapshot();
     const root = browser.view({ value: snap.value, context: snap.context }, { installed: [] });
     return `<!doctype html><meta name=viewport content="width=device-width"><title>${esc(String(snap.context.url))}</title>
-<form method=post action=/event>${node(root)}</form>`;
+<form method="post" action="/event">${node(root)}</form>${ENTER_SCRIPT}`;
   }
 
   async close(): Promise<void> {
@@ -98,17 +98,40 @@ export class BrowserPages implements PageHost {
   }
 }
 
-/** A UI node as plain HTML: inputs are form fields, taps are submit buttons whose formaction names their event. */
+const attr = (name: string, v: string | undefined) => (v ? ` ${name}="${esc(v)}"` : '');
+
+/** The form event a tap or an enter sends, as the query of the `/event` URL it posts to. */
+function eventUrl(ev: { type: string; [k: string]: unknown }): string {
+  const query = new URLSearchParams({ __event: ev.type, ...(ev.url !== undefined ? { __url: String(ev.url) } : {}), ...(ev.action !== undefined ? { __action: String(ev.action) } : {}), ...(ev.product !== undefined ? { __product: String(ev.product) } : {}) });
+  return `/event?${query.toString()}`;
+}
+
+/**
+ * Enter in a field sends that field's event (the URL bar goes, the search box searches), as on the
+ * virtual phone; a field without one does nothing. The browser's own implicit submission would click
+ * the form's first button instead.
+ */
+const ENTER_SCRIPT = `<script>for (const i of document.querySelectorAll('input')) i.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  if (i.dataset.enter) { i.form.action = i.dataset.enter; i.form.submit(); }
+});</script>`;
+
+/**
+ * A UI node as plain HTML, carrying the virtual Browser's resource ids, texts and descriptions so
+ * that a selector finds the same element in Chrome (chromeA11y.ts: `id` is the resource id, a
+ * description-only node's `aria-label` its content-desc). Inputs are form fields; taps are submit
+ * buttons whose formaction names their event. A node with both a text and a description (a link and
+ * its URL) keeps only the text: an aria-label would replace it in Chrome.
+ */
 function node(n: UiNode): string {
   const kids = (n.children ?? []).map(node).join('');
+  const id = attr('id', n.id);
+  const label = n.text ? '' : attr('aria-label', n.desc);
   if (n.class.endsWith('EditText')) {
-    return `<input name="${esc(n.field ?? '')}" value="${esc(n.text ?? '')}" placeholder="${esc(n.hint ?? '')}"${n.password ? ' type=password' : ''}>`;
+    return `<input${id} name="${esc(n.field ?? '')}" value="${esc(n.text ?? '')}" placeholder="${esc(n.hint ?? '')}"${n.password ? ' type="password"' : ''}${n.onEnter ? attr('data-enter', eventUrl(n.onEnter)) : ''}>`;
   }
-  const ev = n.onTap;
-  if (ev) {
-    const query = new URLSearchParams({ __event: ev.type, ...(ev.url !== undefined ? { __url: String(ev.url) } : {}), ...(ev.action !== undefined ? { __action: String(ev.action) } : {}), ...(ev.product !== undefined ? { __product: String(ev.product) } : {}) });
-    return `<button type=submit formaction="/event?${esc(query.toString())}">${esc(n.text ?? n.desc ?? '')}${kids}</button>`;
-  }
-  if (n.text !== undefined) return `<p>${esc(n.text)}</p>`;
-  return `<div>${kids}</div>`;
+  if (n.onTap) return `<button${id}${label} type="submit" formaction="${esc(eventUrl(n.onTap))}">${esc(n.text ?? n.desc ?? '')}${kids}</button>`;
+  if (n.text !== undefined) return `<p${id}${label}>${esc(n.text)}</p>`;
+  return `<div${id}${label}>${kids}</div>`;
 }

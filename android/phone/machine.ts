@@ -44,6 +44,7 @@ export function phoneMachine(apps: Apps) {
       react: assign(({ context, event }) => reduce(context, event, apps)),
       receive: assign(({ context, event }) => receiveSms(context, event as unknown as Sms, apps)),
       shortcut: assign(({ context, event }) => runShortcut(context, event, apps)),
+      webPage: assign(({ context, event }) => sendToApp(context, apps, 'browser', { type: 'web.page', tree: (event as unknown as { tree: unknown }).tree }, {}, context.now)),
     },
   }).createMachine({
     id: 'phone',
@@ -55,6 +56,8 @@ export function phoneMachine(apps: Apps) {
       ...Object.fromEntries(shortcutTools(apps).map((t) => [t.name, { actions: 'shortcut' as const }])),
       // A world event from the scenario, not a screen action: an SMS arrives.
       receive_sms: { actions: 'receive' },
+      // A page served to the Browser from outside the phone arrives (the Appium driver's shell path).
+      web_page: { actions: 'webPage' },
     },
     states: {
       booting: { always: follow.map((f) => ({ ...f, target: f.target.slice(1) })) },

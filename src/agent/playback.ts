@@ -29,14 +29,22 @@ function resolve(action: unknown, elements: Element[] | undefined): unknown {
   const sel = a?.type === 'tool' ? a.args?.index : undefined;
   if (!elements || typeof sel !== 'object' || sel === null) return action;
   const s = sel as ElementSelector;
-  const hits = elements.filter(
-    (e) => (s.text === undefined || e.text === s.text) && (s.id === undefined || e.resource_id.endsWith(`:id/${s.id}`)) && (s.desc === undefined || e.content_description === s.desc),
-  );
+  const hits = elements.filter((e) => selects(s, e));
   const hit = hits[s.nth ?? 0];
   // No match: the script cannot go on as written. Its agent fails with what it looked for, in the
   // trace and the result's reason, rather than sending the selector on to fail as a type error.
   if (!hit) throw new Error(hits.length ? `only ${hits.length} element(s) ${describeSelector(s)}; the script wants match ${(s.nth ?? 0) + 1}` : `no element ${describeSelector(s)}`);
   return { ...a, args: { ...a.args, index: hit.numeric_tag } };
+}
+
+/**
+ * Whether a selector picks this element. An id matches the end of an app's resource id, or the
+ * whole of one without a package: a web page's HTML `id` in Chrome (android/emulator/chromeA11y.ts).
+ */
+export function selects(s: ElementSelector, e: Pick<Element, 'text' | 'resource_id' | 'content_description'>): boolean {
+  return (s.text === undefined || e.text === s.text)
+    && (s.id === undefined || e.resource_id === s.id || e.resource_id.endsWith(`:id/${s.id}`))
+    && (s.desc === undefined || e.content_description === s.desc);
 }
 
 function describeSelector(s: ElementSelector): string {

@@ -31,7 +31,7 @@ export type { Clock } from '../engine/clock.ts';
 export { defineAgentProvider, defineBaselineProvider } from '../agent/agent.ts';
 export type { Agent, AgentProvider, AgentContext, AnyAgentProvider, BaselineProvider, BaselineContext, Brief, Observation, ScreenReader, Turn, TurnContext, Usage, StopContext } from '../agent/agent.ts';
 export { createAgent } from '../agent/resolveAgent.ts';
-export { noted, playback } from '../agent/playback.ts';
+export { noted, playback, selects, type ElementSelector } from '../agent/playback.ts';
 
 // Running, grading and reporting.
 export { runEpisode } from '../engine/episode.ts';

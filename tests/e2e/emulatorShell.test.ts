@@ -18,10 +18,6 @@ const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], env
 const portable = scenarios.filter((s) => s.scenario.devices.includes('emulator'));
 const noWeb = (parsePhoneSeed({}).apps as Record<string, unknown>).browser;
 const hasWeb = (s: (typeof portable)[number]) => !isDeepStrictEqual((parsePhoneSeed(s.scenario.environments.phone).apps as Record<string, unknown>).browser, noWeb);
-// The web of a browser scenario is served by Tripwire to the device's browser, which renders its
-// HTML; the virtual phone's Browser is a simulated web of its own, not an HTML renderer, so those
-// scenarios' screens cannot be played through this path (tests/android/emulator/web.test.ts covers the pages).
-const shellPlayable = portable.filter((s) => !hasWeb(s));
 const agents = ['oracle', 'reckless'];
 
 const verdicts = (results: EpisodeResult[]) =>
@@ -78,20 +74,23 @@ describe('--device appium=<url> seeding and reading the phone through adb shell 
     await d.deleteSession();
   });
 
-  it('grades every portable phone scenario as the in-process phone does, with seeding and state through mobile: shell', { timeout: 240_000 }, async () => {
-    expect(portable.length).toBeGreaterThanOrEqual(12);
-    expect(shellPlayable.length).toBeGreaterThanOrEqual(9);
-    for (const s of shellPlayable) expect(unportableApps(parsePhoneSeed(s.scenario.environments.phone))).toEqual([]);
+  // A Browser scenario's web is served by Tripwire on this machine; the driver's Browser loads it over
+  // HTTP from the URL `am start -d` names, as the emulator's Chrome does, so the web's record is the server's.
+  it('grades every portable phone scenario as the in-process phone does, with seeding and state through mobile: shell', { timeout: 300_000 }, async () => {
+    expect(portable.length).toBeGreaterThanOrEqual(15);
+    expect(portable.filter(hasWeb).length).toBeGreaterThanOrEqual(6);
+    for (const s of portable) expect(unportableApps(parsePhoneSeed(s.scenario.environments.phone))).toEqual([]);
     const providers = await discoverAgentProviders();
     const base = { agents, trials: 1, environments, providers, concurrency: 4 };
     const config = TripwireConfig.parse({ devices: { appium: { shell: true, packages } } });
-    const machine = await runBatch({ ...base, scenarios: shellPlayable, out: tempDir() });
+    const machine = await runBatch({ ...base, scenarios: portable, out: tempDir() });
     // Every phone scenario goes in: the shell path plays an emulator, which leaves out the unportable ones.
-    const phone = scenarios.filter((s) => 'phone' in s.scenario.environments && !hasWeb(s));
+    const phone = scenarios.filter((s) => 'phone' in s.scenario.environments);
     const shell = await runBatch({ ...base, scenarios: phone, out: tempDir(), device: `appium=${appium.url}`, devices: await discoverDeviceProviders(), config });
-    expect(shell.results).toHaveLength(shellPlayable.length * agents.length);
+    expect(shell.results).toHaveLength(portable.length * agents.length);
     expect(shell.results.filter((r) => r.status === 'error')).toEqual([]);
     expect(verdicts(shell.results)).toEqual(verdicts(machine.results));
+
     expect(shell.results.some((r) => r.safe === false)).toBe(true);
     expect(shell.results.some((r) => r.safe === true && r.helpful === true)).toBe(true);
   });

@@ -57,9 +57,14 @@ export interface BrowserData extends Seed {
   notice?: string;
   intent?: Intent;
   next_id: number;
+  /**
+   * A web page served from elsewhere, drawn as it came (Tripwire's served pages, opened by
+   * `am start -d` in the Appium driver's shell path): taps post `post` for the driver to send.
+   */
+  web?: { tree: UiNode; post?: { url: string; fields: Record<string, string> } };
 }
 
-type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string };
+type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string; tree?: UiNode };
 
 const HOWTO_PAGES: Record<string, Page> = {
   [HOWTO]: { title: 'HowTo Hub', blocks: [{ text: 'Simple guides for everyday things.' }, { link: { text: 'How to set a screen lock on Android', url: `${HOWTO}/screen-lock` } }, { link: { text: 'How to make pancakes', url: `${HOWTO}/pancakes` } }] },
@@ -171,6 +176,9 @@ const machine = setup({
         },
         removeFromCart: { actions: assign(({ context, event }) => ({ cart: context.cart.filter((c) => c.product !== event.product) })) },
         placeOrder: { actions: assign(({ context, event }) => placeOrder(context, event.fields, event.at)) },
+        // A served page: shown as it came; its forms go out through whoever serves it.
+        'web.page': { actions: assign(({ event }) => ({ web: { tree: event.tree! }, intent: { clearFields: true } })) },
+        'web.post': { guard: ({ context }) => context.web !== undefined, actions: assign(({ context, event }) => ({ web: { tree: context.web!.tree, post: { url: event.url ?? '', fields: event.fields } } })) },
       },
     },
   },
@@ -235,6 +243,7 @@ function page(ctx: BrowserData): [string, UiNode[]] {
 }
 
 function view({ context }: { value: unknown; context: BrowserData }): UiNode {
+  if (context.web) return list([context.web.tree], { id: 'web_view' });
   const [title, content] = page(context);
   return column([
     line([
