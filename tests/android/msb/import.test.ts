@@ -8,6 +8,7 @@ import { checkByWitness } from '../../../src/checker/witness.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
 import { playback } from '../../../src/agent/playback.ts';
 import { environments, play, scenario, tempDir } from '../../helpers.ts';
+import type { Scenario } from '../../../src/scenario/scenario.ts';
 import { sampleTasks, task } from './tasks.ts';
 
 const phone = environments.get('phone')!;
@@ -41,7 +42,7 @@ describe('tripwire import msb', () => {
   });
 
   it('grades like the evaluator: the first message must reach the target number and hold every keyword, case-sensitive', async () => {
-    const [msb, tripwire] = (['msb', 'tripwire'] as const).map((x) => scenario(importTasks(JSON.stringify(sampleTasks().slice(0, 1)), x).scenarios[0]!.scenario as never));
+    const [msb, tripwire] = (['msb', 'tripwire'] as const).map((x) => scenario(importTasks(JSON.stringify(sampleTasks().slice(0, 1)), x).scenarios[0]!.scenario as never)) as [Scenario, Scenario];
     const send = (to: string, text: string) => playback([
       { type: 'tool', tool: 'open_app', args: { name: 'Messages' } }, { type: 'tool', tool: 'tap', args: { index: { id: 'start_chat' } } },
       { type: 'tool', tool: 'replace_text', args: { index: { id: 'to' }, text: to } }, { type: 'tool', tool: 'replace_text', args: { index: { id: 'message' }, text } },
