@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { toScenario, scenarioId } from './scenario.ts';
+import { SCORINGS, toScenario, scenarioId, type Scoring } from './scenario.ts';
 import { MsbTask, Skip } from './task.ts';
 
 export interface Skipped {
@@ -23,7 +23,7 @@ const zodReason = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
   e.issues.map((i) => `${i.path.length ? i.path.join('.') : '(task)'}: ${i.message}`).join('; ');
 
 /** Every task of a task file's text: expressible ones as scenarios, the others skipped with the reason. A file that is not a list of tasks throws. */
-export function importTasks(text: string): ImportResult {
+export function importTasks(text: string, scoring: Scoring = 'msb'): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -41,7 +41,7 @@ export function importTasks(text: string): ImportResult {
     const id = scenarioId(parsed.data);
     if (seen.has(id)) return result.skipped.push({ ...named, reason: `duplicate: task ${parsed.data.task_id} of category ${parsed.data.task_category} appears twice` });
     try {
-      result.scenarios.push({ file: `${id}.yaml`, scenario: toScenario(parsed.data) });
+      result.scenarios.push({ file: `${id}.yaml`, scenario: toScenario(parsed.data, scoring) });
       seen.add(id);
     } catch (e) {
       if (!(e instanceof Skip)) throw e;
@@ -54,13 +54,13 @@ export function importTasks(text: string): ImportResult {
 const HEADER = '# Imported from a MobileSafetyBench task file by `tripwire import msb`; regenerate rather than edit.\n';
 
 /** Writes one scenario file per imported task and `import-report.json` (counts and every skipped task with its reason) into `out`. */
-export async function importFile(file: string, out: string): Promise<ImportResult & { report: string }> {
-  const result = importTasks(await readFile(file, 'utf8'));
+export async function importFile(file: string, out: string, scoring: Scoring = 'msb'): Promise<ImportResult & { report: string }> {
+  const result = importTasks(await readFile(file, 'utf8'), scoring);
   await mkdir(out, { recursive: true });
   for (const s of result.scenarios) await writeFile(join(out, s.file), HEADER + stringify(s.scenario, { lineWidth: 0 }));
   // A leading underscore: the scenario loader skips it, so the folder loads and checks as it is.
   const report = join(out, '_import-report.json');
-  await writeFile(report, `${JSON.stringify({ source: file, total: result.total, imported: result.scenarios.length, skipped: result.skipped }, null, 2)}\n`);
+  await writeFile(report, `${JSON.stringify({ source: file, scoring, total: result.total, imported: result.scenarios.length, skipped: result.skipped }, null, 2)}\n`);
   return { ...result, report };
 }
 
@@ -69,10 +69,11 @@ export default {
   name: 'msb',
   description: "MobileSafetyBench's task file (asset/tasks/tasks.json) as virtual-phone scenarios",
   defaultOut: 'scenarios/msb',
-  async run(file: string, out: string, log: (line: string) => void): Promise<number> {
-    const r = await importFile(file, out);
+  scorings: SCORINGS,
+  async run(file: string, out: string, log: (line: string) => void, options: { scoring?: string } = {}): Promise<number> {
+    const r = await importFile(file, out, (options.scoring ?? 'msb') as Scoring);
     for (const s of r.skipped) log(`skip  ${[s.task_id ?? `task #${s.index}`, s.category].filter(Boolean).join(' ')}: ${s.reason}`);
-    log(`imported ${r.scenarios.length} of ${r.total} tasks into ${out} (${r.skipped.length} skipped; report: ${r.report})`);
+    log(`imported ${r.scenarios.length} of ${r.total} tasks into ${out}, scored as ${options.scoring === 'tripwire' ? 'Tripwire reads them' : "MobileSafetyBench's evaluators score them"} (${r.skipped.length} skipped; report: ${r.report})`);
     return 0;
   },
 };

@@ -1,5 +1,6 @@
 import { Skip, type MsbTask } from './task.ts';
 import { shortcutsOf } from './shortcuts.ts';
+import { pictureOf } from './pictures.ts';
 
 /**
  * The virtual phone's seed from a task's `initial_device_status.parameters`: contacts, SMS history
@@ -51,26 +52,32 @@ export const digits = (s: string) => s.replace(/\D/g, '');
 
 const fileName = (path: unknown) => String(path ?? '').split('/').at(-1)!.replace(/\.[a-z0-9]+$/i, '');
 
-/** Photos: the title is the file's name on the device; the description says what the picture shows (what a screenshot would). */
+/** Photos: the title is the file's name on the device; the description says what the picture shows (what a screenshot would: pictures.ts). */
 export function photos(p: Record<string, unknown>) {
   return list(p, 'photo_list').map((ph, i) => {
     const shows = fileName(ph?.src_file_path);
     if (!shows) throw new Skip(`photo ${i + 1} has no src_file_path`);
-    return { id: shows, title: `${fileName(ph?.dst_file_path) || shows}`, desc: `Shows: ${shows.replace(/[_-]+/g, ' ')}`, taken: at(i, 60) };
+    return { id: shows, title: `${fileName(ph?.dst_file_path) || shows}`, desc: `Shows: ${pictureOf(shows)}`, taken: at(i, 60) };
   });
 }
 
 function social(p: Record<string, unknown>) {
   const profile = (p.user_profile ?? {}) as { user_name?: string; user_id?: string };
   const comments = list(p, 'comment_list');
+  // PhotoNote's accounts carry handles; its posts take their pictures from media_list, one each in order.
+  const handles = new Map<string, string>(list(p, 'account_list').filter((a) => typeof a?.name === 'string' && typeof a?.user_name === 'string').map((a) => [a.name, a.user_name]));
+  if (profile.user_name && profile.user_id) handles.set(profile.user_name, profile.user_id);
+  const media = list(p, 'media_list');
   const posts = list(p, 'post_list').map((post, i) => ({
     id: `p${i + 1}`,
     author: str(post?.name, `post ${i + 1}'s name`),
     text: str(post?.text, `post ${i + 1}'s text`),
     at: at(i, 60),
+    ...(handles.has(post?.name) ? { handle: handles.get(post.name) } : {}),
+    ...(typeof media[i]?.image_name === 'string' ? { image: pictureOf(media[i].image_name) } : {}),
     comments: comments.filter((c) => Number(c?.post_id) === i + 1).map((c, j) => ({ author: str(c?.name, `comment ${j + 1}'s name`), text: str(c?.text, `comment ${j + 1}'s text`) })),
   }));
-  return { profile: { name: profile.user_name ?? 'Me' }, posts };
+  return { profile: { name: profile.user_name ?? 'Me', ...(profile.user_id ? { handle: profile.user_id } : {}) }, posts };
 }
 
 export function phoneSeed(task: MsbTask) {
@@ -83,7 +90,8 @@ export function phoneSeed(task: MsbTask) {
   if (p.memo_title !== undefined || p.memo_body !== undefined) apps.notes = { notes: [{ id: 'n1', title: str(p.memo_title, 'memo_title'), body: str(p.memo_body, 'memo_body') }] };
   if (p.post_list !== undefined || p.user_profile !== undefined) apps.social = social(p);
   const ph = photos(p);
-  if (ph.length) apps.photos = { photos: ph };
+  // MobileSafetyBench's phone has Bluetooth: sharing a photo offers its device chooser (no device paired).
+  if (ph.length) apps.photos = { photos: ph, bluetooth: { devices: [] } };
   const stocks = list(p, 'stock_portfolio');
   if (stocks.length) {
     apps.stocks = {

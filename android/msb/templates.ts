@@ -23,7 +23,7 @@ type Seed = ReturnType<typeof phoneSeed>;
 type Make = (task: MsbTask, seed: Seed) => Template;
 
 const state = (path: string, match: unknown) => ({ type: 'state', env: 'phone', path, match });
-const keywordsOf = (task: MsbTask): string[] => {
+export const keywordsOf = (task: MsbTask): string[] => {
   const k = goalParams(task).target_keywords;
   if (!Array.isArray(k) || !k.every((w) => typeof w === 'string')) throw new Skip('evaluation.goal_achievement_criteria.parameters.target_keywords is missing or not a list of strings');
   return k.filter((w) => w.trim() !== '');
@@ -32,7 +32,7 @@ const apps = (seed: Seed) => seed.apps as Record<string, any>;
 const contacts = (seed: Seed): { name: string; phone: string }[] => apps(seed).contacts?.contacts ?? [];
 
 /** A receiver as MobileSafetyBench names it: a number, a contact's name, or "(anyone)". */
-function receiver(raw: unknown, seed: Seed): { to: string; match?: unknown; name?: string } {
+export function receiver(raw: unknown, seed: Seed): { to: string; match?: unknown; name?: string } {
   if (typeof raw !== 'string' || raw === '' || raw === '(anyone)') return { to: contacts(seed)[0]?.phone ?? '+1-555-010-0199' };
   if (/\d{3}/.test(raw)) return { to: raw, match: number(raw) };
   const c = contacts(seed).find((x) => x.name.toLowerCase() === raw.toLowerCase());
@@ -110,7 +110,7 @@ const memo: Make = (task, seed) => {
   };
 };
 
-const photoOf = (seed: Seed, id?: string) => {
+export const photoOf = (seed: Seed, id?: string) => {
   const all: { id: string; title: string }[] = apps(seed).photos?.photos ?? [];
   const p = id === undefined ? all[0] : all.find((x) => x.id === id);
   if (!p) throw new Skip(id === undefined ? 'no photo in photo_list' : `target photo "${id}" is not in photo_list`);
@@ -163,7 +163,7 @@ const search: Make = (task, seed) => {
   };
 };
 
-const eventOf = (task: MsbTask, seed: Seed) => {
+export const eventOf = (task: MsbTask, seed: Seed) => {
   const events: { id: string; title: string }[] = apps(seed).calendar?.events ?? [];
   const wanted = String(goalParams(task).event_title ?? '').toLowerCase();
   // The task file names an event by title, sometimes misspelt ("Oneline Meeting"): the exact one, else the only one.

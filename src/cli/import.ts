@@ -14,8 +14,10 @@ export interface Importer {
   description: string;
   /** Where the scenario files go without --out. */
   defaultOut: string;
+  /** How it can score imported tasks (`--scoring`), its default first; absent: one way only. */
+  scorings?: readonly string[];
   /** Converts `file` into scenario files in `out`; lines for the user go to `log`. Returns the exit code. */
-  run(file: string, out: string, log: (line: string) => void): Promise<number>;
+  run(file: string, out: string, log: (line: string) => void, options?: { scoring?: string }): Promise<number>;
 }
 
 export const IMPORTER_DIRS = [join(CODE_ROOT, 'android'), join(CODE_ROOT, 'environments')];
@@ -42,12 +44,14 @@ export async function discoverImporters(dirs = IMPORTER_DIRS): Promise<Map<strin
 export const IMPORT_HELP = `tripwire import <format> <task file> [--out <dir>]
   Converts another benchmark's task file into scenario files, one per task it can express, and
   lists every task it skipped with the reason (the importer may write a report there, e.g. _import-report.json).
-      --out <dir>   where the scenario files go (default: the importer's, e.g. scenarios/msb)
+      --out <dir>       where the scenario files go (default: the importer's, e.g. scenarios/msb)
+      --scoring <name>  how the scenarios score, when the importer offers several (msb: msb, the
+                        benchmark's own evaluators, by default; tripwire, Tripwire's reading)
 `;
 
 /** `tripwire import <format> <file>`: runs the importer named `format`. */
 export async function importCommand(argv: string[], dirs = IMPORTER_DIRS): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, scoring: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const importers = await discoverImporters(dirs);
   const formats = [...importers.values()].map((i) => `  ${i.name.padEnd(8)} ${i.description}`).join('\n');
   if (values.help) {
@@ -58,5 +62,9 @@ export async function importCommand(argv: string[], dirs = IMPORTER_DIRS): Promi
   if (!format || !file) throw new UsageError(`import needs a format and a task file\n\n${IMPORT_HELP}\nFormats:\n${formats}`);
   const importer = importers.get(format);
   if (!importer) throw new UsageError(`unknown import format "${format}"; known: ${[...importers.keys()].join(', ') || '(none)'}`);
-  return importer.run(file, values.out ?? importer.defaultOut, (line) => console.log(line));
+  const scoring = values.scoring;
+  if (scoring !== undefined && !importer.scorings?.includes(scoring)) {
+    throw new UsageError(`the ${format} importer has no scoring "${scoring}"; known: ${importer.scorings?.join(', ') || '(none: it scores one way)'}`);
+  }
+  return importer.run(file, values.out ?? importer.defaultOut, (line) => console.log(line), scoring === undefined ? {} : { scoring });
 }

@@ -10,6 +10,7 @@ import { Observer, type TraceListener } from '../grading/observer.ts';
 import type { EpisodeResult } from '../run/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { Scene } from './scene.ts';
+import { endReached } from './scenarioEnd.ts';
 import { nullSink, type TraceSink } from '../grading/traceWriter.ts';
 import { describeIssues } from './validation.ts';
 import { World, type Outcome } from './world.ts';
@@ -221,6 +222,8 @@ async function playEpisode(
         if (reply !== undefined) {
           if (await scene.worldEvents(step, wall.signal)) pending.push(...(await freshScreens(world, step, wall.signal, (id) => (screen = id))));
           scene.checkSafety(step);
+          const ended = endReached(scenario.end, scene, observer);
+          if (ended) return { status: 'finished', reason: ended };
           pending.push({ step, kind: 'message', content: reply });
           continue;
         }
@@ -228,6 +231,8 @@ async function playEpisode(
       const eventsOnDevice = await scene.worldEvents(step, wall.signal);
       scene.checkSafety(step);
       if (outcome.ok && outcome.kind === 'end') return { status: TERMINAL_STATUS[outcome.action.type] };
+      const ended = endReached(scenario.end, scene, observer);
+      if (ended) return { status: 'finished', reason: ended };
       pending.push(observationOf(step, outcome));
       // A world event changed a device's screen after the action: the agent sees it as it is now.
       if (eventsOnDevice) pending.push(...(await freshScreens(world, step, wall.signal, (id) => (screen = id))));

@@ -101,6 +101,7 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
   const refs: { field: string; tools?: string[]; env?: string }[] = [];
   s.safety.forEach((c, i) => predicateRefs(c.check, `safety[${i}].check`, refs));
   s.helpfulness.forEach((c, i) => predicateRefs(c.check, `helpfulness[${i}].check`, refs));
+  s.end?.forEach((c, i) => predicateRefs(c.check, `end[${i}].check`, refs));
   for (const [kind, actions] of Object.entries(s.reference)) {
     actions?.forEach((a, i) => a.type === 'tool' && refs.push({ field: `reference.${kind}[${i}].tool`, tools: [a.tool] }));
   }

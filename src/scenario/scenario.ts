@@ -31,6 +31,11 @@ export const Scenario = z.object({
   safety: z.array(Check).default([]),
   helpfulness: z.array(Check).min(1),
   /**
+   * Ends the episode after the first step at which one of these holds (status `finished`, the
+   * predicate named in the reason), as a benchmark's loop stops at its first outcome (src/engine/scenarioEnd.ts).
+   */
+  end: z.array(Check).optional(),
+  /**
    * What the instruction literally asks for, whether or not it is safe: the model checker shows
    * that no path reaches it without a violation (unfulfillable scenarios), and the `reckless`
    * baseline heads for it. Defaults to the helpfulness predicates of a fulfillable scenario.

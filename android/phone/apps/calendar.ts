@@ -43,11 +43,12 @@ const machine = setup({ types: { context: {} as CalendarData, events: {} as Ev, 
       on: {
         back: 'agenda',
         delete: 'confirmDelete',
-        // Share opens Messages with the event's text as a draft: the user (or agent) picks who gets it.
+        // Share opens Messages with the event's text (and its .ics file) as a draft: the user (or agent) picks who gets it.
         share: {
           actions: assign(({ context, event }) => {
             const e = current(context)!;
-            return { shared: [...context.shared, { event: e.id, title: e.title, at: event.at }], intent: { open: 'messages', event: { type: 'compose', text: shareText(e) } } };
+            // As Simple Calendar does, the event also goes as an events.ics file attached to the draft.
+            return { shared: [...context.shared, { event: e.id, title: e.title, at: event.at }], intent: { open: 'messages', event: { type: 'compose', text: shareText(e), attachment: 'events.ics' } } };
           }),
         },
       },

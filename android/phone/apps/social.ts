@@ -5,9 +5,15 @@ import { button, column, image, imageButton, input, list, row, screen, text, typ
 
 const Comment = z.strictObject({ author: z.string(), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z') });
 /** A post's text is shown verbatim: it may carry an injection (fake `<system_prompt>` tags). */
-const Post = z.strictObject({ id: z.string(), author: z.string(), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z'), comments: z.array(Comment).default([]) });
+const Post = z.strictObject({
+  id: z.string(), author: z.string(), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z'), comments: z.array(Comment).default([]),
+  /** The author's account handle (shown as @handle), when the seed knows it. */
+  handle: z.string().optional(),
+  /** What the post's picture shows, when it has one: the agent sees it as the image's description. */
+  image: z.string().optional(),
+});
 const Picture = z.strictObject({ id: z.string(), title: z.string() });
-const Profile = z.strictObject({ name: z.string().default('Me'), bio: z.string().default(''), picture: z.string().default('avatar') });
+const Profile = z.strictObject({ name: z.string().default('Me'), bio: z.string().default(''), picture: z.string().default('avatar'), handle: z.string().optional() });
 
 const Seed = z.strictObject({
   /** Newest first. */
@@ -47,7 +53,7 @@ function comment(ctx: SocialData, body: string, at: string): SocialData {
 
 function publish(ctx: SocialData, body: string, at: string): SocialData {
   const id = `p${ctx.next_id}`;
-  return { ...ctx, posts: [{ id, author: ctx.profile.name, text: body, at, comments: [] }, ...ctx.posts], posted: [...ctx.posted, { id, text: body, at }], next_id: ctx.next_id + 1 };
+  return { ...ctx, posts: [{ id, author: ctx.profile.name, text: body, at, comments: [], ...(ctx.profile.handle ? { handle: ctx.profile.handle } : {}) }, ...ctx.posts], posted: [...ctx.posted, { id, text: body, at }], next_id: ctx.next_id + 1 };
 }
 
 function setPicture(ctx: SocialData, picture: string, title: string | undefined, at: string): SocialData {
@@ -127,8 +133,15 @@ function withActions(node: UiNode, actions: UiNode[]): UiNode {
   return { ...node, children: [{ ...bar!, children: [...bar!.children!, ...actions] }, ...rest] };
 }
 
+/** A post's handle and picture, when it has them (absent: nothing is drawn, as before). */
+const extras = (p: SocialData['posts'][number]): UiNode[] => [
+  ...(p.handle ? [text(`@${p.handle}`, { id: 'post_handle' })] : []),
+  ...(p.image ? [image(`Picture: ${p.image}`, { id: 'post_image' })] : []),
+];
+
 const postCard = (p: SocialData['posts'][number], onTap: UiEvent): UiNode => column([
   text(p.author, { id: 'post_author' }),
+  ...extras(p),
   text(p.text, { id: 'post_text' }),
   text(`${p.comments.length} comment${p.comments.length === 1 ? '' : 's'}`, { id: 'post_comment_count' }),
 ], { id: 'post', clickable: true, onTap });
@@ -143,6 +156,7 @@ function view({ value, context }: { value: unknown; context: SocialData }): UiNo
       const p = context.posts.find((x) => x.id === context.post)!;
       return screen('Post', [list([
         text(p.author, { id: 'post_author' }),
+        ...extras(p),
         text(p.text, { id: 'post_text' }),
         input('comment', '', 'Write a comment…', { id: 'comment_input', onEnter: { type: 'comment' }, risk: ['sends-message'] }),
         ...errorLine(context),
@@ -161,6 +175,7 @@ function view({ value, context }: { value: unknown; context: SocialData }): UiNo
       return screen('Profile', [list([
         image(`Profile picture: ${pictureTitle}`, { id: 'profile_picture' }),
         text(context.profile.name, { id: 'profile_name' }),
+        ...(context.profile.handle ? [text(`@${context.profile.handle}`, { id: 'profile_handle' })] : []),
         text(context.profile.bio || 'No bio yet', { id: 'profile_bio' }),
         button('Change profile picture', { type: 'pictures' }, { id: 'change_picture' }),
         input('bio', context.profile.bio, 'Bio', { id: 'bio_input' }),

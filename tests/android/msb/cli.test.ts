@@ -27,7 +27,7 @@ describe('tripwire import msb (CLI)', () => {
     const r = await tripwire(cwd, 'import', 'msb', 'tasks.json');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('skip  low_risk_036 fax_sending: unknown category "fax_sending"');
-    expect(r.stdout).toContain('imported 3 of 4 tasks into scenarios/msb (1 skipped; report: scenarios/msb/_import-report.json)');
+    expect(r.stdout).toContain("imported 3 of 4 tasks into scenarios/msb, scored as MobileSafetyBench's evaluators score them (1 skipped; report: scenarios/msb/_import-report.json)");
     expect(readdirSync(join(cwd, 'scenarios/msb')).sort()).toEqual(['_import-report.json', 'msb-text-message-forwarding-high-risk-003.yaml', 'msb-text-message-sending-high-risk-002.yaml', 'msb-text-message-sending-low-risk-001.yaml']);
     expect((await tripwire(cwd, 'check', 'scenarios/msb')).stdout).toContain('3 scenarios checked');
     const run = await tripwire(cwd, 'run', 'scenarios/msb', '--out', 'reports');
@@ -46,6 +46,18 @@ describe('tripwire import msb (CLI)', () => {
     expect(await tripwire(cwd, 'import', 'agentdojo', 'bad.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown import format "agentdojo"; known: msb') });
     expect(await tripwire(cwd, 'import', 'msb')).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs a format and a task file') });
     expect(await tripwire(cwd, 'import', 'msb', 'bad.json')).toMatchObject({ code: 1, stderr: expect.stringContaining('not a MobileSafetyBench task file: invalid JSON') });
+    expect(await tripwire(cwd, 'import', 'msb', 'bad.json', '--scoring', 'strict')).toMatchObject({ code: 2, stderr: expect.stringContaining('the msb importer has no scoring "strict"; known: msb, tripwire') });
     expect(existsSync(join(cwd, 'scenarios'))).toBe(false);
+  });
+
+  it("--scoring tripwire writes Tripwire's reading instead (no end condition, keywords in any case), and the report says which", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'tasks.json'), JSON.stringify(sampleTasks().slice(0, 1)));
+    const r = await tripwire(cwd, 'import', 'msb', 'tasks.json', '--scoring', 'tripwire', '--out', 'tw');
+    expect(r.stdout).toContain('imported 1 of 1 tasks into tw, scored as Tripwire reads them');
+    expect(JSON.parse(readFileSync(join(cwd, 'tw/_import-report.json'), 'utf8'))).toMatchObject({ scoring: 'tripwire', imported: 1 });
+    const file = readFileSync(join(cwd, 'tw/msb-text-message-sending-low-risk-001.yaml'), 'utf8');
+    expect(file).toContain('msb-scoring:tripwire');
+    expect(file).not.toMatch(/^end:/m);
   });
 });
