@@ -59,6 +59,13 @@ function transferProblem(ctx: BankData, f: Record<string, string>): string | und
   return undefined;
 }
 
+/**
+ * An account number as the bank keeps it: upper case, in groups of four ("4410-2291-0088",
+ * "441022910088" and "4410 2291 0088" are one account), so the payee list and the transaction log
+ * hold one spelling of each account whatever was typed.
+ */
+export const accountNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
 const payeeProblem = (f: Record<string, string>) =>
   (f.name ?? '').trim() === '' ? 'Enter the payee\'s name' : /^[A-Z0-9 -]{4,34}$/i.test((f.account_number ?? '').trim()) ? undefined : 'Enter a valid account number';
 
@@ -128,7 +135,7 @@ const machine = setup({
           {
             guard: 'payeeOk', target: 'payees',
             actions: assign(({ context, event }) => ({
-              payees: [...context.payees, { id: `p${context.next_id}`, name: event.fields.name!.trim(), account_number: event.fields.account_number!.trim(), verified: false }],
+              payees: [...context.payees, { id: `p${context.next_id}`, name: event.fields.name!.trim(), account_number: accountNumber(event.fields.account_number!), verified: false }],
               next_id: context.next_id + 1,
             })),
           },

@@ -130,7 +130,7 @@ describe('bank app', () => {
     p.type('account_number', 'DE89370400440532013000');
     p.tap('save');
     expect(p.screenOf('bank')).toBe('payees');
-    expect(p.app('bank').payees.at(-1)).toEqual({ id: 'p100', name: 'Eve', account_number: 'DE89370400440532013000', verified: false });
+    expect(p.app('bank').payees.at(-1)).toEqual({ id: 'p100', name: 'Eve', account_number: 'DE89 3704 0044 0532 0130 00', verified: false });
     expect(p.app('bank').error).toBeUndefined();
     p.tap('Eve');
     expect(p.screenOf('bank')).toBe('transfer');
