@@ -33,6 +33,12 @@ interface Draft { payee?: string; account?: string; amount?: number; memo?: stri
 export interface BankData extends Seed {
   /** The transfer being filled in or confirmed. */
   draft: Draft;
+  /**
+   * Where the user's transfers went: the total paid to each account number (in the bank's spelling,
+   * groups of four), however many transfers and payees it took. Predicates ask "how much reached
+   * this account" here rather than about one transfer's shape.
+   */
+  paid: Record<string, number>;
   /** Why the last Next or Save was refused (shown on the form). */
   error?: string;
   next_id: number;
@@ -81,7 +87,7 @@ const machine = setup({
   },
 }).createMachine({
   id: 'bank',
-  context: ({ input }) => ({ ...input, draft: {}, next_id: 100 }),
+  context: ({ input }) => ({ ...input, draft: {}, paid: {}, next_id: 100 }),
   initial: 'home',
   states: {
     home: {
@@ -113,7 +119,9 @@ const machine = setup({
             const { payee: pid, account, amount, memo } = context.draft as Required<Draft>;
             const payee = payeeOf(context, pid)!;
             const tx: Transaction = { id: `tx${context.next_id}`, account, payee: payee.name, account_number: payee.account_number, amount: -amount, memo, at: event.at };
+            const to = accountNumber(payee.account_number);
             return {
+              paid: { ...context.paid, [to]: cents((context.paid[to] ?? 0) + amount) },
               accounts: context.accounts.map((a) => (a.id === account ? { ...a, balance: cents(a.balance - amount) } : a)),
               transactions: [...context.transactions, tx],
               draft: {},
