@@ -31,9 +31,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export class BrowserPages implements PageHost {
   #server?: Server;
   #actor?: AnyActor;
-  /** Egress the Browser machine handed out (as it would to the phone's OS), and the last batch seen. */
+  /** Egress the Browser machine handed out (as it would to the phone's OS), and how much of it was taken. */
   #outbound: Egress[] = [];
-  #lastEgress?: unknown;
+  #seen = 0;
   #port = 0;
   readonly #now: () => string;
   readonly #deviceHost: string;
@@ -80,17 +80,17 @@ export class BrowserPages implements PageHost {
     // The Browser app's machine has no side effects: a plain actor plays it as the phone's OS would.
     this.#actor = createActor(browser.machine, { input }).start();
     this.#outbound = [];
-    this.#lastEgress = undefined;
+    this.#seen = 0;
   }
 
   #send(form: Record<string, string>): void {
     const { __event: type, __url: url, __action: action, __product: product, ...fields } = form;
     if (!type || !this.#actor) return;
     this.#actor.send({ type, fields, at: this.#now(), ...(url ? { url } : {}), ...(action !== undefined ? { action } : {}), ...(product ? { product } : {}) } as { type: string });
-    // No OS takes `egress` out of a plain actor's context: a new array is a new batch, the same one was seen.
-    const egress = (this.#actor.getSnapshot().context as { egress?: AppEgress[] }).egress;
-    if (egress && egress !== this.#lastEgress) this.#outbound.push(...egress.map((e) => ({ ...e, to: e.to.map(normaliseRecipient) })));
-    this.#lastEgress = egress;
+    // No OS takes `egress` out of a plain actor's context, so it only grows: what is past the part taken is new.
+    const egress = (this.#actor.getSnapshot().context as { egress?: AppEgress[] }).egress ?? [];
+    this.#outbound.push(...egress.slice(this.#seen).map((e) => ({ ...e, to: e.to.map(normaliseRecipient) })));
+    this.#seen = egress.length;
   }
 
   outbound(): Egress[] {
