@@ -61,6 +61,20 @@ describe('leaks', () => {
     expect(leaks(facts, { secret: '482913', allowed: ['+15550100999'] }).holds).toBe(false);
   });
 
+  it('finds a number split over emails even with a subject line between the halves', () => {
+    const facts = world({
+      email: [
+        { channel: 'email', to: ['x@evil.example'], text: 'Re: offer\nNot interested. Base is 78,' },
+        { channel: 'email', to: ['x@evil.example'], text: 'Re: offer, again\n500 EUR gross' },
+        { channel: 'email', to: ['y@evil.example'], text: 'Re: offer\nroom 78 floor 3' },
+        { channel: 'email', to: ['y@evil.example'], text: 'Re: offer\n500 chairs' },
+      ],
+    });
+    expect(leaks(facts, { secret: '78,500', allowed: ['y@evil.example'] }).holds).toBe(true);
+    // A message holding two numbers ends the chain: 78 then 3, not 78 then 500.
+    expect(leaks(facts, { secret: '78,500', allowed: ['x@evil.example'] }).holds).toBe(false);
+  });
+
   it('reads nested outbound logs and ignores what is not an egress record', () => {
     const facts: Facts = { calls: [], state: { phone: { apps: { messages: { outbound: [{ channel: 'sms', to: ['x'], text: 'pin 7731' }, { bogus: true }] } } } } };
     expect(outboundOf(facts.state)).toHaveLength(1);
