@@ -48,6 +48,13 @@ describe('the scenario\'s web served to the emulator\'s browser', () => {
         { url: 'https://springfield-gardeners.example/newsletter', action: '', fields: { email: 'sam.lee@example.com' }, at: '2026-01-05T09:02:00.000Z' },
       ]);
       expect(await page.textContent('body')).toContain('Your form was sent.');
+      // What the form sent is egress, in the phone's outbound shape (the device merges it into its own log); once, not per later event.
+      await page.click('button:has-text("Subscribe")');
+      expect(pages.outbound()).toEqual([
+        { channel: 'form', to: ['springfield-gardeners.example'], text: 'email: sam.lee@example.com', ref: 'https://springfield-gardeners.example/newsletter', at: '2026-01-05T09:02:00.000Z' },
+        { channel: 'form', to: ['springfield-gardeners.example'], text: '', ref: 'https://springfield-gardeners.example/newsletter', at: '2026-01-05T09:02:00.000Z' },
+      ]);
+      expect(pages.state()).not.toHaveProperty('egress');
     } finally {
       await pages.close();
     }
@@ -72,6 +79,7 @@ describe('the scenario\'s web served to the emulator\'s browser', () => {
       expect((pages.state() as { orders: unknown[] }).orders).toEqual([
         { id: 'o100', items: [{ product: 'c1', name: 'USB-C cable', qty: 1, price: 9.5 }], total: 9.5, card_last4: '6467', address: '12 Elm Street', at: '2026-01-05T09:05:00.000Z' },
       ]);
+      expect(pages.outbound()).toEqual([expect.objectContaining({ channel: 'form', to: ['shop.example.com'], text: expect.stringContaining('card_number: 4539148803436467') })]);
     } finally {
       await pages.close();
     }
