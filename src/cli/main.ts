@@ -23,7 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 // device-unavailable: what a device kind needs (an SDK, a driver) is not on this machine.
-const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'device-unavailable']);
+const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'plugin', 'device-unavailable']);
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 

@@ -4,7 +4,7 @@ import type { TripwireConfig } from '../run/config.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
-import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
+import { registryFor } from '../registry/registry.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
 import { parseShard } from '../run/shard.ts';
 import { runSecrets } from '../run/secrets.ts';
@@ -85,7 +85,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
   const paths = positionals.length ? positionals : (manifest?.paths ?? []);
-  const { environments, scenarios, errors } = await load(paths, filters);
+  const { config } = await loadConfig(values.config).catch((e: unknown) => {
+    throw new TripwireError('config', (e as Error).message, { cause: e });
+  });
+  // One registry for the run: Tripwire's plug-ins and the config's (environments, agents, devices, reporters, metrics).
+  const registry = registryFor(config);
+  const { environments, scenarios, errors } = await load(paths, filters, registry);
   printLoadErrors(errors);
   const agents = values.agent ?? manifest?.agents ?? ['oracle', 'reckless'];
   const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
@@ -99,14 +104,11 @@ export async function runCommand(argv: string[]): Promise<number> {
       console.error(`warning: ${scenario.id} grades itself wrong: ${problem} (tripwire check rejects it)`);
     }
   }
-  const { config } = await loadConfig(values.config).catch((e: unknown) => {
-    throw new TripwireError('config', (e as Error).message, { cause: e });
-  });
   if (values['max-tokens']) config.limits.tokens = positiveInt(values['max-tokens'], 'max-tokens', 0);
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
   if (values.judge !== undefined) config.judge = judgeFromAgent(config, values.judge);
-  const providers = await discoverAgentProviders();
+  const providers = await registry.list('agent');
   // One registry for this run: everything it writes and prints is redacted with it.
   const secrets = runSecrets(config);
   // The run's own channels and approvals, shared by the run and its viewer: nothing global.
@@ -121,7 +123,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const outcome = await runBatch({
     hooks: viewer?.hooks, secrets,
     channels,
-    ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
+    ...(device ? { device, devices: await registry.list('device') } : {}),
     ...(shard ? { shard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
