@@ -109,6 +109,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values.cache !== undefined) config.cache = values.cache || true;
   if (values.judge !== undefined) config.judge = judgeFromAgent(config, values.judge);
   const providers = await registry.list('agent');
+  const metrics = [...(await registry.list('metric')).values()];
   // One registry for this run: everything it writes and prints is redacted with it.
   const secrets = runSecrets(config);
   // The run's own channels and approvals, shared by the run and its viewer: nothing global.
@@ -125,13 +126,13 @@ export async function runCommand(argv: string[]): Promise<number> {
     channels,
     ...(device ? { device, devices: await registry.list('device') } : {}),
     ...(shard ? { shard } : {}),
-    agents, trials, scenarios, environments, providers, out, config, paths,
+    agents, trials, scenarios, environments, providers, out, config, paths, metrics,
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
     onProgress: progress(Math.ceil((scenarios.length * agents.length * trials) / (shard?.count ?? 1))),
   });
-  console.log(secrets.redact(formatTable(outcome.summary)));
+  console.log(secrets.redact(formatTable(outcome.summary, metrics)));
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
   const errored = outcome.summary.agents.reduce((n, a) => n + a.errors, 0);
   const misses = thresholds ? thresholdFailures(outcome.summary, thresholds) : [];

@@ -6,6 +6,7 @@ import { DEFAULT_LAYOUT, EpisodeList, type ListLayout } from './pages.ts';
 import type { EpisodeResult, Summary } from '../run/result.ts';
 import { processSecrets, type Redactor } from '../run/secrets.ts';
 import { RunSummarizer } from './summarizer.ts';
+import type { Metric } from './metric.ts';
 import { tripwireVersion } from '../run/version.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
@@ -44,9 +45,10 @@ export function writeReport(
   loadErrors: Summary['loadErrors'],
   secrets: Redactor = processSecrets,
   layout: ListLayout = DEFAULT_LAYOUT,
+  metrics: readonly Metric[] = [],
 ): Summary {
   const runId = basename(runDir);
-  const summarizer = new RunSummarizer();
+  const summarizer = new RunSummarizer([], metrics);
   const byId = new Map(scenarios.map((s) => [s.id, secrets.redactValue(s)]));
   const list = new EpisodeList(runDir, runId, layout, (text) => secrets.redact(text));
   for (const result of results) {
@@ -60,7 +62,7 @@ export function writeReport(
   writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
   const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
   const page = renderIndex({
-    summary, episodes: list.count, list: list.finish(), links,
+    summary, episodes: list.count, list: list.finish(), links, metrics,
     trials: (agent) => secrets.redactValue(summarizer.trials(agent)),
     scenarios: secrets.redactValue(summarizer.scenarios()),
   });

@@ -16,6 +16,8 @@ import { createRandom } from '../engine/random.ts';
 import type { EpisodeResult, RunManifest, Summary } from './result.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
 import { writeReport } from '../report/files.ts';
+import type { Metric } from '../report/metric.ts';
+import { bundledRegistry, type Registry } from '../registry/registry.ts';
 import { indexResults, streamResults } from '../report/read.ts';
 import type { ListLayout } from '../report/pages.ts';
 import type { TraceRecord } from '../grading/trace.ts';
@@ -61,6 +63,10 @@ export interface RunOptions extends RunPlan {
   reportLayout?: ListLayout;
   /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
   channels?: ChannelRegistry;
+  /** Metric plug-ins computed into the summary (default: every metric of the registry). */
+  metrics?: readonly Metric[];
+  /** Where plug-ins not given here are looked up (default: Tripwire's own). */
+  registry?: Registry;
 }
 
 export interface RunHooks {
@@ -207,7 +213,8 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const refs = indexResults(resultsFile).sort(
     (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
   );
-  const summary = writeReport(runDir, streamResults(resultsFile, refs), manifest.scenarios, o.loadErrors ?? [], secrets, o.reportLayout);
+  const metrics = o.metrics ?? [...(await (o.registry ?? bundledRegistry()).list('metric')).values()];
+  const summary = writeReport(runDir, streamResults(resultsFile, refs), manifest.scenarios, o.loadErrors ?? [], secrets, o.reportLayout, metrics);
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
   return {
