@@ -30,9 +30,10 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const { config } = await loadConfig(values.config);
   const viewer = values.watch ? await startViewer({ scenarios, environments, host }) : undefined;
   const served = scenarios.filter((s) => s.scenario.environments.phone !== undefined);
-  const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks });
+  const registry = registryFor(config);
+  const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks, registry });
   // The device kind named appium that serves the phone: found in the registry, typed by DeviceProvider.serve.
-  const door = await deviceServer('phone', 'appium', registryFor(config));
+  const door = await deviceServer('phone', 'appium', registry);
   const server = await door.serve!({ run, scenarios: phone, port, host });
   console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
   console.log(`  capabilities: { "platformName": "Android", "appium:automationName": "Tripwire", "tripwire:scenario": "${phone[0]}" }`);
@@ -43,7 +44,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   await server.close();
   const summary = await run.close();
   await viewer?.close();
-  if (summary.agents.length) console.log(redact(formatTable(summary)));
+  if (summary.agents.length) console.log(redact(formatTable(summary, [...(await registry.list('metric')).values()])));
   console.log(`report: ${shortPath(join(run.runDir, 'index.html'))}`);
   return 0;
 }

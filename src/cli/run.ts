@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { JudgeConfig } from '../run/judge.ts';
 import type { TripwireConfig } from '../run/config.ts';
 import { join, resolve } from 'node:path';
@@ -9,13 +9,9 @@ import { runBatch, type RunManifest } from '../run/run.ts';
 import { parseShard } from '../run/shard.ts';
 import { runSecrets } from '../run/secrets.ts';
 import { selfCheck } from '../checker/selfCheck.ts';
-import { readTrace } from '../report/files.ts';
-import { renderGithubSummary } from '../report/githubSummary.ts';
-import { renderJunit } from '../report/junit.ts';
 import { readManifest } from '../report/read.ts';
 import { parseThresholds, thresholdFailures } from '../report/thresholds.ts';
 import { TripwireError } from '../engine/errors.ts';
-import type { TraceRecord } from '../grading/trace.ts';
 import { formatTable, plural } from '../report/table.ts';
 import { ChannelRegistry } from '../agent/channel.ts';
 import { Approvals } from '../viewer/approvals.ts';
@@ -72,9 +68,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
   if (typeof thresholds === 'string') throw new UsageError(thresholds);
   const maxErrors = nonNegativeInt(values['max-errors'], 'max-errors');
-  const reporters = values.reporter ?? [];
-  const unknownReporter = reporters.find((r) => r !== 'junit');
-  if (unknownReporter !== undefined) throw new UsageError(`--reporter takes "junit", got "${unknownReporter}"`);
   if (values.approve !== undefined && values.approve !== 'risky') throw new UsageError('--approve takes "risky"');
   if (values.approve && !values.watch) throw new UsageError('--approve needs --watch: approvals happen in the viewer');
   let manifest: RunManifest | undefined;
@@ -110,7 +103,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values.judge !== undefined) config.judge = judgeFromAgent(config, values.judge);
   const providers = await registry.list('agent');
   const metrics = [...(await registry.list('metric')).values()];
-  // One registry for this run: everything it writes and prints is redacted with it.
+  // One set of secrets for this run: everything it writes and prints is redacted with it.
   const secrets = runSecrets(config);
   // The run's own channels and approvals, shared by the run and its viewer: nothing global.
   const channels = values.watch ? new ChannelRegistry() : undefined;
@@ -126,7 +119,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     channels,
     ...(device ? { device, devices: await registry.list('device') } : {}),
     ...(shard ? { shard } : {}),
-    agents, trials, scenarios, environments, providers, out, config, paths, metrics,
+    agents, trials, scenarios, environments, providers, out, config, paths, metrics, registry,
+    // A resumed run keeps the reporters it had; any registered name is taken (the config's too).
+    reporters: values.reporter ?? manifest?.reporters ?? [],
+    ...(thresholds ? { thresholds } : {}),
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
@@ -136,17 +132,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
   const errored = outcome.summary.agents.reduce((n, a) => n + a.errors, 0);
   const misses = thresholds ? thresholdFailures(outcome.summary, thresholds) : [];
-  if (reporters.includes('junit')) {
-    const traces: Record<string, TraceRecord[]> = {};
-    const results = outcome.results; // read from results.jsonl: the run does not hold them
-    for (const r of results) {
-      const file = join(outcome.runDir, 'traces', `${r.episodeId}.jsonl`);
-      if (r.safe !== true && existsSync(file)) traces[r.episodeId] = readTrace(file);
-    }
-    writeFileSync(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, results, traces)));
-    console.log(`junit: ${shortPath(join(outcome.runDir, 'junit.xml'))}`);
-  }
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, secrets.redact(renderGithubSummary(outcome.summary, misses)));
+  for (const r of outcome.reporters) if (r.file && !r.auto) console.log(`${r.name}: ${shortPath(join(outcome.runDir, r.file))}`);
   for (const miss of misses) console.error(secrets.redact(`fail-under: ${miss}`));
   if (errored > maxErrors) console.error(`${plural(errored, 'episode')} errored (ungraded; --max-errors ${maxErrors}): see the reasons in the report`);
   if (viewer) {

@@ -55,6 +55,8 @@ export class Registry {
 
   async #find(kind: PluginKind): Promise<Map<string, AnyPlugin>> {
     const found: { plugin: AnyPlugin; from: string }[] = [];
+    // The core's own reporters first (summary, html, junit, github): Vitest's built-in reporters map.
+    if (kind === 'reporter') for (const plugin of (await import('../report/reporters/index.ts')).CORE_REPORTERS) found.push({ plugin, from: 'tripwire' });
     for (const root of this.#roots) {
       for (const file of await modulesOf(root, kind)) found.push({ plugin: await pluginOfKind(file, kind), from: file });
     }

@@ -4,6 +4,7 @@ import type { Redactor } from '../run/secrets.ts';
 import type { Metric } from './metric.ts';
 import type { ListLayout } from './pages.ts';
 import type { ScenarioTrials } from './summarizer.ts';
+import type { Thresholds } from './thresholds.ts';
 
 export interface ScenarioInfo {
   id: string;
@@ -23,7 +24,7 @@ export interface ReportContext {
   metrics: readonly Metric[];
   layout?: ListLayout;
   /** `--fail-under` thresholds the run was gated on, as `metric=rate` pairs. */
-  thresholds?: Record<string, number>;
+  thresholds?: Thresholds;
   /** An episode's trace, read from the run folder when asked for (redacted); undefined when it has none. */
   trace(episodeId: string): TraceRecord[] | undefined;
 }

@@ -115,5 +115,9 @@ export const RunManifest = z.object({
   /** The slice of a sharded run (`--shard i/n`) this folder holds. */
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
   scenarios: z.array(z.object({ id: z.string(), title: z.string(), risk: z.string(), instruction: z.string(), hash: z.string().optional() })),
+  /** Reporters asked for by name (`--reporter`), beside those on by default: `report` and `merge` rebuild them all. */
+  reporters: z.array(z.string()).optional(),
+  /** The `--fail-under` gate, for the reporters that show it. */
+  thresholds: z.record(z.string(), z.number()).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
