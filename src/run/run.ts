@@ -148,12 +148,12 @@ export function pointLatest(out: string, runDir: string): void {
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
-  const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
-  const device = await resolveDevice(o.device, o.devices, o.config);
   const registry = o.registry ?? bundledRegistry();
   // Resolved before any episode: an unknown reporter fails the run at once, not after it.
   const reporters = await resolveReporters(o.reporters, registry);
   const metrics = o.metrics ?? [...(await registry.list('metric')).values()];
+  const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
+  const device = await resolveDevice(o.device, o.devices, o.config);
   const judge = o.config?.judge && createJudge(o.config.judge, { secrets, cacheDir: judgeCache(o.config) });
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
   const runId = basename(runDir);
