@@ -4,7 +4,7 @@ import { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
 import { JudgeSummary, JudgeVerdict } from './judgeSchema.ts';
 
 /**
- * The files a run writes and reads back (public contract: DESIGN.md). Each is a zod schema, so what
+ * The files a run writes and reads back (public contract: docs/architecture.md, "Files a run writes"). Each is a zod schema, so what
  * is read from disk is validated, and the types are inferred from it rather than written twice.
  * New fields are optional: files written by earlier versions still read.
  */
