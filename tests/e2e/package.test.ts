@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
 
 /**
  * The package as a user meets it: packed, installed from the tarball into an empty folder (offline,
@@ -16,6 +15,21 @@ const ROOT = resolve(import.meta.dirname, '../..');
 // No loader of the test runner's may leak into the user's processes.
 const env = { ...process.env, NODE_OPTIONS: '', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
+/**
+ * An empty project that depends on the tarball, with a lockfile pinning the package's dependencies
+ * as the project's own lockfile does: `npm ci` fetched exactly those tarballs into the npm cache, so
+ * an offline install finds every one (the registry's package documents are not cached).
+ */
+function writeUserProject(dir: string, tarball: string): void {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+  const packages: Record<string, unknown> = Object.fromEntries(Object.entries(lock.packages as Record<string, { dev?: boolean }>).filter(([k, v]) => k !== '' && !v.dev));
+  packages[''] = { name: 'user', dependencies: { tripwire: `file:${tarball}` } };
+  packages['node_modules/tripwire'] = { version: pkg.version, resolved: `file:${tarball}`, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module', dependencies: { tripwire: `file:${tarball}` } }));
+  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ name: 'user', lockfileVersion: 3, requires: true, packages }));
+}
+
 describe('the published package', () => {
   it('installs from its tarball and runs a scenario through runBatch (.mjs) and through npx tripwire run', async () => {
     const work = mkdtempSync(join(tmpdir(), 'tripwire-pack-'));
@@ -25,8 +39,8 @@ describe('the published package', () => {
 
     const user = join(work, 'user');
     mkdirSync(user);
-    writeFileSync(join(user, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module' }));
-    await exec('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', join(work, tarball)], { cwd: user, env, maxBuffer: 1 << 26 });
+    writeUserProject(user, `../${tarball}`);
+    await exec('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: user, env, maxBuffer: 1 << 26 });
 
     // The types a user's editor reads: declarations with .js specifiers beside the built JavaScript.
     const pkg = join(user, 'node_modules', 'tripwire');
