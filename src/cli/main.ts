@@ -63,8 +63,9 @@ Usage:
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --json | --coverage      every scenario's metadata as JSON | the risk x failure-mode matrix
       --scenario <id|glob>
-  tripwire screen <scenario> [--steps <file|json>] [--source] [--png <file>]
+  tripwire screen <scenario> [--steps <file|json>] [--source] [--png <file>] [--device <kind[=spec]>]
                                what the phone shows for a scenario's seed after the steps
+                               (exit 1 when a step fails)
   tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
   tripwire report <run dir>    rebuild every output of the run (summary.json, index.html, and each
                                --reporter it had) from results and traces  [--config <file>]
