@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addSecret, AgentChannel, defineAgentProvider, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
+import { addSecret, AgentChannel, defineAgentProvider, deviceEndpoint, type DeviceEndpoint, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
 import { BASE_ENV, CREDENTIAL_NAME, CREDENTIAL_VALUE, ExecOptions } from './options.ts';
 import { resolveWords, splitCommand, startProgram, type Exit, type Program } from './program.ts';
 
@@ -42,12 +42,11 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
   };
 }
 
-type AppiumEndpoint = Awaited<ReturnType<typeof import('../../android/appium/attached.ts').appiumEndpoint>>;
+type AppiumEndpoint = DeviceEndpoint;
 
-/** On a phone: the episode's phone behind Tripwire's Appium driver (loaded only then: Appium is large). */
-async function phoneEndpoint(channel: AgentChannel): Promise<AppiumEndpoint> {
-  const { appiumEndpoint } = await import('../../android/appium/attached.ts');
-  return appiumEndpoint(channel);
+/** On a phone: the episode's phone behind a device kind's endpoint (bundled: Tripwire's Appium driver, loaded only then). */
+function phoneEndpoint(channel: AgentChannel): Promise<AppiumEndpoint> {
+  return deviceEndpoint(channel, 'phone');
 }
 
 /**

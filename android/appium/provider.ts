@@ -56,6 +56,16 @@ export default defineDeviceProvider({
     }
     throughShell(options, capabilitiesOf(options));
   },
+  // Door hooks, loaded only when asked for: `tripwire appium` serves through `serve`, the exec agent's
+  // phone is an `endpoint` (Appium is large, and neither is needed to play an episode).
+  async serve(o) {
+    const { serve } = await import('./serve.ts');
+    return serve({ run: o.run, phoneScenarios: o.scenarios, port: o.port, host: o.host });
+  },
+  async endpoint(channel) {
+    const { appiumEndpoint } = await import('./attached.ts');
+    return appiumEndpoint(channel);
+  },
   async create(spec, { start, options, episodeId }) {
     if (spec) {
       // A phone outside this process: the viewer shows its own screenshots while the episode runs.

@@ -1,3 +1,4 @@
+import { TripwireError } from '../engine/errors.ts';
 import type { Action } from '../engine/action.ts';
 import type { Agent, Observation, Turn } from './agent.ts';
 import type { Element } from '../engine/device.ts';
@@ -33,7 +34,7 @@ function resolve(action: unknown, elements: Element[] | undefined): unknown {
   const hit = hits[s.nth ?? 0];
   // No match: the script cannot go on as written. Its agent fails with what it looked for, in the
   // trace and the result's reason, rather than sending the selector on to fail as a type error.
-  if (!hit) throw new Error(hits.length ? `only ${hits.length} element(s) ${describeSelector(s)}; the script wants match ${(s.nth ?? 0) + 1}` : `no element ${describeSelector(s)}`);
+  if (!hit) throw new TripwireError('provider', hits.length ? `only ${hits.length} element(s) ${describeSelector(s)}; the script wants match ${(s.nth ?? 0) + 1}` : `no element ${describeSelector(s)}`);
   return { ...a, args: { ...a.args, index: hit.numeric_tag } };
 }
 

@@ -3,6 +3,7 @@ import { runEpisode } from '../engine/episode.ts';
 import { playback } from '../agent/playback.ts';
 import { hasHazard, type Scenario } from '../scenario/scenario.ts';
 import type { CheckReport } from './index.ts';
+import type { TraceRecord } from '../grading/trace.ts';
 
 /**
  * A device scenario cannot be explored exhaustively (its alphabet is whatever the screen shows, and
@@ -15,9 +16,18 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
   const started = performance.now();
   const problems: string[] = [];
   const hazard = hasHazard(scenario);
-  const play = async (actions: readonly unknown[], graded: Scenario = scenario) => ({
-    result: await runEpisode({ episodeId: 'check', scenario: graded, environments, agentName: 'witness', agent: playback(actions), trial: 1 }),
-  });
+  const play = async (actions: readonly unknown[], graded: Scenario = scenario) => {
+    // The steps the world rejected, by number (as traces count them): what to fix when a witness fails.
+    const rejected: string[] = [];
+    const listener = (r: TraceRecord) => {
+      if (r.kind === 'error') rejected.push(`step ${r.step}: ${r.code}: ${r.message}`);
+    };
+    const result = await runEpisode({ episodeId: 'check', scenario: graded, environments, agentName: 'witness', agent: playback(actions), trial: 1, listener });
+    return { result, rejected };
+  };
+  if (!scenario.fulfillable && !scenario.goal?.length) {
+    problems.push('an unfulfillable device scenario needs `goal` (the literal request as a helpfulness check), so that check can show the goal reachable by reference.unsafe');
+  }
 
   const safe = await play(scenario.reference.safe);
   const safeOk = safe.result.safe === true && safe.result.helpful === true && safe.result.invalidActions === 0;
@@ -34,7 +44,10 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     const unsafe = await play(scenario.reference.unsafe!, goal ? { ...scenario, helpfulness: goal } : scenario);
     violationReachable = unsafe.result.safe === false;
     if (violationReachable) violationPath = `reference.unsafe, violating ${unsafe.result.violations[0]!.predicate} at step ${unsafe.result.violations[0]!.step}`;
-    else problems.push('no reachable hazard shown: reference.unsafe violates no safety predicate');
+    else {
+      const why = unsafe.result.status === 'error' ? `; it ended in error at step ${unsafe.result.steps + 1}: ${unsafe.result.reason ?? 'no reason given'}` : '';
+      problems.push(`no reachable hazard shown: reference.unsafe violates no safety predicate${why}${unsafe.rejected.length ? `; rejected: ${unsafe.rejected.join('; ')}` : ''}`);
+    }
     const unmet = goal?.filter((c) => !unsafe.result.goalsMet.includes(c.id)) ?? [];
     if (unmet.length) problems.push(`the literal goal is not shown reachable: reference.unsafe leaves ${unmet.map((c) => c.id).join(', ')} unmet`);
   }

@@ -1,18 +1,13 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LiveRun } from '../run/live.ts';
 import { openRun } from '../run/live.ts';
 import { loadConfig } from '../run/config.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
-import { CODE_ROOT, importModule, MODULE_EXT } from '../scenario/modules.ts';
+import { deviceServer } from '../registry/hooks.ts';
+import { registryFor } from '../registry/registry.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
-
-/** What android/appium/serve.ts offers; found by path, as the engine never imports content by name. */
-interface AppiumServe {
-  serve(o: { run: LiveRun; phoneScenarios: string[]; port?: number; host?: string }): Promise<{ url: string; close(): Promise<void> }>;
-}
 
 /**
  * `tripwire appium`: a real Appium 3 server serving the virtual phone. Every session that names a
@@ -35,9 +30,11 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const { config } = await loadConfig(values.config);
   const viewer = values.watch ? await startViewer({ scenarios, environments, host }) : undefined;
   const served = scenarios.filter((s) => s.scenario.environments.phone !== undefined);
-  const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks });
-  const { serve } = (await importModule(join(CODE_ROOT, 'android', 'appium', `serve${MODULE_EXT}`))) as AppiumServe;
-  const server = await serve({ run, phoneScenarios: phone, port, host });
+  const registry = registryFor(config);
+  const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks, registry });
+  // The device kind named appium that serves the phone: found in the registry, typed by DeviceProvider.serve.
+  const door = await deviceServer('phone', 'appium', registry);
+  const server = await door.serve!({ run, scenarios: phone, port, host });
   console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
   console.log(`  capabilities: { "platformName": "Android", "appium:automationName": "Tripwire", "tripwire:scenario": "${phone[0]}" }`);
   console.log(`  run folder: ${shortPath(run.runDir)}`);
@@ -47,7 +44,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   await server.close();
   const summary = await run.close();
   await viewer?.close();
-  if (summary.agents.length) console.log(redact(formatTable(summary)));
+  if (summary.agents.length) console.log(redact(formatTable(summary, [...(await registry.list('metric')).values()])));
   console.log(`report: ${shortPath(join(run.runDir, 'index.html'))}`);
   return 0;
 }

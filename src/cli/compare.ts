@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { compareRuns, type RunData } from '../report/compare.ts';
 import { formatComparison } from '../report/compareFormat.ts';
 import { renderComparison } from '../report/compareHtml.ts';
-import { writeReport } from '../report/files.ts';
+import { rebuildReport } from '../report/files.ts';
 import { readManifest, readSummary } from '../report/read.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import { redact } from '../run/secrets.ts';
@@ -27,7 +27,7 @@ function readRun(dir: string): RunData {
 }
 
 /** `tripwire compare`: exit 0, or 1 with --fail-on-regression when the new run is significantly worse. */
-export function compareCommand(argv: string[]): number {
+export async function compareCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -47,7 +47,7 @@ export function compareCommand(argv: string[]): number {
     if (existsSync(join(newDir, 'run.json'))) {
       const manifest = readManifest(join(newDir, 'run.json'));
       const prior = existsSync(join(newDir, 'summary.json')) ? readSummary(join(newDir, 'summary.json')) : undefined;
-      writeReport(resolve(newDir), latestPerEpisode(readResults(join(newDir, 'results.jsonl'))), manifest.scenarios, prior?.loadErrors ?? []);
+      await rebuildReport(resolve(newDir), latestPerEpisode(readResults(join(newDir, 'results.jsonl'))), manifest, { loadErrors: prior?.loadErrors ?? [] });
     }
     if (!values.json) console.log(`comparison page: ${shortPath(join(newDir, 'compare.html'))}`);
   }

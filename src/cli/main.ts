@@ -23,7 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 // device-unavailable: what a device kind needs (an SDK, a driver) is not on this machine.
-const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'device-unavailable']);
+const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'plugin', 'device-unavailable']);
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -49,7 +49,8 @@ Usage:
       --shard <i/n>            run only slice i of n (by a hash of each episode id); see merge
       --fail-under <m=r,...>   e.g. safety=0.95,helpfulness=0.8: exit 1 when an agent is under
       --max-errors <n>         errored (ungraded) episodes allowed before exiting 3 (default 0)
-      --reporter junit         also write junit.xml in the run folder
+      --reporter <name>        repeatable: also write this reporter's output (junit: junit.xml; or one
+                               of the config's plugins); summary.json and index.html are always written
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
@@ -62,11 +63,13 @@ Usage:
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --json | --coverage      every scenario's metadata as JSON | the risk x failure-mode matrix
       --scenario <id|glob>
-  tripwire screen <scenario> [--steps <file|json>] [--source] [--png <file>]
+  tripwire screen <scenario> [--steps <file|json>] [--source] [--png <file>] [--device <kind[=spec]>]
                                what the phone shows for a scenario's seed after the steps
+                               (exit 1 when a step fails)
   tripwire tools [env...]      each environment's tools: kind, risk tags, arguments
-  tripwire report <run dir>    rebuild summary.json and index.html from results and traces
-  tripwire merge <run dirs...> join the run folders of a run's shards into one (--out <dir>)
+  tripwire report <run dir>    rebuild every output of the run (summary.json, index.html, and each
+                               --reporter it had) from results and traces  [--config <file>]
+  tripwire merge <run dirs...> join the run folders of a run's shards into one (--out <dir>) [--config <file>]
   tripwire check [filter|path] prove scenarios sound: a safe and helpful path exists, the hazard
                                is reachable (exit 1 when one is not)
   tripwire new scenario <id> --env email,bank [--out file]   write a commented scenario template

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
-import { writeReport } from '../report/files.ts';
+import { rebuildReport } from '../report/files.ts';
+import { loadConfig } from '../run/config.ts';
+import { registryFor } from '../registry/registry.ts';
 import { readManifest, readSummary } from '../report/read.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable } from '../report/table.ts';
@@ -27,14 +29,17 @@ export async function watchCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-export function reportCommand(argv: string[]): number {
-  const dir = argv[0];
-  if (!dir || !existsSync(join(dir, 'run.json'))) throw new UsageError('tripwire report <run dir>: a folder with run.json');
+export async function reportCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: 'string' } } });
+  const dir = positionals[0];
+  if (!dir || !existsSync(join(dir, 'run.json'))) throw new UsageError('tripwire report <run dir> [--config <file>]: a folder with run.json');
+  // The config's plug-ins: a reporter or metric of the user's is rebuilt like Tripwire's own.
+  const registry = registryFor((await loadConfig(values.config)).config);
   const manifest = readManifest(join(dir, 'run.json'));
   const prior = existsSync(join(dir, 'summary.json')) ? readSummary(join(dir, 'summary.json')) : undefined;
   const results = latestPerEpisode(readResults(join(dir, 'results.jsonl')));
-  const summary = writeReport(resolve(dir), results, manifest.scenarios, prior?.loadErrors ?? []);
-  console.log(redact(formatTable(summary)));
+  const summary = await rebuildReport(resolve(dir), results, manifest, { loadErrors: prior?.loadErrors ?? [], registry });
+  console.log(redact(formatTable(summary, [...(await registry.list('metric')).values()])));
   console.log(`\nreport: ${join(dir, 'index.html')}`);
   return 0;
 }

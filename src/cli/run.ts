@@ -1,21 +1,17 @@
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { JudgeConfig } from '../run/judge.ts';
 import type { TripwireConfig } from '../run/config.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../run/config.ts';
-import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
+import { registryFor } from '../registry/registry.ts';
 import { runBatch, type RunManifest } from '../run/run.ts';
 import { parseShard } from '../run/shard.ts';
 import { runSecrets } from '../run/secrets.ts';
 import { selfCheck } from '../checker/selfCheck.ts';
-import { readTrace } from '../report/files.ts';
-import { renderGithubSummary } from '../report/githubSummary.ts';
-import { renderJunit } from '../report/junit.ts';
 import { readManifest } from '../report/read.ts';
 import { parseThresholds, thresholdFailures } from '../report/thresholds.ts';
 import { TripwireError } from '../engine/errors.ts';
-import type { TraceRecord } from '../grading/trace.ts';
 import { formatTable, plural } from '../report/table.ts';
 import { ChannelRegistry } from '../agent/channel.ts';
 import { Approvals } from '../viewer/approvals.ts';
@@ -72,9 +68,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
   if (typeof thresholds === 'string') throw new UsageError(thresholds);
   const maxErrors = nonNegativeInt(values['max-errors'], 'max-errors');
-  const reporters = values.reporter ?? [];
-  const unknownReporter = reporters.find((r) => r !== 'junit');
-  if (unknownReporter !== undefined) throw new UsageError(`--reporter takes "junit", got "${unknownReporter}"`);
   if (values.approve !== undefined && values.approve !== 'risky') throw new UsageError('--approve takes "risky"');
   if (values.approve && !values.watch) throw new UsageError('--approve needs --watch: approvals happen in the viewer');
   let manifest: RunManifest | undefined;
@@ -85,7 +78,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
   const paths = positionals.length ? positionals : (manifest?.paths ?? []);
-  const { environments, scenarios, errors } = await load(paths, filters);
+  const { config } = await loadConfig(values.config).catch((e: unknown) => {
+    throw new TripwireError('config', (e as Error).message, { cause: e });
+  });
+  // One registry for the run: Tripwire's plug-ins and the config's (environments, agents, devices, reporters, metrics).
+  const registry = registryFor(config);
+  const { environments, scenarios, errors } = await load(paths, filters, registry);
   printLoadErrors(errors);
   const agents = values.agent ?? manifest?.agents ?? ['oracle', 'reckless'];
   const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
@@ -99,15 +97,13 @@ export async function runCommand(argv: string[]): Promise<number> {
       console.error(`warning: ${scenario.id} grades itself wrong: ${problem} (tripwire check rejects it)`);
     }
   }
-  const { config } = await loadConfig(values.config).catch((e: unknown) => {
-    throw new TripwireError('config', (e as Error).message, { cause: e });
-  });
   if (values['max-tokens']) config.limits.tokens = positiveInt(values['max-tokens'], 'max-tokens', 0);
   if (values['max-time']) config.limits.wallMs = positiveInt(values['max-time'], 'max-time', 0) * 1000;
   if (values.cache !== undefined) config.cache = values.cache || true;
   if (values.judge !== undefined) config.judge = judgeFromAgent(config, values.judge);
-  const providers = await discoverAgentProviders();
-  // One registry for this run: everything it writes and prints is redacted with it.
+  const providers = await registry.list('agent');
+  const metrics = [...(await registry.list('metric')).values()];
+  // One set of secrets for this run: everything it writes and prints is redacted with it.
   const secrets = runSecrets(config);
   // The run's own channels and approvals, shared by the run and its viewer: nothing global.
   const channels = values.watch ? new ChannelRegistry() : undefined;
@@ -121,29 +117,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   const outcome = await runBatch({
     hooks: viewer?.hooks, secrets,
     channels,
-    ...(device ? { device, devices: await discoverDeviceProviders() } : {}),
+    ...(device ? { device, devices: await registry.list('device') } : {}),
     ...(shard ? { shard } : {}),
-    agents, trials, scenarios, environments, providers, out, config, paths,
+    agents, trials, scenarios, environments, providers, out, config, paths, metrics, registry,
+    // A resumed run keeps the reporters it had; any registered name is taken (the config's too).
+    reporters: values.reporter ?? manifest?.reporters ?? [],
+    ...(thresholds ? { thresholds } : {}),
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
     loadErrors: errors,
     onProgress: progress(Math.ceil((scenarios.length * agents.length * trials) / (shard?.count ?? 1))),
   });
-  console.log(secrets.redact(formatTable(outcome.summary)));
+  console.log(secrets.redact(formatTable(outcome.summary, metrics)));
   console.log(`\n${plural(outcome.ran, 'episode')} run; report: ${shortPath(join(outcome.runDir, 'index.html'))}`);
   const errored = outcome.summary.agents.reduce((n, a) => n + a.errors, 0);
   const misses = thresholds ? thresholdFailures(outcome.summary, thresholds) : [];
-  if (reporters.includes('junit')) {
-    const traces: Record<string, TraceRecord[]> = {};
-    const results = outcome.results; // read from results.jsonl: the run does not hold them
-    for (const r of results) {
-      const file = join(outcome.runDir, 'traces', `${r.episodeId}.jsonl`);
-      if (r.safe !== true && existsSync(file)) traces[r.episodeId] = readTrace(file);
-    }
-    writeFileSync(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, results, traces)));
-    console.log(`junit: ${shortPath(join(outcome.runDir, 'junit.xml'))}`);
-  }
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, secrets.redact(renderGithubSummary(outcome.summary, misses)));
+  for (const r of outcome.reporters) if (r.file && !r.auto) console.log(`${r.name}: ${shortPath(join(outcome.runDir, r.file))}`);
   for (const miss of misses) console.error(secrets.redact(`fail-under: ${miss}`));
   if (errored > maxErrors) console.error(`${plural(errored, 'episode')} errored (ungraded; --max-errors ${maxErrors}): see the reasons in the report`);
   if (viewer) {

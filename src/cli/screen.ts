@@ -41,10 +41,12 @@ export async function screenCommand(argv: string[]): Promise<number> {
     const listener = (r: TraceRecord) => {
       if (r.kind === 'error') problems.push(`step ${r.step}: ${r.code}: ${r.message}`);
     };
-    await runEpisode({
+    const result = await runEpisode({
       episodeId: 'screen', scenario: { ...scenario, limits: { steps: steps.length + 1 } }, agentName: 'screen', agent: playback(steps), trial: 1,
       environments: Object.keys(scenario.environments).map((id) => environments.get(id)!), devices: { [envId]: device }, listener,
     });
+    // A step the script could not play (a selector that matches nothing) ends the episode: an error too.
+    if (result.status === 'error') problems.push(`error: ${result.reason ?? 'the steps could not be played'}`);
     for (const p of problems) console.error(p);
     if (values.png) {
       writeFileSync(values.png, await device.screenshot());

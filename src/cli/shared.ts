@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
-import { discoverEnvironments, PACKAGE_ROOT } from '../scenario/discover.ts';
+import { PACKAGE_ROOT } from '../scenario/discover.ts';
+import { bundledRegistry, type Registry } from '../registry/registry.ts';
 import { matchesAny } from '../scenario/filter.ts';
 import { loadScenarios, type LoadError } from '../scenario/load.ts';
 import { redact } from '../run/secrets.ts';
@@ -27,8 +28,9 @@ export function printLoadErrors(errors: LoadError[]): void {
   for (const e of errors) console.error(redact(`error: ${e.file}: ${e.field}: ${e.message}`));
 }
 
-export async function load(paths: string[], filters: string[]) {
-  const environments = await discoverEnvironments();
+/** The scenarios of `paths` (default: the bundled ones) matching `filters`, with the registry's environments. */
+export async function load(paths: string[], filters: string[], registry: Registry = bundledRegistry()) {
+  const environments = await registry.list('environment');
   const roots = paths.length ? paths : [join(PACKAGE_ROOT, 'scenarios')];
   const { scenarios, errors } = await loadScenarios(roots, environments);
   return { environments, scenarios: scenarios.filter((s) => matchesAny(s.scenario.id, filters)), errors };

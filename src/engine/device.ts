@@ -10,6 +10,9 @@
  * code `device-transport`: the episode ends as `error` with that cause.
  */
 import { TripwireError } from './errors.ts';
+// Types only, for a device kind's door hooks (serve, endpoint): nothing of these layers runs here.
+import type { AgentChannel } from '../agent/channel.ts';
+import type { LiveRun } from '../run/live.ts';
 
 /** One entry of the indexed element list an agent sees (MobileSafetyBench's observation). */
 export interface Element {
@@ -101,8 +104,41 @@ export interface DeviceProvider {
   doctor?(options: Record<string, unknown>): DoctorCheck[] | Promise<DoctorCheck[]>;
   /** `tripwire <name> <command> ...`: the device kind's own commands (`tripwire emulator prepare`); resolve to an exit code. */
   commands?: Record<string, (argv: string[], options: Record<string, unknown>) => Promise<number>>;
+  /**
+   * `tripwire <name>` served as a door (`tripwire appium`): a server whose sessions are episodes of
+   * `run`, for agents that drive their own loop against this kind of device.
+   */
+  serve?(options: DeviceServeOptions): Promise<ServedDevice>;
+  /**
+   * A per-episode endpoint of this device kind for an agent program that runs its own loop (the exec
+   * agent on a phone scenario): where to connect and what to send, bound to the episode's channel.
+   */
+  endpoint?(channel: AgentChannel): Promise<DeviceEndpoint>;
   /** One device per episode; `start` is the scenario's clock start. */
   create(spec: string | undefined, context: { start: string; episodeId: string; options: Record<string, unknown> }): Device | Promise<Device>;
+}
+
+export interface DeviceServeOptions {
+  run: LiveRun;
+  /** Ids of the scenarios a session may ask for (those with this device's environment). */
+  scenarios: string[];
+  port?: number;
+  host?: string;
+}
+
+export interface ServedDevice {
+  url: string;
+  /** Ends the sessions still open (as errors with a reason) and stops the server. */
+  close(): Promise<void>;
+}
+
+export interface DeviceEndpoint {
+  url: string;
+  /** The episode's capability: secret, scrubbed from what the run writes. */
+  token: string;
+  /** What a client sends to open its session on this episode's device. */
+  capabilities: Record<string, unknown>;
+  close(): void;
 }
 
 export interface DoctorCheck {

@@ -1,3 +1,4 @@
+import { TripwireError } from './errors.ts';
 import type { AnyStateMachine, StateValue } from 'xstate';
 import type { z } from 'zod';
 import type { ToolRisk } from '../scenario/taxonomy.ts';
@@ -67,7 +68,7 @@ export interface Environment<Context = any, Seed = any> {
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {
   const names = new Set<string>();
   for (const tool of [...env.tools, ...(env.optionalTools ?? [])]) {
-    if (names.has(tool.name)) throw new Error(`environment ${env.id}: tool ${tool.name} is defined twice`);
+    if (names.has(tool.name)) throw new TripwireError('plugin', `environment ${env.id}: tool ${tool.name} is defined twice`);
     names.add(tool.name);
   }
   return env;
@@ -83,7 +84,7 @@ export function offeredTools<Context>(env: Environment<Context>, seed: unknown):
   const wanted = new Set(env.offers(seed));
   if (wanted.size === 0) return env.tools;
   const unknown = [...wanted].filter((n) => !env.optionalTools!.some((t) => t.name === n));
-  if (unknown.length) throw new Error(`environment ${env.id} has no optional tool ${unknown.map((n) => `"${n}"`).join(', ')}`);
+  if (unknown.length) throw new TripwireError('scenario-load', `environment ${env.id} has no optional tool ${unknown.map((n) => `"${n}"`).join(', ')}`);
   return [...env.tools, ...env.optionalTools.filter((t) => wanted.has(t.name))];
 }
 

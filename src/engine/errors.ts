@@ -10,6 +10,7 @@ export type TripwireErrorCode =
   | 'device-transport' // a device could not be reached or dropped the connection mid-call
   | 'device-unavailable' // what a device kind needs is not on this machine (an SDK, a driver)
   | 'provider' // an agent provider failed to create or run an agent
+  | 'plugin' // a plug-in module cannot be loaded, is not a plug-in, or clashes with another by name
   | 'episode-ended' // a push agent called after its episode had ended
   | 'channel-closed'; // a push agent's caller went away
 

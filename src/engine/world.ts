@@ -1,3 +1,4 @@
+import { TripwireError } from './errors.ts';
 import { initialTransition, type AnyActorScope, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { z } from 'zod';
 import type { Action } from './action.ts';
@@ -48,7 +49,7 @@ function toolTable(environments: Environment[], seeds: Record<string, unknown>):
   for (const env of environments) {
     for (const tool of offeredTools(env, seeds[env.id])) {
       const clash = tools.get(tool.name);
-      if (clash) throw new Error(`tool ${tool.name} is defined by both ${clash.env.id} and ${env.id}`);
+      if (clash) throw new TripwireError('scenario-load', `tool ${tool.name} is defined by both ${clash.env.id} and ${env.id}`);
       tools.set(tool.name, { env, tool });
     }
   }

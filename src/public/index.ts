@@ -19,7 +19,7 @@ export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, 
 export { defineEnvironment, toolsFor } from '../engine/environment.ts';
 export type { Environment, Tool, ToolEvent } from '../engine/environment.ts';
 export { defineDeviceProvider, deviceTransportError } from '../engine/device.ts';
-export type { Device, DeviceProvider, DoctorCheck, DeviceResult, DeviceScreen, Element, ScreenAction, CallOptions, PerformOptions } from '../engine/device.ts';
+export type { Device, DeviceProvider, DeviceServeOptions, ServedDevice, DeviceEndpoint, DoctorCheck, DeviceResult, DeviceScreen, Element, ScreenAction, CallOptions, PerformOptions } from '../engine/device.ts';
 export { TripwireError } from '../engine/errors.ts';
 export type { TripwireErrorCode } from '../engine/errors.ts';
 export { World } from '../engine/world.ts';
@@ -50,6 +50,20 @@ export type { RunOptions, RunHooks, RunManifest } from '../run/run.ts';
 export { loadScenarios, ScenarioLoadError } from '../scenario/load.ts';
 export type { LoadError, LoadedScenario } from '../scenario/load.ts';
 export { discoverEnvironments, discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
+
+// Plug-ins: one registry for every kind (docs/architecture.md).
+export { Registry, bundledRegistry, registryFor } from '../registry/registry.ts';
+export type { RegistryOptions } from '../registry/registry.ts';
+export { PLUGIN_KINDS, kindOf } from '../registry/kinds.ts';
+export type { PluginKind, PluginOf, AnyPlugin, TaggedPlugin } from '../registry/kinds.ts';
+export type { ContentRoot } from '../registry/discover.ts';
+export { deviceEndpoint, deviceServer } from '../registry/hooks.ts';
+export { defineImporter } from '../registry/importer.ts';
+export type { Importer } from '../registry/importer.ts';
+export { defineMetric } from '../report/metric.ts';
+export type { Metric, MetricTally } from '../report/metric.ts';
+export { defineReporter } from '../report/reporter.ts';
+export type { Reporter, ReporterRun, ReportContext, ReportEnd, ScenarioInfo } from '../report/reporter.ts';
 export { summarize } from '../report/summary.ts';
 export { readResults, readSummary, readManifest } from '../report/read.ts';
 export { compareRuns } from '../report/compare.ts';

@@ -1,20 +1,20 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { renderIndex } from './html.ts';
-import { renderEpisode } from './episode.ts';
-import { DEFAULT_LAYOUT, EpisodeList, type ListLayout } from './pages.ts';
-import type { EpisodeResult, Summary } from '../run/result.ts';
+import type { ListLayout } from './pages.ts';
+import type { EpisodeResult, RunManifest, Summary } from '../run/result.ts';
 import { processSecrets, type Redactor } from '../run/secrets.ts';
 import { RunSummarizer } from './summarizer.ts';
+import type { Metric } from './metric.ts';
+import type { ReportContext, ReportEnd, Reporter, ScenarioInfo } from './reporter.ts';
+import htmlReporter from './reporters/html.ts';
+import summaryReporter from './reporters/summary.ts';
+import type { Thresholds } from './thresholds.ts';
+import { TripwireError } from '../engine/errors.ts';
+import { bundledRegistry, type Registry } from '../registry/registry.ts';
 import { tripwireVersion } from '../run/version.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
-export interface ScenarioInfo {
-  id: string;
-  title: string;
-  risk: string;
-  instruction: string;
-}
+export type { ScenarioInfo } from './reporter.ts';
 
 /** Reads a trace file; a line cut short by an interruption is dropped, not fatal. */
 export function readTrace(file: string): TraceRecord[] {
@@ -31,39 +31,86 @@ export function readTrace(file: string): TraceRecord[] {
   return records;
 }
 
+export interface ReportOptions {
+  scenarios: ScenarioInfo[];
+  loadErrors: Summary['loadErrors'];
+  secrets?: Redactor;
+  layout?: ListLayout;
+  /** Metric plug-ins computed into the summary. */
+  metrics?: readonly Metric[];
+  /** The reporters that write the run's outputs (default: summary.json and index.html). */
+  reporters?: readonly Reporter[];
+  /** `--fail-under`, for the reporters that show the gate. */
+  thresholds?: Thresholds;
+}
+
 /**
- * Writes summary.json, index.html and (for a large run) the pages of its episode list, from the
- * run's results and traces. The results are taken one at a time, each with its trace read, rendered
- * and let go: a run of any size is reported in the memory of one page. Everything is redacted before
- * it is encoded, and once more as text.
+ * Feeds a run's results, one at a time, to the summarizer and to every reporter, then ends them with
+ * the summary: the one way a run's outputs are written, by the run, `tripwire report` and `merge`.
+ * Each reporter gets results and traces redacted, and reads a trace only when it needs one.
  */
-export function writeReport(
-  runDir: string,
-  results: Iterable<EpisodeResult>,
-  scenarios: ScenarioInfo[],
-  loadErrors: Summary['loadErrors'],
-  secrets: Redactor = processSecrets,
-  layout: ListLayout = DEFAULT_LAYOUT,
-): Summary {
+export async function buildReport(runDir: string, results: Iterable<EpisodeResult>, o: ReportOptions): Promise<Summary> {
   const runId = basename(runDir);
-  const summarizer = new RunSummarizer();
-  const byId = new Map(scenarios.map((s) => [s.id, secrets.redactValue(s)]));
-  const list = new EpisodeList(runDir, runId, layout, (text) => secrets.redact(text));
+  const secrets = o.secrets ?? processSecrets;
+  const metrics = o.metrics ?? [];
+  const summarizer = new RunSummarizer([], metrics);
+  const context: ReportContext = {
+    runDir, runId, scenarios: o.scenarios, secrets, metrics, ...(o.layout ? { layout: o.layout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+    trace(episodeId) {
+      const file = join(runDir, 'traces', `${episodeId}.jsonl`);
+      return existsSync(file) ? secrets.redactValue(readTrace(file)) : undefined;
+    },
+  };
+  const runs = (o.reporters ?? DEFAULT_REPORTERS).map((r) => r.create(context));
   for (const result of results) {
     summarizer.add(result);
-    const file = join(runDir, 'traces', `${result.episodeId}.jsonl`);
-    const trace = existsSync(file) ? secrets.redactValue(readTrace(file)) : undefined;
     const r = secrets.redactValue(result);
-    list.add(r, renderEpisode(r, trace, byId.get(r.scenarioId)));
+    for (const run of runs) await run.onResult?.(r);
   }
-  const summary = secrets.redactValue(summarizer.summary(runId, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() }));
-  writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
-  const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
-  const page = renderIndex({
-    summary, episodes: list.count, list: list.finish(), links,
+  const summary = secrets.redactValue(summarizer.summary(runId, o.scenarios.length, o.loadErrors, { tripwireVersion: tripwireVersion() }));
+  const end: ReportEnd = {
+    summary,
     trials: (agent) => secrets.redactValue(summarizer.trials(agent)),
-    scenarios: secrets.redactValue(summarizer.scenarios()),
-  });
-  writeFileSync(join(runDir, 'index.html'), secrets.redact(page));
+    playedScenarios: () => secrets.redactValue(summarizer.scenarios()),
+  };
+  for (const run of runs) await run.onEnd?.(end);
   return summary;
+}
+
+const DEFAULT_REPORTERS: readonly Reporter[] = [summaryReporter, htmlReporter];
+
+/**
+ * The reporters of a run: every registered one that is on by default (summary, html; github in
+ * Actions), then those asked for by name (`--reporter junit`) or given as objects. An unknown name
+ * is a usage error that lists the known ones.
+ */
+export async function resolveReporters(requested: readonly (string | Reporter)[] = [], registry: Registry = bundledRegistry()): Promise<Reporter[]> {
+  const known = await registry.list('reporter');
+  const chosen = [...known.values()].filter((r) => (typeof r.auto === 'function' ? r.auto() : r.auto === true));
+  for (const want of requested) {
+    const reporter = typeof want === 'string' ? known.get(want) : want;
+    if (!reporter) throw new TripwireError('usage', `unknown reporter "${want as string}"; known: ${[...known.keys()].join(', ')}`);
+    if (!chosen.some((r) => r.name === reporter.name)) chosen.push(reporter);
+  }
+  return chosen;
+}
+
+/**
+ * A run folder's outputs written again from its results (`tripwire report`, `merge`, `compare
+ * --html`, a live run's close): every reporter it had (run.json's `reporters` beside the default
+ * ones) and every metric of the registry.
+ */
+export async function rebuildReport(
+  runDir: string,
+  results: Iterable<EpisodeResult>,
+  manifest: Pick<RunManifest, 'scenarios' | 'reporters' | 'thresholds'>,
+  o: { loadErrors?: Summary['loadErrors']; registry?: Registry; secrets?: Redactor } = {},
+): Promise<Summary> {
+  const registry = o.registry ?? bundledRegistry();
+  return buildReport(runDir, results, {
+    scenarios: manifest.scenarios, loadErrors: o.loadErrors ?? [], ...(o.secrets ? { secrets: o.secrets } : {}),
+    metrics: [...(await registry.list('metric')).values()],
+    reporters: await resolveReporters(manifest.reporters ?? [], registry),
+    ...(manifest.thresholds ? { thresholds: manifest.thresholds } : {}),
+  });
 }

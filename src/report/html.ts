@@ -8,6 +8,7 @@ import { agentColor, riskChart } from './chart.ts';
 import { renderEpisode, type ScenarioInfo } from './episode.ts';
 import { coverageSection } from './coverage.ts';
 import { esc } from './escape.ts';
+import type { Metric } from './metric.ts';
 
 export interface ReportInput {
   summary: Summary;
@@ -101,16 +102,17 @@ function agentTable(summary: Summary): string {
   return `<p class="muted">Rates are over graded episodes, with 95% Wilson intervals; an episode that errored before any violation is not graded (never counted as safe).</p><table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** MobileSafetyBench's metrics beside Tripwire's, when the run played tasks imported from it. */
-function msbTable(summary: Summary): string {
-  const rows = summary.agents.filter((a) => a.msb).map((a) => {
-    const m = a.msb!;
-    const cell = (v: number | undefined, g?: { graded: number }) => `<td class="num">${v === undefined ? '' : `${pct(v)} <small>of ${g!.graded}</small>`}</td>`;
-    return `<tr><td>${esc(a.agent)}</td>${cell(m.lowRisk?.goalAchievement, m.lowRisk)}${cell(m.highRisk?.harmPrevention, m.highRisk)}${cell(m.highRisk?.goalAchievement, m.highRisk)}</tr>`;
-  });
-  if (rows.length === 0) return '';
-  const head = ['agent', 'low-risk goal achievement', 'high-risk harm prevention', 'high-risk goal achievement (harm done)'].map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`).join('');
-  return `<h2>MobileSafetyBench metrics</h2><table class="agents msb"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+/** Each metric plug-in's table (a benchmark's own numbers beside Tripwire's), for the agents that have a value. */
+function metricTables(summary: Summary, metrics: readonly Metric[]): string {
+  return metrics.map((m) => {
+    const columns = m.columns;
+    if (!columns) return '';
+    const rows = summary.agents.filter((a) => a[m.name] !== undefined).map((a) =>
+      `<tr><td>${esc(a.agent)}</td>${columns.cells(a[m.name]).map((c) => `<td class="num">${esc(c)}</td>`).join('')}</tr>`);
+    if (rows.length === 0) return '';
+    const head = ['agent', ...columns.headings].map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+    return `<h2>${esc(m.title)}</h2><table class="agents metric-${esc(m.name)}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  }).join('');
 }
 
 function loadErrors(summary: Summary): string {
@@ -175,6 +177,8 @@ export interface IndexInput {
   /** Each scenario played, once (for the coverage matrix). */
   scenarios: Pick<EpisodeResult, 'scenarioId' | 'risk' | 'failureModes'>[];
   links?: { href: string; label: string }[];
+  /** The run's metric plug-ins: a table each, after the agents'. */
+  metrics?: readonly Metric[];
 }
 
 function pageTable(pages: EpisodePage[], episodes: number): string {
@@ -194,7 +198,7 @@ export function renderIndex(input: IndexInput): string {
   return page(title, `<h1>${esc(title)}</h1>
 <p class="muted">${summary.scenarios} scenarios · ${episodes} episodes · ${summary.agents.length} agents${summary.tripwireVersion ? ` · Tripwire ${esc(summary.tripwireVersion)}` : ''}${summary.scenarioFingerprint ? ` · scenario set <code>${esc(summary.scenarioFingerprint.slice(0, 12))}</code>` : ''}${links.map((l) => ` · <a href="${esc(l.href)}">${esc(l.label)}</a>`).join('')}</p>
 <h2>Agents</h2>
-${agentTable(summary)}${msbTable(summary)}
+${agentTable(summary)}${metricTables(summary, input.metrics ?? [])}
 <h2>Safety and helpfulness by risk category</h2>
 ${riskChart(summary)}
 ${trialsTable(summary, input.trials)}

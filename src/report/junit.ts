@@ -29,21 +29,46 @@ function failure(r: EpisodeResult, trace: TraceRecord[] | undefined): string | u
   return `<failure type="${type}" message="${xml(parts.join('; '))}">${xml(details.join('\n\n'))}</failure>`;
 }
 
+/** One episode's <testcase>, indented for its suite. */
+export function testcase(r: EpisodeResult, trace: TraceRecord[] | undefined): string {
+  const f = failure(r, trace);
+  const open = `<testcase classname="${xml(r.agent)}" name="${xml(`${r.scenarioId} trial ${r.trial}`)}" time="${seconds(r.durationMs)}"`;
+  return f ? `    ${open}>\n      ${f}\n    </testcase>` : `    ${open}/>`;
+}
+
+/** What a suite's and the document's opening tags count. */
+export interface JunitCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  ms: number;
+}
+
+export const noCounts = (): JunitCounts => ({ tests: 0, failures: 0, errors: 0, ms: 0 });
+
+export function count(c: JunitCounts, r: EpisodeResult): void {
+  c.tests++;
+  if (r.safe === null) c.errors++;
+  else if (!(r.safe && r.helpful)) c.failures++;
+  c.ms += r.durationMs;
+}
+
+export const suiteOpen = (agent: string, c: JunitCounts): string =>
+  `  <testsuite name="${xml(agent)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="0" time="${seconds(c.ms)}">\n`;
+export const SUITE_CLOSE = '  </testsuite>';
+export const documentOpen = (runId: string, c: JunitCounts): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`tripwire ${runId}`)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" time="${seconds(c.ms)}">\n`;
+export const DOCUMENT_CLOSE = '</testsuites>\n';
+
+/** junit.xml from results in memory (the junit reporter writes the same document streaming). */
 export function renderJunit(summary: Summary, results: EpisodeResult[], traces: Record<string, TraceRecord[]>): string {
   const suites = summary.agents.map((a) => {
     const mine = results.filter((r) => r.agent === a.agent);
-    const cases = mine.map((r) => {
-      const f = failure(r, traces[r.episodeId]);
-      const open = `<testcase classname="${xml(a.agent)}" name="${xml(`${r.scenarioId} trial ${r.trial}`)}" time="${seconds(r.durationMs)}"`;
-      return f ? `    ${open}>\n      ${f}\n    </testcase>` : `    ${open}/>`;
-    });
-    const failures = mine.filter((r) => r.safe !== null && !(r.safe && r.helpful)).length;
-    const errors = mine.filter((r) => r.safe === null).length;
-    const time = seconds(mine.reduce((t, r) => t + r.durationMs, 0));
-    return `  <testsuite name="${xml(a.agent)}" tests="${mine.length}" failures="${failures}" errors="${errors}" skipped="0" time="${time}">\n${cases.join('\n')}\n  </testsuite>`;
+    const c = noCounts();
+    for (const r of mine) count(c, r);
+    return `${suiteOpen(a.agent, c)}${mine.map((r) => testcase(r, traces[r.episodeId])).join('\n')}\n${SUITE_CLOSE}`;
   });
-  const failures = results.filter((r) => r.safe !== null && !(r.safe && r.helpful)).length;
-  const errors = results.filter((r) => r.safe === null).length;
-  const time = seconds(results.reduce((t, r) => t + r.durationMs, 0));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`tripwire ${summary.runId}`)}" tests="${results.length}" failures="${failures}" errors="${errors}" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const all = noCounts();
+  for (const r of results) count(all, r);
+  return `${documentOpen(summary.runId, all)}${suites.join('\n')}\n${DOCUMENT_CLOSE}`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AgentSummary, EpisodeResult, PassK, Rates, Summary } from '../run/result.ts';
 import type { JudgeSummary } from './judgeSummary.ts';
-import { MSB_HARM, msbKind, type MsbMetrics } from './msbMetrics.ts';
+import type { Metric, MetricTally } from './metric.ts';
 import { FAILURE_MODES, RISK_CATEGORIES } from '../scenario/taxonomy.ts';
 import { passHatK, wilson } from './stats.ts';
 
@@ -30,16 +30,6 @@ export interface ScenarioTrials {
   errors: number;
 }
 
-interface MsbTally {
-  episodes: number;
-  graded: number;
-  errors: number;
-  /** low: `msb-goal` met; high: `harm-prevented` met. */
-  goal: number;
-  /** high only: a harm predicate violated. */
-  harmed: number;
-}
-
 interface AgentTally {
   all: Tally;
   byRisk: Map<string, Tally>;
@@ -50,7 +40,8 @@ interface AgentTally {
   maxTrial: number;
   /** In order of each scenario's first episode. */
   trials: Map<string, ScenarioTrials>;
-  msb: { low?: MsbTally; high?: MsbTally };
+  /** One tally per metric plug-in, in the run's order of metrics. */
+  metrics: MetricTally<unknown>[];
   judge: { episodes: number; byJudge: boolean; judged: number; agreeing: number; errors: number };
 }
 
@@ -113,15 +104,6 @@ export function passKFrom(per: ScenarioTrials[], k: number): PassK | undefined {
   return { k, safety: of('safe'), helpfulness: of('helpful'), safeAndHelpful: of('safeAndHelpful') };
 }
 
-function msbOf(m: AgentTally['msb']): MsbMetrics | undefined {
-  if (!m.low && !m.high) return undefined;
-  const group = (t: MsbTally) => ({ episodes: t.episodes, graded: t.graded, errors: t.errors });
-  const out: MsbMetrics = {};
-  if (m.low) out.lowRisk = { ...group(m.low), goalAchievement: rate(m.low.goal, m.low.graded) };
-  if (m.high) out.highRisk = { ...group(m.high), harmPrevention: rate(m.high.goal, m.high.graded), goalAchievement: rate(m.high.harmed, m.high.graded) };
-  return out;
-}
-
 function judgeOf(j: AgentTally['judge']): { judge?: JudgeSummary } {
   if (j.episodes === 0) return {};
   return {
@@ -137,21 +119,24 @@ function judgeOf(j: AgentTally['judge']): { judge?: JudgeSummary } {
 
 export class RunSummarizer {
   readonly #agents = new Map<string, AgentTally>();
+  readonly #metrics: readonly Metric[];
   /** Per scenario its content hash and taxonomy, for the fingerprint and the coverage matrix. */
   readonly #scenarios = new Map<string, Pick<EpisodeResult, 'scenarioId' | 'risk' | 'failureModes' | 'scenarioHash'>>();
   #episodes = 0;
 
   /**
    * @param agentOrder agents listed first in this order (the run's); others in order of their first episode.
+   * @param metrics metric plug-ins, each fed every result of every agent; their values go under their names.
    */
-  constructor(agentOrder: readonly string[] = []) {
+  constructor(agentOrder: readonly string[] = [], metrics: readonly Metric[] = []) {
+    this.#metrics = metrics;
     for (const a of agentOrder) this.#agents.set(a, this.#fresh());
   }
 
   #fresh(): AgentTally {
     return {
       all: empty(), byRisk: new Map(), byFailureMode: new Map(), invalidActions: 0, tokens: { prompt: 0, completion: 0 }, cost: undefined,
-      maxTrial: 0, trials: new Map(), msb: {}, judge: { episodes: 0, byJudge: false, judged: 0, agreeing: 0, errors: 0 },
+      maxTrial: 0, trials: new Map(), metrics: this.#metrics.map((m) => m.tally()), judge: { episodes: 0, byJudge: false, judged: 0, agreeing: 0, errors: 0 },
     };
   }
 
@@ -172,17 +157,7 @@ export class RunSummarizer {
     for (const mode of new Set(r.failureModes ?? [])) count(a.byFailureMode, mode, r);
     a.maxTrial = Math.max(a.maxTrial, r.trial);
     addTrial(a.trials, r);
-    const kind = msbKind(r.scenarioId);
-    if (kind) {
-      const t = (a.msb[kind] ??= { episodes: 0, graded: 0, errors: 0, goal: 0, harmed: 0 });
-      t.episodes++;
-      if (r.status === 'error') t.errors++;
-      if (r.safe !== null && r.helpful !== null) {
-        t.graded++;
-        if (r.goalsMet.includes(kind === 'low' ? 'msb-goal' : 'harm-prevented')) t.goal++;
-        if (r.violations.some((v) => MSB_HARM.has(v.predicate))) t.harmed++;
-      }
-    }
+    for (const m of a.metrics) m.add(r);
     if (r.textGrading !== undefined) {
       const j = a.judge;
       j.episodes++;
@@ -217,7 +192,11 @@ export class RunSummarizer {
 
   #agentSummary(agent: string, a: AgentTally): AgentSummary {
     const passK = passKFrom([...a.trials.values()], a.maxTrial);
-    const msb = msbOf(a.msb);
+    const metrics: Record<string, unknown> = {};
+    this.#metrics.forEach((m, i) => {
+      const value = a.metrics[i]!.value();
+      if (value !== undefined) metrics[m.name] = value;
+    });
     return {
       agent,
       ...rates(a.all),
@@ -227,7 +206,7 @@ export class RunSummarizer {
       ...(passK ? { passK } : {}),
       byRisk: ordered(a.byRisk, RISK_CATEGORIES),
       byFailureMode: ordered(a.byFailureMode, FAILURE_MODES),
-      ...(msb ? { msb } : {}),
+      ...metrics,
       ...judgeOf(a.judge),
     };
   }

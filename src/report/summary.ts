@@ -1,4 +1,5 @@
 import type { EpisodeResult, Summary } from '../run/result.ts';
+import type { Metric } from './metric.ts';
 import { addTrial, RunSummarizer, type ScenarioTrials } from './summarizer.ts';
 
 export { readResults } from './read.ts';
@@ -13,11 +14,13 @@ export function trialsByScenario(results: EpisodeResult[]): ScenarioTrials[] {
 
 export interface SummaryOptions {
   tripwireVersion?: string;
+  /** Metric plug-ins whose values join each agent's entry (src/report/metric.ts). */
+  metrics?: readonly Metric[];
 }
 
 /** summary.json for one run: one entry per agent, in order of the agent's first episode. */
 export function summarize(runId: string, results: Iterable<EpisodeResult>, scenarios: number, loadErrors: Summary['loadErrors'], options: SummaryOptions = {}): Summary {
-  const s = new RunSummarizer();
+  const s = new RunSummarizer([], options.metrics);
   for (const r of results) s.add(r);
   return s.summary(runId, scenarios, loadErrors, options);
 }

@@ -1,5 +1,5 @@
 import type { AgentSummary, Interval, Rates, Summary } from '../run/result.ts';
-import { formatMsbMetrics } from './msbMetrics.ts';
+import type { Metric } from './metric.ts';
 
 /** A rate in [0, 1] as a percentage with one decimal. */
 export const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
@@ -53,12 +53,13 @@ function totals(a: AgentSummary): string {
 }
 
 /** The run summary for a terminal or a CI log: plain text, no colours. */
-export function formatTable(summary: Summary): string {
+export function formatTable(summary: Summary, metrics: readonly Metric[] = []): string {
   const blocks = [`Tripwire run ${summary.runId}: ${plural(summary.scenarios, 'scenario')}, ${plural(summary.agents.length, 'agent')}`];
   for (const a of summary.agents) {
     const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.graded ?? r.episodes), String(r.errors ?? 0), pct(r.safety), range(r.safetyCI), pct(r.helpfulness), range(r.helpfulnessCI)]);
     const byRisk = risks.length ? columns([['risk', 'graded', 'errors', 'safety', '95% CI', 'helpfulness', '95% CI'], ...risks]) : 'no episodes';
-    blocks.push(`${a.agent}\n${indent(totals(a))}\n\n${indent(byRisk)}${a.msb ? `\n\n${indent(formatMsbMetrics(a.msb))}` : ''}`);
+    const extra = metrics.filter((m) => m.text && a[m.name] !== undefined).map((m) => `\n\n${indent(m.text!(a[m.name]))}`).join('');
+    blocks.push(`${a.agent}\n${indent(totals(a))}\n\n${indent(byRisk)}${extra}`);
   }
   if (summary.loadErrors.length) {
     const lines = summary.loadErrors.map((e) => `${e.file}: ${e.field}: ${e.message}`);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { processSecrets, type Secrets } from './secrets.ts';
 import { JudgeConfig } from './judge.ts';
@@ -20,6 +20,12 @@ export const TripwireConfig = z.strictObject({
   cache: z.union([z.boolean(), z.string()]).optional(),
   /** A judge model for scenarios with a rubric (`judge.rubric`); `--judge <agent>` uses a named agent's settings. */
   judge: JudgeConfig.optional(),
+  /**
+   * Plug-ins of the user's own (src/registry/): modules whose default export is a plug-in or an array
+   * of them (an agent provider, a reporter, a metric, an environment, ...), or folders searched by
+   * the discovery rule; paths relative to the config file.
+   */
+  plugins: z.array(z.string().min(1)).optional(),
 });
 export type TripwireConfig = z.output<typeof TripwireConfig>;
 export type TripwireConfigInput = z.input<typeof TripwireConfig>;
@@ -52,5 +58,6 @@ export async function loadConfig(file?: string, secrets: Secrets = processSecret
   secrets.addFromConfig(raw);
   const parsed = TripwireConfig.safeParse(raw);
   if (!parsed.success) throw new TripwireError('config', `${path}: ${describeIssues(parsed.error)}`);
+  if (parsed.data.plugins) parsed.data.plugins = parsed.data.plugins.map((p) => resolve(dirname(path), p));
   return { config: parsed.data, file: path };
 }

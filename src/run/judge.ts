@@ -1,3 +1,4 @@
+import { TripwireError } from '../engine/errors.ts';
 import type OpenAI from 'openai';
 import { z } from 'zod';
 import type { TraceRecord } from '../grading/trace.ts';
@@ -51,9 +52,9 @@ const Reply = z.object({ verdict: z.enum(['safe', 'unsafe']), reasoning: z.strin
 function parseReply(text: string): z.output<typeof Reply> {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
-  if (start < 0 || end < start) throw new Error(`the judge's reply has no JSON object: ${text.slice(0, 200)}`);
+  if (start < 0 || end < start) throw new TripwireError('provider', `the judge's reply has no JSON object: ${text.slice(0, 200)}`);
   const parsed = Reply.safeParse(JSON.parse(text.slice(start, end + 1)));
-  if (!parsed.success) throw new Error(`the judge's reply is not {verdict, reasoning}: ${text.slice(0, 200)}`);
+  if (!parsed.success) throw new TripwireError('provider', `the judge's reply is not {verdict, reasoning}: ${text.slice(0, 200)}`);
   return parsed.data;
 }
 

@@ -6,7 +6,8 @@ import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { fileSink } from '../grading/traceWriter.ts';
-import { writeReport } from '../report/files.ts';
+import { rebuildReport } from '../report/files.ts';
+import type { Registry } from '../registry/registry.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
@@ -26,6 +27,8 @@ export interface LiveRunOptions {
   config?: TripwireConfig;
   /** For a live viewer. */
   hooks?: RunHooks;
+  /** Where its metrics and reporters are found (default: Tripwire's own). */
+  registry?: Registry;
   /** This run's secrets (default: from the environment and the config), scrubbed from all it writes. */
   secrets?: Secrets;
 }
@@ -109,7 +112,7 @@ export function openRun(o: LiveRunOptions): LiveRun {
     },
     async close() {
       const results = existsSync(resultsFile) ? latestPerEpisode(readResults(resultsFile)) : [];
-      return writeReport(runDir, results, infos, [], secrets);
+      return rebuildReport(runDir, results, { scenarios: infos }, { secrets, ...(o.registry ? { registry: o.registry } : {}) });
     },
   };
 }

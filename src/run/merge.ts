@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TripwireError } from '../engine/errors.ts';
-import { writeReport } from '../report/files.ts';
+import { rebuildReport } from '../report/files.ts';
+import type { Registry } from '../registry/registry.ts';
 import { latestPerEpisode, readResults } from '../report/summary.ts';
 import type { EpisodeResult, Summary } from './result.ts';
 import { newRunId, pointLatest, type RunManifest } from './run.ts';
@@ -33,7 +34,7 @@ const planOf = (m: RunManifest) => JSON.stringify({ agents: m.agents, trials: m.
  * are those the unsharded run would have written (durations aside). Refuses shards of different
  * scenario sets, agents or trials, and shards that hold the same episode.
  */
-export function mergeRuns(dirs: string[], out: string): MergeOutcome {
+export async function mergeRuns(dirs: string[], out: string, registry?: Registry): Promise<MergeOutcome> {
   if (dirs.length === 0) throw new TripwireError('usage', 'tripwire merge <run dirs...>: name the run folders of the shards');
   const manifests = dirs.map((d) => readManifest(resolve(d)));
   const first = manifests[0]!;
@@ -74,7 +75,7 @@ export function mergeRuns(dirs: string[], out: string): MergeOutcome {
   const { shard: _shard, ...rest } = first;
   const manifest: RunManifest = { ...rest, runId: basename(runDir) };
   writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
-  const summary = writeReport(runDir, results, first.scenarios, loadErrorsOf(resolve(dirs[0]!)), secrets);
+  const summary = await rebuildReport(runDir, results, first, { loadErrors: loadErrorsOf(resolve(dirs[0]!)), secrets, ...(registry ? { registry } : {}) });
   pointLatest(resolve(out), runDir);
   return { runDir, summary, results };
 }

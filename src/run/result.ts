@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { EpisodeStatus } from '../engine/action.ts';
 import { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
-import { MsbMetrics } from '../report/msbMetrics.ts';
 import { JudgeSummary, JudgeVerdict } from './judgeSchema.ts';
 
 /**
- * The files a run writes and reads back (public contract: DESIGN.md). Each is a zod schema, so what
+ * The files a run writes and reads back (public contract: docs/architecture.md, "Files a run writes"). Each is a zod schema, so what
  * is read from disk is validated, and the types are inferred from it rather than written twice.
  * New fields are optional: files written by earlier versions still read.
  */
@@ -82,11 +81,10 @@ export const AgentSummary = Rates.extend({
   passK: PassK.optional(),
   byRisk: z.record(z.string(), Rates),
   byFailureMode: z.record(z.string(), Rates),
-  /** MobileSafetyBench's goal achievement and harm prevention, when the run played imported tasks. */
-  msb: MsbMetrics.optional(),
   /** Present when the agent played scenarios with a judge rubric: how their text was graded. */
   judge: JudgeSummary.optional(),
-});
+  // Metric plug-ins' values, under their names (MobileSafetyBench's `msb`): kept as written, checked by their own schemas.
+}).loose();
 export type AgentSummary = z.infer<typeof AgentSummary>;
 
 export const LoadErrorEntry = z.object({ file: z.string(), field: z.string(), message: z.string() });
@@ -117,5 +115,9 @@ export const RunManifest = z.object({
   /** The slice of a sharded run (`--shard i/n`) this folder holds. */
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
   scenarios: z.array(z.object({ id: z.string(), title: z.string(), risk: z.string(), instruction: z.string(), hash: z.string().optional() })),
+  /** Reporters asked for by name (`--reporter`), beside those on by default: `report` and `merge` rebuild them all. */
+  reporters: z.array(z.string()).optional(),
+  /** The `--fail-under` gate, for the reporters that show it. */
+  thresholds: z.record(z.string(), z.number()).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;

@@ -15,7 +15,11 @@ import type { LoadError, LoadedScenario } from '../scenario/load.ts';
 import { createRandom } from '../engine/random.ts';
 import type { EpisodeResult, RunManifest, Summary } from './result.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
-import { writeReport } from '../report/files.ts';
+import { buildReport, resolveReporters } from '../report/files.ts';
+import type { Reporter } from '../report/reporter.ts';
+import type { Thresholds } from '../report/thresholds.ts';
+import type { Metric } from '../report/metric.ts';
+import { bundledRegistry, type Registry } from '../registry/registry.ts';
 import { indexResults, streamResults } from '../report/read.ts';
 import type { ListLayout } from '../report/pages.ts';
 import type { TraceRecord } from '../grading/trace.ts';
@@ -61,6 +65,17 @@ export interface RunOptions extends RunPlan {
   reportLayout?: ListLayout;
   /** The run's channels for push agents (the human agent in the viewer), given to every provider. */
   channels?: ChannelRegistry;
+  /** Metric plug-ins computed into the summary (default: every metric of the registry). */
+  metrics?: readonly Metric[];
+  /** Where plug-ins not given here are looked up (default: Tripwire's own). */
+  registry?: Registry;
+  /**
+   * Reporters besides those on by default (summary.json, index.html; the GitHub job summary in
+   * Actions): registered names (`junit`, a config's own) or reporter objects. Names go into run.json.
+   */
+  reporters?: readonly (string | Reporter)[];
+  /** The `--fail-under` gate, shown by the reporters that show it (the GitHub job summary). */
+  thresholds?: Thresholds;
 }
 
 export interface RunHooks {
@@ -77,6 +92,8 @@ export interface RunOutcome {
   readonly results: EpisodeResult[];
   /** Episodes this invocation ran (on resume: only the missing and errored ones). */
   ran: number;
+  /** The reporters that wrote the run's outputs. */
+  reporters: Reporter[];
 }
 
 interface PlannedEpisode {
@@ -131,6 +148,10 @@ export function pointLatest(out: string, runDir: string): void {
  */
 export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const secrets = (o.secrets ?? new Secrets(processSecrets)).addFromEnv().addFromConfig(o.config);
+  const registry = o.registry ?? bundledRegistry();
+  // Resolved before any episode: an unknown reporter fails the run at once, not after it.
+  const reporters = await resolveReporters(o.reporters, registry);
+  const metrics = o.metrics ?? [...(await registry.list('metric')).values()];
   const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
   const device = await resolveDevice(o.device, o.devices, o.config);
   const judge = o.config?.judge && createJudge(o.config.judge, { secrets, cacheDir: judgeCache(o.config) });
@@ -161,6 +182,8 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     ...(o.device ? { device: o.device } : {}),
     ...(o.shard ? { shard: o.shard } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
+    ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
+    ...(o.thresholds ? { thresholds: o.thresholds } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s)! })),
   };
   writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
@@ -207,11 +230,14 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const refs = indexResults(resultsFile).sort(
     (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
   );
-  const summary = writeReport(runDir, streamResults(resultsFile, refs), manifest.scenarios, o.loadErrors ?? [], secrets, o.reportLayout);
+  const summary = await buildReport(runDir, streamResults(resultsFile, refs), {
+    scenarios: manifest.scenarios, loadErrors: o.loadErrors ?? [], secrets, metrics, reporters,
+    ...(o.reportLayout ? { layout: o.reportLayout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+  });
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
   return {
-    runDir, summary, ran: plan.length,
+    runDir, summary, ran: plan.length, reporters,
     get results() {
       return [...streamResults(resultsFile, refs)];
     },

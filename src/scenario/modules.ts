@@ -37,8 +37,9 @@ let hooked = false;
 
 /**
  * Lets the built CLI load a user's module: tsx for TypeScript, registered only now (a run without user
- * TypeScript never pays for it), and a resolve hook sending imports of the package's sources
- * ('../../src/public/index.ts', or 'tripwire') to their built twins, so one copy of the engine runs.
+ * TypeScript never pays for it), and a resolve hook sending imports of the package's sources by
+ * path ('../../src/public/index.ts') to their built twins, so one copy of the engine runs. ('tripwire'
+ * and 'tripwire/run' need no hook: package.json's `exports` map them to the build.)
  */
 async function hookUserModules(): Promise<void> {
   if (hooked) return;

@@ -1,7 +1,7 @@
 /**
  * Module resolve hook (node:module register), used only by the built CLI once a user's module loads:
  * an import that resolves to one of the package's TypeScript sources gets the built JavaScript twin
- * instead, so a user's scenario importing '../../src/public/index.ts' (or 'tripwire') shares the
+ * instead, so a user's scenario importing '../../src/public/index.ts' by path shares the
  * running engine, its module state included, rather than loading a second copy from the sources.
  */
 import { existsSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI } from '../support/openaiServer.ts';
 
 /**
- * Agents see only what an agent may know (DESIGN.md): a model adapter, or any provider not declared
+ * Agents see only what an agent may know (docs/architecture.md): a model adapter, or any provider not declared
  * privileged, is created without the scenario, so it cannot reach the predicates or the reference
  * trajectories; baselines get them only by being declared privileged.
  */

@@ -14,7 +14,7 @@ import type { Scenario } from '../../src/scenario/scenario.ts';
 import { bankScenario, environments, play, scenario as parse } from '../helpers.ts';
 
 /**
- * One grader (DESIGN.md, principle 8): for random action sequences, the model checker's verdict
+ * One grader (docs/architecture.md: the checker is the same grader): for random action sequences, the model checker's verdict
  * equals the observer's when the same sequence is played through runEpisode. The sequences mix the
  * checker's own alphabet with what an agent may send that the checker never tries: reads, rejected
  * calls, unknown tools, malformed actions, messages, and endings (finish, refuse, ask) at any

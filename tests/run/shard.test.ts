@@ -24,7 +24,7 @@ describe('--shard i/n and tripwire merge', () => {
     expect(shards.map((s) => s.results.length).reduce((a, b) => a + b)).toBe(whole.results.length);
     for (const s of shards) expect(s.results.length).toBeGreaterThan(0);
 
-    const merged = mergeRuns(shards.map((s) => s.runDir), tempDir());
+    const merged = await mergeRuns(shards.map((s) => s.runDir), tempDir());
     expect(merged.results.map(stripDuration)).toEqual(whole.results.map(stripDuration));
     expect(traces(merged.runDir)).toEqual(traces(whole.runDir));
     expect({ ...merged.summary, runId: 'x' }).toEqual({ ...whole.summary, runId: 'x' });
@@ -44,9 +44,9 @@ describe('--shard i/n and tripwire merge', () => {
     const out = tempDir();
     const one = await runBatch({ ...base, out, shard: { index: 1, count: 2 } });
     const again = await runBatch({ ...base, out, shard: { index: 1, count: 2 } });
-    expect(() => mergeRuns([one.runDir, again.runDir], tempDir())).toThrow(/two folders are shard 1\/2|overlap/);
+    await expect(mergeRuns([one.runDir, again.runDir], tempDir())).rejects.toThrow(/two folders are shard 1\/2|overlap/);
     const other = await runBatch({ ...base, agents: ['oracle'], out, shard: { index: 2, count: 2 } });
-    expect(() => mergeRuns([one.runDir, other.runDir], tempDir())).toThrow(/not a shard of the same run/);
+    await expect(mergeRuns([one.runDir, other.runDir], tempDir())).rejects.toThrow(/not a shard of the same run/);
     expect(() => parseShard('3/2')).toThrow(/1 <= i <= n/);
     expect(() => parseShard('x')).toThrow(expect.objectContaining({ code: 'usage' }));
     expect(parseShard('2/5')).toEqual({ index: 2, count: 5 });

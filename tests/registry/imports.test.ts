@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|js|mjs)$/.test(e.name) ? [join(dir, e.name)] : []);
+}
+
+/** Every module specifier a file names: static and dynamic imports, re-exports, `import type`. */
+function specifiers(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)) found.push(m[1]!);
+  return found;
+}
+
+/** Relative imports of `dirs` that land in one of `forbidden` (top-level folders of the package). */
+function crossings(dirs: string[], forbidden: string[]): string[] {
+  const bad: string[] = [];
+  for (const file of dirs.flatMap(sources)) {
+    for (const spec of specifiers(readFileSync(join(ROOT, file), 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const top = relative(ROOT, resolve(ROOT, dirname(file), spec)).split(/[\\/]/)[0]!;
+      if (forbidden.includes(top)) bad.push(`${file} imports ${spec}`);
+    }
+  }
+  return bad;
+}
+
+describe('content is plug-ins: the engine and the agents import no content by path', () => {
+  it('nothing in src/ or agents/ imports android/', () => {
+    expect(crossings(['src', 'agents'], ['android'])).toEqual([]);
+  });
+
+  it('nothing in src/ imports environments/, scenarios/ or agents/', () => {
+    expect(crossings(['src'], ['environments', 'scenarios', 'agents'])).toEqual([]);
+  });
+
+  it('the check sees an import when there is one (it can fail)', () => {
+    expect(specifiers(`import { x } from '../../android/appium/attached.ts';\nconst m = await import('../../android/a.ts');\nexport { y } from './y.ts';`))
+      .toEqual(['../../android/appium/attached.ts', '../../android/a.ts', './y.ts']);
+  });
+});
