@@ -4,7 +4,7 @@ import { InvalidSelector, locate } from './locators.ts';
 import { actingNode, parseSource, type ParsedSource, type SourceNode } from './source.ts';
 
 /** W3C's key for an element reference in JSON. */
-export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f300e43a8f5';
+export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** An action a session sends: a screen action, or the end of the episode. */
 export type SessionAction = ScreenAction | { action: 'finish'; answer?: string } | { action: 'refuse'; reason?: string } | { action: 'ask'; question: string };
