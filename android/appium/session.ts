@@ -1,5 +1,6 @@
 import { errors } from 'appium/driver.js';
 import type { Device, ScreenAction } from '../../src/public/index.ts';
+import { ElementStore, elementIds } from './elements.ts';
 import { InvalidSelector, locate } from './locators.ts';
 import { actingNode, parseSource, type ParsedSource, type SourceNode } from './source.ts';
 
@@ -29,16 +30,19 @@ export interface SessionBackend {
 interface Snapshot {
   screen: string;
   source: ParsedSource;
+  elements?: ReturnType<typeof elementIds>;
 }
 
 /**
- * One Appium session's view of the phone: finds over the page source and the element commands,
- * with element ids bound to the screen they were found on (`<screen>.<node>`), so an id from an
- * earlier screen is a stale element reference, never a tap on whatever is there now.
+ * One Appium session's view of the phone: finds over the page source and the element commands.
+ * An element id names its element by a stable identity (elements.ts), so it stays valid on the next
+ * screen while its element is there, and is a stale element reference once it is gone: never a tap
+ * on whatever is there now.
  */
 export class PhoneSession {
   readonly backend: SessionBackend;
   #snapshot?: Snapshot;
+  readonly #store = new ElementStore();
 
   constructor(backend: SessionBackend) {
     this.backend = backend;
@@ -52,17 +56,17 @@ export class PhoneSession {
   }
 
   elementId(snap: Snapshot, node: SourceNode): string {
-    return `${snap.screen}.${node.order}`;
+    snap.elements ??= elementIds(snap.source);
+    return this.#store.give(snap.elements.ids.get(node)!);
   }
 
   /** The node an element id names on the current screen; W3C errors for unknown and stale ids. */
   async node(elementId: unknown): Promise<{ snap: Snapshot; node: SourceNode }> {
-    const m = typeof elementId === 'string' ? /^([0-9a-f]+)\.(\d+)$/.exec(elementId) : null;
-    if (!m) throw new errors.NoSuchElementError(`no element with id ${JSON.stringify(elementId)}`);
+    if (typeof elementId !== 'string' || !this.#store.given(elementId)) throw new errors.NoSuchElementError(`no element with id ${JSON.stringify(elementId)}`);
     const snap = await this.snapshot();
-    if (m[1] !== snap.screen) throw new errors.StaleElementReferenceError(`element ${elementId} belongs to an earlier screen; the screen has changed since it was found: find it again`);
-    const node = snap.source.nodes[Number(m[2])];
-    if (!node) throw new errors.NoSuchElementError(`no element with id ${elementId} on this screen`);
+    snap.elements ??= elementIds(snap.source);
+    const node = snap.elements.byId.get(elementId);
+    if (!node) throw new errors.StaleElementReferenceError(`element ${elementId} is no longer on the screen (the screen has changed since it was found): find it again`);
     return { snap, node };
   }
 
