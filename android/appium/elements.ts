@@ -11,9 +11,10 @@ const isField = (cls: string) => /EditText|AutoCompleteTextView/.test(cls);
  */
 function identity(node: SourceNode): string {
   const chain: string[] = [];
-  for (let e: { tagName?: string; parentNode?: unknown; previousSibling?: unknown } | null = node.xml as never; e && e.tagName; e = e.parentNode as never) {
+  type Xml = { nodeType: number; tagName?: string; parentNode: Xml | null; previousSibling: Xml | null };
+  for (let e = node.xml as unknown as Xml | null; e && e.nodeType === 1; e = e.parentNode) {
     let i = 0;
-    for (let s = e.previousSibling as { nodeType?: number; previousSibling?: unknown } | null; s; s = s.previousSibling as never) if (s.nodeType === 1) i++;
+    for (let s = e.previousSibling; s; s = s.previousSibling) if (s.nodeType === 1) i++;
     chain.push(`${e.tagName}[${i}]`);
   }
   return JSON.stringify([node.package, chain, node.resourceId, node.desc, node.bounds, isField(node.class) ? '' : node.text]);
