@@ -26,6 +26,9 @@ function idOf(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The id of one node's element. */
+export const elementIdOf = (node: SourceNode): string => idOf(identity(node));
+
 /** A screen's elements by id (each node's, computed once per screen). */
 export function elementIds(source: ParsedSource): { byId: Map<string, SourceNode>; ids: Map<SourceNode, string> } {
   const byId = new Map<string, SourceNode>();
