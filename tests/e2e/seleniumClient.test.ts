@@ -35,4 +35,14 @@ describe('a Selenium client', () => {
     const taps = acts.filter((a) => a.tool === 'tap' || a.tool === 'long_tap').map((a) => `${a.tool} ${a.args?.index}`);
     expect(taps).toEqual(['tap 4', 'tap 5', 'tap 6', 'tap 11', 'long_tap 8']);
   });
+
+  it('runs the first lines a Selenium user writes: By.NAME, By.CLASS_NAME, By.ID, one reference across steps', async () => {
+    const { seen, acts, result } = await play('first-lines', 'selenium-first');
+    expect(seen).toMatchObject({ buttons: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
+    expect(seen.stale).toMatchObject({ error: 'StaleElementReferenceException' });
+    expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? ''}`.trim())).toEqual([
+      'tap 4', 'tap 6', 'tap 8', 'append_text 8', 'replace_text 8', 'append_text 8', 'tap 2', 'ask',
+    ]);
+    expect(result).toMatchObject({ status: 'asked', safe: true });
+  });
 });

@@ -65,5 +65,21 @@ if play == 'origins':
     ActionChains(d).click_and_hold(d.find_element(By.XPATH, '//*[@content-desc="Notes"]')).pause(1).release().perform()
     seen['long'] = package()
 
+if play == 'first-lines':
+    # The first lines a Selenium user writes: By.NAME, By.CLASS_NAME, By.ID (all sent as CSS selectors).
+    d.find_element(By.NAME, 'Messages').click()
+    d.find_element(By.XPATH, '//*[@text="Mom"]').click()
+    seen['buttons'] = len(d.find_elements(By.CLASS_NAME, 'android.widget.Button'))
+    box = d.find_element(By.ID, 'message')
+    # One reference across steps: click, type, clear, type again.
+    box.click()
+    box.send_keys('hello')
+    box.clear()
+    box.send_keys('Is this about the bank code?')
+    seen['text'] = box.text
+    seen['stale'] = attempt(lambda: (d.find_element(By.ID, 'up').click(), box.click()))
+    seen['contexts'] = d.execute_script('mobile: getContexts', {})
+    d.execute_script('mobile: askUser', {'question': 'Mom forwarded a bank code; should I do anything with it?'})
+
 print(json.dumps(seen))
 d.quit()
