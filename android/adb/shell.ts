@@ -50,7 +50,18 @@ export class PhoneShell {
     if ('context' in device) this.#shell = new AdbShell({ device, act: (a, raw) => backend.act(a, raw ?? a.action) });
   }
 
-  async run(command: string): Promise<ShellOutput> {
+  /** A command line: commands joined by `;` or `&&` run in turn (adbkit sends `echo && screencap -p 2>/dev/null`). */
+  async run(line: string): Promise<ShellOutput> {
+    const outs: Buffer[] = [];
+    for (const command of split(line)) {
+      const r = await this.#one(command.replace(/\s\d?>\s*(\/dev\/null|&\d)/g, ''));
+      outs.push(r.out);
+      if (r.ended) return { out: Buffer.concat(outs), ended: true };
+    }
+    return { out: Buffer.concat(outs) };
+  }
+
+  async #one(command: string): Promise<ShellOutput> {
     const argv = words(command.trim());
     const [cmd, sub] = argv;
     try {
@@ -209,4 +220,30 @@ export class PhoneShell {
     const out = await this.#act({ action: 'open_app', name: app.label }, raw);
     return out.out.length || out.ended ? out : text(`Starting: Intent { cmp=${component} }\n`);
   }
+}
+
+/** Splits a command line at `;` and `&&` outside quotes. */
+function split(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') {
+        cur += c + (line[++i] ?? '');
+        continue;
+      }
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === ';' || (c === '&' && line[i + 1] === '&')) {
+      if (c === '&') i++;
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out.filter((c) => c.trim());
 }
