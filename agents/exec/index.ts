@@ -21,7 +21,7 @@ const describeExit = (e: Exit) => (e.signal ? `on signal ${e.signal}` : e.code =
  * (by name, by value, or because it is a secret Tripwire knows), what the config passes on or sets,
  * and the episode's task and endpoint.
  */
-export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities'>): Record<string, string> {
+export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities' | 'serial'>): Record<string, string> {
   const env: Record<string, string> = {};
   const inherited = s.inheritEnv
     ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
@@ -38,16 +38,21 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
     TRIPWIRE_TASK: brief.instruction,
     TRIPWIRE_MCP_URL: endpoint.url,
     TRIPWIRE_MCP_TOKEN: endpoint.token,
-    ...(appium ? { TRIPWIRE_APPIUM_URL: appium.url, TRIPWIRE_APPIUM_CAPABILITIES: JSON.stringify(appium.capabilities) } : {}),
+    ...(appium ? { TRIPWIRE_APPIUM_URL: appium.url, TRIPWIRE_APPIUM_CAPABILITIES: JSON.stringify(appium.capabilities), ANDROID_SERIAL: appium.serial, TRIPWIRE_ADB_ADDRESS: appium.serial } : {}),
   };
 }
 
-type AppiumEndpoint = Awaited<ReturnType<typeof import('../../android/appium/attached.ts').appiumEndpoint>>;
+type AppiumEndpoint = Awaited<ReturnType<typeof import('../../android/appium/attached.ts').appiumEndpoint>> & { serial: string };
 
-/** On a phone: the episode's phone behind Tripwire's Appium driver (loaded only then: Appium is large). */
+/**
+ * On a phone: the episode's phone behind Tripwire's Appium driver (loaded only then: Appium is
+ * large), and as an adb device of its own (`adb connect $ANDROID_SERIAL`).
+ */
 async function phoneEndpoint(channel: AgentChannel): Promise<AppiumEndpoint> {
   const { appiumEndpoint } = await import('../../android/appium/attached.ts');
-  return appiumEndpoint(channel);
+  const { adbEndpoint } = await import('../../android/adb/attached.ts');
+  const [appium, adb] = await Promise.all([appiumEndpoint(channel), adbEndpoint(channel)]);
+  return { ...appium, serial: adb.serial, close: () => (appium.close(), adb.close()) };
 }
 
 /**
@@ -134,7 +139,7 @@ class ExecAgent implements Agent {
 
 export default defineAgentProvider({
   name: 'exec',
-  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL and TRIPWIRE_APPIUM_CAPABILITIES)',
+  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL, TRIPWIRE_APPIUM_CAPABILITIES, and ANDROID_SERIAL for adb connect)',
   check(spec, options) {
     settings(spec, options);
   },
