@@ -54,7 +54,7 @@ const byTag = async (index: number) => {
   const els = await client.findElements('xpath', '//*');
   const { parseSource } = await import('../android/appium/source.ts');
   const node = parseSource(await client.getPageSource()).listed[index]!;
-  return (els[node.order] as Record<string, string>)['element-6066-11e4-a52e-4f300e43a8f5']!;
+  return (els[node.order] as Record<string, string>)['element-6066-11e4-a52e-4f735466cecf']!;
 };
 const driver = await timed(N, () => client.executeScript('mobile: tripwireReset', [{ seed }]) as Promise<void>, async (a) => {
   switch (a.action) {

@@ -21,7 +21,7 @@ const describeExit = (e: Exit) => (e.signal ? `on signal ${e.signal}` : e.code =
  * (by name, by value, or because it is a secret Tripwire knows), what the config passes on or sets,
  * and the episode's task and endpoint.
  */
-export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities'>): Record<string, string> {
+export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities' | 'env'>): Record<string, string> {
   const env: Record<string, string> = {};
   const inherited = s.inheritEnv
     ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
@@ -38,7 +38,7 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
     TRIPWIRE_TASK: brief.instruction,
     TRIPWIRE_MCP_URL: endpoint.url,
     TRIPWIRE_MCP_TOKEN: endpoint.token,
-    ...(appium ? { TRIPWIRE_APPIUM_URL: appium.url, TRIPWIRE_APPIUM_CAPABILITIES: JSON.stringify(appium.capabilities) } : {}),
+    ...(appium ? { TRIPWIRE_APPIUM_URL: appium.url, TRIPWIRE_APPIUM_CAPABILITIES: JSON.stringify(appium.capabilities), ...appium.env } : {}),
   };
 }
 
@@ -133,7 +133,7 @@ class ExecAgent implements Agent {
 
 export default defineAgentProvider({
   name: 'exec',
-  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL and TRIPWIRE_APPIUM_CAPABILITIES)',
+  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL, TRIPWIRE_APPIUM_CAPABILITIES, and ANDROID_SERIAL for adb connect)',
   check(spec, options) {
     settings(spec, options);
   },

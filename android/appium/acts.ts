@@ -16,14 +16,14 @@ export function toAction(a: SessionAction): Action {
 
 /**
  * How a session's acting commands reach its episode: each is the next action through the agent
- * channel, with the WebDriver command traced beside it. `ended` says how the episode ended, for a
+ * channel, with the command it came as traced beside it (`webdriver: click ...`, `adb shell: input tap ...`). `ended` says how the episode ended, for a
  * command that comes after.
  */
-export function actThrough(channel: AgentChannel, ended: () => Promise<string>): (action: SessionAction, raw: string) => Promise<ActOutcome> {
+export function actThrough(channel: AgentChannel, ended: () => Promise<string>, via = 'webdriver'): (action: SessionAction, raw: string) => Promise<ActOutcome> {
   return async (action, raw) => {
     let reply;
     try {
-      reply = await channel.call(toAction(action), `webdriver: ${raw}`);
+      reply = await channel.call(toAction(action), `${via}: ${raw}`);
     } catch (e) {
       if (TripwireError.is(e, 'episode-ended') || TripwireError.is(e, 'channel-closed')) return { ended: await ended() };
       throw e;

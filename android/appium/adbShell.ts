@@ -3,8 +3,19 @@ import { CLEAN_SNAPSHOT } from '../emulator/lifecycle.ts';
 import { NOTES_DIR } from '../emulator/packages.ts';
 import { APPS } from '../phone/apps/index.ts';
 import type { PhoneContext } from '../phone/context.ts';
-import type { BareDevice } from './bare.ts';
+import type { ActOutcome, SessionAction } from './session.ts';
 import { nothingWritten, queryOutput, rowsOf, seedOf, sort, where, type Written } from './providers.ts';
+
+/**
+ * The phone a shell runs on: a bare device (a run seeds it: `reset` and `openWeb` are there), or
+ * an episode's phone (no `reset`: an agent's shell reads, and acts as the agent, but writes nothing).
+ */
+export interface ShellTarget {
+  readonly device: { readonly context: PhoneContext; event(event: { type: string; at: string; [k: string]: unknown }): Promise<{ ok: true } | { ok: false; error: string }> };
+  act(action: SessionAction, raw?: string): Promise<ActOutcome>;
+  reset?(seed: unknown, start?: string): Promise<void>;
+  openWeb?(url: string): Promise<void>;
+}
 
 /** A shell command that exits non-zero: UiAutomator2 turns it into an error with its output. */
 export class ShellFailure extends Error {}
@@ -21,14 +32,16 @@ const LOCK_TYPE = { none: 'NONE', pin: 'PIN', password: 'PASSWORD' } as const;
  * it does after a snapshot load; reads are drawn from the phone as it is now.
  */
 export class AdbShell {
-  readonly #bare: BareDevice;
+  readonly #bare: ShellTarget;
   #written: Written = nothingWritten();
   /** _ids of contacts made on the phone (not seeded), stable while they exist. */
   readonly #ids = new Map<string, number>();
   /** Rows written since the phone was last rebuilt (rebuilding takes a while; seeding writes many rows). */
   #dirty = false;
+  /** The command line running, traced beside the action it takes. */
+  #line = '';
 
-  constructor(bare: BareDevice) {
+  constructor(bare: ShellTarget) {
     this.#bare = bare;
   }
 
@@ -41,14 +54,16 @@ export class AdbShell {
   async flush(): Promise<void> {
     if (!this.#dirty) return;
     this.#dirty = false;
-    await this.#bare.reset(seedOf(this.#written), this.#written.start);
+    await this.#bare.reset?.(seedOf(this.#written), this.#written.start);
   }
 
   /** `adb shell <command> <args...>`: adb joins them with spaces and the device's shell splits the line again. */
   async shell(command: string, args: string[] = []): Promise<string> {
     const argv = words([command, ...args].join(' '));
     const [cmd, sub] = argv;
+    this.#line = argv.join(' ');
     // Writes only mark the phone for rebuilding; whatever reads or acts sees every write before it.
+    if (isWrite(argv) && !this.#bare.reset) fail(argv, 'Permission denied: this shell is an agent\'s (it reads the phone and acts on it, as the agent, but writes no data behind the screen)');
     if (!isWrite(argv)) await this.flush();
     const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
     switch (cmd) {
@@ -197,7 +212,7 @@ export class AdbShell {
   async #start(pkg: string, action?: string, url?: string): Promise<string> {
     const out = await this.#open(pkg, `Starting: Intent { act=${action} dat=${url} pkg=${pkg} }\n`);
     if (action === 'android.intent.action.VIEW' && url && /^https?:\/\//.test(url) && pkg === APPS.find((a) => a.id === 'browser')!.package && out.startsWith('Starting')) {
-      await this.#bare.openWeb(url);
+      await this.#bare.openWeb?.(url);
     }
     return out;
   }
@@ -216,8 +231,8 @@ export class AdbShell {
     return '';
   }
 
-  async #act(action: Parameters<BareDevice['act']>[0]): Promise<void> {
-    const outcome = await this.#bare.act(action);
+  async #act(action: SessionAction): Promise<void> {
+    const outcome = await this.#bare.act(action, this.#line);
     if ('ok' in outcome && !outcome.ok) throw new ShellFailure(outcome.message);
   }
 

@@ -56,11 +56,12 @@ class EpisodeScreen implements Device {
   async close(): Promise<void> {}
 }
 
-function backendOf(channel: AgentChannel): SessionBackend {
+/** An exec agent's episode as a door sees it: the screen it waits on, actions through its channel (traced as `via`). */
+export function backendOf(channel: AgentChannel, via = 'webdriver'): SessionBackend {
   return {
     episode: true,
     device: new EpisodeScreen(channel),
-    act: actThrough(channel, async () => 'it has ended'),
+    act: actThrough(channel, async () => 'it has ended', via),
     read: (command, detail) => void channel.read({ command, ...(detail === undefined ? {} : { detail }) }),
   };
 }

@@ -32,7 +32,7 @@ export class SessionPool {
 }
 
 const KEYCODE = { HOME: 3, BACK: 4, OVERVIEW: 187 } as const;
-const W3C_ELEMENT = 'element-6066-11e4-a52e-4f300e43a8f5';
+const W3C_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** The app in front, by its package: its label for apps Tripwire knows, the package otherwise. */
 function appOf(source: ParsedSource): string {

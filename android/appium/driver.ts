@@ -1,11 +1,28 @@
 import { BaseDriver, errors } from 'appium/driver.js';
 import { AdbShell, ShellFailure } from './adbShell.ts';
 import { BareDevice } from './bare.ts';
+import * as c from './commands.ts';
+import { refId } from './commands.ts';
 import { clickGesture, performActions } from './gestures.ts';
 import { episodeHost, type HostedEpisode } from './host.ts';
 import * as m from './mobile.ts';
 import { EXECUTE_METHOD_MAP } from './mobile.ts';
+import { LOCATOR_STRATEGIES } from './locators.ts';
 import { PhoneSession, type SessionAction, type SessionBackend } from './session.ts';
+
+const NEW_METHOD_MAP = {
+  '/session/:sessionId/appium/app/background': { POST: { command: 'background', payloadParams: { required: ['seconds'] } } },
+  '/session/:sessionId/appium/device/press_keycode': { POST: { command: 'pressKeyCode', payloadParams: { required: ['keycode'], optional: ['metastate', 'flags'] } } },
+  '/session/:sessionId/appium/device/long_press_keycode': { POST: { command: 'longPressKeyCode', payloadParams: { required: ['keycode'], optional: ['metastate', 'flags'] } } },
+  '/session/:sessionId/appium/device/current_activity': { GET: { command: 'getCurrentActivity' } },
+  '/session/:sessionId/appium/device/current_package': { GET: { command: 'getCurrentPackage' } },
+  '/session/:sessionId/appium/device/display_density': { GET: { command: 'getDisplayDensity' } },
+  '/session/:sessionId/element/:elementId/location': { GET: { command: 'getLocation' } },
+  '/session/:sessionId/element/:elementId/location_in_view': { GET: { command: 'getLocationInView' } },
+  '/session/:sessionId/element/:elementId/size': { GET: { command: 'getSize' } },
+  '/session/:sessionId/appium/element/:elementId/value': { POST: { command: 'setValueImmediate', payloadParams: { required: ['text'] } } },
+  '/session/:sessionId/appium/element/:elementId/replace_value': { POST: { command: 'replaceValue', payloadParams: { required: ['text'] } } },
+} as const;
 
 const CONSTRAINTS = {
   platformName: { presence: true, isString: true, inclusionCaseInsensitive: ['Android'] },
@@ -19,8 +36,10 @@ const CONSTRAINTS = {
  */
 export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   static executeMethodMap = EXECUTE_METHOD_MAP;
+  /** Routes UiAutomator2 adds (appium-android-driver's method map) that the phone answers. */
+  static newMethodMap = NEW_METHOD_MAP;
   readonly desiredCapConstraints = CONSTRAINTS;
-  locatorStrategies = ['id', 'accessibility id', 'xpath', 'class name', '-android uiautomator'];
+  locatorStrategies = [...LOCATOR_STRATEGIES];
   phone?: PhoneSession;
   episode?: HostedEpisode;
   #device?: BareDevice;
@@ -86,7 +105,20 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
     return this.phone;
   }
 
+  /**
+   * A find that finds nothing waits out the implicit wait, as UiAutomator2's does; the phone changes
+   * only when the client acts, so the screen is looked at again only if it changed meanwhile.
+   */
   override async findElOrEls(strategy: string, selector: string, mult: boolean, context?: string): Promise<any> {
+    const screen = (await this.session.snapshot()).screen;
+    try {
+      const found = await this.session.find(strategy, selector, mult, context);
+      if (!mult || (found as unknown[]).length || !this.implicitWaitMs) return found;
+    } catch (e) {
+      if (!(e instanceof errors.NoSuchElementError) || !this.implicitWaitMs) throw e;
+    }
+    await new Promise((r) => setTimeout(r, Math.min(this.implicitWaitMs, 60_000)));
+    if ((await this.session.snapshot()).screen === screen && !mult) throw new errors.NoSuchElementError(`no element found by ${strategy} ${JSON.stringify(selector)} within the implicit wait (${this.implicitWaitMs} ms)`);
     return this.session.find(strategy, selector, mult, context);
   }
 
@@ -127,9 +159,41 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
     const { node } = await this.session.node(elementId);
     return node.selected || node.checked;
   }
+  async getLocation(elementId: string) {
+    const { x, y } = await this.session.rect(elementId);
+    return { x, y };
+  }
+  async getLocationInView(elementId: string) { return this.getLocation(elementId); }
+  async getSize(elementId: string) {
+    const { width, height } = await this.session.rect(elementId);
+    return { width, height };
+  }
+  async setValueImmediate(text: string | string[], elementId: string) { return this.session.setValue(text, elementId); }
   async performActions(actions: unknown) { return performActions(this.session, actions); }
   async releaseActions() {}
   async back() { return this.session.act({ action: 'button', name: 'BACK' }, 'back'); }
+
+  // Appium's device routes, as UiAutomator2 answers them (docs/appium.md has the table).
+  async activateApp(appId: string) { return m.activateApp(this.session, appId); }
+  async terminateApp(appId: string) { return m.terminateApp(this.session, appId); }
+  async queryAppState(appId: string) { return m.queryAppState(this.session, appId); }
+  async isAppInstalled(appId: string) { return c.isAppInstalled(this.session, appId); }
+  async background(seconds: unknown) { return c.background(this.session, seconds); }
+  async getContexts() { return [c.NATIVE]; }
+  async getCurrentContext() { return c.NATIVE; }
+  async setContext(name: unknown) { return c.setContext(name); }
+  async getOrientation() { return 'PORTRAIT'; }
+  async setOrientation(orientation: unknown) { return c.setOrientation(orientation); }
+  async isKeyboardShown() { return c.keyboardShown(this.session); }
+  /** The keyboard goes down with no step taken: the phone draws none, and a field keeps its focus. */
+  async hideKeyboard() { return c.keyboardShown(this.session); }
+  /** GET gives no format, and Appium passes the session id in its place. */
+  async getDeviceTime(format?: unknown) { return c.deviceTime(this.session, format === this.sessionId ? undefined : format); }
+  async pressKeyCode(keycode: unknown) { return m.pressKey(this.session, keycode); }
+  async longPressKeyCode(keycode: unknown) { return m.pressKey(this.session, keycode); }
+  async getCurrentPackage() { return m.currentPackage(this.session); }
+  async getCurrentActivity() { return m.currentActivity(this.session); }
+  async getDisplayDensity() { return 420; }
 
   async execute(script: string, args: unknown[]): Promise<unknown> {
     const name = script.replace(/^mobile:\s*/, '');
@@ -141,12 +205,20 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   }
 
   // mobile: commands, named in EXECUTE_METHOD_MAP.
-  async mobileClickGesture(elementId?: string, x?: number, y?: number) { return clickGesture(this.session, { elementId, x, y }, false); }
-  async mobileLongClickGesture(elementId?: string, x?: number, y?: number) { return clickGesture(this.session, { elementId, x, y }, true); }
+  async mobileClickGesture(elementId?: unknown, x?: number, y?: number) { return clickGesture(this.session, { elementId: refId(elementId), x, y }, false); }
+  async mobileLongClickGesture(elementId?: unknown, x?: number, y?: number) { return clickGesture(this.session, { elementId: refId(elementId), x, y }, true); }
+  async mobileScroll(strategy: unknown, selector: unknown, elementId?: unknown, maxSwipes?: unknown) { return c.mobileScroll(this.session, { strategy, selector, elementId, maxSwipes }); }
+  async mobileIsAppInstalled(appId: string) { return c.isAppInstalled(this.session, appId); }
+  async mobileBackgroundApp(seconds?: unknown) { return c.background(this.session, seconds ?? -1); }
+  async mobileGetContexts() { return [c.NATIVE]; }
+  async mobileHideKeyboard() { return c.keyboardShown(this.session); }
+  async mobileIsKeyboardShown() { return c.keyboardShown(this.session); }
+  async mobileGetDeviceTime(format?: unknown) { return c.deviceTime(this.session, format); }
+  async mobileGetDisplayDensity() { return 420; }
   async mobileSwipeGesture(...a: unknown[]) { return m.swipeGesture(this.session, a); }
   async mobileScrollGesture(...a: unknown[]) { return m.scrollGesture(this.session, a); }
   async mobileType(text: unknown) { return m.type(this.session, text); }
-  async mobileReplaceElementValue(elementId: string, text: unknown) { return this.session.setValue(text, elementId, true); }
+  async mobileReplaceElementValue(elementId: unknown, text: unknown) { return this.session.setValue(text, refId(elementId), true); }
   async mobilePressKey(keycode: unknown) { return m.pressKey(this.session, keycode); }
   async mobileActivateApp(appId: unknown) { return m.activateApp(this.session, appId); }
   async mobileTerminateApp(appId: unknown) { return m.terminateApp(this.session, appId); }

@@ -41,7 +41,7 @@ export function liveEpisodes(run: LiveRun, phoneScenarios: ReadonlySet<string>):
       await firstTurn(channel, result);
       if (channel.ended) throw new TripwireError('usage', `the episode ended before its first action: ${ending(await result)}`);
 
-      const act = actThrough(channel, async () => ending(await result));
+      const act = actThrough(channel, async () => ending(await result), request.via);
       const hosted: HostedEpisode = {
         backend: {
           episode: true,

@@ -10,6 +10,8 @@ export interface EpisodeRequest {
   episode?: string;
   agent?: string;
   trial?: number;
+  /** How the episode's commands are traced (`webdriver` by default; `adb shell` for the adb door). */
+  via?: string;
 }
 
 /** A session's episode: where its actions go, and how it ends when the session does. */

@@ -1,11 +1,27 @@
 import xpath from 'xpath';
+import { cssToSelector } from './css.ts';
 import type { ParsedSource, SourceNode } from './source.ts';
+import { InvalidSelector, readUiAutomator, select, type Scrollable } from './uiSelector.ts';
+
+export { InvalidSelector };
 
 /** The locator strategies of UiAutomator2 that the virtual phone answers. */
-export const LOCATOR_STRATEGIES = ['id', 'accessibility id', 'xpath', 'class name', '-android uiautomator'] as const;
+export const LOCATOR_STRATEGIES = ['id', 'accessibility id', 'xpath', 'class name', '-android uiautomator', 'css selector'] as const;
 
-/** A selector that cannot be read: the driver answers W3C `invalid selector`. */
-export class InvalidSelector extends Error {}
+/** A `-android uiautomator` selector that scrolls: the caller swipes until its target shows (UiScrollable). */
+export function scrollableOf(strategy: string, selector: string): Scrollable | undefined {
+  if (strategy !== '-android uiautomator' || !/^\s*new\s+UiScrollable\b/.test(selector)) return undefined;
+  const read = readUiAutomator(selector.replace(/^\s*new\s+UiScrollable\b/, 'new UiScrollable'));
+  return 'scrollable' in read ? read.scrollable : undefined;
+}
+
+/** The nodes a UiScrollable's target is among the nodes under its container (all nodes when no container matches). */
+export function locateScrollTarget(source: ParsedSource, s: Scrollable, context?: SourceNode): SourceNode[] {
+  const pool = context ? source.nodes.filter((n) => n.path.startsWith(`${context.path}/`)) : source.nodes;
+  const containers = select(pool, s.container);
+  const inside = containers.length ? pool.filter((n) => containers.some((c) => n.path.startsWith(`${c.path}/`))) : pool;
+  return select(inside, s.target);
+}
 
 /**
  * The nodes a locator finds, in tree order, optionally under `context` (a find from an element).
@@ -23,8 +39,12 @@ export function locate(source: ParsedSource, strategy: string, selector: string,
       return pool.filter((n) => n.class === selector);
     case 'xpath':
       return byXpath(source, selector, context);
-    case '-android uiautomator':
-      return byUiSelector(pool, selector);
+    case '-android uiautomator': {
+      const read = readUiAutomator(selector);
+      return 'selector' in read ? select(pool, read.selector) : locateScrollTarget(source, read.scrollable, context);
+    }
+    case 'css selector':
+      return select(pool, cssToSelector(selector, source.nodes.find((n) => n.package && !n.package.startsWith('com.android.systemui'))?.package ?? ''));
     default:
       throw new InvalidSelector(`locator strategy "${strategy}" is not supported; use one of: ${LOCATOR_STRATEGIES.join(', ')}`);
   }
@@ -42,53 +62,3 @@ function byXpath(source: ParsedSource, selector: string, context?: SourceNode): 
   return source.nodes.filter((n) => hits.has(n.xml));
 }
 
-type Criterion = { method: string; value: string | number | boolean };
-
-const UI_METHODS: Record<string, (n: SourceNode, v: any) => boolean> = {
-  text: (n, v: string) => n.text === v,
-  textContains: (n, v: string) => n.text.includes(v),
-  textStartsWith: (n, v: string) => n.text.startsWith(v),
-  textMatches: (n, v: string) => new RegExp(`^(?:${v})$`).test(n.text),
-  resourceId: (n, v: string) => n.resourceId === v,
-  resourceIdMatches: (n, v: string) => new RegExp(`^(?:${v})$`).test(n.resourceId),
-  description: (n, v: string) => n.desc === v,
-  descriptionContains: (n, v: string) => n.desc.includes(v),
-  className: (n, v: string) => n.class === v || n.class.endsWith(`.${v}`),
-  index: (n, v: number) => n.index === v,
-  clickable: (n, v: boolean) => n.clickable === v,
-  checkable: (n, v: boolean) => n.checkable === v,
-  checked: (n, v: boolean) => n.checked === v,
-  enabled: (n, v: boolean) => n.enabled === v,
-  scrollable: (n, v: boolean) => n.scrollable === v,
-  selected: (n, v: boolean) => n.selected === v,
-};
-
-/**
- * A subset of UiSelector: `new UiSelector().text("Send").instance(0)` and the bare form
- * `text("Send")`; criteria combine with AND, `instance(n)` picks the n-th match.
- */
-function byUiSelector(pool: SourceNode[], selector: string): SourceNode[] {
-  const body = selector.trim().replace(/;$/, '').replace(/^new\s+UiSelector\(\)\s*/, '').replace(/^\./, '');
-  const criteria: Criterion[] = [];
-  let instance: number | undefined;
-  const call = /^\.?\s*([A-Za-z]+)\(\s*("(?:[^"\\]|\\.)*"|-?\d+|true|false)\s*\)\s*/;
-  let rest = body;
-  while (rest.length) {
-    const m = call.exec(rest);
-    if (!m) throw new InvalidSelector(`cannot read UiSelector ${JSON.stringify(selector)} at ${JSON.stringify(rest.slice(0, 40))}; supported: ${[...Object.keys(UI_METHODS), 'instance'].join(', ')}`);
-    const [, method, raw] = m as unknown as [string, string, string];
-    const value = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw === 'true' || raw === 'false' ? raw === 'true' : Number(raw);
-    if (method === 'instance' && typeof value === 'number') instance = value;
-    else if (UI_METHODS[method]) criteria.push({ method, value });
-    else throw new InvalidSelector(`UiSelector method ${method}() is not supported; supported: ${[...Object.keys(UI_METHODS), 'instance'].join(', ')}`);
-    rest = rest.slice(m[0].length);
-  }
-  if (criteria.length === 0 && instance === undefined) throw new InvalidSelector(`empty UiSelector ${JSON.stringify(selector)}`);
-  let found: SourceNode[];
-  try {
-    found = pool.filter((n) => criteria.every((c) => UI_METHODS[c.method]!(n, c.value)));
-  } catch (e) {
-    throw new InvalidSelector(`invalid pattern in UiSelector ${JSON.stringify(selector)}: ${(e as Error).message}`);
-  }
-  return instance === undefined ? found : found.slice(instance, instance + 1);
-}

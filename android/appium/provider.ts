@@ -62,9 +62,15 @@ export default defineDeviceProvider({
     const { serve } = await import('./serve.ts');
     return serve({ run: o.run, phoneScenarios: o.scenarios, port: o.port, host: o.host });
   },
+  // The same phone is also an adb device of its own (`adb connect $ANDROID_SERIAL`).
   async endpoint(channel) {
-    const { appiumEndpoint } = await import('./attached.ts');
-    return appiumEndpoint(channel);
+    const [{ appiumEndpoint }, { adbEndpoint }] = await Promise.all([import('./attached.ts'), import('../adb/attached.ts')]);
+    const [appium, adb] = await Promise.all([appiumEndpoint(channel), adbEndpoint(channel)]);
+    return {
+      ...appium,
+      env: { ANDROID_SERIAL: adb.serial, TRIPWIRE_ADB_ADDRESS: adb.serial },
+      close: () => (appium.close(), adb.close()),
+    };
   },
   async create(spec, { start, options, episodeId }) {
     if (spec) {

@@ -1,10 +1,11 @@
 import { errors } from 'appium/driver.js';
 import type { Device, ScreenAction } from '../../src/public/index.ts';
-import { InvalidSelector, locate } from './locators.ts';
+import { ElementStore, elementIdOf, elementIds } from './elements.ts';
+import { InvalidSelector, locate, locateScrollTarget, scrollableOf } from './locators.ts';
 import { actingNode, parseSource, type ParsedSource, type SourceNode } from './source.ts';
 
 /** W3C's key for an element reference in JSON. */
-export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f300e43a8f5';
+export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** An action a session sends: a screen action, or the end of the episode. */
 export type SessionAction = ScreenAction | { action: 'finish'; answer?: string } | { action: 'refuse'; reason?: string } | { action: 'ask'; question: string };
@@ -29,16 +30,19 @@ export interface SessionBackend {
 interface Snapshot {
   screen: string;
   source: ParsedSource;
+  elements?: ReturnType<typeof elementIds>;
 }
 
 /**
- * One Appium session's view of the phone: finds over the page source and the element commands,
- * with element ids bound to the screen they were found on (`<screen>.<node>`), so an id from an
- * earlier screen is a stale element reference, never a tap on whatever is there now.
+ * One Appium session's view of the phone: finds over the page source and the element commands.
+ * An element id names its element by a stable identity (elements.ts), so it stays valid on the next
+ * screen while its element is there, and is a stale element reference once it is gone: never a tap
+ * on whatever is there now.
  */
 export class PhoneSession {
   readonly backend: SessionBackend;
   #snapshot?: Snapshot;
+  readonly #store = new ElementStore();
 
   constructor(backend: SessionBackend) {
     this.backend = backend;
@@ -52,36 +56,71 @@ export class PhoneSession {
   }
 
   elementId(snap: Snapshot, node: SourceNode): string {
-    return `${snap.screen}.${node.order}`;
+    snap.elements ??= elementIds(snap.source);
+    return this.#store.give(snap.elements.ids.get(node) ?? elementIdOf(node));
   }
 
   /** The node an element id names on the current screen; W3C errors for unknown and stale ids. */
   async node(elementId: unknown): Promise<{ snap: Snapshot; node: SourceNode }> {
-    const m = typeof elementId === 'string' ? /^([0-9a-f]+)\.(\d+)$/.exec(elementId) : null;
-    if (!m) throw new errors.NoSuchElementError(`no element with id ${JSON.stringify(elementId)}`);
+    if (typeof elementId !== 'string' || !this.#store.given(elementId)) throw new errors.NoSuchElementError(`no element with id ${JSON.stringify(elementId)}`);
     const snap = await this.snapshot();
-    if (m[1] !== snap.screen) throw new errors.StaleElementReferenceError(`element ${elementId} belongs to an earlier screen; the screen has changed since it was found: find it again`);
-    const node = snap.source.nodes[Number(m[2])];
-    if (!node) throw new errors.NoSuchElementError(`no element with id ${elementId} on this screen`);
+    snap.elements ??= elementIds(snap.source);
+    const node = snap.elements.byId.get(elementId);
+    if (!node) throw new errors.StaleElementReferenceError(`element ${elementId} is no longer on the screen (the screen has changed since it was found): find it again`);
     return { snap, node };
   }
 
-  async find(strategy: string, selector: string, multiple: boolean, context?: string): Promise<unknown> {
+  /**
+   * The nodes a locator finds on the current screen (under `context`); a UiScrollable swipes until its
+   * target shows. A selector that cannot be read is W3C `invalid selector`.
+   */
+  async locate(strategy: string, selector: string, context?: string): Promise<SourceNode[]> {
     if (typeof selector !== 'string' || selector === '') throw new errors.InvalidSelectorError(`a ${strategy} selector must be a non-empty string`);
-    const from = context ? await this.node(context) : undefined;
-    const snap = from?.snap ?? (await this.snapshot());
-    let found: SourceNode[];
     try {
-      found = locate(snap.source, strategy, selector, from?.node);
+      const scroll = scrollableOf(strategy, selector);
+      const find = async () => {
+        const from = context ? await this.node(context) : undefined;
+        const snap = from?.snap ?? (await this.snapshot());
+        return scroll ? locateScrollTarget(snap.source, scroll, from?.node) : locate(snap.source, strategy, selector, from?.node);
+      };
+      return scroll ? await this.scrollUntil(find, scroll.maxSwipes, scroll.vertical ? 'up' : 'left', 'UiScrollable scrollIntoView') : await find();
     } catch (e) {
-      if (e instanceof InvalidSelector) {
-        this.backend.read(multiple ? 'findElements' : 'findElement', { using: strategy, value: selector, error: 'invalid selector' });
-        throw new errors.InvalidSelectorError(e.message);
-      }
+      if (e instanceof InvalidSelector) throw new errors.InvalidSelectorError(e.message);
       throw e;
     }
-    this.backend.read(multiple ? 'findElements' : 'findElement', { using: strategy, value: selector, found: found.length });
-    const refs = found.map((n) => ({ [ELEMENT_KEY]: this.elementId(snap, n), ELEMENT: this.elementId(snap, n) }));
+  }
+
+  /**
+   * Swipes until `find` sees its element (UiScrollable's scrollIntoView, `mobile: scroll`): each swipe
+   * is an action of the episode; it stops at the end of the list (a swipe that changes nothing).
+   */
+  async scrollUntil(find: () => Promise<SourceNode[]>, maxSwipes: number, finger: 'up' | 'left', why: string): Promise<SourceNode[]> {
+    const content = async () => JSON.stringify((await this.snapshot()).source.elements.filter((e) => !/:id\/clock$/.test(e.resource_id)));
+    for (let i = 0; ; i++) {
+      const found = await find();
+      if (found.length || i >= maxSwipes) return found;
+      const before = await content();
+      await this.act({ action: 'swipe', direction: finger }, `${why} (swipe ${i + 1})`);
+      if ((await content()) === before) return find();
+    }
+  }
+
+  /** findElement(s): W3C references to what the locator finds (empty for none, or `no such element` for one). */
+  async find(strategy: string, selector: string, multiple: boolean, context?: string): Promise<unknown> {
+    const command = multiple ? 'findElements' : 'findElement';
+    let found: SourceNode[];
+    try {
+      found = await this.locate(strategy, selector, context);
+    } catch (e) {
+      if (e instanceof errors.InvalidSelectorError) this.backend.read(command, { using: strategy, value: selector, error: 'invalid selector' });
+      throw e;
+    }
+    this.backend.read(command, { using: strategy, value: selector, found: found.length });
+    const snap = await this.snapshot();
+    const refs = found.map((n) => {
+      const id = this.elementId(snap, n);
+      return { [ELEMENT_KEY]: id, ELEMENT: id };
+    });
     if (multiple) return refs;
     if (!refs[0]) throw new errors.NoSuchElementError(`no element found by ${strategy} ${JSON.stringify(selector)} on this screen`);
     return refs[0];

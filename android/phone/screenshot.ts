@@ -215,7 +215,7 @@ export function pngSize(png: Buffer): { width: number; height: number } | undefi
 }
 
 /**
- * `npm run setup`: makes sure a Chromium exists. With neither Playwright's browser nor
+ * `npm run setup`: makes sure a Chromium exists (and, through clients.ts, the e2e tests' adb and Selenium). With neither Playwright's browser nor
  * /usr/bin/chromium, installs Debian's `chromium` package (and fonts) with apt-get; idempotent.
  */
 async function ensureChromium(): Promise<number> {
@@ -241,5 +241,7 @@ async function ensureChromium(): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--setup')) {
-  process.exitCode = await ensureChromium();
+  const { ensureClients } = await import('./clients.ts');
+  const chromium = await ensureChromium();
+  process.exitCode = ensureClients() || chromium;
 }

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./check.ts').then((m) => m.checkCommand),
   compare: () => import('./compare.ts').then((m) => m.compareCommand),
   appium: () => import('./appium.ts').then((m) => m.appiumCommand),
+  adb: () => import('./adb.ts').then((m) => m.adbCommand),
   serve: () => import('./serve.ts').then((m) => m.serveCommand),
   new: () => import('./author.ts').then((m) => m.newCommand),
   schema: () => import('./author.ts').then((m) => m.schemaCommand),
@@ -59,6 +60,9 @@ Usage:
   tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
                                tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
       --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
+  tripwire adb                 serve the virtual phone as an adb device (adb connect 127.0.0.1:5555):
+                               each connection is a graded episode (adb shell tripwire finish|refuse|ask)
+      --port <n> (5555), --host (listen beyond loopback), --out <dir>, --watch, --scenario <id|glob>
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --json | --coverage      every scenario's metadata as JSON | the risk x failure-mode matrix

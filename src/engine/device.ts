@@ -138,6 +138,8 @@ export interface DeviceEndpoint {
   token: string;
   /** What a client sends to open its session on this episode's device. */
   capabilities: Record<string, unknown>;
+  /** More variables for the program, for other ways into the same device (an adb serial, say). */
+  env?: Record<string, string>;
   close(): void;
 }
 

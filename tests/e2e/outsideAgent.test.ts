@@ -35,7 +35,7 @@ describe('an outside agent over Appium', () => {
     // A long press: the finger rests 800 ms.
     await d.action('pointer', { parameters: { pointerType: 'touch' } }).move({ x: r.x + 20, y: r.y + 20 }).down().pause(800).up().perform();
     const to = await d.findElement('id', 'to'); // resource id without the package, as UiAutomator2 allows
-    await d.elementSendKeys((to as Record<string, string>)['element-6066-11e4-a52e-4f300e43a8f5']!, '+1 555 0142');
+    await d.elementSendKeys((to as Record<string, string>)['element-6066-11e4-a52e-4f735466cecf']!, '+1 555 0142');
     await tap(d, await d.$('id=com.google.android.apps.messaging:id/send'));
     await d.deleteSession();
     const [result] = await resultsAfter(() => app.results().filter((x) => x.agent === 'wdio-unsafe'), 1);

@@ -41,7 +41,10 @@ describe('the page-source parser', () => {
     expect(locate(real, '-android uiautomator', 'new UiSelector().description("Navigate up")')).toHaveLength(1);
     expect(() => locate(real, 'xpath', '//*[')).toThrow(InvalidSelector);
     expect(() => locate(real, '-android uiautomator', 'new UiSelector().scrollIntoView(1)')).toThrow(/not supported/);
-    expect(() => locate(real, 'css selector', 'div')).toThrow(InvalidSelector);
+    // CSS as UiAutomator2 converts it: a tag is a class name (nothing here is a div); an unknown attribute is invalid.
+    expect(locate(real, 'css selector', 'div')).toEqual([]);
+    expect(locate(real, 'css selector', '[id="password"]')).toHaveLength(1);
+    expect(() => locate(real, 'css selector', 'div[colour=red]')).toThrow(InvalidSelector);
     // A touch lands on the smallest listed element under the finger.
     expect(hitTest(real, 300, 740)!.text).toBe('Wi‑Fi');
     expect(hitTest(real, 700, 740)!.tag).toBe(3);

@@ -1,0 +1,31 @@
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.ts';
+import { readRun, TRIPWIRE } from '../serve/mcpClient.ts';
+
+const ID = 'messaging-forward-verification-code';
+const ADB_PORT = String(26000 + (process.pid % 4000));
+const PROGRAM = join(import.meta.dirname, 'programs', 'adb-agent.sh');
+
+/** An exec agent on a phone scenario gets ANDROID_SERIAL: Debian's adb drives the episode's own phone. */
+describe('an exec agent that speaks adb', () => {
+  afterAll(async () => {
+    await promisify(execFile)('adb', ['-P', ADB_PORT, 'kill-server']).catch(() => {});
+  });
+
+  it('connects to ANDROID_SERIAL, taps, dumps and asks, and is graded', async () => {
+    const out = tempDir();
+    const child = spawn(process.execPath, [TRIPWIRE, 'run', '--agent', `exec:sh ${PROGRAM} ${ADB_PORT}`, '--scenario', ID, '--out', out, '--max-time', '60'], {
+      env: { ...process.env, TRIPWIRE_SCREENSHOT_IDLE_MS: '1000' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    await new Promise((resolve) => child.on('close', resolve));
+    const { results, traces } = readRun(out);
+    expect(results[0], stderr).toMatchObject({ status: 'asked', safe: true });
+    const trace = traces.get(results[0]!.episodeId)!;
+    expect(trace.some((t) => t.kind === 'message' && /adb shell: input tap 135 198/.test((t as { text: string }).text))).toBe(true);
+  });
+});
