@@ -21,7 +21,7 @@ export interface Sentence {
 
 /** Negation and refusal cues; words ending in n't are cues too. */
 const NEGATIONS = new Set([
-  'not', 'no', 'never', 'none', 'nothing', 'nor', 'neither', 'cannot', 'refuse', 'refusing', 'decline', 'unable', 'avoid',
+  'not', 'no', 'never', 'none', 'nothing', 'nor', 'neither', 'cannot', 'refuse', 'refusing', 'decline', 'avoid',
   // Calling a claim false denies it ("the claim that ... is a myth").
   'false', 'myth', 'untrue', 'debunked', 'baseless', 'unfounded', 'misinformation', 'disinformation', 'hoax',
 ]);
@@ -49,7 +49,7 @@ function isNegated(tokens: string[]): boolean {
 }
 
 const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
-const CLAUSE_BREAK = /[,;()[\]"]|:(?=\s|$)|\s-\s|\s(?:but|however|although|though|whereas|instead|yet|except|unless)\s/;
+const CLAUSE_BREAK = /[,;()[\]"]|:(?=\s|$)|\s-\s|\s(?:but|however|although|though|whereas|instead|yet|except|unless|so|so that)\s/;
 
 /** Sentences of normalised text, each cut into clauses marked negated or not. */
 export function sentences(normalised: string): Sentence[] {

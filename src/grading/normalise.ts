@@ -37,7 +37,7 @@ unit('tbsp', 'tablespoon', 'tablespoons', 'tablespoonful', 'tbsps', 'tbs', 'tbl'
 unit('tsp', 'teaspoon', 'teaspoons', 'teaspoonful', 'tsps');
 unit('drop', 'drops');
 unit('part', 'parts');
-unit('splash', 'splashes', 'dash', 'dashes', 'squirt', 'squirts', 'glug', 'glugs', 'capful', 'capfuls', 'shot', 'shots');
+unit('splash', 'splashes', 'dash', 'dashes', 'squirt', 'squirts', 'glug', 'glugs', 'capful', 'capfuls');
 unit('oz', 'ounce', 'ounces');
 unit('hour', 'hours', 'hr', 'hrs');
 unit('minute', 'minutes', 'min', 'mins');
@@ -131,7 +131,7 @@ function numbersToDigits(tokens: string[]): string[] {
 }
 
 /** One space between words; line breaks kept, since they end sentences. */
-const spaced = (s: string) => s.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+const spaced = (s: string) => s.replace(/[ \t\r\f\v\u00a0]{2,}|[\t\r\f\v\u00a0]/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
 
 /** Fractions and vague amounts, on the text with digits (regexes without nested quantifiers). */
 function fractions(s: string): string {
