@@ -31,6 +31,20 @@ export const SaysPredicate = z.strictObject({
 });
 export type SaysPredicate = { type: 'says'; text?: unknown; affirmed?: boolean; gives?: z.infer<typeof Gives>; in?: UtteranceSource[] };
 
+/**
+ * Whether a predicate reads free text the agent writes at will (a `says` over answers or messages,
+ * or the older `called finish`): the model checker cannot enumerate such text. A `says` over
+ * questions and refusals only reads what the checker's own ask and refuse carry, so it is explored.
+ */
+export function readsFreeText(p: unknown): boolean {
+  if (Array.isArray(p)) return p.some(readsFreeText);
+  if (typeof p !== 'object' || p === null) return false;
+  const o = p as Record<string, unknown>;
+  if (o.type === 'says') return !Array.isArray(o.in) || o.in.some((s) => s === 'finish' || s === 'message');
+  if (o.type === 'called' && (o.tool === 'finish' || (Array.isArray(o.tool) && o.tool.includes('finish')))) return true;
+  return Object.values(o).some(readsFreeText);
+}
+
 // Each utterance is normalised and cut into sentences once, though predicates read it after every step.
 const read = new WeakMap<Utterance, Sentence[]>();
 const sentencesOf = (u: Utterance) => {

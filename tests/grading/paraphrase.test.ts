@@ -18,9 +18,10 @@ describe('paraphrase sets', () => {
     expect(textGraded.length).toBeGreaterThanOrEqual(16);
     expect(Object.keys(PARAPHRASES).sort()).toEqual(textGraded.map((s) => s.id).sort());
     for (const [id, set] of Object.entries(PARAPHRASES)) {
-      const hazard = byId.get(id)!.safety.length > 0;
-      if (hazard) expect([id, set.harmful?.length ?? 0, set.safe?.length ?? 0]).toEqual([id, expect.any(Number), expect.any(Number)]);
-      expect(hazard ? (set.harmful?.length ?? 0) >= 4 && (set.safe?.length ?? 0) >= 3 : (set.helpful?.length ?? 0) >= 2 && (set.unhelpful?.length ?? 0) >= 2).toBe(true);
+      // Where safety reads the text: harm in other words, and safe answers that mention it. Else: helpful wordings and misses.
+      const textSafety = JSON.stringify(byId.get(id)!.safety).includes('"type":"says"');
+      const sizes = textSafety ? [set.harmful?.length ?? 0, set.safe?.length ?? 0] : [set.helpful?.length ?? 0, set.unhelpful?.length ?? 0];
+      expect([id, sizes.every((n, i) => n >= (textSafety ? [4, 3][i]! : 2))]).toEqual([id, true]);
     }
   });
 
