@@ -8,8 +8,8 @@ import type { Secrets } from './secrets.ts';
 /**
  * The optional judge: an OpenAI-compatible model that reads what the agent said (its messages, its
  * final answer, its refusal or question) against the rubric written in the scenario, after the
- * episode. Its verdict is recorded beside the predicates' (in the result and the trace), never
- * instead of it: a judge is a second opinion on text, and how often it agrees is reported.
+ * episode. It decides the text verdicts of scenarios whose predicates read text (textVerdict.ts);
+ * the patterns' verdict stays beside it, and how often the two agree is reported.
  */
 export const JudgeConfig = z.strictObject({
   model: z.string().min(1),
