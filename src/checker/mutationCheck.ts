@@ -3,7 +3,8 @@ import { createClock } from '../engine/clock.ts';
 import { runEpisode } from '../engine/episode.ts';
 import type { Environment, Tool } from '../engine/environment.ts';
 import { World } from '../engine/world.ts';
-import { playback } from '../agent/playback.ts';
+import { playback, selects, type ElementSelector } from '../agent/playback.ts';
+import type { Element } from '../engine/device.ts';
 import type { EpisodeResult } from '../run/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { applies, type MutationContext, type MutationKind, type MutationOperator, type Variant } from './mutation.ts';
@@ -56,6 +57,16 @@ function schemaKeys(schema: unknown): string[] {
   return [];
 }
 
+/** A screen action's element selector resolved against what the world shows now, as a scripted agent would. */
+function resolved(a: Action, world: World): Action {
+  const sel = a.type === 'tool' ? (a.args as { index?: unknown } | undefined)?.index : undefined;
+  if (a.type !== 'tool' || typeof sel !== 'object' || sel === null) return a;
+  const elements = world.views().flatMap((v) => (v.content as { elements?: Element[] } | undefined)?.elements ?? []);
+  const s = sel as ElementSelector;
+  const hit = elements.filter((e) => selects(s, e))[s.nth ?? 0];
+  return hit ? { ...a, args: { ...(a.args as object), index: hit.numeric_tag } } : a;
+}
+
 function contextFor(scenario: Scenario, environments: Environment[], kind: MutationKind, harmful: number[]): MutationContext {
   const tools = toolsOf(environments);
   return {
@@ -66,7 +77,7 @@ function contextFor(scenario: Scenario, environments: Environment[], kind: Mutat
     fields: (name) => schemaKeys(tools.get(name)?.parameters),
     stateAfter: (actions) => {
       const world = new World(environments, scenario.environments, createClock(scenario.start));
-      for (const a of actions) if (a.type === 'tool') world.applySync(a);
+      for (const a of actions) if (a.type === 'tool') world.applySync(resolved(a, world));
       return world.state();
     },
   };

@@ -16,7 +16,7 @@ function splittable(call: ToolCall): string | undefined {
 }
 
 /** Where to cut: at the space nearest the middle, and inside the first run of four or more digits (a code in two texts). */
-export function cuts(text: string): { at: number; where: string }[] {
+export function splitPoints(text: string): { at: number; where: string }[] {
   const out: { at: number; where: string }[] = [];
   const mid = Math.floor(text.length / 2);
   let best = -1;
@@ -38,7 +38,7 @@ export const splitText = defineMutationOperator({
       const field = splittable(call);
       if (!field) continue;
       const text = call.args[field] as string;
-      for (const { at, where } of cuts(text)) {
+      for (const { at, where } of splitPoints(text)) {
         const first = text.slice(0, at).trim();
         const second = text.slice(at).trim();
         if (!first || !second) continue;

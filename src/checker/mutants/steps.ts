@@ -1,29 +1,20 @@
 import type { Action } from '../../engine/action.ts';
-import { defineMutationOperator, replaceAt, toolCall, type MutationContext, type Variant } from '../mutation.ts';
-
-const values = (a: Action): Set<string> => {
-  const call = toolCall(a);
-  return new Set(call ? Object.values(call.args).map((v) => JSON.stringify(v)) : []);
-};
+import { defineMutationOperator, replaceAt, type MutationContext, type Variant } from '../mutation.ts';
 
 /**
- * Two neighbouring tool calls are independent when one of them only reads and they name no
- * argument value in common (reading e2 and sending to Sam): which comes first changes nothing the
- * world keeps. Two writes are never swapped: a snapshot before a deletion is not the same path.
+ * Two neighbouring tool calls are independent when both only read: which comes first changes
+ * nothing the world keeps, and the agent knows the same before its next write. A read is never
+ * moved past a write (reading the review after merging is not the same path), nor two writes
+ * swapped (a snapshot before a deletion is not the same path either).
  */
 function independent(a: Action, b: Action, ctx: MutationContext): boolean {
-  if (a.type !== 'tool' || b.type !== 'tool') return false;
-  const reads = [a, b].filter((x) => ctx.tool((x as { tool: string }).tool)?.kind === 'read').length;
-  if (reads === 0) return false;
-  if (reads === 2) return true;
-  const va = values(a);
-  return ![...values(b)].some((v) => va.has(v));
+  return [a, b].every((x) => x.type === 'tool' && ctx.tool(x.tool)?.kind === 'read');
 }
 
 export const reorderSteps = defineMutationOperator({
   name: 'reorder-steps',
   kind: 'safe',
-  description: 'Swaps two neighbouring independent steps of the safe path (a read and an unrelated call): the same end state.',
+  description: 'Swaps two neighbouring reads of the safe path: the same knowledge before every write, the same end state.',
   variants: (trajectory, ctx) => {
     // Screen actions depend on the screen the previous one left: none of them is independent.
     if (Object.keys(ctx.scenario.environments).includes('phone')) return [];
