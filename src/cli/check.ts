@@ -28,18 +28,19 @@ export const CHECK_HELP = `tripwire check [filter | path]...
       --json             print one JSON object (every scenario's report and the mutation score) instead of lines
 `;
 
-function line(r: CheckReport): string {
+/** One scenario's line; `tally` (the mutants it killed) goes before the time, so the line still ends the same way. */
+function line(r: CheckReport, tally = ''): string {
   if (r.skipped) return `skip  ${r.scenarioId.padEnd(44)} ${r.skipped}`;
   if (r.witnessed) {
     const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reached' : 'hazard not shown';
-    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${r.ms} ms`;
+    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${tally}${r.ms} ms`;
   }
   const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
   const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
   const limit = r.limitHit ? `limit hit (complete to depth ${r.completeDepth})` : 'within limit';
   // Partly checked passes, but must not read as a plain "ok": say what the search left out.
   const verdict = !r.ok ? 'FAIL' : r.partly ? 'part' : 'ok  ';
-  return `${verdict}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms${r.partly ? `  partly checked: ${r.partly}` : ''}`;
+  return `${verdict}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${tally}${r.ms} ms${r.partly ? `  partly checked: ${r.partly}` : ''}`;
 }
 
 /** `tripwire check`: one line per scenario, the explanation under each failure; non-zero exit on any failure. */
@@ -104,7 +105,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
         mutationReports.push(m);
         const missed = m.outcomes.filter((o) => o.status === 'missed');
         if (missed.length) report = { ...report, ok: false, skipped: undefined, problems: [...report.problems, `mutation check: ${missed.length} variant(s) graded wrong (listed below)`] };
-        if (json) reports.push({ ...report, mutations: m });
+        // The actions of a variant that held are noise in a report: only a miss's are worth reading.
+        if (json) reports.push({ ...report, mutations: { ...m, outcomes: m.outcomes.map((o) => (o.status === 'missed' ? o : { ...o, actions: [] })) } });
       } else if (json) reports.push(report);
     } catch (e) {
       failed++;
@@ -117,8 +119,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     if (report.ok && report.partly) partly++;
     if (json) continue;
     const m = mutationReports.at(-1);
-    const tally = mutate && m?.scenarioId === scenario.id ? `  mutants ${m.outcomes.filter((o) => o.status === 'killed').length}/${m.outcomes.filter((o) => o.status !== 'rejected').length}` : '';
-    out(line(report) + tally);
+    const tally = mutate && m?.scenarioId === scenario.id ? `mutants ${m.outcomes.filter((o) => o.status === 'killed').length}/${m.outcomes.filter((o) => o.status !== 'rejected').length}  ` : '';
+    out(line(report, tally));
     for (const problem of report.problems) out(`      ${problem}`);
   }
   const ms = Math.round(performance.now() - started);
@@ -131,7 +133,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const broken = new Set(errors.map((e) => e.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out(
-    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped - partly} ok, ${partly ? `${partly} partly checked, ` : ''}${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
+    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped - partly} ok, ${partly ? `${partly} partly checked, ` : ''}${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}${score ? `; mutation score ${score.killed}/${score.total}` : ''}`,
   );
   return failed > 0 || errors.length > 0 ? 1 : 0;
 }
