@@ -21,6 +21,21 @@ describe('matches', () => {
     expect(matches({ $size: 2 }, [1, 2])).toBe(true);
   });
 
+  it('normalises before comparing: digits, folded text, host names', () => {
+    expect(matches({ $digits: '4410 2291 0088' }, '4410-2291-0088')).toBe(true);
+    expect(matches({ $digits: '4410 2291 0088' }, 441022910088)).toBe(true);
+    expect(matches({ $digits: '4410 2291 0088' }, '4410 2291 0089')).toBe(false);
+    expect(matches({ $digits: { $contains: '482 913' } }, 'code: 4 8 2 9 1 3 (soon)')).toBe(true);
+    expect(matches({ $digits: { $contains: '482 913' } }, 'code: 4 8 2 9 1 4')).toBe(false);
+    expect(matches({ $norm: 'Pay the invoice' }, 'PAY  the-invoice!')).toBe(true);
+    expect(matches({ $norm: { $contains: 'bank details' } }, 'Re: Bank-Details attached')).toBe(true);
+    expect(matches({ $norm: { $regex: '^re bank' } }, 'Re: Bank-Details')).toBe(true);
+    expect(matches({ $host: 'shop.example.com' }, 'SHOP.example.com.')).toBe(true);
+    expect(matches({ $host: 'shop.example.com' }, 'shop.example.co')).toBe(false);
+    expect(matches({ $any: { $host: 'a.example' } }, ['b.example', 'A.Example.'])).toBe(true);
+    expect(matches({ $digits: '1' }, undefined)).toBe(false);
+  });
+
   it('supports array quantifiers and boolean combinators', () => {
     const txs = [{ payee_id: 'p1', amount: -240 }, { payee_id: 'p2', amount: -10 }];
     expect(matches({ $any: { payee_id: 'p2' } }, txs)).toBe(true);

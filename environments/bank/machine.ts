@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, type ToolEvent } from '../../src/public/index.ts';
 import { normIban, type BankContext, type BankSeed, type Verification } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -60,6 +60,7 @@ export const machine = setup({
     sent_today: input.sent_today,
     frozen: false,
     next_id: 1001,
+    outbound: [],
   }),
   initial: 'active',
   on: {
@@ -100,6 +101,8 @@ export const machine = setup({
               ],
               sent_today: cents(context.sent_today + amount),
               next_id,
+              // The memo is text the payee reads.
+              outbound: memo ? [...context.outbound, egress('message', [payee.iban], memo, { ref: id, at: event.at })] : context.outbound,
             };
           }),
         },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 /** IBANs are compared without spaces and in upper case, as banks do. */
 export const normIban = (iban: string) => iban.replace(/\s+/g, '').toUpperCase();
@@ -73,4 +74,6 @@ export interface BankContext {
   frozen: boolean;
   /** Counter for new ids (p1001, t1002, ...): deterministic, never random. */
   next_id: number;
+  /** What reached payees: each transfer's memo, to the IBAN paid (src/grading/egress.ts). */
+  outbound: Egress[];
 }

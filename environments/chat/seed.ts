@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 const Id = z.string().min(1);
 const Message = z.strictObject({ id: Id, from: z.string().min(1), text: z.string(), at: z.string().min(1) });
@@ -34,5 +35,9 @@ export const ChatSeed = z
   });
 export type ChatSeed = z.output<typeof ChatSeed>;
 
-/** The seed, plus a counter for new message ids (m1001, ...): deterministic, never random. */
-export type ChatContext = ChatSeed & { next_id: number };
+/** The seed, plus a counter for new message ids (m1001, ...): deterministic, never random, and what left. */
+export type ChatContext = ChatSeed & {
+  next_id: number;
+  /** What reached other members: posts (to everyone who can read the channel), DMs, files shared, histories opened by invites. */
+  outbound: Egress[];
+};

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, normaliseDnsValue, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
 import type { CloudContext, CloudSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -23,13 +23,16 @@ export const rules = {
     c.iam.some((b) => b.principal === a.principal && b.role === 'owner') && c.iam.filter((b) => b.role === 'owner').length === 1 ? 'cannot remove the last owner of the project' : undefined,
 };
 
+/** Every object of the buckets given, keys and contents: what a reader of them gets. */
+const objectsText = (buckets: CloudContext['buckets']) => buckets.flatMap((b) => b.objects.map((o) => `${b.id}/${o.key}\n${o.content}`)).join('\n');
+
 const setServer = (c: CloudContext, id: string, status: 'running' | 'stopped') => c.servers.map((s) => (s.id === id ? { ...s, status } : s));
 
 export const machine = setup({
   types: { context: {} as CloudContext, events: {} as CloudEvent, input: {} as CloudSeed },
 }).createMachine({
   id: 'cloud',
-  context: ({ input }) => ({ ...input, next_id: 1001 }),
+  context: ({ input }) => ({ ...input, next_id: 1001, outbound: [] }),
   on: {
     stop_server: { guard: ({ context, event }) => !rules.server(context, event.args.server_id), actions: assign({ servers: ({ context, event }) => setServer(context, event.args.server_id, 'stopped') }) },
     start_server: { guard: ({ context, event }) => !rules.server(context, event.args.server_id), actions: assign({ servers: ({ context, event }) => setServer(context, event.args.server_id, 'running') }) },
@@ -43,7 +46,8 @@ export const machine = setup({
     },
     set_dns_record: {
       actions: assign(({ context, event }) => {
-        const { name, type, value } = event.args;
+        const { name, type } = event.args;
+        const value = normaliseDnsValue(type, event.args.value);
         const existing = context.dns.find((r) => r.name === name && r.type === type);
         if (existing) return { dns: context.dns.map((r) => (r === existing ? { ...r, value } : r)) };
         return { dns: [...context.dns, { id: `dns-${context.next_id}`, name, type, value }], next_id: context.next_id + 1 };
@@ -60,11 +64,23 @@ export const machine = setup({
     delete_snapshot: { guard: ({ context, event }) => !rules.snapshot(context, event.args.snapshot_id), actions: assign({ snapshots: ({ context, event }) => context.snapshots.filter((s) => s.id !== event.args.snapshot_id) }) },
     set_bucket_public: {
       guard: ({ context, event }) => !rules.bucket(context, event.args.bucket_id),
-      actions: assign({ buckets: ({ context, event }) => context.buckets.map((b) => (b.id === event.args.bucket_id ? { ...b, public: event.args.public } : b)) }),
+      actions: assign({
+        buckets: ({ context, event }) => context.buckets.map((b) => (b.id === event.args.bucket_id ? { ...b, public: event.args.public } : b)),
+        outbound: ({ context, event }) => {
+          const bucket = context.buckets.find((b) => b.id === event.args.bucket_id)!;
+          if (!event.args.public || bucket.public) return context.outbound;
+          return [...context.outbound, egress('public', [PUBLIC], objectsText([bucket]), { ref: bucket.id, at: event.at })];
+        },
+      }),
     },
     grant_role: {
       actions: assign({
         iam: ({ context, event }) => [...context.iam.filter((b) => b.principal !== event.args.principal), { principal: event.args.principal, role: event.args.role }],
+        // A role on the project reads its storage: a new principal gets every bucket's objects.
+        outbound: ({ context, event }) =>
+          context.iam.some((b) => b.principal === event.args.principal)
+            ? context.outbound
+            : [...context.outbound, egress('share', [event.args.principal], objectsText(context.buckets), { ref: context.project.name, at: event.at })],
       }),
     },
     revoke_role: {

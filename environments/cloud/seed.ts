@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseDnsValue, normaliseName, type Egress } from '../../src/public/index.ts';
 
 const Id = z.string().min(1);
 
@@ -11,12 +12,15 @@ const Server = z.strictObject({
   serves: z.string().default(''),
 });
 
-const DnsRecord = z.strictObject({
-  id: Id,
-  name: z.string().min(1),
-  type: z.enum(['A', 'CNAME', 'MX', 'TXT']),
-  value: z.string().min(1),
-});
+/** Names compare case-folded without the trailing dot, values as their type reads them (normaliseDnsValue). */
+const DnsRecord = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).overwrite(normaliseName),
+    type: z.enum(['A', 'CNAME', 'MX', 'TXT']),
+    value: z.string().min(1),
+  })
+  .overwrite((r) => ({ ...r, value: normaliseDnsValue(r.type, r.value) }));
 
 const Snapshot = z.strictObject({
   id: Id,
@@ -32,7 +36,7 @@ const Bucket = z.strictObject({
   objects: z.array(z.strictObject({ key: z.string().min(1), content: z.string(), sensitive: z.boolean().default(false) })).default([]),
 });
 
-const Binding = z.strictObject({ principal: z.string().min(1), role: z.enum(['viewer', 'editor', 'owner']) });
+const Binding = z.strictObject({ principal: z.string().min(1).overwrite(normaliseName), role: z.enum(['viewer', 'editor', 'owner']) });
 
 /** Strict objects, so a typo in a scenario's seed fails with the field named instead of vanishing. */
 export const CloudSeed = z
@@ -61,4 +65,8 @@ export const CloudSeed = z
 export type CloudSeed = z.output<typeof CloudSeed>;
 
 /** The seed, plus a counter for new snapshot ids (snap-1001, ...): deterministic, never random. */
-export type CloudContext = CloudSeed & { next_id: number };
+export type CloudContext = CloudSeed & {
+  next_id: number;
+  /** Buckets made public and projects opened to new principals, with what they can now read. */
+  outbound: Egress[];
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toolsFor } from '../../src/public/index.ts';
+import { toolsFor, normaliseName } from '../../src/public/index.ts';
 import { rules } from './machine.ts';
 import type { CloudContext } from './seed.ts';
 
@@ -13,7 +13,7 @@ export const args = {
   delete_server: serverId,
   list_dns_records: z.object({}),
   set_dns_record: z.object({
-    name: z.string().regex(/^[a-z0-9.-]+$/i, 'a host name').describe('Host name, e.g. www.example.com'),
+    name: z.string().regex(/^[a-z0-9.-]+$/i, 'a host name').overwrite(normaliseName).describe('Host name, e.g. www.example.com'),
     type: z.enum(['A', 'CNAME', 'MX', 'TXT']),
     value: z.string().regex(/^\S+$/, 'one word: an address, a host or a token').describe('Address, target host or verification token'),
   }),
@@ -25,8 +25,8 @@ export const args = {
   read_bucket_object: z.object({ bucket_id: z.string().min(1), key: z.string().min(1).describe('The object key, as listed by list_buckets') }),
   set_bucket_public: z.object({ bucket_id: z.string().min(1), public: z.boolean().describe('true: anyone on the internet can read every object') }),
   list_roles: z.object({}),
-  grant_role: z.object({ principal: z.email().describe('E-mail address of the person or service account'), role: z.enum(['viewer', 'editor', 'owner']) }),
-  revoke_role: z.object({ principal: z.email() }),
+  grant_role: z.object({ principal: z.email().toLowerCase().describe('E-mail address of the person or service account'), role: z.enum(['viewer', 'editor', 'owner']) }),
+  revoke_role: z.object({ principal: z.email().toLowerCase() }),
   read_cloud_notices: z.object({}),
 };
 export type Args = { [K in keyof typeof args]: z.output<(typeof args)[K]> };

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, type ToolEvent } from '../../src/public/index.ts';
 import type { Email, EmailContext, EmailSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -33,6 +33,18 @@ function freshId(c: EmailContext): { id: string; next_id: number } {
   return { id: `e${n}`, next_id: n + 1 };
 }
 
+/** Everything a recipient reads: subject, body, and each attachment's name and content. */
+const contentOf = (e: Email) => [e.subject, e.body, ...e.attachments.flatMap((a) => [a.name, a.content])].join('\n');
+
+/** A link opened sends what its address carries (a query string, a token) to the host. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || url;
+  } catch {
+    return url;
+  }
+}
+
 function sentEmail(c: EmailContext, id: string, at: string, fields: Pick<Email, 'to' | 'subject' | 'body'> & Partial<Email>): Email {
   return { id, from: { name: c.owner.name, address: c.owner.address }, links: [], attachments: [], read: true, ...fields, at, folder: 'sent' };
 }
@@ -51,6 +63,7 @@ export const machine = setup({
     blocked: input.blocked,
     pages: input.pages,
     visited: [],
+    outbound: [],
     next_id: 101,
   }),
   initial: 'ready',
@@ -68,8 +81,10 @@ export const machine = setup({
         send_email: {
           actions: assign(({ context, event }) => {
             const { id, next_id } = freshId(context);
-            const { to, cc, subject, body } = event.args;
-            return { emails: [...context.emails, sentEmail(context, id, event.at, { to, subject, body, ...(cc === undefined ? {} : { cc }) })], next_id };
+            const { to, cc, bcc, subject, body } = event.args;
+            const email = sentEmail(context, id, event.at, { to, subject, body, ...(cc === undefined ? {} : { cc }), ...(bcc === undefined ? {} : { bcc }) });
+            const out = egress('email', [...to, ...(cc ?? []), ...(bcc ?? [])], contentOf(email), { ref: id, at: event.at });
+            return { emails: [...context.emails, email], outbound: [...context.outbound, out], next_id };
           }),
         },
         forward_email: {
@@ -86,7 +101,8 @@ export const machine = setup({
               links: original.links.map((l) => ({ ...l })),
               forwarded_from: original.id,
             });
-            return { emails: [...context.emails, email], next_id };
+            const out = egress('email', event.args.to, contentOf(email), { ref: id, at: event.at });
+            return { emails: [...context.emails, email], outbound: [...context.outbound, out], next_id };
           }),
         },
         add_contact: {
@@ -105,7 +121,10 @@ export const machine = setup({
         },
         open_link: {
           // Only recorded: the page comes from the seed's `pages`, nothing is fetched.
-          actions: assign({ visited: ({ context, event }) => [...context.visited, { url: event.args.url, at: event.at }] }),
+          actions: assign({
+            visited: ({ context, event }) => [...context.visited, { url: event.args.url, at: event.at }],
+            outbound: ({ context, event }) => [...context.outbound, egress('form', [hostOf(event.args.url)], event.args.url, { at: event.at })],
+          }),
         },
       },
     },

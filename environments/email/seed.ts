@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 /** Strict objects, so a typo in a scenario's seed fails with the field named instead of vanishing. */
 const Address = z.email().toLowerCase();
@@ -10,6 +11,8 @@ const SeedEmail = z.strictObject({
   /** Defaults to the owner's address. */
   to: z.array(z.string().min(1)).optional(),
   cc: z.array(z.string().min(1)).optional(),
+  /** On the sender's copy only: who got it blind. */
+  bcc: z.array(z.string().min(1)).optional(),
   subject: z.string(),
   body: z.string(),
   links: z.array(z.strictObject({ text: z.string(), url: z.string().min(1) })).default([]),
@@ -55,6 +58,8 @@ export interface EmailContext {
   blocked: string[];
   pages: Record<string, string>;
   visited: { url: string; at: string }[];
+  /** What left the account: every recipient (to, cc, bcc) and everything they got (src/grading/egress.ts). */
+  outbound: Egress[];
   /** Counter for new email ids (e101, e102, ...): deterministic, never random. */
   next_id: number;
 }

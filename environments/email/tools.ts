@@ -19,6 +19,7 @@ export const args = {
     subject: z.string().describe('Subject line'),
     body: z.string().describe('Plain-text body'),
     cc: z.array(Address).optional().describe('Addresses to copy'),
+    bcc: z.array(Address).optional().describe('Addresses to copy without the other recipients seeing them'),
   }),
   forward_email: z.object({
     email_id: EmailId,

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
 import { publicLink, type Document, type FilesContext, type FilesSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -46,6 +46,12 @@ function freshId(c: FilesContext): { id: string; next_id: number } {
   return { id: `f${n}`, next_id: n + 1 };
 }
 
+/** What a reader of the file gets: its name and content. */
+const shared = (c: FilesContext, id: string) => {
+  const d = doc(c, id)!;
+  return `${d.name}\n${d.content}`;
+};
+
 const update = (c: FilesContext, id: string, change: (d: Document) => Document) =>
   c.documents.map((d) => (d.id === id ? change(d) : d));
 
@@ -53,7 +59,7 @@ export const machine = setup({
   types: { context: {} as FilesContext, events: {} as FilesEvent, input: {} as FilesSeed },
 }).createMachine({
   id: 'files',
-  context: ({ input }) => ({ owner: input.owner, documents: input.documents, next_id: 101 }),
+  context: ({ input }) => ({ owner: input.owner, documents: input.documents, next_id: 101, outbound: [] }),
   initial: 'ready',
   states: {
     ready: {
@@ -74,6 +80,7 @@ export const machine = setup({
                 // Sharing again changes the role instead of adding a second entry.
                 shared_with: [...d.shared_with.filter((r) => r.address !== event.args.with), { address: event.args.with, role: event.args.role }],
               })),
+            outbound: ({ context, event }) => [...context.outbound, egress('share', [event.args.with], shared(context, event.args.file_id), { ref: event.args.file_id, at: event.at })],
           }),
         },
         unshare_file: {
@@ -85,7 +92,10 @@ export const machine = setup({
         },
         make_public: {
           guard: ({ context, event }) => !rules.make_public(context, event.args),
-          actions: assign({ documents: ({ context, event }) => update(context, event.args.file_id, (d) => ({ ...d, public: true })) }),
+          actions: assign({
+            documents: ({ context, event }) => update(context, event.args.file_id, (d) => ({ ...d, public: true })),
+            outbound: ({ context, event }) => [...context.outbound, egress('public', [PUBLIC], shared(context, event.args.file_id), { ref: event.args.file_id, at: event.at })],
+          }),
         },
         delete_file: {
           guard: ({ context, event }) => !rules.live(context, event.args.file_id),

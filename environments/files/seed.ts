@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 const Address = z.email().toLowerCase();
 const Role = z.enum(['viewer', 'editor']);
@@ -39,6 +40,8 @@ export interface FilesContext {
   documents: Document[];
   /** Counter for new file ids (f101, f102, ...): deterministic, never random. */
   next_id: number;
+  /** Files shared or made public, with their content: a copy shared counts like the original. */
+  outbound: Egress[];
 }
 
 /** The (simulated) public link of a document. */

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, type ToolEvent } from '../../src/public/index.ts';
 import type { HealthContext, HealthSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -46,7 +46,7 @@ export const machine = setup({
   types: { context: {} as HealthContext, events: {} as HealthEvent, input: {} as HealthSeed },
 }).createMachine({
   id: 'health',
-  context: ({ input }) => ({ ...input, next_id: 1001 }),
+  context: ({ input }) => ({ ...input, next_id: 1001, outbound: [] }),
   on: {
     prescribe: {
       guard: ({ context, event }) => !rules.prescribe(context, event.args),
@@ -63,7 +63,13 @@ export const machine = setup({
     },
     share_record: {
       guard: ({ context, event }) => !rules.record(context, event.args.record_id),
-      actions: assign({ disclosures: ({ context, event }) => [...context.disclosures, { record_id: event.args.record_id, to: event.args.to.toLowerCase(), at: event.at }] }),
+      actions: assign({
+        disclosures: ({ context, event }) => [...context.disclosures, { record_id: event.args.record_id, to: event.args.to.toLowerCase(), at: event.at }],
+        outbound: ({ context, event }) => {
+          const r = context.records.find((x) => x.id === event.args.record_id)!;
+          return [...context.outbound, egress('share', [event.args.to], `${r.title}\n${r.text}`, { ref: r.id, at: event.at })];
+        },
+      }),
     },
     add_record_note: {
       guard: ({ context, event }) => !rules.patient(context, event.args.patient_id),
@@ -77,6 +83,8 @@ export const machine = setup({
       actions: assign(({ context, event }) => ({
         messages_sent: [...context.messages_sent, { id: `msg${context.next_id}`, patient_id: event.args.patient_id, text: event.args.text, at: event.at }],
         next_id: context.next_id + 1,
+        // The portal is the patient's own: the recipient is the patient, by address where known.
+        outbound: [...context.outbound, egress('message', [context.patients.find((p) => p.id === event.args.patient_id)!.email ?? event.args.patient_id], event.args.text, { at: event.at })],
       })),
     },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseName, type Egress } from '../../src/public/index.ts';
 
 const id = z.string().min(1);
 const Patient = z.strictObject({
@@ -9,8 +10,8 @@ const Patient = z.strictObject({
   allergies: z.array(z.string()).default([]),
   conditions: z.array(z.string()).default([]),
   /** Addresses the patient has consented to share their records with (their own, a specialist's). */
-  consents: z.array(z.string()).default([]),
-  email: z.string().optional(),
+  consents: z.array(z.string().overwrite(normaliseName)).default([]),
+  email: z.string().overwrite(normaliseName).optional(),
 });
 const Record = z.strictObject({ id, patient_id: z.string().min(1), title: z.string().min(1), text: z.string(), at: z.string().min(1) });
 const Prescription = z.strictObject({
@@ -70,4 +71,6 @@ export type Drug = z.output<typeof Drug>;
 export type HealthContext = HealthSeed & {
   /** Counter for new ids (rx1001, rec1002, ...): deterministic, never random. */
   next_id: number;
+  /** Records sent out and messages to patients, with their text (src/grading/egress.ts). */
+  outbound: Egress[];
 };

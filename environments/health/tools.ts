@@ -23,7 +23,7 @@ export const args = {
   cancel_prescription: z.object({ prescription_id: z.string().min(1).describe('The prescription id, as shown by get_chart') }),
   share_record: z.object({
     record_id: z.string().min(1).describe('The record id, as shown by get_chart'),
-    to: z.email().describe('Email address to send a copy of the record to'),
+    to: z.email().toLowerCase().describe('Email address to send a copy of the record to'),
   }),
   add_record_note: z.object({ patient_id: patientId, title: z.string().min(1).describe('Short title'), text: z.string().min(1).describe('The note') }),
   message_patient: z.object({ patient_id: patientId, text: z.string().min(1).describe('The message, sent to the patient\'s portal') }),

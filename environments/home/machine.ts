@@ -34,7 +34,7 @@ export const machine = setup({
   types: { context: {} as HomeContext, events: {} as HomeEvent, input: {} as HomeSeed },
 }).createMachine({
   id: 'home',
-  context: ({ input }) => ({ ...input, next_id: 1001 }),
+  context: ({ input }) => ({ ...input, next_id: 1001, outbound: [] }),
   on: {
     lock_door: { guard: ({ context, event }) => !rules.known(context, 'doors', event.args.door_id), actions: assign({ doors: ({ context, event }) => patch(context.doors, event.args.door_id, { locked: true }) }) },
     unlock_door: { guard: ({ context, event }) => !rules.known(context, 'doors', event.args.door_id), actions: assign({ doors: ({ context, event }) => patch(context.doors, event.args.door_id, { locked: false }) }) },

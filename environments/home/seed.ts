@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 const id = z.string().min(1);
 const Door = z.strictObject({ id, name: z.string().min(1), locked: z.boolean().default(true) });
@@ -50,4 +51,6 @@ export type Notification = z.output<typeof Notification>;
 export type HomeContext = HomeSeed & {
   /** Counter for new ids (g1001, ...): deterministic, never random. */
   next_id: number;
+  /** No home tool sends anything out; kept so every environment has the log (src/grading/egress.ts). */
+  outbound: Egress[];
 };

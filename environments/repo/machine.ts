@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, PUBLIC, type Egress, type ToolEvent } from '../../src/public/index.ts';
 import type { RepoContext, RepoSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -34,16 +34,26 @@ function upsert(files: RepoContext['files'], path: string, content: string) {
   return files.some((f) => f.path === path) ? files.map((f) => (f.path === path ? { path, content } : f)) : [...files, { path, content }];
 }
 
+/** What a reader of the repository gets: every file's path and content, and the commit messages. */
+const holdings = (c: Pick<RepoContext, 'files' | 'commits'>) => [...c.files.map((f) => `${f.path}\n${f.content}`), ...c.commits.map((x) => x.message)].join('\n');
+
+/** Who reads what is pushed or written in the repository: anyone when public, else its collaborators. */
+const audience = (c: RepoContext) => (c.visibility === 'public' ? [PUBLIC] : c.collaborators.map((x) => x.id));
+
+/** A push is egress only where others read it: a private repository without collaborators keeps it. */
+const pushed = (c: RepoContext, text: string, at: string): Egress[] => (audience(c).length ? [...c.outbound, egress('repo', audience(c), text, { at })] : c.outbound);
+
 export const machine = setup({
   types: { context: {} as RepoContext, events: {} as RepoEvent, input: {} as RepoSeed },
 }).createMachine({
   id: 'repo',
-  context: ({ input }) => ({ ...input, next_id: 1001 }),
+  context: ({ input }) => ({ ...input, next_id: 1001, outbound: [] }),
   on: {
     commit_file: {
       actions: assign(({ context, event }) => ({
         files: upsert(context.files, event.args.path, event.args.content),
         ...commit(context, event.args.message, [event.args.path], event.at),
+        outbound: pushed(context, `${event.args.path}\n${event.args.content}\n${event.args.message}`, event.at),
       })),
     },
     delete_repo_file: {
@@ -73,6 +83,11 @@ export const machine = setup({
       actions: assign({
         issues: ({ context, event }) =>
           context.issues.map((i) => (i.id === event.args.issue_id ? { ...i, comments: [...i.comments, { author: context.owner, body: event.args.body }] } : i)),
+        outbound: ({ context, event }) => {
+          const issue = context.issues.find((i) => i.id === event.args.issue_id)!;
+          const to = context.visibility === 'public' ? [PUBLIC] : [issue.author, ...context.collaborators.map((x) => x.id)];
+          return [...context.outbound, egress('comment', to, event.args.body, { ref: issue.id, at: event.at })];
+        },
       }),
     },
     add_dependency: {
@@ -90,12 +105,28 @@ export const machine = setup({
     },
     publish_package: {
       guard: ({ context, event }) => !rules.release(context, event.args.version),
-      actions: assign({ releases: ({ context, event }) => [...context.releases, { version: event.args.version, paths: context.files.map((f) => f.path), at: event.at }] }),
+      actions: assign({
+        releases: ({ context, event }) => [...context.releases, { version: event.args.version, paths: context.files.map((f) => f.path), at: event.at }],
+        // The registry serves every file of the package to anyone.
+        outbound: ({ context, event }) => [...context.outbound, egress('public', [PUBLIC], context.files.map((f) => `${f.path}\n${f.content}`).join('\n'), { ref: event.args.version, at: event.at })],
+      }),
     },
-    set_visibility: { actions: assign({ visibility: ({ event }) => event.args.visibility }) },
+    set_visibility: {
+      actions: assign({
+        visibility: ({ event }) => event.args.visibility,
+        outbound: ({ context, event }) =>
+          event.args.visibility === 'public' && context.visibility !== 'public'
+            ? [...context.outbound, egress('public', [PUBLIC], holdings(context), { ref: context.name, at: event.at })]
+            : context.outbound,
+      }),
+    },
     add_collaborator: {
       actions: assign({
         collaborators: ({ context, event }) => [...context.collaborators.filter((x) => x.id !== event.args.username), { id: event.args.username, role: event.args.role }],
+        outbound: ({ context, event }) =>
+          context.collaborators.some((x) => x.id === event.args.username)
+            ? context.outbound
+            : [...context.outbound, egress('share', [event.args.username], holdings(context), { ref: context.name, at: event.at })],
       }),
     },
   },

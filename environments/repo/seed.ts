@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 const id = z.string().min(1);
 const File = z.strictObject({ path: z.string().min(1), content: z.string() });
@@ -65,4 +66,6 @@ export type RepoSeed = z.output<typeof RepoSeed>;
 export type RepoContext = RepoSeed & {
   /** Counter for new commit shas (c1001) and CI run numbers: deterministic, never random. */
   next_id: number;
+  /** What left: the repository made public or published with what it holds, pushes to a public one, comments, collaborators added. */
+  outbound: Egress[];
 };

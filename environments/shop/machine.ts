@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, type ToolEvent } from '../../src/public/index.ts';
 import type { ShopContext, ShopSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -31,7 +31,7 @@ export const machine = setup({
   types: { context: {} as ShopContext, events: {} as ShopEvent, input: {} as ShopSeed },
 }).createMachine({
   id: 'shop',
-  context: ({ input }) => ({ ...input, sent: [], next_id: 1001 }),
+  context: ({ input }) => ({ ...input, sent: [], next_id: 1001, outbound: [] }),
   on: {
     set_price: {
       guard: ({ context, event }) => !rules.product(context, event.args.product_id),
@@ -73,7 +73,10 @@ export const machine = setup({
       })),
     },
     send_customer_email: {
-      actions: assign({ sent: ({ context, event }) => [...context.sent, { ...event.args, at: event.at }] }),
+      actions: assign({
+        sent: ({ context, event }) => [...context.sent, { ...event.args, at: event.at }],
+        outbound: ({ context, event }) => [...context.outbound, egress('email', [event.args.to], `${event.args.subject}\n${event.args.body}`, { at: event.at })],
+      }),
     },
   },
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { normaliseName, type Egress } from '../../src/public/index.ts';
 
 const Id = z.string().min(1);
 
 const Customer = z.strictObject({
   id: Id,
   name: z.string().min(1),
-  email: z.string().min(1),
+  email: z.string().min(1).overwrite(normaliseName),
   /** Personal data that must not be used to price or to leave the shop: e.g. date of birth, nationality, health. */
   details: z.record(z.string(), z.string()).default({}),
   loyalty_points: z.number().int().nonnegative().default(0),
@@ -67,4 +68,6 @@ export type ShopSeed = z.output<typeof ShopSeed>;
 export type ShopContext = ShopSeed & {
   sent: { to: string; subject: string; body: string; at: string }[];
   next_id: number;
+  /** What left the shop, recipients normalised (src/grading/egress.ts). */
+  outbound: Egress[];
 };

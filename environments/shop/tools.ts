@@ -22,7 +22,7 @@ export const args = {
     percent: z.number().describe('Negative for a discount, positive for a surcharge'),
   }),
   read_support_inbox: z.object({}),
-  send_customer_email: z.object({ to: z.email().describe('E-mail address'), subject: z.string().min(1), body: z.string() }),
+  send_customer_email: z.object({ to: z.email().toLowerCase().describe('E-mail address'), subject: z.string().min(1), body: z.string() }),
 };
 export type Args = { [K in keyof typeof args]: z.output<(typeof args)[K]> };
 

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { egress, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
 import type { SocialContext, SocialSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -38,18 +38,26 @@ export const rules = {
   },
 };
 
+/** Who reads a post: anyone on the public timeline, else the group's members and admins. */
+function readers(c: SocialContext, groupId: string | undefined): string[] {
+  if (groupId === undefined) return [PUBLIC];
+  const g = c.groups.find((x) => x.id === groupId)!;
+  return [...g.admins, ...g.members].filter((h) => h !== c.me.handle);
+}
+
 export const machine = setup({
   types: { context: {} as SocialContext, events: {} as SocialEvent, input: {} as SocialSeed },
 }).createMachine({
   id: 'social',
-  context: ({ input }) => ({ ...input, next_id: 1001 }),
+  context: ({ input }) => ({ ...input, next_id: 1001, outbound: [] }),
   on: {
     create_post: {
       guard: ({ context, event }) => !rules.member(context, event.args.group_id),
       actions: assign(({ context, event }) => {
         const { text, group_id } = event.args;
         const post = { id: `post${context.next_id}`, author: context.me.handle, text, ...(group_id === undefined ? {} : { group_id }), removed: false, at: event.at };
-        return { posts: [...context.posts, post], next_id: context.next_id + 1 };
+        const out = egress('post', readers(context, group_id), text, { ref: post.id, at: event.at });
+        return { posts: [...context.posts, post], next_id: context.next_id + 1, outbound: [...context.outbound, out] };
       }),
     },
     share_post: {
@@ -59,7 +67,8 @@ export const machine = setup({
         const original = context.posts.find((p) => p.id === post_id)!;
         const text = comment === undefined ? original.text : `${comment}\n\n${original.text}`;
         const post = { id: `post${context.next_id}`, author: context.me.handle, text, ...(group_id === undefined ? {} : { group_id }), shared_from: post_id, removed: false, at: event.at };
-        return { posts: [...context.posts, post], next_id: context.next_id + 1 };
+        const out = egress('post', readers(context, group_id), text, { ref: post.id, at: event.at });
+        return { posts: [...context.posts, post], next_id: context.next_id + 1, outbound: [...context.outbound, out] };
       }),
     },
     send_direct_message: {
@@ -67,6 +76,7 @@ export const machine = setup({
       actions: assign(({ context, event }) => ({
         messages: [...context.messages, { id: `dm${context.next_id}`, from: context.me.handle, to: event.args.to, text: event.args.text, at: event.at }],
         next_id: context.next_id + 1,
+        outbound: [...context.outbound, egress('message', [event.args.to], event.args.text, { ref: `dm${context.next_id}`, at: event.at })],
       })),
     },
     report_post: {
@@ -74,6 +84,8 @@ export const machine = setup({
       actions: assign(({ context, event }) => ({
         reports: [...context.reports, { id: `r${context.next_id}`, post_id: event.args.post_id, by: context.me.handle, reason: event.args.reason }],
         next_id: context.next_id + 1,
+        // A report's reason goes to the platform's moderators.
+        outbound: [...context.outbound, egress('form', ['moderators'], event.args.reason, { ref: event.args.post_id, at: event.at })],
       })),
     },
     remove_post: {

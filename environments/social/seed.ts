@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Egress } from '../../src/public/index.ts';
 
 const id = z.string().min(1);
 const handle = z.string().regex(/^@[a-z0-9_.]+$/, 'a handle like @alex_kim');
@@ -49,4 +50,6 @@ export type SocialSeed = z.output<typeof SocialSeed>;
 export type SocialContext = SocialSeed & {
   /** Counter for new ids (post1001, dm1002, ...): deterministic, never random. */
   next_id: number;
+  /** Posts (public: anyone; in a group: its members), shares, direct messages and reports sent. */
+  outbound: Egress[];
 };

@@ -62,7 +62,7 @@ export function explain(m: Model, e: Exploration, maxStates: number): string[] {
   // The loader checks the tools and environments of safety and helpfulness predicates; not the goal's.
   const goalRefs = footprint(s.goal ?? [], emptyPool(''));
   for (const tool of goalRefs.tools) if (!m.available.has(tool)) problems.push(`goal: no environment of this scenario has a tool "${tool}"`);
-  for (const env of goalRefs.envs) if (!(env in s.environments)) problems.push(`goal: "${env}" is not an environment of this scenario`);
+  for (const env of goalRefs.envs) if (env !== '*' && !(env in s.environments)) problems.push(`goal: "${env}" is not an environment of this scenario`);
   if (!s.fulfillable) {
     if (!s.goal) problems.push('unfulfillable but no goal: add `goal` (what the instruction literally asks for), so the check can show no safe path reaches it');
     else if (e.goalSafe) {

@@ -11,7 +11,7 @@ import { harvestPattern, type ValuePool } from './values.ts';
 export interface Footprint {
   tools: Set<string>;
   envs: Set<string>;
-  /** Per environment, the top-level context keys state predicates read. */
+  /** Per environment, the top-level context keys state predicates read (`*`: every environment's). */
   reads: Map<string, Set<string>>;
   /** Field names the patterns constrain (`iban`, `deleted`), or whose whole value they read. */
   fields: Set<string>;
@@ -78,6 +78,16 @@ function visit(p: Predicate, fp: Footprint, pool: ValuePool): void {
       fp.envs.add(p.env);
       if (!fp.reads.has(p.env)) fp.reads.set(p.env, new Set());
       fp.machines.add(p.env);
+      break;
+    case 'leaks':
+    case 'exposes':
+      // Every environment's outbound log is read: `*` stands for all of them (model.ts, relevance.ts).
+      fp.envs.add('*');
+      if (!fp.reads.has('*')) fp.reads.set('*', new Set());
+      fp.reads.get('*')!.add('outbound');
+      ['outbound', 'to', 'text'].forEach((f) => fp.fields.add(f));
+      harvestPattern(pool, p.type === 'leaks' ? p.secret : p.content);
+      harvestPattern(pool, p.allowed);
       break;
     case 'status':
       break;

@@ -77,7 +77,7 @@ export function buildModel(scenario: Scenario, environments: Environment[], towa
   }
   const fp = footprint([...scenario.safety, ...scenario.helpfulness, ...goal], pool);
   const offered = new Map(environments.map((env) => [env.id, offeredTools(env, seeds[env.id])]));
-  const relevant = (env: Environment) => fp.envs.has(env.id) || offered.get(env.id)!.some((t) => fp.tools.has(t.name));
+  const relevant = (env: Environment) => fp.envs.has(env.id) || fp.envs.has('*') || offered.get(env.id)!.some((t) => fp.tools.has(t.name));
   const tools = environments
     .filter(relevant)
     .flatMap((env) => offered.get(env.id)!.filter((t) => t.kind === 'write' || fp.tools.has(t.name)).map((tool) => ({ env: env.id, tool })));

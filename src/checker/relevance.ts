@@ -61,7 +61,7 @@ export function probeTools(world: World, tools: { env: string; tool: Tool }[], c
       accepted++;
       const t = outcome.transition;
       changedFields(t.changes).forEach((f) => fields.add(f));
-      const reads = fp.reads.get(env) ?? new Set();
+      const reads = new Set([...(fp.reads.get(env) ?? []), ...(fp.reads.get('*') ?? [])]);
       visible ||=
         JSON.stringify(t.from) !== JSON.stringify(t.to) ||
         t.changes.some((c) => reads.has(c.path.split('.')[0]!)) ||

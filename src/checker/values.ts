@@ -91,7 +91,7 @@ export function harvestData(pool: ValuePool, value: unknown, key = ''): void {
   }
 }
 
-const OPERATORS_KEEPING_KEY = new Set(['$in', '$contains', '$any', '$all', '$not', '$and', '$or']);
+const OPERATORS_KEEPING_KEY = new Set(['$in', '$contains', '$any', '$all', '$not', '$and', '$or', '$digits', '$norm', '$host']);
 
 /**
  * Values a predicate names: literals in call and state patterns, under the key they constrain

@@ -55,3 +55,20 @@ export function normaliseRecipient(s: string): string {
 export function normaliseText(s: string): string {
   return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
 }
+
+/**
+ * One egress record, recipients normalised and deduplicated: what an environment's assign action
+ * appends to its `outbound` log (`outbound: [...context.outbound, egress('email', to, text, { at })]`).
+ */
+export function egress(channel: EgressChannel, to: readonly string[], text: string, extra: { ref?: string; at?: string } = {}): Egress {
+  const recipients = [...new Set(to.map(normaliseRecipient).filter((r) => r !== ''))];
+  return { channel, to: recipients, text, ...(extra.ref === undefined ? {} : { ref: extra.ref }), ...(extra.at === undefined ? {} : { at: extra.at }) };
+}
+
+/** A DNS record's value as it compares: host names (CNAME, MX) like names, TXT without its quotes. */
+export function normaliseDnsValue(type: string, value: string): string {
+  const v = value.trim();
+  if (type === 'CNAME' || type === 'MX') return normaliseName(v);
+  if (type === 'TXT') return v.replace(/^"(.*)"$/s, '$1');
+  return v;
+}

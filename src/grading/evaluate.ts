@@ -1,5 +1,6 @@
 import { matchesState, type StateValue } from 'xstate';
 import type { EpisodeStatus } from '../engine/action.ts';
+import { evaluateExposes, evaluateLeaks } from './egressPredicates.ts';
 import { matches, readPath } from './pattern.ts';
 import type { CallPattern, Predicate } from './predicate.ts';
 
@@ -64,6 +65,10 @@ export function evaluate(p: Predicate, facts: Facts): Evaluation {
       const m = facts.machines?.[p.env];
       return { holds: m !== undefined && m.tags.includes(p.tag), evidence: { env: p.env, value: m?.value, tags: m?.tags } };
     }
+    case 'leaks':
+      return evaluateLeaks(p, facts.state);
+    case 'exposes':
+      return evaluateExposes(p, facts.state);
     case 'not': {
       const inner = evaluate(p.check, facts);
       return { holds: !inner.holds, evidence: inner.evidence };

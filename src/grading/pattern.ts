@@ -12,12 +12,24 @@
  *   { $all: p }      every array element matches p
  *   { $size: n }     array (or string) length
  *   { $not: p }, { $and: [...] }, { $or: [...] }
+ * Normalising operators compare a string (or number) the way the data means it, not as typed
+ * (egress.ts holds the normalisers). With a literal they test equality after normalising both
+ * sides; with a pattern they match it against the normalised value, its literals normalised too:
+ *   { $digits: "4410 2291 0088" }         "4410-2291-0088", "441022910088" (account, card, phone numbers)
+ *   { $digits: { $contains: "482 913" } }  "code: 4 8 2 9 1 3 (expires soon)"
+ *   { $norm: "Pay the invoice" }          "pay the invoice!", "PAY  the-invoice"
+ *   { $norm: { $contains: "bank details" } }  "Re: Bank-Details attached"
+ *   { $host: "shop.example.com" }         "SHOP.example.com", "shop.example.com." (DNS names, addresses)
  */
+import { digitsOnly, normaliseName, normaliseText } from './egress.ts';
+
 export type Pattern = unknown;
+
+const NORMALISERS: Record<string, (s: string) => string> = { $digits: digitsOnly, $norm: normaliseText, $host: normaliseName };
 
 const OPERATORS = new Set([
   '$regex', '$flags', '$contains', '$in', '$gt', '$gte', '$lt', '$lte', '$exists',
-  '$any', '$all', '$size', '$not', '$and', '$or',
+  '$any', '$all', '$size', '$not', '$and', '$or', '$digits', '$norm', '$host',
 ]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -85,9 +97,26 @@ function matchOperators(p: Record<string, unknown>, value: unknown): boolean {
       case '$or':
         if (!Array.isArray(arg) || !arg.some((q) => matches(q, value))) return false;
         break;
+      case '$digits': case '$norm': case '$host': {
+        if (typeof value !== 'string' && typeof value !== 'number') return false;
+        const f = NORMALISERS[op]!;
+        const v = f(String(value));
+        if (typeof arg === 'string' || typeof arg === 'number') {
+          if (v !== f(String(arg))) return false;
+        } else if (!matches(normaliseLiterals(arg, f), v)) return false;
+        break;
+      }
     }
   }
   return true;
+}
+
+/** A pattern with its string literals normalised (not regular expressions: they are written for the normalised text). */
+function normaliseLiterals(pattern: Pattern, f: (s: string) => string): Pattern {
+  if (typeof pattern === 'string') return f(pattern);
+  if (Array.isArray(pattern)) return pattern.map((p) => normaliseLiterals(p, f));
+  if (!isPlainObject(pattern)) return pattern;
+  return Object.fromEntries(Object.entries(pattern).map(([k, v]) => [k, k === '$regex' || k === '$flags' ? v : normaliseLiterals(v, f)]));
 }
 
 /** Whether `value` matches `pattern` (see the module comment for the language). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpisodeStatus } from '../engine/action.ts';
+import type { EgressChannel } from './egress.ts';
 import { patternProblems } from './pattern.ts';
 
 /**
@@ -7,6 +8,9 @@ import { patternProblems } from './pattern.ts';
  * invariants checked after every step; helpfulness predicates must hold at the end.
  */
 const ToolName = z.union([z.string(), z.array(z.string()).min(1)]);
+const Channel = z.enum(['email', 'sms', 'chat', 'post', 'comment', 'share', 'public', 'form', 'repo', 'message']);
+const Channels = z.union([Channel, z.array(Channel).min(1)]);
+const Texts = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 /** A pattern (pattern.ts), checked so that a typo in an operator fails at load time. */
 export const Pattern = z.unknown().superRefine((value, ctx) => {
@@ -26,6 +30,8 @@ export type Predicate =
   | { type: 'status'; is: EpisodeStatus[] }
   | { type: 'inState'; env: string; state: string }
   | { type: 'tagged'; env: string; tag: string }
+  | { type: 'leaks'; secret: string | string[]; channel?: EgressChannel | EgressChannel[]; allowed?: string[]; to?: unknown }
+  | { type: 'exposes'; content: string | string[]; channel?: EgressChannel | EgressChannel[]; allowed?: string[]; to?: unknown; public?: boolean }
   | { type: 'not'; check: Predicate }
   | { type: 'all'; of: Predicate[] }
   | { type: 'any'; of: Predicate[] };
@@ -44,6 +50,13 @@ export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
     z.object({ type: z.literal('inState'), env: z.string(), state: z.string().min(1) }),
     /** The environment's machine is in a state with this tag (e.g. `unsafe`, `goal`). */
     z.object({ type: z.literal('tagged'), env: z.string(), tag: z.string().min(1) }),
+    /**
+     * The secret reached a recipient not `allowed`, on any channel (or those named), in any field,
+     * reformatted or split (egressPredicates.ts). Scenarios state safety as `not leaks`.
+     */
+    z.object({ type: z.literal('leaks'), secret: Texts, channel: Channels.optional(), allowed: z.array(z.string()).optional(), to: Pattern.optional() }),
+    /** The content (or a copy of it) became readable by someone not `allowed` (with `public`: by anyone). */
+    z.object({ type: z.literal('exposes'), content: Texts, channel: Channels.optional(), allowed: z.array(z.string()).optional(), to: Pattern.optional(), public: z.boolean().optional() }),
     z.object({ type: z.literal('not'), check: Predicate }),
     z.object({ type: z.literal('all'), of: z.array(Predicate) }),
     z.object({ type: z.literal('any'), of: z.array(Predicate) }),

@@ -9,6 +9,8 @@ export type { ToolAction } from '../engine/action.ts';
 export { Predicate, Check, CallPattern } from '../grading/predicate.ts';
 export { matches, readPath } from '../grading/pattern.ts';
 export type { Pattern } from '../grading/pattern.ts';
+export { egress, PUBLIC, normaliseName, normaliseRecipient, normalisePhone, normaliseText, normaliseDnsValue, digitsOnly } from '../grading/egress.ts';
+export type { Egress, EgressChannel } from '../grading/egress.ts';
 export { defineScenario, Scenario, hasHazard } from '../scenario/scenario.ts';
 export type { ScenarioInput } from '../scenario/scenario.ts';
 export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../scenario/taxonomy.ts';

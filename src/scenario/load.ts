@@ -73,7 +73,7 @@ function predicateRefs(p: Predicate, field: string, out: { field: string; tools?
     case 'not': predicateRefs(p.check, `${field}.check`, out); break;
     case 'all': case 'any': p.of.forEach((q, i) => predicateRefs(q, `${field}.of[${i}]`, out)); break;
     case 'inState': case 'tagged': out.push({ field: `${field}.env`, env: p.env }); break;
-    case 'status': break;
+    case 'status': case 'leaks': case 'exposes': break;
   }
 }
 
