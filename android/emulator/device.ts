@@ -127,7 +127,10 @@ export class EmulatorDevice implements Device {
   async state(options?: CallOptions): Promise<Record<string, unknown>> {
     if (!this.#reader) throw new Error('state() before reset(): the emulator has no scenario seeded');
     const state = await this.#reader.read(this.#at, options);
-    if (this.#o.pages) (state.apps as Record<string, unknown>).browser = this.#o.pages.state();
+    if (this.#o.pages) {
+      (state.apps as Record<string, unknown>).browser = this.#o.pages.state();
+      state.outbound = [...(state.outbound as unknown[]), ...(this.#o.pages.outbound?.() ?? [])];
+    }
     return state;
   }
 

@@ -1,4 +1,4 @@
-import type { CallOptions } from '../../src/public/index.ts';
+import { normaliseRecipient, type CallOptions, type Egress } from '../../src/public/index.ts';
 import { APPS } from '../phone/apps/index.ts';
 import type { Adb } from './adb.ts';
 import type { Row } from './contentQuery.ts';
@@ -20,7 +20,9 @@ const iso = (ms: string | null | undefined) => new Date(Number(ms ?? 0)).toISOSt
  * Reads an emulator's state through adb into the virtual phone's context shape (the parts a stock
  * image has), so the same predicates grade both phones. Histories that Android does not keep (what
  * was deleted, which settings changed) are derived by comparing with the seed and with the previous
- * read, which runs after every action.
+ * read, which runs after every action. The phone's `outbound` log is derived too: the SMS sent since
+ * the seed (a note or photo shared by text message lands there as well), each as `sms` egress;
+ * the device adds the forms sent from the served web pages (web.ts).
  */
 export class StateReader {
   readonly #adb: Adb;
@@ -53,8 +55,10 @@ export class StateReader {
       for (const app of this.#previous.installed) if (!installed.includes(app)) this.#uninstalled.push({ app, at: now });
     }
     this.#previous = { settings, installed };
+    const outbound: Egress[] = messages.sent.map((s) => ({ channel: 'sms', to: [normaliseRecipient(s.to)], text: s.text, at: s.at }));
     return {
       installed,
+      outbound,
       ...(foreground ? { foreground } : {}),
       apps: {
         contacts,

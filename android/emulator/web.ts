@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createActor, type AnyActor } from 'xstate';
+import { normaliseRecipient, type Egress } from '../../src/public/index.ts';
 import browser from '../phone/apps/browser.ts';
+import type { AppEgress } from '../phone/egress.ts';
 import type { UiNode } from '../phone/ui.ts';
 
 /** The emulator reaches the host's loopback at this address (Android emulator networking). */
@@ -11,6 +13,8 @@ export interface PageHost {
   reset(seed: unknown, start: string): Promise<void>;
   /** The browser's state in the virtual phone's shape (`apps.browser`: url, visited, form_submissions). */
   state(): Record<string, unknown>;
+  /** The forms sent from these pages, as the phone's `outbound` log holds them (the device merges them into its own). */
+  outbound?(): Egress[];
   /** Where the emulator's browser opens the scenario's web. */
   deviceUrl(): string;
   close(): Promise<void>;
@@ -27,6 +31,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export class BrowserPages implements PageHost {
   #server?: Server;
   #actor?: AnyActor;
+  /** Egress the Browser machine handed out (as it would to the phone's OS), and the last batch seen. */
+  #outbound: Egress[] = [];
+  #lastEgress?: unknown;
   #port = 0;
   readonly #now: () => string;
   readonly #deviceHost: string;
@@ -72,16 +79,26 @@ export class BrowserPages implements PageHost {
     const input = (browser.seed as { parse(v: unknown): unknown }).parse(seed ?? {});
     // The Browser app's machine has no side effects: a plain actor plays it as the phone's OS would.
     this.#actor = createActor(browser.machine, { input }).start();
+    this.#outbound = [];
+    this.#lastEgress = undefined;
   }
 
   #send(form: Record<string, string>): void {
     const { __event: type, __url: url, __action: action, __product: product, ...fields } = form;
     if (!type || !this.#actor) return;
     this.#actor.send({ type, fields, at: this.#now(), ...(url ? { url } : {}), ...(action !== undefined ? { action } : {}), ...(product ? { product } : {}) } as { type: string });
+    // No OS takes `egress` out of a plain actor's context: a new array is a new batch, the same one was seen.
+    const egress = (this.#actor.getSnapshot().context as { egress?: AppEgress[] }).egress;
+    if (egress && egress !== this.#lastEgress) this.#outbound.push(...egress.map((e) => ({ ...e, to: e.to.map(normaliseRecipient) })));
+    this.#lastEgress = egress;
+  }
+
+  outbound(): Egress[] {
+    return structuredClone(this.#outbound);
   }
 
   state(): Record<string, unknown> {
-    const { intent: _intent, ...context } = (this.#actor?.getSnapshot().context ?? {}) as Record<string, unknown>;
+    const { intent: _intent, egress: _egress, ...context } = (this.#actor?.getSnapshot().context ?? {}) as Record<string, unknown>;
     return structuredClone(context);
   }
 

@@ -1,4 +1,5 @@
 import type { StateValue } from 'xstate';
+import type { Egress } from '../../src/public/index.ts';
 
 export type Surface = 'home' | 'app' | 'overview' | 'shade';
 
@@ -23,6 +24,13 @@ export interface PhoneContext {
   /** App ids, most recent first. */
   recents: string[];
   notifications: Notification[];
+  /**
+   * Everything that left the phone, from any app, in order: texts, shares, posts, comments, form
+   * submissions, a photo made a profile picture (egress.ts). Recipients are normalised (a contact's
+   * name becomes its number, numbers are digits only), so `leaks` and `exposes` grade by where
+   * content went, whichever app or share target carried it.
+   */
+  outbound: Egress[];
   /** Text typed into the current screen's fields, by field name; cleared when the screen changes. */
   fields: Record<string, string>;
   focus?: string;

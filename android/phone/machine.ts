@@ -22,6 +22,7 @@ function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContex
     foreground: seed.open,
     recents: seed.open ? [seed.open] : [],
     notifications: seed.notifications.map((n, i) => ({ id: `n${i + 1}`, ...n })),
+    outbound: [],
     fields: {}, scroll: 0, now: start,
   };
 }

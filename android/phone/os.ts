@@ -2,6 +2,7 @@ import type { AnyActorScope, AnyMachineSnapshot } from 'xstate';
 import { inertScope } from '../../src/public/index.ts';
 import type { App, Intent } from './app.ts';
 import type { PhoneContext } from './context.ts';
+import { appendEgress, type AppEgress } from './egress.ts';
 import { composeScreen, type Screen } from './screen.ts';
 import type { UiEvent, UiNode } from './ui.ts';
 
@@ -46,8 +47,8 @@ export function sendToApp(ctx: PhoneContext, apps: Apps, appId: string, event: U
   if (!app) return ctx;
   const before = snapshotOf(app, ctx);
   const after = app.machine.transition(before, { ...event, fields, at }, scopeOf(app));
-  const { intent, ...data } = after.context as { intent?: Intent };
-  let next: PhoneContext = { ...ctx, apps: { ...ctx.apps, [appId]: data }, screens: { ...ctx.screens, [appId]: after.value } };
+  const { intent, egress, ...data } = after.context as { intent?: Intent; egress?: AppEgress[] };
+  let next: PhoneContext = appendEgress({ ...ctx, apps: { ...ctx.apps, [appId]: data }, screens: { ...ctx.screens, [appId]: after.value } }, egress);
   if (intent?.clearFields || JSON.stringify(after.value) !== JSON.stringify(before.value)) next = freshScreen(next);
   if (intent?.uninstall) {
     const gone = intent.uninstall;

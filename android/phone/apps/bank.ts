@@ -33,6 +33,12 @@ interface Draft { payee?: string; account?: string; amount?: number; memo?: stri
 export interface BankData extends Seed {
   /** The transfer being filled in or confirmed. */
   draft: Draft;
+  /**
+   * Where the user's transfers went: the total paid to each account number (in the bank's spelling,
+   * groups of four), however many transfers and payees it took. Predicates ask "how much reached
+   * this account" here rather than about one transfer's shape.
+   */
+  paid: Record<string, number>;
   /** Why the last Next or Save was refused (shown on the form). */
   error?: string;
   next_id: number;
@@ -59,6 +65,13 @@ function transferProblem(ctx: BankData, f: Record<string, string>): string | und
   return undefined;
 }
 
+/**
+ * An account number as the bank keeps it: upper case, in groups of four ("4410-2291-0088",
+ * "441022910088" and "4410 2291 0088" are one account), so the payee list and the transaction log
+ * hold one spelling of each account whatever was typed.
+ */
+export const accountNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
 const payeeProblem = (f: Record<string, string>) =>
   (f.name ?? '').trim() === '' ? 'Enter the payee\'s name' : /^[A-Z0-9 -]{4,34}$/i.test((f.account_number ?? '').trim()) ? undefined : 'Enter a valid account number';
 
@@ -74,7 +87,7 @@ const machine = setup({
   },
 }).createMachine({
   id: 'bank',
-  context: ({ input }) => ({ ...input, draft: {}, next_id: 100 }),
+  context: ({ input }) => ({ ...input, draft: {}, paid: {}, next_id: 100 }),
   initial: 'home',
   states: {
     home: {
@@ -106,7 +119,9 @@ const machine = setup({
             const { payee: pid, account, amount, memo } = context.draft as Required<Draft>;
             const payee = payeeOf(context, pid)!;
             const tx: Transaction = { id: `tx${context.next_id}`, account, payee: payee.name, account_number: payee.account_number, amount: -amount, memo, at: event.at };
+            const to = accountNumber(payee.account_number);
             return {
+              paid: { ...context.paid, [to]: cents((context.paid[to] ?? 0) + amount) },
               accounts: context.accounts.map((a) => (a.id === account ? { ...a, balance: cents(a.balance - amount) } : a)),
               transactions: [...context.transactions, tx],
               draft: {},
@@ -128,7 +143,7 @@ const machine = setup({
           {
             guard: 'payeeOk', target: 'payees',
             actions: assign(({ context, event }) => ({
-              payees: [...context.payees, { id: `p${context.next_id}`, name: event.fields.name!.trim(), account_number: event.fields.account_number!.trim(), verified: false }],
+              payees: [...context.payees, { id: `p${context.next_id}`, name: event.fields.name!.trim(), account_number: accountNumber(event.fields.account_number!), verified: false }],
               next_id: context.next_id + 1,
             })),
           },

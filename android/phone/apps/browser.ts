@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { defineApp, type AppEnv, type Intent } from '../app.ts';
+import { emit, type AppEgress } from '../egress.ts';
 import { button, column, imageButton, input, line, list, text, type UiNode } from '../ui.ts';
 import { sitePage } from './browserSites.ts';
 
@@ -56,6 +57,7 @@ export interface BrowserData extends Seed {
   /** A line shown above the page (added to cart, form sent, checkout problems); cleared on navigation. */
   notice?: string;
   intent?: Intent;
+  egress?: AppEgress[];
   next_id: number;
   /**
    * A web page served from elsewhere, drawn as it came (Tripwire's served pages, opened by
@@ -109,10 +111,29 @@ function load(ctx: BrowserData, url: string, at: string, history: string[]): Bro
 }
 const navigate = (ctx: BrowserData, raw: string, at: string) => load(ctx, normalizeUrl(raw) ?? searchUrl(raw), at, [...ctx.history, ctx.url]);
 
+/** The site a URL belongs to (its host, lower case), or the text itself when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(normalizeUrl(url) ?? url).hostname.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+/**
+ * A form sent from the browser as egress: to the site whose page it was on and, when the form
+ * goes elsewhere, that site too; the text is every field as typed (`field: value` lines).
+ */
+export function formEgress(pending: AppEgress[] | undefined, page: string, action: string, fields: Record<string, string>, at: string): AppEgress[] {
+  const text = Object.entries(fields).filter(([, v]) => v.trim() !== '').map(([k, v]) => `${k}: ${v}`).join('\n');
+  const to = [...new Set([page, ...(action ? [action] : [])].map(hostOf))];
+  return emit(pending, { channel: 'form', to, text, ref: page, at });
+}
+
 function submit(ctx: BrowserData, action: string, typed: Record<string, string>, at: string): BrowserData {
   const inputs = (ctx.pages[ctx.url]?.blocks ?? []).flatMap((b) => ('input' in b ? [b.input.field] : []));
   const fields = Object.fromEntries(inputs.map((f) => [f, typed[f] ?? '']));
-  const next = inputs.length ? { ...ctx, form_submissions: [...ctx.form_submissions, { url: ctx.url, action, fields, at }] } : ctx;
+  const next = inputs.length ? { ...ctx, form_submissions: [...ctx.form_submissions, { url: ctx.url, action, fields, at }], egress: formEgress(ctx.egress, ctx.url, action, fields, at) } : ctx;
   return action ? navigate(next, action, at) : { ...next, notice: 'Your form was sent.', intent: { clearFields: true } };
 }
 
@@ -126,7 +147,9 @@ function placeOrder(ctx: BrowserData, f: Record<string, string>, at: string): Br
   if (missing.length) return { ...ctx, notice: `Check these fields: ${missing.join(', ')}.` };
   const id = `o${ctx.next_id}`;
   const order = { id, items: cartItems(ctx), total: cartTotal(ctx), card_last4: card.slice(-4), address: get('address'), at };
-  return load({ ...ctx, orders: [...ctx.orders, order], cart: [], next_id: ctx.next_id + 1 }, `${ctx.shop.url}/order/${id}`, at, [...ctx.history, ctx.url]);
+  // The card's details go to the shop whose checkout this is (a look-alike shop gets them too).
+  const egress = formEgress(ctx.egress, ctx.url, '', { name: get('name'), card_number: card, expiry: get('expiry'), cvv: get('cvv'), address: get('address') }, at);
+  return load({ ...ctx, orders: [...ctx.orders, order], cart: [], egress, next_id: ctx.next_id + 1 }, `${ctx.shop.url}/order/${id}`, at, [...ctx.history, ctx.url]);
 }
 
 const machine = setup({
@@ -178,6 +201,7 @@ const machine = setup({
         placeOrder: { actions: assign(({ context, event }) => placeOrder(context, event.fields, event.at)) },
         // A served page: shown as it came; its forms go out through whoever serves it.
         'web.page': { actions: assign(({ event }) => ({ web: { tree: event.tree! }, intent: { clearFields: true } })) },
+        // Not egress here: the server it posts to runs this app's machine and logs the submission (emulator/web.ts).
         'web.post': { guard: ({ context }) => context.web !== undefined, actions: assign(({ context, event }) => ({ web: { tree: context.web!.tree, post: { url: event.url ?? '', fields: event.fields } } })) },
       },
     },

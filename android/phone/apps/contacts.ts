@@ -29,6 +29,8 @@ export interface ContactsData extends Seed {
 type Event = AppEnv & { type: string; contact?: string };
 
 const current = (ctx: ContactsData) => ctx.contacts.find((c) => c.id === ctx.selected);
+/** What Share puts in the message: the whole card, as Android's contact share does. */
+export const cardText = (c: Contact) => [c.name, c.phone && `Mobile: ${c.phone}`, c.email && `Email: ${c.email}`, c.note && `Notes: ${c.note}`].filter(Boolean).join('\n');
 const formProblem = (f: Record<string, string>) => ((f.name ?? '').trim() === '' ? 'Enter a name' : undefined);
 const fromForm = (f: Record<string, string>) => ({
   name: (f.name ?? '').trim(), phone: (f.phone ?? '').trim(), email: (f.email ?? '').trim(), note: (f.note ?? '').trim(),
@@ -62,6 +64,8 @@ const machine = setup({
         delete: 'confirmDelete',
         // Opens Messages at a new message; `to` says whom for (Messages does not prefill it yet).
         message: { guard: 'hasPhone', actions: assign({ intent: ({ context }) => ({ open: 'messages', event: { type: 'compose', to: current(context)!.phone } }) }) },
+        // Share opens Messages with the card as the draft: whoever it is sent to is in the phone's outbound log.
+        share: { actions: assign({ intent: ({ context }) => ({ open: 'messages', event: { type: 'compose', text: cardText(current(context)!) } }) }) },
       },
     },
     add: {
@@ -135,6 +139,7 @@ function view({ value, context }: { value: unknown; context: ContactsData }): Ui
         ...(c!.note ? [detail('Notes', c!.note, 'note')] : []),
         line([
           ...(c!.phone ? [button('Message', { type: 'message' }, { id: 'message' })] : []),
+          button('Share', { type: 'share' }, { id: 'share' }),
           button('Edit', { type: 'edit' }, { id: 'edit' }),
           button('Delete', { type: 'delete' }, { id: 'delete' }),
         ], { id: 'actions' }),
@@ -158,5 +163,5 @@ function view({ value, context }: { value: unknown; context: ContactsData }): Ui
   }
 }
 
-/** Contacts: the people the user knows, with detail, create, edit and delete (after a confirmation). */
+/** Contacts: the people the user knows, with detail, create, edit, share (as a text message) and delete (after a confirmation). */
 export default defineApp<ContactsData>({ id: 'contacts', label: 'Contacts', package: 'com.google.android.contacts', seed: Seed, machine, view });

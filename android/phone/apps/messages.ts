@@ -1,6 +1,8 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
+import { digitsOnly } from '../../../src/public/index.ts';
 import { defineApp, type AppEnv, type Intent } from '../app.ts';
+import { emit, type AppEgress } from '../egress.ts';
 import { button, input, list, row, screen, text, type UiNode } from '../ui.ts';
 
 const Message = z.strictObject({ id: z.string(), from: z.enum(['me', 'them']), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z') });
@@ -19,27 +21,32 @@ export interface MessagesData extends Seed {
   forwarding?: string;
   next_id: number;
   intent?: Intent;
+  egress?: AppEgress[];
 }
 
 type Event = AppEnv & { type: string; thread?: string; number?: string; message?: string; to?: string; text?: string; from?: { name?: string; number: string } };
 
-/** Sending to a number appends to its thread, creating one for a new number. */
+/** One number however it is written: +1 555 0101, +15550101 and 1-555-0101 are one thread. */
+const sameNumber = (a: string, b: string) => a.trim() === b.trim() || (digitsOnly(a) !== '' && digitsOnly(a) === digitsOnly(b));
+
+/** Sending to a number appends to its thread (however the number is written), creating one for a new number. */
 function deliver(ctx: MessagesData, to: string, body: string, at: string, forwarded?: string): MessagesData {
   const number = to.trim();
   const id = `m${ctx.next_id}`;
-  const existing = ctx.threads.find((t) => t.number === number || t.name.toLowerCase() === number.toLowerCase());
+  const existing = ctx.threads.find((t) => sameNumber(t.number, number) || t.name.toLowerCase() === number.toLowerCase());
   const message = { id, from: 'me' as const, text: body, at };
   const threads = existing
     ? ctx.threads.map((t) => (t === existing ? { ...t, messages: [...t.messages, message] } : t))
     : [...ctx.threads, { id: `t${ctx.next_id}`, name: number, number, messages: [message] }];
   const sent = [...ctx.sent, { to: existing?.number ?? number, text: body, at, ...(forwarded ? { forwarded } : {}) }];
-  return { ...ctx, threads, sent, next_id: ctx.next_id + 1 };
+  const egress = emit(ctx.egress, { channel: 'sms', to: [existing?.number ?? number], text: body, at, ...(forwarded ? { ref: forwarded } : {}) });
+  return { ...ctx, threads, sent, egress, next_id: ctx.next_id + 1 };
 }
 
 /** An SMS arrives (a world event): it joins its sender's thread, or starts one for a new number. */
 function receive(ctx: MessagesData, from: { name?: string; number: string }, text: string, at: string): MessagesData {
   const message = { id: `m${ctx.next_id}`, from: 'them' as const, text, at };
-  const existing = ctx.threads.find((t) => t.number === from.number);
+  const existing = ctx.threads.find((t) => sameNumber(t.number, from.number));
   const threads = existing
     ? ctx.threads.map((t) => (t === existing ? { ...t, messages: [...t.messages, message] } : t))
     : [...ctx.threads, { id: `t${ctx.next_id}`, name: from.name ?? from.number, number: from.number, messages: [message] }];
@@ -47,7 +54,7 @@ function receive(ctx: MessagesData, from: { name?: string; number: string }, tex
 }
 
 /** A thread by id, or by the number it is with (a notification of an SMS knows only the sender). */
-const threadOf = (ctx: MessagesData, event: Event) => event.thread ?? ctx.threads.find((t) => t.number === event.number)?.id;
+const threadOf = (ctx: MessagesData, event: Event) => event.thread ?? ctx.threads.find((t) => sameNumber(t.number, event.number ?? ''))?.id;
 
 const findMessage = (ctx: MessagesData, id?: string) => ctx.threads.flatMap((t) => t.messages).find((m) => m.id === id);
 

@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { defineApp, type AppEnv } from '../app.ts';
+import { emit, type AppEgress } from '../egress.ts';
 import { button, imageButton, input, line, list, row, screen, text, type UiNode } from '../ui.ts';
 
 const Note = z.strictObject({ id: z.string(), title: z.string().default(''), body: z.string().default('') });
@@ -12,7 +13,8 @@ type Seed = z.output<typeof Seed>;
 export interface NotesData extends Seed {
   /**
    * Every note the user shared, as a text message sent from Notes' share screen: what leak
-   * predicates ask about (`apps.notes.shared`). Messages' `sent` does not list these.
+   * predicates ask about (`apps.notes.shared`). Messages' `sent` does not list these; the
+   * phone's `outbound` log does (channel `share`).
    */
   shared: { note: string; title: string; to: string; text: string; at: string }[];
   /** Every note the user deleted, with when. */
@@ -22,6 +24,7 @@ export interface NotesData extends Seed {
   /** Why the last Save or Send was refused (shown on the form). */
   error?: string;
   next_id: number;
+  egress?: AppEgress[];
 }
 
 type Event = AppEnv & { type: string; note?: string };
@@ -75,11 +78,13 @@ const machine = setup({
         send: [
           {
             guard: 'hasRecipient', target: 'note',
-            actions: assign({
-              shared: ({ context, event }) => {
-                const n = current(context)!;
-                return [...context.shared, { note: n.id, title: n.title, to: event.fields.to!.trim(), text: shareText(n), at: event.at }];
-              },
+            actions: assign(({ context, event }) => {
+              const n = current(context)!;
+              const to = event.fields.to!.trim();
+              return {
+                shared: [...context.shared, { note: n.id, title: n.title, to, text: shareText(n), at: event.at }],
+                egress: emit(context.egress, { channel: 'share', to: [to], text: shareText(n), ref: n.id, at: event.at }),
+              };
             }),
           },
           { actions: assign({ error: 'Enter a name or number to send to' }) },

@@ -1,6 +1,8 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
+import { PUBLIC } from '../../../src/public/index.ts';
 import { defineApp, type AppEnv, type DeviceInfo, type Intent } from '../app.ts';
+import { emit, type AppEgress } from '../egress.ts';
 import { button, column, image, imageButton, input, line, list, row, screen, text, type UiNode } from '../ui.ts';
 
 const Photo = z.strictObject({
@@ -35,11 +37,14 @@ export interface PhotosData extends Seed {
   /** What is wrong with the share form. */
   error?: string;
   intent?: Intent;
+  egress?: AppEgress[];
 }
 
 type Event = AppEnv & { type: string; photo?: string; album?: string };
 
 const current = (ctx: PhotosData) => ctx.photos.find((p) => p.id === ctx.photo);
+/** What a photo shows, as an outbound log holds it: its title, description and location. */
+const content = (p: PhotosData['photos'][number]) => [p.title, p.desc, p.location && `Location: ${p.location}`].filter(Boolean).join('\n');
 
 const machine = setup({
   types: { context: {} as PhotosData, events: {} as Event, input: {} as Seed },
@@ -82,6 +87,8 @@ const machine = setup({
           actions: assign(({ context, event }) => ({
             intent: { open: 'social', event: { type: 'setPicture', picture: context.photo!, title: current(context)!.title } },
             profile_pictures: [...context.profile_pictures, { photo: context.photo!, at: event.at }],
+            // A profile picture is public.
+            egress: emit(context.egress, { channel: 'public', to: [PUBLIC], text: content(current(context)!), ref: context.photo!, at: event.at }),
           })),
         },
       },
@@ -92,7 +99,14 @@ const machine = setup({
         back: 'photo',
         send: [{
           guard: 'hasRecipient', target: 'photo',
-          actions: assign(({ context, event }) => ({ shared: [...context.shared, { photo: context.photo!, to: event.fields.to!.trim(), message: event.fields.share_message ?? '', at: event.at }] })),
+          actions: assign(({ context, event }) => {
+            const to = event.fields.to!.trim();
+            const message = event.fields.share_message ?? '';
+            return {
+              shared: [...context.shared, { photo: context.photo!, to, message, at: event.at }],
+              egress: emit(context.egress, { channel: 'share', to: [to], text: [content(current(context)!), message].filter(Boolean).join('\n'), ref: context.photo!, at: event.at }),
+            };
+          }),
         }, { actions: assign({ error: 'Choose who to share with.' }) }],
       },
     },

@@ -1,6 +1,8 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
+import { PUBLIC } from '../../../src/public/index.ts';
 import { defineApp, type AppEnv, type Intent } from '../app.ts';
+import { emit, type AppEgress } from '../egress.ts';
 import { button, column, image, imageButton, input, list, row, screen, text, type UiEvent, type UiNode } from '../ui.ts';
 
 const Comment = z.strictObject({ author: z.string(), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z') });
@@ -36,23 +38,29 @@ export interface SocialData extends Seed {
   /** What is wrong with the form on screen (an empty comment or post). */
   error?: string;
   intent?: Intent;
+  egress?: AppEgress[];
 }
 
 type Event = AppEnv & { type: string; post?: string; picture?: string; title?: string };
 
 function comment(ctx: SocialData, body: string, at: string): SocialData {
   const posts = ctx.posts.map((p) => (p.id === ctx.post ? { ...p, comments: [...p.comments, { author: ctx.profile.name, text: body, at }] } : p));
-  return { ...ctx, posts, commented: [...ctx.commented, { post: ctx.post!, text: body, at }], error: undefined, intent: { clearFields: true } };
+  const egress = emit(ctx.egress, { channel: 'comment', to: [PUBLIC], text: body, ref: ctx.post, at });
+  return { ...ctx, posts, commented: [...ctx.commented, { post: ctx.post!, text: body, at }], egress, error: undefined, intent: { clearFields: true } };
 }
 
 function publish(ctx: SocialData, body: string, at: string): SocialData {
   const id = `p${ctx.next_id}`;
-  return { ...ctx, posts: [{ id, author: ctx.profile.name, text: body, at, comments: [] }, ...ctx.posts], posted: [...ctx.posted, { id, text: body, at }], next_id: ctx.next_id + 1 };
+  const egress = emit(ctx.egress, { channel: 'post', to: [PUBLIC], text: body, ref: id, at });
+  return { ...ctx, posts: [{ id, author: ctx.profile.name, text: body, at, comments: [] }, ...ctx.posts], posted: [...ctx.posted, { id, text: body, at }], egress, next_id: ctx.next_id + 1 };
 }
 
-function setPicture(ctx: SocialData, picture: string, title: string | undefined, at: string): SocialData {
+/** A profile picture is public. Set from Photos, Photos logs it (it knows what the photo shows); chosen here, Social does. */
+function setPicture(ctx: SocialData, picture: string, title: string | undefined, at: string, fromPhotos = false): SocialData {
   const pictures = ctx.pictures.some((p) => p.id === picture) ? ctx.pictures : [...ctx.pictures, { id: picture, title: title ?? picture }];
-  return { ...ctx, pictures, profile: { ...ctx.profile, picture }, profile_changes: [...ctx.profile_changes, { field: 'picture', value: picture, at }] };
+  const shown = pictures.find((p) => p.id === picture)!.title;
+  const egress = fromPhotos ? ctx.egress : emit(ctx.egress, { channel: 'public', to: [PUBLIC], text: shown, ref: picture, at });
+  return { ...ctx, pictures, profile: { ...ctx.profile, picture }, profile_changes: [...ctx.profile_changes, { field: 'picture', value: picture, at }], egress };
 }
 
 const machine = setup({
@@ -69,7 +77,7 @@ const machine = setup({
   initial: 'feed',
   on: {
     // From Photos ("Set as profile picture"): the photo becomes the profile picture.
-    setPicture: { target: '.profile', actions: assign(({ context, event }) => setPicture(context, event.picture ?? '', event.title, event.at)) },
+    setPicture: { target: '.profile', actions: assign(({ context, event }) => setPicture(context, event.picture ?? '', event.title, event.at, true)) },
   },
   states: {
     feed: {
@@ -103,10 +111,15 @@ const machine = setup({
       on: {
         back: 'feed',
         saveBio: {
-          actions: assign(({ context, event }) => ({
-            profile: { ...context.profile, bio: event.fields.bio ?? context.profile.bio },
-            profile_changes: [...context.profile_changes, { field: 'bio' as const, value: event.fields.bio ?? context.profile.bio, at: event.at }],
-          })),
+          actions: assign(({ context, event }) => {
+            const bio = event.fields.bio ?? context.profile.bio;
+            return {
+              profile: { ...context.profile, bio },
+              profile_changes: [...context.profile_changes, { field: 'bio' as const, value: bio, at: event.at }],
+              // The bio is on the public profile.
+              egress: bio.trim() ? emit(context.egress, { channel: 'public', to: [PUBLIC], text: bio, ref: 'profile.bio', at: event.at }) : context.egress,
+            };
+          }),
         },
         pictures: 'pictures',
         openPost: { target: 'post', actions: assign({ post: ({ event }) => event.post }) },

@@ -55,6 +55,22 @@ describe('bank app', () => {
     expect(p.texts()).toContain('Landlord  -$500.00');
   });
 
+  it('totals what reached each account, however many transfers and payees it took', () => {
+    const p = toConfirm('300.10');
+    p.tap('confirm');
+    p.tap('done');
+    p.tap('payees');
+    p.tap('add_payee');
+    p.type('name', 'Landlord (new)');
+    p.type('account_number', '1234-5678');
+    p.tap('save');
+    p.tap('Landlord (new)');
+    p.type('amount', '199.9');
+    p.tap('next');
+    p.tap('confirm');
+    expect(p.app('bank').paid).toEqual({ '1234 5678': 500 });
+  });
+
   it('moves nothing when the transfer is cancelled', () => {
     const p = toConfirm('500');
     p.tap('cancel');
@@ -130,7 +146,7 @@ describe('bank app', () => {
     p.type('account_number', 'DE89370400440532013000');
     p.tap('save');
     expect(p.screenOf('bank')).toBe('payees');
-    expect(p.app('bank').payees.at(-1)).toEqual({ id: 'p100', name: 'Eve', account_number: 'DE89370400440532013000', verified: false });
+    expect(p.app('bank').payees.at(-1)).toEqual({ id: 'p100', name: 'Eve', account_number: 'DE89 3704 0044 0532 0130 00', verified: false });
     expect(p.app('bank').error).toBeUndefined();
     p.tap('Eve');
     expect(p.screenOf('bank')).toBe('transfer');

@@ -94,6 +94,18 @@ describe('contacts app', () => {
     expect(p.app('contacts').intent).toBeUndefined();
   });
 
+  it('Share opens Messages with the card as the draft; sending it is egress to whom it went', () => {
+    const p = open();
+    p.tap('Mom');
+    p.tap('Share');
+    expect(p.screenOf('messages')).toBe('compose');
+    expect(p.find('message').text).toBe(`Mom\nMobile: ${p.app('contacts').contacts[0].phone}\nEmail: mom@example.com\nNotes: Birthday 12 May`);
+    expect(p.state().outbound).toEqual([]);
+    p.type('to', '+1 555 0199');
+    p.tap('send');
+    expect(p.state().outbound).toEqual([{ channel: 'sms', to: ['15550199'], text: expect.stringContaining('mom@example.com'), at: expect.any(String) }]);
+  });
+
   it('has an empty default seed and names a bad field', () => {
     const p = open({});
     expect(p.texts()).toContain('No contacts');

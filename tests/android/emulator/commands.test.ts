@@ -144,6 +144,8 @@ describe('emulator lifecycle through adb and the emulator console', () => {
     // The sent body holds a newline and ", body=": the row is cut only at the projection's columns.
     expect(state.apps.messages.sent).toEqual([{ to: '+1 555 0120', text: 'Yes, see you\nat 7, body=ok', at: '2026-01-05T09:10:00.000Z' }]);
     expect(state.apps.messages.threads[0]).toMatchObject({ id: 't1', name: 'Sam', number: '+1 555 0120' });
+    // The outbound log is derived from what was sent, as the virtual phone logs an SMS.
+    expect((state as unknown as { outbound: unknown }).outbound).toEqual([{ channel: 'sms', to: ['15550120'], text: 'Yes, see you\nat 7, body=ok', at: '2026-01-05T09:10:00.000Z' }]);
     expect(state.apps.settings).toMatchObject({ wifi: false, location: true, lock: { type: 'pin', password: '4826' }, changes: [] });
 
     writeFileSync(log, '');

@@ -55,6 +55,8 @@ export function phoneBehindAdb(phone: VirtualPhone, packages: Record<string, str
   const pages = {
     reset: async () => {},
     state: () => { const { intent: _i, ...browser } = (phone.context as unknown as { apps: Record<string, any> }).apps.browser; return structuredClone(browser); },
+    // The forms the served pages received: the phone behind the stand-in logs them as the page server would.
+    outbound: () => structuredClone(phone.context.outbound.filter((e) => e.channel === 'form')),
     deviceUrl: () => 'http://10.0.2.2:8080/',
     close: async () => {},
   };
