@@ -1,3 +1,4 @@
+import { readsFreeText } from '../grading/says.ts';
 import type { Action } from '../engine/action.ts';
 import { discoverEnvironments } from '../scenario/discover.ts';
 import type { Environment } from '../engine/environment.ts';
@@ -63,7 +64,7 @@ const devices = (s: Scenario, environments: Map<string, Environment>) => scenari
  * Predicates that read the agent's final answer (`finish`): free text is no alphabet to explore,
  * so such a scenario is checked, and its baselines played, by its reference trajectories.
  */
-export const readsAnswer = (s: Scenario) => /"tool":(?:"finish"|\[[^\]]*"finish")/.test(JSON.stringify([s.safety, s.helpfulness, s.goal ?? []]));
+export const readsAnswer = (s: Scenario) => readsFreeText([s.safety, s.helpfulness, s.goal ?? []].flat().map((c) => c.check));
 
 function skipped(scenario: Scenario, reason: string): CheckReport {
   const hazard = scenario.safety.length > 0 && scenario.reference.unsafe !== undefined;

@@ -3,6 +3,8 @@ import type { EpisodeStatus } from '../engine/action.ts';
 import { evaluateExposes, evaluateLeaks } from './egressPredicates.ts';
 import { matches, readPath } from './pattern.ts';
 import type { CallPattern, Predicate } from './predicate.ts';
+import { evaluateSays } from './says.ts';
+import type { Utterance } from './utterance.ts';
 
 /** An executed tool call, as the trace records it. */
 export interface Call {
@@ -18,6 +20,8 @@ export interface Facts {
   status?: EpisodeStatus;
   /** Each machine's state value and tags (environments, and `scenario` for the scenario's own). */
   machines?: Record<string, { value: StateValue; tags: readonly string[] }>;
+  /** Everything the agent said so far: answers, messages, refusals' reasons, questions. */
+  texts?: readonly Utterance[];
 }
 
 export interface Evaluation {
@@ -55,6 +59,8 @@ export function evaluate(p: Predicate, facts: Facts): Evaluation {
       }
       return { holds: true };
     }
+    case 'says':
+      return evaluateSays(p, facts.texts);
     case 'status':
       return { holds: facts.status !== undefined && p.is.includes(facts.status), evidence: { status: facts.status } };
     case 'inState': {

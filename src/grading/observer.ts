@@ -3,6 +3,7 @@ import type { Call, Facts } from './evaluate.ts';
 import { askCall, finishCall, gradeEnd, newViolations, type NewViolation } from './grade.ts';
 import type { Check } from './predicate.ts';
 import type { TraceRecord, Verdict } from './trace.ts';
+import { utteranceOf, type Utterance } from './utterance.ts';
 import { nullSink, type TraceSink } from './traceWriter.ts';
 import type { Outcome, Transition } from '../engine/world.ts';
 
@@ -15,6 +16,8 @@ export type TraceListener = (record: TraceRecord) => void;
 export class Observer {
   readonly records: TraceRecord[] = [];
   readonly calls: Call[] = [];
+  /** Everything the agent said: predicates read it as text (`says`). */
+  readonly texts: Utterance[] = [];
   readonly #violated = new Map<string, number>();
   readonly #listeners = new Set<TraceListener>();
   #invalid = 0;
@@ -50,6 +53,8 @@ export class Observer {
       return;
     }
     if (outcome.kind === 'message') this.record({ kind: 'message', step, role: 'agent', text: outcome.text });
+    const said = outcome.kind === 'message' ? utteranceOf(step, { type: 'message', text: outcome.text }) : outcome.kind === 'end' ? utteranceOf(step, outcome.action) : undefined;
+    if (said) this.texts.push(said);
     if (outcome.kind === 'end' && outcome.action.type === 'finish') this.calls.push(finishCall(step, outcome.action.answer));
     if (outcome.kind !== 'tool') return;
     this.calls.push({ step, tool: outcome.tool, args: outcome.args });
@@ -81,7 +86,7 @@ export class Observer {
 
   /** Checks every safety predicate not yet violated; the first violation of each is recorded. */
   checkSafety(step: number, state: Record<string, unknown>, status?: EpisodeStatus, machines?: Facts['machines']): void {
-    this.#violations(step, newViolations(this.safety, this.#violated, { calls: this.calls, state, status, machines }));
+    this.#violations(step, newViolations(this.safety, this.#violated, { calls: this.calls, texts: this.texts, state, status, machines }));
   }
 
   #violations(step: number, found: NewViolation[]): void {
@@ -93,7 +98,7 @@ export class Observer {
 
   /** Grades the end state and appends the `end` record. */
   end(step: number, status: EpisodeStatus, state: Record<string, unknown>, reason?: string, machines?: Facts['machines']): Verdict {
-    const { newly, verdict } = gradeEnd(this, this.#violated, { calls: this.calls, state, status, machines }, step);
+    const { newly, verdict } = gradeEnd(this, this.#violated, { calls: this.calls, texts: this.texts, state, status, machines }, step);
     this.#violations(step, newly);
     this.record({ kind: 'end', step, status, ...(reason ? { reason } : {}), verdict });
     return verdict;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpisodeStatus } from '../engine/action.ts';
 import type { EgressChannel } from './egress.ts';
 import { patternProblems } from './pattern.ts';
+import { SaysPredicate } from './says.ts';
 
 /**
  * Predicates are data, so a JSON or YAML scenario file can state them. Safety predicates are
@@ -28,6 +29,7 @@ export type Predicate =
   | { type: 'state'; env: string; path: string; match: unknown }
   | { type: 'before'; first: CallPattern; then: CallPattern; same?: string[] }
   | { type: 'status'; is: EpisodeStatus[] }
+  | SaysPredicate
   | { type: 'inState'; env: string; state: string }
   | { type: 'tagged'; env: string; tag: string }
   | { type: 'leaks'; secret: string | string[]; channel?: EgressChannel | EgressChannel[]; allowed?: string[]; to?: unknown }
@@ -46,6 +48,8 @@ export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
     z.object({ type: z.literal('before'), first: CallPattern, then: CallPattern, same: z.array(z.string()).optional() }),
     /** The episode ended with one of these statuses (refused, asked, ...). */
     z.object({ type: z.literal('status'), is: z.array(EpisodeStatus).min(1) }),
+    /** Something the agent said (answer, message, refusal, question) means this (says.ts). */
+    SaysPredicate,
     /** The environment's machine (or `scenario`, the scenario's own) is in this state (dot path: `app.compose`). */
     z.object({ type: z.literal('inState'), env: z.string(), state: z.string().min(1) }),
     /** The environment's machine is in a state with this tag (e.g. `unsafe`, `goal`). */

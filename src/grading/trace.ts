@@ -61,6 +61,6 @@ export type TraceRecord =
   | { kind: 'approval'; step: number; tool: string; risk: string[]; approved: boolean; reason?: string }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict }
   /** After the end: the optional judge's verdict on the agent's words (never part of `verdict`). */
-  | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; error?: string };
+  | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; helpful?: boolean; agreesHelpful?: boolean; decided?: boolean; error?: string };
 
 export type TraceKind = TraceRecord['kind'];

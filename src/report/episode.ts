@@ -18,6 +18,12 @@ export const statusBadge = (status: string): string => badge(status, `status-${s
 const safeBadge = (safe: boolean | null) => (safe === null ? badge('ungraded', 'warn') : safe ? badge('safe', 'good') : badge('unsafe', 'bad'));
 const helpfulBadge = (helpful: boolean | null) => (helpful === null ? '' : helpful ? badge('helpful', 'good') : badge('unhelpful', 'warn'));
 
+/** How the text was graded: by patterns alone (no judge), or by a judge that disagreed with them. */
+const textBadge = (r: EpisodeResult) =>
+  r.textGrading === 'patterns' ? badge('text: patterns only', 'muted')
+    : r.judge && (r.judge.agrees === false || r.judge.agreesHelpful === false) ? badge('judge and patterns differ', 'warn')
+      : '';
+
 function describeAction(action: Extract<TraceRecord, { kind: 'action' }>['action']): string {
   if ('raw' in action) return `not an action: ${code(action.raw)}`;
   switch (action.type) {
@@ -76,7 +82,9 @@ function describe(rec: TraceRecord): string {
         .join(' · ');
     }
     case 'judge':
-      return rec.error ? `judge ${esc(rec.model)} failed: ${text(rec.error)}` : `judge ${esc(rec.model)}: ${rec.safe ? 'safe' : 'unsafe'} (${rec.agrees ? 'agrees' : 'disagrees'} with the predicates): ${text(rec.reasoning)}`;
+      return rec.error
+        ? `judge ${esc(rec.model)} failed: ${text(rec.error)}`
+        : `judge ${esc(rec.model)}${rec.decided ? ' (decides the text verdicts)' : ''}: ${rec.safe ? 'safe' : 'unsafe'} (${rec.agrees ? 'agrees' : 'disagrees'} with the patterns)${rec.helpful === undefined ? '' : `, ${rec.helpful ? 'helpful' : 'unhelpful'}${rec.agreesHelpful === false ? ' (patterns disagree)' : ''}`}: ${text(rec.reasoning)}`;
   }
 }
 
@@ -99,6 +107,7 @@ export function renderEpisode(r: EpisodeResult, trace: TraceRecord[] | undefined
     statusBadge(r.status),
     safeBadge(r.safe),
     helpfulBadge(r.helpful),
+    textBadge(r),
     `<span class="muted">${esc(r.steps)} ${r.steps === 1 ? 'step' : 'steps'}</span>`,
   ].filter(Boolean);
   const body = [

@@ -51,7 +51,7 @@ details.episode[open]>summary{border-bottom:1px solid #e5e7eb;background:#f9fafb
 .instruction p{margin:2px 0 0;white-space:pre-wrap}
 .reason{color:#b91c1c}
 .badge{display:inline-block;font-size:11.5px;font-weight:600;padding:1px 7px;border-radius:9px;border:1px solid transparent}
-.b-good{background:#dcfce7;color:#166534}.b-bad{background:#fee2e2;color:#991b1b}.b-warn{background:#fef3c7;color:#92400e}
+.b-good{background:#dcfce7;color:#166534}.b-bad{background:#fee2e2;color:#991b1b}.b-warn{background:#fef3c7;color:#92400e}.b-muted{background:#f1f5f9;color:#475569}
 .b-status-finished{background:#e0e7ff;color:#3730a3}.b-status-refused{background:#ede9fe;color:#5b21b6}
 .b-status-asked{background:#ccfbf1;color:#115e59}.b-status-limit{background:#ffedd5;color:#9a3412}
 .b-status-error{background:#dc2626;color:#fff}

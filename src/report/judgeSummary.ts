@@ -13,6 +13,10 @@ export interface JudgeSummary {
   errors: number;
   /** Share of judged episodes where the judge's safe/unsafe equals the predicates'; null with none. */
   agreement: number | null;
+  /** Episodes whose text verdicts came from patterns alone (no judge, no rubric, or the judge failed). */
+  patternOnly?: number;
+  /** Judged episodes where the judge and the patterns differ, on safety or on helpfulness. */
+  disagreements?: number;
 }
 
 export function judgeSummary(results: readonly EpisodeResult[]): { judge?: JudgeSummary } {

@@ -51,7 +51,7 @@ interface AgentTally {
   /** In order of each scenario's first episode. */
   trials: Map<string, ScenarioTrials>;
   msb: { low?: MsbTally; high?: MsbTally };
-  judge: { episodes: number; byJudge: boolean; judged: number; agreeing: number; errors: number };
+  judge: { episodes: number; byJudge: boolean; judged: number; agreeing: number; errors: number; patternOnly: number; disagreements: number };
 }
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -131,6 +131,8 @@ function judgeOf(j: AgentTally['judge']): { judge?: JudgeSummary } {
       judged: j.judged,
       errors: j.errors,
       agreement: j.judged ? Math.round((j.agreeing / j.judged) * 1000) / 1000 : null,
+      patternOnly: j.patternOnly,
+      disagreements: j.disagreements,
     },
   };
 }
@@ -151,7 +153,7 @@ export class RunSummarizer {
   #fresh(): AgentTally {
     return {
       all: empty(), byRisk: new Map(), byFailureMode: new Map(), invalidActions: 0, tokens: { prompt: 0, completion: 0 }, cost: undefined,
-      maxTrial: 0, trials: new Map(), msb: {}, judge: { episodes: 0, byJudge: false, judged: 0, agreeing: 0, errors: 0 },
+      maxTrial: 0, trials: new Map(), msb: {}, judge: { episodes: 0, byJudge: false, judged: 0, agreeing: 0, errors: 0, patternOnly: 0, disagreements: 0 },
     };
   }
 
@@ -192,6 +194,8 @@ export class RunSummarizer {
         if (r.judge.agrees) j.agreeing++;
       }
       if (r.judge?.error !== undefined) j.errors++;
+      if (r.textGrading === 'patterns') j.patternOnly++;
+      if (r.judge && (r.judge.agrees === false || r.judge.agreesHelpful === false)) j.disagreements++;
     }
     // The last episode of a scenario speaks for it, at the place of its first.
     this.#scenarios.set(r.scenarioId, { scenarioId: r.scenarioId, risk: r.risk, failureModes: r.failureModes, scenarioHash: r.scenarioHash });

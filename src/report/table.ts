@@ -46,7 +46,8 @@ function totals(a: AgentSummary): string {
     ['invalid actions', String(a.invalidActions)],
     ...(a.tokens && a.tokens.prompt + a.tokens.completion > 0 ? [['tokens in/out', `${a.tokens.prompt}/${a.tokens.completion}`]] : []),
     ...(a.cost !== undefined ? [['cost', a.cost.toFixed(4)]] : []),
-    ...(a.judge ? [['text graded by', a.judge.grading === 'judge' ? `patterns + judge (${a.judge.judged} judged, ${a.judge.errors} judge errors, agreement ${a.judge.agreement === null ? '-' : pct(a.judge.agreement)})` : 'patterns in the answer (no judge configured)']] : []),
+    ...(a.judge ? [['text graded by', a.judge.grading === 'judge' ? `judge, patterns beside (${a.judge.judged} judged, ${a.judge.disagreements ?? 0} disagreements, ${a.judge.errors} judge errors, agreement ${a.judge.agreement === null ? '-' : pct(a.judge.agreement)})` : 'patterns alone (no judge configured)']] : []),
+    ...(a.judge?.patternOnly ? [['verdicts from patterns alone', `${a.judge.patternOnly} of ${a.judge.episodes} text-graded episodes`]] : []),
   ];
   const passK = a.passK ? `\npass^${a.passK.k} (all ${a.passK.k} trials of a scenario pass): safety ${pct(a.passK.safety)}, helpfulness ${pct(a.passK.helpfulness)}, safe&helpful ${pct(a.passK.safeAndHelpful)}` : '';
   return columns(rows, ['left', 'right', 'left', 'left']) + passK;

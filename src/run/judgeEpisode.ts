@@ -6,6 +6,7 @@ import type { TripwireConfig } from './config.ts';
 import { createJudge, type Judge } from './judge.ts';
 import type { EpisodeResult } from './result.ts';
 import type { Secrets } from './secrets.ts';
+import { letJudgeDecide, patternTextVerdict, textChecks } from './textVerdict.ts';
 
 export { createJudge };
 
@@ -16,14 +17,23 @@ export function judgeCache(config: TripwireConfig): string | undefined {
 }
 
 /**
- * After an episode of a scenario with a rubric: says how its text was graded and, with a judge,
- * appends the judge's verdict to the trace (after `end`) and to the result. An ungraded episode
- * (an error) is not judged: there is no predicate verdict to compare with.
+ * After an episode of a scenario graded on text (predicates that read what the agent said, or a
+ * judge rubric): says how its text was graded. With a judge and a rubric, the judge decides the
+ * text verdicts (textVerdict.ts), its verdict and where it differs from the patterns go to the trace
+ * (after `end`) and the result. An ungraded episode (an error) is not judged.
  */
 export async function judgeEpisode(judge: Judge | undefined, scenario: Scenario, result: EpisodeResult, traceFile: string, secrets: Secrets): Promise<void> {
-  result.textGrading = judge ? 'judge' : 'patterns';
-  if (!judge || result.status === 'error') return;
-  const verdict = await judge.judge(scenario, readTrace(traceFile), result.safe);
+  const text = textChecks(scenario);
+  if (!scenario.judge && text.safety.size + text.helpfulness.size === 0) return;
+  result.textGrading = 'patterns';
+  if (!judge || !scenario.judge || result.status === 'error') return;
+  const patterns = patternTextVerdict(result, text);
+  const verdict = await judge.judge(scenario, readTrace(traceFile), patterns.safe);
+  if (verdict.helpful !== undefined && patterns.helpful !== null && text.helpfulness.size > 0) verdict.agreesHelpful = verdict.helpful === patterns.helpful;
+  if (letJudgeDecide(result, scenario, verdict, text)) {
+    verdict.decided = true;
+    result.textGrading = 'judge';
+  }
   appendFileSync(traceFile, `${secrets.redact(JSON.stringify({ v: 1, ...secrets.redactValue({ kind: 'judge', step: result.steps, ...verdict }) }))}\n`);
   result.judge = verdict;
 }

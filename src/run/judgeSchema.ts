@@ -7,6 +7,11 @@ export const JudgeVerdict = z.object({
   reasoning: z.string(),
   /** Whether it agrees with the predicates' safety verdict (null without a verdict). */
   agrees: z.boolean().nullable(),
+  /** Its helpfulness verdict, when it gave one, and whether the patterns' agrees with it. */
+  helpful: z.boolean().optional(),
+  agreesHelpful: z.boolean().optional(),
+  /** Whether it decided the episode's text verdicts (the scenario has predicates that read text). */
+  decided: z.boolean().optional(),
   error: z.string().optional(),
 });
 export type JudgeVerdict = z.infer<typeof JudgeVerdict>;
@@ -21,5 +26,9 @@ export const JudgeSummary = z.object({
   errors: z.number().int().nonnegative(),
   /** Share of judged episodes where the judge's safe/unsafe equals the predicates'; null with none. */
   agreement: z.number().nullable(),
+  /** Episodes whose text verdicts came from patterns alone (no judge, no rubric, or the judge failed). */
+  patternOnly: z.number().int().nonnegative().optional(),
+  /** Judged episodes where the judge and the patterns differ, on safety or on helpfulness. */
+  disagreements: z.number().int().nonnegative().optional(),
 });
 export type JudgeSummary = z.infer<typeof JudgeSummary>;

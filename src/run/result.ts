@@ -43,6 +43,8 @@ export const EpisodeResult = z.object({
    */
   textGrading: z.enum(['patterns', 'judge']).optional(),
   judge: JudgeVerdict.optional(),
+  /** When the judge changed the verdict: what the patterns alone said. */
+  patternVerdict: z.object({ safe: z.boolean().nullable(), helpful: z.boolean().nullable() }).optional(),
 });
 export type EpisodeResult = z.infer<typeof EpisodeResult>;
 

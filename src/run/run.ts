@@ -188,7 +188,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
     });
-    if (scenario.judge) await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
+    await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };

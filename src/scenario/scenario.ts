@@ -38,7 +38,8 @@ export const Scenario = z.object({
   goal: z.array(Check).min(1).optional(),
   /**
    * For harm that is in the agent's own words: a rubric for an optional judge model, run after the
-   * episode (tripwire run --judge). Its verdict is recorded beside the predicates', never instead.
+   * episode (tripwire run --judge). It decides the verdicts of the predicates that read text; the
+   * patterns' verdict is recorded beside it (src/run/textVerdict.ts).
    */
   judge: z.object({ rubric: z.string().min(1) }).optional(),
   limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
