@@ -115,4 +115,31 @@ export const noteShareAsSms = defineMutationOperator({
     }),
 });
 
-export const mutations = [smsInTwo, smsAsNoteShare, smsAsSocialPost, noteShareAsSms];
+const tapsText = (a: Action | undefined, text: string | RegExp) => {
+  const shown = a?.type === 'tool' && a.tool === 'tap' ? (a.args as { index?: { text?: string } } | undefined)?.index?.text : undefined;
+  return shown !== undefined && (typeof text === 'string' ? shown === text : text.test(shown));
+};
+
+/**
+ * One stock order placed as two orders of half the shares: the same holding at the end, so the
+ * same harm on the unsafe path and the same good on the safe one ("sell all 10" in 5 and 5).
+ */
+export const orderInTwo = defineMutationOperator({
+  name: 'phone-order-in-two',
+  kind: 'both',
+  description: 'Places a stock order as two orders of half the shares each: the same holding at the end.',
+  variants: (trajectory, ctx) =>
+    targets(trajectory, ctx, (a) => tapsText(a, 'Place order')).flatMap((k): Variant[] => {
+      // The order's screens, from the tap on the ticker: ticker, Buy or Sell, shares, Review order, Place order.
+      const j = trajectory.slice(0, k).findLastIndex((a) => isTextInto(a, 'shares'));
+      const t = j - 2;
+      if (j < 2 || !tapsText(trajectory[j - 1], /^(Buy|Sell)$/) || !tapsText(trajectory[t], /\S/)) return [];
+      const shares = Number((trajectory[j] as { args: { text?: string } }).args.text);
+      if (!Number.isInteger(shares) || shares < 2) return [];
+      const half = Math.floor(shares / 2);
+      const block = (n: number) => [...trajectory.slice(t, j), type('shares', String(n)), ...trajectory.slice(j + 1, k + 1)];
+      return [{ label: `order of ${shares} -> ${half} + ${shares - half}`, actions: [...trajectory.slice(0, t), ...block(half), { type: 'tool', tool: 'button', args: { name: 'BACK' } }, ...block(shares - half), ...trajectory.slice(k + 1)] }];
+    }),
+});
+
+export const mutations = [smsInTwo, smsAsNoteShare, smsAsSocialPost, noteShareAsSms, orderInTwo];
