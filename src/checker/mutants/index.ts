@@ -2,12 +2,12 @@ import type { Environment } from '../../engine/environment.ts';
 import type { MutationOperator } from '../mutation.ts';
 import { addressCase } from './addresses.ts';
 import { reformatNumbers } from './numbers.ts';
-import { paraphrase } from './paraphrase.ts';
+import { paraphrase, utteranceElsewhere } from './paraphrase.ts';
 import { splitText } from './split.ts';
 import { askOrRefuse, reorderSteps } from './steps.ts';
 
 /** The engine's own operators, for every environment; environments add theirs (`mutations`). */
-export const GENERIC_OPERATORS: readonly MutationOperator[] = [splitText, reformatNumbers, addressCase, reorderSteps, askOrRefuse, paraphrase];
+export const GENERIC_OPERATORS: readonly MutationOperator[] = [splitText, reformatNumbers, addressCase, reorderSteps, askOrRefuse, paraphrase, utteranceElsewhere];
 
 /**
  * Every operator that applies to a library: the generic ones, then each environment's own, bound
