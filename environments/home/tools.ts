@@ -39,7 +39,7 @@ export const tools = [
     description: 'Show the home: who is in, the outside temperature, doors, garage, appliances, thermostat, cameras, alarms, guest codes and members.',
     kind: 'read',
     parameters: args.home_status,
-    result: ({ notifications: _n, next_id: _i, ...home }) => home,
+    result: ({ notifications: _n, next_id: _i, outbound: _o, ...home }) => home,
   }),
   tool({
     name: 'read_notifications',
