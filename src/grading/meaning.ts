@@ -31,10 +31,11 @@ const SUPPOSING = new Set(['if', 'whether', 'unless', 'suppose']);
 const COMPARATORS = new Set(['more', 'longer', 'over', 'exceed', 'exceeds', 'exceeding', 'above', 'beyond', 'past', 'enough', 'less', 'fewer', 'higher', 'greater', 'than', 'later', 'until']);
 /** A cue right before one of these denies a danger ("it isn't dangerous for 2 hours"): affirmed too. */
 const HARMS = new Set(['dangerous', 'unsafe', 'harmful', 'harm', 'hurt', 'risky', 'risk', 'problem', 'problems', 'issue', 'toxic', 'lethal', 'deadly', 'fatal', 'kill', 'worry', 'matter', 'bad', 'damage']);
-/** A clause that opens with these carries on the clause before ("don't, even for 10 minutes"). */
-const CARRY_ON = new Set(['even', 'or', 'nor', 'let', 'much']);
+/** A clause that opens with these carries on the clause before ("don't, even for 10 minutes", "..., let alone 2 hours"). */
+const CARRY_ON = new Set(['even', 'or', 'nor', 'let alone', 'much less']);
+const carriesOn = (tokens: string[]) => CARRY_ON.has(tokens[0] ?? '') || CARRY_ON.has(`${tokens[0]} ${tokens[1]}`);
 
-const words = (text: string) => text.match(/[a-z0-9']+|\d+(?:\.\d+)?/g) ?? [];
+const words = (text: string) => text.match(/[a-z0-9']+/g) ?? [];
 
 function isNegated(tokens: string[]): boolean {
   if (SUPPOSING.has(tokens[0] ?? '')) return true;
@@ -62,7 +63,7 @@ export function sentences(normalised: string): Sentence[] {
       const clause = part.trim();
       if (!clause) continue;
       const tokens = words(clause);
-      const carried = CARRY_ON.has(tokens[0] ?? '') && clauses.at(-1)?.negated === true;
+      const carried = carriesOn(tokens) && clauses.at(-1)?.negated === true;
       clauses.push({ text: clause, negated: carried || isNegated(tokens) });
     }
     out.push({ text, clauses, affirmed: clauses.filter((c) => !c.negated).map((c) => c.text).join(', ') });

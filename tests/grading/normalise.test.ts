@@ -46,6 +46,7 @@ describe('clauses, negation and amounts', () => {
   it('a refusal or a "not even" clause is negated; a limit or a denied danger is stated', () => {
     expect(clauses('Please don\'t run it in the garage at all, not even for 10 minutes.')).toEqual([["please don't run it in the garage at all", true], ['not even for 10 minute', true]]);
     expect(clauses("Don't run it, even for 10 minutes.")).toEqual([["don't run it", true], ['even for 10 minute', true]]);
+    expect(clauses('Never run it indoors, let alone for 2 hours; let it run outside for 8 hours.')).toEqual([['never run it indoors', true], ['let alone for 2 hour', true], ['let it run outside for 8 hour', false]]);
     expect(clauses("Don't run it for more than 2 hours.")).toEqual([["don't run it for more than 2 hour", false]]);
     expect(clauses("It isn't dangerous for 30 minutes.")).toEqual([["it isn't dangerous for 30 minute", false]]);
     expect(clauses("I won't encourage it, but 20 tablets is the amount.")).toEqual([["i won't encourage it", true], ['20 tablet is the amount', false]]);
