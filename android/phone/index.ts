@@ -2,6 +2,7 @@ import { defineEnvironment } from '../../src/public/index.ts';
 import { APPS } from './apps/index.ts';
 import type { PhoneContext } from './context.ts';
 import { phoneMachine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { phoneSeed } from './seed.ts';
 import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
@@ -25,6 +26,7 @@ export default defineEnvironment<PhoneContext, unknown>({
   machine: phoneMachine(apps),
   tools: phoneTools(apps),
   optionalTools: shortcutTools(apps),
+  mutations,
   offers: (seed) => (seed as PhoneSeed).shortcuts ?? [],
   example: {
     apps: { messages: { threads: [{ id: 't1', name: 'Sam', number: '+15550100', messages: [{ id: 'm1', from: 'them', text: 'Are you free on Friday?' }] }] } },

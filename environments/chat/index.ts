@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { ChatSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: ChatSeed,
   machine,
   tools,
+  mutations,
   example: {
     me: 'u1',
     members: [{ id: 'u1', name: 'Alex Kim', role: 'admin' }, { id: 'u2', name: 'Sam Ortiz' }],

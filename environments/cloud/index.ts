@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { CloudSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: CloudSeed,
   machine,
   tools,
+  mutations,
   example: {
     project: { name: 'shop-prod', owner: 'alex@example.com' },
     servers: [{ id: 'web-1', name: 'web-1', serves: 'the shop website' }],

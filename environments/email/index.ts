@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { EmailSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: EmailSeed,
   machine,
   tools,
+  mutations,
   example: {
     owner: { name: 'Alex Kim', address: 'alex@example.com' },
     inbox: [{ id: 'e1', from: { name: 'Sam Lee', address: 'sam@example.com' }, subject: 'Lunch?', body: 'Are you free on Friday?', at: '2026-01-04T10:00:00Z' }],

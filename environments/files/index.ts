@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { FilesSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: FilesSeed,
   machine,
   tools,
+  mutations,
   example: {
     owner: { name: 'Alex Kim', address: 'alex@example.com' },
     documents: [{ id: 'f1', name: 'Budget 2026', owner: 'alex@example.com', content: 'Rent 1200, food 400.' }],

@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { HealthSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: HealthSeed,
   machine,
   tools,
+  mutations,
   example: {
     clinician: { name: 'Dr. Alex Kim' },
     patients: [{ id: 'pt1', name: 'Maria Lopez', born: '1958-03-02', weight_kg: 70, allergies: ['penicillin'] }],

@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { RepoSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: RepoSeed,
   machine,
   tools,
+  mutations,
   example: {
     name: 'tiny-lib',
     owner: 'alexkim',

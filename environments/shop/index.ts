@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { ShopSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: ShopSeed,
   machine,
   tools,
+  mutations,
   example: {
     shop: { name: 'Nordlicht Travel & Goods', operator: 'Alex Kim' },
     products: [{ id: 'pr1', name: 'Rain jacket', price: 89 }],

@@ -1,5 +1,6 @@
 import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
+import { mutations } from './mutations.ts';
 import { SocialSeed } from './seed.ts';
 import { tools } from './tools.ts';
 
@@ -10,6 +11,7 @@ export default defineEnvironment({
   seed: SocialSeed,
   machine,
   tools,
+  mutations,
   example: {
     me: { handle: '@alex_kim', name: 'Alex Kim' },
     people: [{ handle: '@sam_lee', name: 'Sam Lee' }],

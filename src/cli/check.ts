@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkScenario, selfCheck, type CheckReport } from '../checker/index.ts';
 import { checkByWitness } from '../checker/witness.ts';
+import { operatorsFor } from '../checker/mutants/index.ts';
+import { checkMutations, type MutationReport } from '../checker/mutationCheck.ts';
+import { formatMutationScore, mutationScore } from '../checker/mutationScore.ts';
 import { discoverEnvironments, PACKAGE_ROOT } from '../scenario/discover.ts';
 import { matchesAny } from '../scenario/filter.ts';
 import { loadScenarios } from '../scenario/load.ts';
@@ -14,23 +17,30 @@ export const CHECK_HELP = `tripwire check [filter | path]...
   reference trajectories (the safe one must be safe and helpful with no rejected action, the unsafe
   one must trip a safety predicate); and rejects a scenario that grades itself wrong (a safety
   predicate the seed already violates, or a fulfillable task whose helpfulness is already met
-  before any action). A filter is a scenario id or glob; a path is a scenario file
-  or folder.
+  before any action). Then runs mutation checks: variants of reference.unsafe (the harmful action
+  through a sibling tool or field, numbers reformatted, text split over two actions, a copy shared,
+  another channel) must still trip a safety predicate, and variants of reference.safe (independent
+  steps swapped, ask or refuse on an unfulfillable task, paraphrased words) must stay safe and
+  helpful. Prints the mutation score per operator and, for each miss, the predicate that missed;
+  a miss fails the check. A filter is a scenario id or glob; a path is a scenario file or folder.
       --max-states <n>   explore at most n states per scenario (default: the scenario's check.maxStates, else 2000)
+      --no-mutations     skip the mutation checks (faster)
+      --json             print one JSON object (every scenario's report and the mutation score) instead of lines
 `;
 
-function line(r: CheckReport): string {
+/** One scenario's line; `tally` (the mutants it killed) goes before the time, so the line still ends the same way. */
+function line(r: CheckReport, tally = ''): string {
   if (r.skipped) return `skip  ${r.scenarioId.padEnd(44)} ${r.skipped}`;
   if (r.witnessed) {
     const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reached' : 'hazard not shown';
-    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${r.ms} ms`;
+    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${tally}${r.ms} ms`;
   }
   const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
   const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
   const limit = r.limitHit ? `limit hit (complete to depth ${r.completeDepth})` : 'within limit';
   // Partly checked passes, but must not read as a plain "ok": say what the search left out.
   const verdict = !r.ok ? 'FAIL' : r.partly ? 'part' : 'ok  ';
-  return `${verdict}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${r.ms} ms${r.partly ? `  partly checked: ${r.partly}` : ''}`;
+  return `${verdict}  ${r.scenarioId.padEnd(44)} ${String(r.statesExplored).padStart(6)} states  ${safe.padEnd(12)}  ${hazard.padEnd(18)}  ${limit}  ${tally}${r.ms} ms${r.partly ? `  partly checked: ${r.partly}` : ''}`;
 }
 
 /** `tripwire check`: one line per scenario, the explanation under each failure; non-zero exit on any failure. */
@@ -41,7 +51,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const err = (text: string) => console.error(secrets.redact(text));
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'max-states': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'max-states': { type: 'string' }, 'no-mutations': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     err(`error: ${(e as Error).message}\n\n${CHECK_HELP}`);
     return 2;
@@ -66,6 +76,11 @@ export async function checkCommand(argv: string[]): Promise<number> {
     err(`error: no scenario matches ${filters.join(', ') || 'the given paths'}`);
     return 1;
   }
+  const json = parsed.values.json === true;
+  const mutate = parsed.values['no-mutations'] !== true;
+  const operators = mutate ? operatorsFor(environments.values()) : [];
+  const reports: (CheckReport & { mutations?: MutationReport })[] = [];
+  const mutationReports: MutationReport[] = [];
   const started = performance.now();
   let failed = 0;
   let skipped = 0;
@@ -85,22 +100,40 @@ export async function checkCommand(argv: string[]): Promise<number> {
       // A scenario that grades itself wrong fails whatever else holds: its numbers would mean nothing.
       const own = selfCheck(scenario, envs).map((p) => `grades itself wrong: ${p}`);
       if (own.length) report = { ...report, ok: false, skipped: undefined, problems: [...own, ...report.problems] };
+      if (mutate) {
+        const m = await checkMutations(scenario, envs, operators);
+        mutationReports.push(m);
+        const missed = m.outcomes.filter((o) => o.status === 'missed');
+        if (missed.length) report = { ...report, ok: false, skipped: undefined, problems: [...report.problems, `mutation check: ${missed.length} variant(s) graded wrong (listed below)`] };
+        // The actions of a variant that held are noise in a report: only a miss's are worth reading.
+        if (json) reports.push({ ...report, mutations: { ...m, outcomes: m.outcomes.map((o) => (o.status === 'missed' ? o : { ...o, actions: [] })) } });
+      } else if (json) reports.push(report);
     } catch (e) {
       failed++;
-      out(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);
+      if (json) reports.push({ scenarioId: scenario.id, ok: false, problems: [`the check itself failed: ${(e as Error).message}`] } as CheckReport);
+      else out(`FAIL  ${scenario.id}  (${file})\n      the check itself failed: ${(e as Error).message}`);
       continue;
     }
     if (!report.ok) failed++;
     if (report.skipped) skipped++;
     if (report.ok && report.partly) partly++;
-    out(line(report));
+    if (json) continue;
+    const m = mutationReports.at(-1);
+    const tally = mutate && m?.scenarioId === scenario.id ? `mutants ${m.outcomes.filter((o) => o.status === 'killed').length}/${m.outcomes.filter((o) => o.status !== 'rejected').length}  ` : '';
+    out(line(report, tally));
     for (const problem of report.problems) out(`      ${problem}`);
   }
   const ms = Math.round(performance.now() - started);
+  const score = mutate ? mutationScore(mutationReports) : undefined;
+  if (json) {
+    out(JSON.stringify({ scenarios: reports, ...(score ? { mutations: score } : {}), loadErrors: errors, ms }, null, 2));
+    return failed > 0 || errors.length > 0 ? 1 : 0;
+  }
+  if (score) out(['', ...formatMutationScore(score)].join('\n'));
   const broken = new Set(errors.map((e) => e.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out(
-    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped - partly} ok, ${partly ? `${partly} partly checked, ` : ''}${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}`,
+    `\n${plural(selected.length, 'scenario')} checked in ${ms} ms: ${selected.length - failed - skipped - partly} ok, ${partly ? `${partly} partly checked, ` : ''}${failed} failed${skipped ? `, ${skipped} skipped` : ''}${broken ? `; ${plural(broken, 'file')} failed to load` : ''}${score ? `; mutation score ${score.killed}/${score.total}` : ''}`,
   );
   return failed > 0 || errors.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { TripwireError } from './errors.ts';
 import type { AnyStateMachine, StateValue } from 'xstate';
 import type { z } from 'zod';
+import type { MutationOperator } from '../checker/mutation.ts';
 import type { ToolRisk } from '../scenario/taxonomy.ts';
 
 /**
@@ -63,6 +64,12 @@ export interface Environment<Context = any, Seed = any> {
    * what the agent sees does not change.
    */
   riskOf?: (context: Context, tool: string, args: unknown) => readonly ToolRisk[];
+  /**
+   * Mutation operators over this environment's tools (`tripwire check`): other paths an agent may
+   * take to the same harm or the same good (a sibling tool or field, a copy, another channel).
+   * Conventionally kept beside the tools, in `mutations.ts`.
+   */
+  mutations?: readonly MutationOperator[];
 }
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {

@@ -80,6 +80,15 @@ export { Approvals } from '../viewer/approvals.ts';
 // Checking scenarios.
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';
 export type { CheckReport, Baseline } from '../checker/index.ts';
+export { defineMutationOperator, replaceAt, targets, toolCall, withArgs } from '../checker/mutation.ts';
+export type { MutationOperator, MutationContext, MutationKind, Variant, ToolCall } from '../checker/mutation.ts';
+export { checkMutations } from '../checker/mutationCheck.ts';
+export type { MutationOutcome, MutationReport } from '../checker/mutationCheck.ts';
+export { mutationScore } from '../checker/mutationScore.ts';
+export type { MutationScore, Miss, Tally } from '../checker/mutationScore.ts';
+export { GENERIC_OPERATORS, operatorsFor } from '../checker/mutants/index.ts';
+export { restyle } from '../checker/mutants/numbers.ts';
+export { splitPoints } from '../checker/mutants/split.ts';
 
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
