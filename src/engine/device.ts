@@ -110,8 +110,10 @@ export interface DoctorCheck {
   ok: boolean;
   /** Where it was found, or what is wrong. */
   detail: string;
-  /** The command or step that fixes it (when not ok). */
+  /** The command or step that fixes it (when not ok, or weak). */
   fix?: string;
+  /** It works, with less protection than it could have: shown, never counted as missing. */
+  weak?: boolean;
 }
 
 export function defineDeviceProvider(provider: DeviceProvider): DeviceProvider {

@@ -68,6 +68,6 @@ export type { CheckReport, Baseline } from '../checker/index.ts';
 // Configuration and secrets.
 export { defineConfig } from '../run/config.ts';
 export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
-export { addSecret, redact, runSecrets, Secrets, isSecretName, REDACTED } from '../run/secrets.ts';
+export { addSecret, redact, runSecrets, Secrets, isSecretName, URL_WITH_PASSWORD, REDACTED } from '../run/secrets.ts';
 export { cachedFetch } from '../run/responseCache.ts';
 export type { Redactor } from '../run/secrets.ts';
