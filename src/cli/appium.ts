@@ -11,7 +11,7 @@ import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageE
 
 /** What android/appium/serve.ts offers; found by path, as the engine never imports content by name. */
 interface AppiumServe {
-  serve(o: { run: LiveRun; phoneScenarios: string[]; port?: number; host?: string }): Promise<{ url: string; close(): Promise<void> }>;
+  serve(o: { run: LiveRun; phoneScenarios: string[]; port?: number; host?: string; bare?: boolean }): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 /**
@@ -22,7 +22,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean' },
+      port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean' }, bare: { type: 'boolean' },
       scenario: { type: 'string', multiple: true }, config: { type: 'string' },
     },
   });
@@ -37,7 +37,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const served = scenarios.filter((s) => s.scenario.environments.phone !== undefined);
   const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks });
   const { serve } = (await importModule(join(CODE_ROOT, 'android', 'appium', `serve${MODULE_EXT}`))) as AppiumServe;
-  const server = await serve({ run, phoneScenarios: phone, port, host });
+  const server = await serve({ run, phoneScenarios: phone, port, host, bare: values.bare === true });
   console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
   console.log(`  capabilities: { "platformName": "Android", "appium:automationName": "Tripwire", "tripwire:scenario": "${phone[0]}" }`);
   console.log(`  run folder: ${shortPath(run.runDir)}`);

@@ -58,6 +58,7 @@ Usage:
   tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
                                tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
       --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
+      --bare                   also serve sessions without tripwire:scenario (ungraded bare phones)
   tripwire watch <run dir>     serve the viewer for a finished run (default reports/latest)
   tripwire list [paths...]     list scenarios (and the files that fail to load)
       --json | --coverage      every scenario's metadata as JSON | the risk x failure-mode matrix

@@ -55,6 +55,7 @@ export type { Comparison } from '../report/compare.ts';
 export { wilson, passHatK, mcnemar } from '../report/stats.ts';
 export type { TraceRecord, Verdict, Change, ErrorCode, ProcessReport } from '../grading/trace.ts';
 export type { EpisodeResult, Summary, AgentSummary, Rates } from '../run/result.ts';
+export { allowedHosts } from '../viewer/door.ts';
 export { startViewer } from '../viewer/server.ts';
 export { showLiveScreen } from '../viewer/liveScreens.ts';
 export type { LiveScreen } from '../viewer/liveScreens.ts';

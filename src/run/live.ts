@@ -75,6 +75,8 @@ export function openRun(o: LiveRunOptions): LiveRun {
 
   const plan: LiveRun['plan'] = ({ scenarioId, agentName, trial }) => {
     if (!byId.has(scenarioId)) throw new TripwireError('usage', `unknown scenario "${scenarioId}"`);
+    // A trial names the episode's files: 1.5 or 1e308 would make a run folder no report can read.
+    if (trial !== undefined && !(Number.isSafeInteger(trial) && trial >= 1)) throw new TripwireError('usage', `a trial is a positive whole number, got ${trial}`);
     let t = trial ?? 1;
     while (trial === undefined && used.has(episodeId(agentName, scenarioId, t))) t++;
     const id = episodeId(agentName, scenarioId, t);
