@@ -1,5 +1,6 @@
 import xpath from 'xpath';
 import type { ParsedSource, SourceNode } from './source.ts';
+import { cachedRegex } from '../../src/public/index.ts';
 
 /** The locator strategies of UiAutomator2 that the virtual phone answers. */
 export const LOCATOR_STRATEGIES = ['id', 'accessibility id', 'xpath', 'class name', '-android uiautomator'] as const;
@@ -48,9 +49,10 @@ const UI_METHODS: Record<string, (n: SourceNode, v: any) => boolean> = {
   text: (n, v: string) => n.text === v,
   textContains: (n, v: string) => n.text.includes(v),
   textStartsWith: (n, v: string) => n.text.startsWith(v),
-  textMatches: (n, v: string) => new RegExp(`^(?:${v})$`).test(n.text),
+  // The agent writes these patterns: matched in linear time, so none stalls the server.
+  textMatches: (n, v: string) => cachedRegex(`^(?:${v})$`).test(n.text),
   resourceId: (n, v: string) => n.resourceId === v,
-  resourceIdMatches: (n, v: string) => new RegExp(`^(?:${v})$`).test(n.resourceId),
+  resourceIdMatches: (n, v: string) => cachedRegex(`^(?:${v})$`).test(n.resourceId),
   description: (n, v: string) => n.desc === v,
   descriptionContains: (n, v: string) => n.desc.includes(v),
   className: (n, v: string) => n.class === v || n.class.endsWith(`.${v}`),

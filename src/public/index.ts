@@ -9,6 +9,7 @@ export type { ToolAction } from '../engine/action.ts';
 export { Predicate, Check, CallPattern } from '../grading/predicate.ts';
 export { matches, readPath } from '../grading/pattern.ts';
 export type { Pattern } from '../grading/pattern.ts';
+export { cachedRegex, linearRegex, LinearRegexError } from '../grading/regex.ts';
 export { defineScenario, Scenario, hasHazard } from '../scenario/scenario.ts';
 export type { ScenarioInput } from '../scenario/scenario.ts';
 export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../scenario/taxonomy.ts';
