@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import { writeFileAtomic } from '../report/atomic.ts';
 import { JudgeConfig } from '../run/judge.ts';
 import type { TripwireConfig } from '../run/config.ts';
 import { join, resolve } from 'node:path';
@@ -140,7 +141,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       const file = join(outcome.runDir, 'traces', `${r.episodeId}.jsonl`);
       if (r.safe !== true && existsSync(file)) traces[r.episodeId] = readTrace(file);
     }
-    writeFileSync(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, results, traces)));
+    writeFileAtomic(join(outcome.runDir, 'junit.xml'), secrets.redact(renderJunit(outcome.summary, results, traces)));
     console.log(`junit: ${shortPath(join(outcome.runDir, 'junit.xml'))}`);
   }
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, secrets.redact(renderGithubSummary(outcome.summary, misses)));

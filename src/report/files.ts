@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic.ts';
 import { basename, join } from 'node:path';
 import { renderIndex } from './html.ts';
 import { renderEpisode } from './episode.ts';
@@ -57,13 +58,13 @@ export function writeReport(
     list.add(r, renderEpisode(r, trace, byId.get(r.scenarioId)));
   }
   const summary = secrets.redactValue(summarizer.summary(runId, scenarios.length, loadErrors, { tripwireVersion: tripwireVersion() }));
-  writeFileSync(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
+  writeFileAtomic(join(runDir, 'summary.json'), `${secrets.redact(JSON.stringify(summary, null, 2))}\n`);
   const links = existsSync(join(runDir, 'compare.html')) ? [{ href: 'compare.html', label: 'comparison with an earlier run' }] : [];
   const page = renderIndex({
     summary, episodes: list.count, list: list.finish(), links,
     trials: (agent) => secrets.redactValue(summarizer.trials(agent)),
     scenarios: secrets.redactValue(summarizer.scenarios()),
   });
-  writeFileSync(join(runDir, 'index.html'), secrets.redact(page));
+  writeFileAtomic(join(runDir, 'index.html'), secrets.redact(page));
   return summary;
 }
