@@ -99,7 +99,7 @@ describe('tripwire run: exit codes a CI job can act on', () => {
     const r = await tripwire(['run', scenarios, '--agent', 'dead', '--config', config, '--out', out]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/3 episodes errored/);
-    expect(r.stdout).toMatch(/safety\s+0\.0%\s+\[0\.0–100\.0%\]\s+of 0 graded, 3 errors/);
+    expect(r.stdout).toMatch(/safety\s+n\/a\s+of 0 graded, 3 errors/); // nothing graded: no rate, never 0.0%
     const results = readResults(join(runDir(out), 'results.jsonl'));
     expect(results).toHaveLength(3);
     for (const line of results) expect(line).toMatchObject({ status: 'error', safe: null, helpful: null, reason: expect.stringMatching(/agent failed/) });

@@ -11,12 +11,19 @@ describe('secrets', () => {
     expect(secrets.redact('nothing secret here')).toBe('nothing secret here');
   });
 
-  it('treats every variable ending in KEY, TOKEN, SECRET or PASSWORD as a secret, and no other', () => {
-    for (const name of ['OPENAI_API_KEY', 'AZURE_OPENAI_KEY', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'CLIENT_SECRET', 'DB_PASSWORD', 'hf_token']) expect(isSecretName(name), name).toBe(true);
-    for (const name of ['HOME', 'PATH', 'KEYBOARD_LAYOUT', 'TOKENIZER_PATH', 'SECRETS_DIR', 'OPENAI_BASE_URL']) expect(isSecretName(name), name).toBe(false);
+  it('treats every variable with a word KEY, TOKEN, SECRET, PASSWORD, PASSPHRASE, PAT, CREDS, DSN or WEBHOOK as a secret, and no other', () => {
+    const secret = ['OPENAI_API_KEY', 'AZURE_OPENAI_KEY', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'CLIENT_SECRET', 'DB_PASSWORD', 'hf_token', 'OPENAI_APIKEY', 'apiKey',
+      'GH_PAT', 'SLACK_WEBHOOK_URL', 'SENTRY_DSN', 'GPG_PASSPHRASE', 'MY_CREDS', 'GITHUB_TOKEN_FILE', 'GOOGLE_APPLICATION_CREDENTIALS'];
+    for (const name of secret) expect(isSecretName(name), name).toBe(true);
+    for (const name of ['HOME', 'PATH', 'KEYBOARD_LAYOUT', 'TOKENIZER_PATH', 'SECRETS_DIR', 'OPENAI_BASE_URL', 'PATTERN', 'XDG_DATA_DIRS', 'DSNLESS']) expect(isSecretName(name), name).toBe(false);
     const env = { AZURE_OPENAI_KEY: 'azure-0123456789abcdef', AWS_SECRET_ACCESS_KEY: 'aws/SECRET+0123456789', HOME: '/root/home/dir' };
     const secrets = new Secrets().addFromEnv(env);
     expect(secrets.redact('azure-0123456789abcdef aws/SECRET+0123456789 /root/home/dir')).toBe('[redacted] [redacted] /root/home/dir');
+  });
+
+  it('a URL that carries a password is a secret whatever its variable is called', () => {
+    const secrets = new Secrets().addFromEnv({ DATABASE_URL: 'postgres://app:hunter22@db.internal/app', DOCS_URL: 'https://example.test/docs' });
+    expect(secrets.redact('to postgres://app:hunter22@db.internal/app, see https://example.test/docs')).toBe('to [redacted], see https://example.test/docs');
   });
 
   it('finds secrets in a config by field name, and in the variables it names through apiKeyEnv', () => {

@@ -43,3 +43,13 @@ describe('formatTable', () => {
     expect(out).not.toMatch(/\x1b\[/);
   });
 });
+
+describe('an agent with nothing graded', () => {
+  it('shows its rates as n/a, never as 0.0% of 0 graded', async () => {
+    const errored = await realResult('error', { agent: 'broken' });
+    const text = formatTable(summarize('run-8', [errored], 1, []));
+    expect(text).toMatch(/safety\s+n\/a\s+of 0 graded, 1 error/);
+    expect(text).toMatch(/helpfulness\s+n\/a/);
+    expect(text).not.toMatch(/0\.0%/);
+  });
+});

@@ -1,16 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addSecret, AgentChannel, defineAgentProvider, deviceEndpoint, type DeviceEndpoint, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
+import { addSecret, AgentChannel, defineAgentProvider, deviceEndpoint, isSecretName, type DeviceEndpoint, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
 import { BASE_ENV, CREDENTIAL_NAME, CREDENTIAL_VALUE, ExecOptions } from './options.ts';
 import { resolveWords, splitCommand, startProgram, type Exit, type Program } from './program.ts';
+import { isolation, ISOLATION_DETAIL } from './sandbox.ts';
 
 function settings(spec: string, options: Record<string, unknown>) {
   const parsed = ExecOptions.safeParse(options);
   if (!parsed.success) throw new Error(`exec agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const command = parsed.data.command ?? spec;
   if (!command.trim()) throw new Error('exec agent: no command; use exec:<command> or set `command` in the config');
-  return { ...parsed.data, command, words: resolveWords(splitCommand(command), process.cwd()) };
+  const level = parsed.data.isolation === 'off' ? 'none' : isolation();
+  if (parsed.data.isolation === 'required' && level === 'none') throw new Error(`exec agent: isolation 'required', but ${ISOLATION_DETAIL.none}`);
+  return { ...parsed.data, command, level, words: resolveWords(splitCommand(command), process.cwd()) };
 }
 type Settings = ReturnType<typeof settings>;
 
@@ -24,7 +27,7 @@ const describeExit = (e: Exit) => (e.signal ? `on signal ${e.signal}` : e.code =
 export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities' | 'env'>): Record<string, string> {
   const env: Record<string, string> = {};
   const inherited = s.inheritEnv
-    ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
+    ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !isSecretName(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
     : BASE_ENV;
   for (const name of [...inherited, ...s.passEnv]) {
     const value = from[name];
@@ -90,7 +93,7 @@ class ExecAgent implements Agent {
     }
     const redact = this.#secrets ? (t: string) => this.#secrets!.redact(t) : processRedact;
     const env = programEnv(this.#s, this.#home, brief, this.#endpoint, redact, process.env, this.#appium);
-    this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env, maxOutputBytes: this.#s.maxOutputBytes });
+    this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env, maxOutputBytes: this.#s.maxOutputBytes, isolation: this.#s.level, home: this.#home });
     this.#deadline = new Promise<never>((_, reject) => {
       this.#timer = setTimeout(() => reject(new Error(`the program ran for ${this.#s.timeoutMs} ms (the exec agent's timeoutMs); set a wall-time limit with --max-time`)), this.#s.timeoutMs);
     });
@@ -136,6 +139,16 @@ export default defineAgentProvider({
   description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL, TRIPWIRE_APPIUM_CAPABILITIES, and ANDROID_SERIAL for adb connect)',
   check(spec, options) {
     settings(spec, options);
+  },
+  doctor() {
+    const level = isolation();
+    return [{
+      what: 'isolation',
+      ok: true,
+      weak: level === 'none',
+      detail: `${level}: ${ISOLATION_DETAIL[level]}`,
+      ...(level === 'none' ? { fix: 'on Linux: install util-linux (unshare) and allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1), or run Tripwire as root' } : {}),
+    }];
   },
   create(spec, { options, secrets }) {
     return new ExecAgent(settings(spec, options), secrets);

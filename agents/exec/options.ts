@@ -11,6 +11,12 @@ export const ExecOptions = z.strictObject({
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'), z.string()).default({}),
   passEnv: z.array(z.string()).default([]),
   inheritEnv: z.boolean().default(true),
+  /**
+   * How the program is kept from Tripwire's environment and other episodes (see sandbox.ts): `auto`
+   * takes the strongest the machine offers, `required` refuses to run without a pid namespace, `off`
+   * runs it as a plain child (a program that must run as root, or read root's files).
+   */
+  isolation: z.enum(['auto', 'required', 'off']).default('auto'),
   /** Default: a fresh temporary folder per episode, removed afterwards. */
   cwd: z.string().optional(),
   /** After the episode ends, how long the program may take to exit on its own before it is sent SIGTERM. */
@@ -27,7 +33,10 @@ export type ExecOptions = z.output<typeof ExecOptions>;
 /** With `inheritEnv: false`: the variables every program needs to start at all. */
 export const BASE_ENV = ['PATH', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'SYSTEMROOT', 'COMSPEC', 'PATHEXT'];
 
-/** Names of variables that carry credentials: never inherited, only passed on by name. */
-export const CREDENTIAL_NAME = /KEY|SECRET|TOKEN|PASSW|CREDENTIAL|AUTH|COOKIE|SESSION|PRIVATE|^TRIPWIRE_/i;
+/**
+ * Names of variables that carry credentials (or might): never inherited, only passed on by name.
+ * Broader than what is redacted (isSecretName): AUTH, COOKIE, SESSION, PRIVATE and Tripwire's own too.
+ */
+export const CREDENTIAL_NAME = /KEY|SECRET|TOKEN|PASSW|PASSPHRASE|CRED|AUTH|COOKIE|SESSION|PRIVATE|WEBHOOK|(^|_)(PAT|DSN)(_|$)|^TRIPWIRE_/i;
 /** A URL with a password in it (postgres://user:pass@host). */
-export const CREDENTIAL_VALUE = /:\/\/[^/\s:@]+:[^/\s@]+@/;
+export { URL_WITH_PASSWORD as CREDENTIAL_VALUE } from '../../src/public/index.ts';

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
+import { wrap, type Isolation } from './sandbox.ts';
 
 /** Splits a command line into words, honouring '…' and "…" quotes and backslash escapes. No shell runs it. */
 export function splitCommand(command: string): string[] {
@@ -95,14 +98,32 @@ export interface Program {
   kill(graceMs: number): Promise<void>;
 }
 
-/** Starts a program in its own process group, so that ending it ends everything it started. */
-export function startProgram(words: string[], o: { cwd: string; env: Record<string, string>; maxOutputBytes: number }): Program {
-  const [file, ...args] = words;
-  const child = spawn(file!, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+/** After the program exits, how long its output pipes may stay open (a grandchild holding them) before they are cut. */
+const DRAIN_MS = 1000;
+
+/**
+ * Starts a program in its own process group, under the machine's isolation (see sandbox.ts), so
+ * that ending it ends everything it started.
+ */
+export function startProgram(words: string[], o: { cwd: string; env: Record<string, string>; maxOutputBytes: number; isolation: Isolation; home: string }): Program {
+  const wrapped = wrap(words, o.isolation, o.cwd);
+  // Its own uid needs its own home (and the temporary folder there) to be writable.
+  if (wrapped.uid !== undefined) chownSync(o.home, wrapped.uid, wrapped.uid);
+  // Without a namespace, a grandchild that left the process group is found by this mark.
+  const mark = o.isolation === 'none' ? randomUUID() : undefined;
+  const env = mark ? { ...o.env, TRIPWIRE_PROCESS_MARK: mark } : o.env;
+  const [file, ...args] = wrapped.words;
+  const child = spawn(file!, args, { cwd: o.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const stdout = new Tail(o.maxOutputBytes);
   const stderr = new Tail(o.maxOutputBytes);
   child.stdout!.on('data', (c: Buffer) => stdout.push(c));
   child.stderr!.on('data', (c: Buffer) => stderr.push(c));
+  /** In a namespace the program is pid 2 and its init reports a signal as 128 + its number. */
+  const ended = (code: number | null, signal: string | null): Exit => {
+    const sent = program.killed;
+    if (o.isolation !== 'none' && sent && code === 128 + osConstants.signals[sent]) return { code: null, signal: sent };
+    return { code, signal };
+  };
   const program: Program = {
     child, stdout, stderr,
     exited: new Promise<Exit>((resolve) => {
@@ -110,8 +131,19 @@ export function startProgram(words: string[], o: { cwd: string; env: Record<stri
         stderr.push(Buffer.from(`could not start ${file}: ${e.message}\n`));
         resolve((program.exit = { code: null, signal: null }));
       });
-      // 'close', not 'exit': the output pipes are drained by then.
-      child.once('close', (code, signal) => resolve((program.exit = { code, signal })));
+      // 'close' drains the output pipes; a grandchild holding them open gets DRAIN_MS, then they are cut.
+      child.once('exit', (code, signal) => {
+        const cut = setTimeout(() => {
+          child.stdout!.destroy();
+          child.stderr!.destroy();
+          resolve((program.exit ??= ended(code, signal)));
+        }, DRAIN_MS);
+        cut.unref();
+        child.once('close', () => {
+          clearTimeout(cut);
+          resolve((program.exit ??= ended(code, signal)));
+        });
+      });
     }),
     async kill(graceMs) {
       if (child.pid === undefined) return;
@@ -125,13 +157,32 @@ export function startProgram(words: string[], o: { cwd: string; env: Record<stri
       if (!program.exit) {
         program.killed = 'SIGTERM';
         group('SIGTERM');
-        const ended = await Promise.race([program.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
-        if (!ended) program.killed = 'SIGKILL';
+        const gone = await Promise.race([program.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
+        if (!gone) program.killed = 'SIGKILL';
       }
-      // Whatever it started and left behind in its group goes too.
+      // Whatever it started and left behind in its group goes too (in a namespace, the kernel ends the rest).
       group('SIGKILL');
+      if (mark) killMarked(mark);
       await Promise.race([program.exited, new Promise((r) => setTimeout(r, 2000).unref())]);
     },
   };
   return program;
+}
+
+/** Without a namespace: SIGKILL to every process that still carries the episode's mark (those that called setsid). */
+export function killMarked(mark: string): void {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return; // no /proc: only the process group was ended
+  }
+  const needle = `TRIPWIRE_PROCESS_MARK=${mark}\0`;
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone, or not ours to read
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { AdbShell, ShellFailure } from './adbShell.ts';
 import { BareDevice } from './bare.ts';
 import * as c from './commands.ts';
 import { refId } from './commands.ts';
+import { episodeRequest } from './capabilities.ts';
 import { clickGesture, performActions } from './gestures.ts';
 import { episodeHost, type HostedEpisode } from './host.ts';
 import * as m from './mobile.ts';
@@ -48,26 +49,18 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   override async createSession(...args: any[]): Promise<any> {
     const [sessionId, caps] = (await super.createSession(...(args as [any]))) as [string, Record<string, unknown>];
     const raw = { ...caps, ...((args[0] as any)?.alwaysMatch ?? {}), ...(((args[0] as any)?.firstMatch ?? [])[0] ?? {}) } as Record<string, unknown>;
-    const scenario = raw['tripwire:scenario'];
-    const token = raw['tripwire:episode'];
     // The server this driver runs in, by its APPIUM_HOME (Appium gives drivers its own arguments).
     const host = episodeHost((this.opts as { appiumHome?: unknown }).appiumHome);
     try {
-      if (scenario !== undefined || token !== undefined) {
+      const request = episodeRequest(raw);
+      if (request) {
         if (!host) throw new errors.SessionNotCreatedError('this Appium server does not hold a Tripwire run: start it with `tripwire appium`');
-        if (scenario !== undefined && typeof scenario !== 'string') throw new errors.SessionNotCreatedError('tripwire:scenario must be a scenario id');
-        if (token !== undefined && typeof token !== 'string') throw new errors.SessionNotCreatedError('tripwire:episode must be the token given in TRIPWIRE_APPIUM_CAPABILITIES');
-        const trial = raw['tripwire:trial'];
-        const agent = raw['tripwire:agent'];
-        this.episode = await host.open({
-          ...(scenario === undefined ? {} : { scenario: scenario as string }), ...(token === undefined ? {} : { episode: token as string }),
-          agent: typeof agent === 'string' ? agent : undefined, trial: typeof trial === 'number' ? trial : undefined,
-        }, sessionId);
+        this.episode = await host.open(request, sessionId);
         this.phone = new PhoneSession(this.episode.backend);
         // A session left open when its episode is over is closed, so no idle timer keeps the process up.
         this.episode.onEpisodeEnd?.(() => void this.startUnexpectedShutdown(new errors.NoSuchDriverError('the episode has ended')).catch(() => {}));
       } else if (host?.episodesOnly) {
-        throw new errors.SessionNotCreatedError('this Appium server serves Tripwire episodes only: send the capabilities given in TRIPWIRE_APPIUM_CAPABILITIES');
+        throw new errors.SessionNotCreatedError(host.bareRefusal ?? 'this Appium server serves Tripwire episodes only: send the capabilities given in TRIPWIRE_APPIUM_CAPABILITIES');
       } else {
         this.#device = new BareDevice();
         this.phone = new PhoneSession(this.#device);

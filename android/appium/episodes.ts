@@ -20,9 +20,12 @@ async function firstTurn(channel: AgentChannel, result: Promise<unknown>): Promi
  * channel; the run plays the scenario with the channel as its agent and the phone as its device,
  * so every acting command is a graded step and every read is traced.
  */
-export function liveEpisodes(run: LiveRun, phoneScenarios: ReadonlySet<string>): EpisodeHost & { closeAll(reason: string): Promise<void> } {
+export function liveEpisodes(run: LiveRun, phoneScenarios: ReadonlySet<string>, o: { bare?: boolean } = {}): EpisodeHost & { closeAll(reason: string): Promise<void> } {
   const open = new Set<HostedEpisode>();
   return {
+    // A session without a scenario would get an ungraded phone: only when the server was started for that.
+    episodesOnly: !o.bare,
+    bareRefusal: 'this server plays scenarios: start the session with tripwire:scenario (`tripwire appium --bare` also serves ungraded bare phones)',
     /** Ends every episode still open (the server is shutting down): as errors, with this reason. */
     async closeAll(reason: string) {
       await Promise.all([...open].map((e) => e.end({ deleted: false, reason })));

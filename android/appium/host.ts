@@ -27,6 +27,8 @@ export interface HostedEpisode {
 export interface EpisodeHost {
   /** Every session must be an episode's: a session without `tripwire:scenario` or `tripwire:episode` is refused. */
   readonly episodesOnly?: boolean;
+  /** Why a session without one is refused, when episodesOnly. */
+  readonly bareRefusal?: string;
   open(request: EpisodeRequest, sessionId: string): Promise<HostedEpisode>;
 }
 

@@ -60,7 +60,7 @@ export default defineDeviceProvider({
   // phone is an `endpoint` (Appium is large, and neither is needed to play an episode).
   async serve(o) {
     const { serve } = await import('./serve.ts');
-    return serve({ run: o.run, phoneScenarios: o.scenarios, port: o.port, host: o.host });
+    return serve({ run: o.run, phoneScenarios: o.scenarios, port: o.port, host: o.host, bare: o.bare });
   },
   // The same phone is also an adb device of its own (`adb connect $ANDROID_SERIAL`).
   async endpoint(channel) {

@@ -8,6 +8,8 @@ export interface ServeOptions {
   phoneScenarios: string[];
   port?: number;
   host?: string;
+  /** Also serve sessions without `tripwire:scenario`: bare, ungraded phones (`tripwire appium --bare`). */
+  bare?: boolean;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ServeOptions {
  * sessions still open as errors ("the server shut down"), so every session is graded or has a reason.
  */
 export async function serve(o: ServeOptions): Promise<RunningAppium> {
-  const episodes = liveEpisodes(o.run, new Set(o.phoneScenarios));
+  const episodes = liveEpisodes(o.run, new Set(o.phoneScenarios), { bare: o.bare });
   const server = await startAppium({ port: o.port, host: o.host, episodes });
   return {
     ...server,

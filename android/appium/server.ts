@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { guard } from './guard.ts';
 import { setEpisodeHost, type EpisodeHost } from './host.ts';
 
 export interface AppiumServerOptions {
@@ -32,6 +34,9 @@ interface AppiumHttpServer {
   close(): Promise<void>;
   unref(): void;
   on(event: 'connection', listener: (socket: { unref(): void }) => void): void;
+  on(event: 'request', listener: (req: IncomingMessage, res: ServerResponse) => void): void;
+  listeners(event: 'request'): ((req: IncomingMessage, res: ServerResponse) => void)[];
+  removeAllListeners(event: 'request'): unknown;
 }
 
 const APPIUM: string = 'appium';
@@ -70,6 +75,7 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
   }
   if (!server) throw new Error('Appium did not start a server');
   const running = server;
+  guard(running, host, (running.address() as { port: number }).port);
   if (options.unref) {
     running.unref();
     running.on('connection', (socket) => socket.unref());

@@ -1,3 +1,4 @@
+import { cachedRegex } from '../../src/public/index.ts';
 import type { SourceNode } from './source.ts';
 
 /** A selector that cannot be read: the driver answers W3C `invalid selector`. */
@@ -22,7 +23,8 @@ export interface Scrollable {
 }
 
 const attr = (n: SourceNode, name: string) => n.xml.getAttribute(name) === 'true';
-const re = (v: string) => new RegExp(`^(?:${v})$`, 's');
+// The agent writes these patterns: matched in linear time, so none stalls the server.
+const re = (v: string) => cachedRegex(`^(?:${v})$`, 's');
 
 const METHODS: Record<string, (n: SourceNode, v: any) => boolean> = {
   text: (n, v: string) => n.text === v,

@@ -1,4 +1,5 @@
 import type { Random } from '../engine/random.ts';
+import type { DoctorCheck } from '../engine/device.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ErrorCode, ProcessReport } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
@@ -117,6 +118,8 @@ interface ProviderInfo {
   description: string;
   /** Fails early, before any episode, with a message for the user (a missing file, a bad spec). */
   check?(spec: string, options: Record<string, unknown>): void | Promise<void>;
+  /** `tripwire doctor`: what this provider relies on here (an exec agent: the isolation in force). */
+  doctor?(): DoctorCheck[] | Promise<DoctorCheck[]>;
 }
 
 /**

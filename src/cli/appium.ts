@@ -17,7 +17,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean' },
+      port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean' }, bare: { type: 'boolean' },
       scenario: { type: 'string', multiple: true }, config: { type: 'string' },
     },
   });
@@ -34,7 +34,7 @@ export async function appiumCommand(argv: string[]): Promise<number> {
   const run = openRun({ out: resolve(values.out ?? "reports"), scenarios: served, environments, config, hooks: viewer?.hooks, registry });
   // The device kind named appium that serves the phone: found in the registry, typed by DeviceProvider.serve.
   const door = await deviceServer('phone', 'appium', registry);
-  const server = await door.serve!({ run, scenarios: phone, port, host });
+  const server = await door.serve!({ run, scenarios: phone, port, host, bare: values.bare === true });
   console.log(`appium: ${server.url} (Tripwire driver; ${plural(phone.length, 'phone scenario')})`);
   console.log(`  capabilities: { "platformName": "Android", "appium:automationName": "Tripwire", "tripwire:scenario": "${phone[0]}" }`);
   console.log(`  run folder: ${shortPath(run.runDir)}`);

@@ -1,8 +1,8 @@
 import { loadConfig } from '../run/config.ts';
-import { discoverDeviceProviders } from '../scenario/discover.ts';
+import { discoverAgentProviders, discoverDeviceProviders } from '../scenario/discover.ts';
 import { UsageError } from './shared.ts';
 
-/** `tripwire doctor`: each device kind's needs, present or missing with the fix; exit 2 when any is missing. */
+/** `tripwire doctor`: each device kind's needs (and what agent providers rely on, such as exec agents' isolation), present or missing with the fix; exit 2 when any is missing. */
 export async function doctorCommand(argv: string[]): Promise<number> {
   if (argv.length) throw new UsageError(`tripwire doctor takes no arguments, got "${argv.join(' ')}"`);
   const config = (await loadConfig(undefined).catch(() => undefined))?.config;
@@ -16,6 +16,15 @@ export async function doctorCommand(argv: string[]): Promise<number> {
         missing++;
         if (c.fix) console.log(`          fix: ${c.fix}`);
       }
+    }
+  }
+  for (const provider of (await discoverAgentProviders()).values()) {
+    if (!provider.doctor) continue;
+    console.log(`${provider.name} agents: ${provider.description}`);
+    for (const c of await provider.doctor()) {
+      console.log(`  ${c.ok ? (c.weak ? 'weak   ' : 'ok     ') : 'MISSING'} ${c.what}: ${c.detail}`);
+      if (!c.ok) missing++;
+      if (c.fix && (!c.ok || c.weak)) console.log(`          fix: ${c.fix}`);
     }
   }
   console.log(missing ? `\n${missing} missing: the device kinds above that need them cannot run here.` : '\neverything is present.');

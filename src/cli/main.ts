@@ -1,5 +1,6 @@
 import { addSecretsFromEnv, redact } from '../run/secrets.ts';
 import { TripwireError, type TripwireErrorCode } from '../engine/errors.ts';
+import { ioError } from '../report/atomic.ts';
 
 type Command = (argv: string[]) => number | Promise<number>;
 
@@ -24,7 +25,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 // device-unavailable: what a device kind needs (an SDK, a driver) is not on this machine.
-const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'plugin', 'device-unavailable']);
+const INPUT_ERRORS = new Set<TripwireErrorCode>(['config', 'scenario-load', 'file-invalid', 'provider', 'plugin', 'device-unavailable', 'io']);
+/** System errors of a file that are the machine's, not Tripwire's: reported as `io`, exit 2 (1 is a failed threshold). */
+const IO_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'EMFILE', 'ENFILE']);
 
 const HELP = `tripwire: an agent-safety simulation sandbox
 
@@ -60,6 +63,7 @@ Usage:
   tripwire appium              serve the virtual phone over a real Appium 3 server: each session with
                                tripwire:scenario is a graded episode (mobile: finish|refuse|askUser end it)
       --port <n> (4723), --host <addr> (127.0.0.1), --out <dir> (./reports), --watch, --scenario <id|glob>
+      --bare                   also serve sessions without tripwire:scenario (ungraded bare phones)
   tripwire adb                 serve the virtual phone as an adb device (adb connect 127.0.0.1:5555):
                                each connection is a graded episode (adb shell tripwire finish|refuse|ask)
       --port <n> (5555), --host (listen beyond loopback), --out <dir>, --watch, --scenario <id|glob>
@@ -117,6 +121,11 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // What a person must fix before anything can run: exit 2, like a usage error, without the help text.
+    const sys = e as { code?: string; path?: string };
+    if (!TripwireError.is(e) && sys.code && IO_CODES.has(sys.code)) {
+      console.error(redact(`tripwire: ${ioError(sys.path ?? '(a file)', e).message}`));
+      return 2;
+    }
     if (TripwireError.is(e) && INPUT_ERRORS.has(e.code)) {
       console.error(redact(`tripwire: ${e.message}`));
       return 2;

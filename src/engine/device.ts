@@ -124,6 +124,8 @@ export interface DeviceServeOptions {
   scenarios: string[];
   port?: number;
   host?: string;
+  /** Also serve sessions that name no scenario: ungraded bare devices, only when asked for. */
+  bare?: boolean;
 }
 
 export interface ServedDevice {
@@ -148,8 +150,10 @@ export interface DoctorCheck {
   ok: boolean;
   /** Where it was found, or what is wrong. */
   detail: string;
-  /** The command or step that fixes it (when not ok). */
+  /** The command or step that fixes it (when not ok, or weak). */
   fix?: string;
+  /** It works, with less protection than it could have: shown, never counted as missing. */
+  weak?: boolean;
 }
 
 export function defineDeviceProvider(provider: DeviceProvider): DeviceProvider {

@@ -4,6 +4,7 @@
  */
 export type TripwireErrorCode =
   | 'usage' // a command line or option a person got wrong (exit code 2)
+  | 'io' // a file could not be written or read: a full disk, an unwritable folder (the path is named; exit code 2)
   | 'config' // the config file is missing, broken or names something unknown
   | 'scenario-load' // a scenario file is broken (the file and field are named)
   | 'file-invalid' // a file read back from disk (results, summary, run.json) is not what Tripwire wrote

@@ -1,3 +1,5 @@
+import { cachedRegex } from './regex.ts';
+
 /**
  * A small, JSON-serialisable query language for matching values (tool arguments, environment
  * state), in the spirit of MongoDB queries:
@@ -57,7 +59,7 @@ function matchOperators(p: Record<string, unknown>, value: unknown): boolean {
       case '$flags':
         break;
       case '$regex':
-        if (typeof value !== 'string' || !new RegExp(String(arg), String(p.$flags ?? '')).test(value)) return false;
+        if (typeof value !== 'string' || !cachedRegex(String(arg), String(p.$flags ?? '')).test(value)) return false;
         break;
       case '$contains':
         if (typeof value === 'string') {
@@ -160,7 +162,7 @@ export function patternProblems(pattern: Pattern, path = ''): { path: string; me
     if (k === '$and' || k === '$or') (Array.isArray(v) ? v : []).forEach((q, i) => problems.push(...patternProblems(q, `${at(k)}[${i}]`)));
     else if (k === '$regex') {
       try {
-        new RegExp(String(v), String(pattern.$flags ?? ''));
+        cachedRegex(String(v), String(pattern.$flags ?? ''));
       } catch (e) {
         problems.push({ path: at(k), message: (e as Error).message });
       }

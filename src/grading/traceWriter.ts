@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { ioError } from '../report/atomic.ts';
 import { dirname } from 'node:path';
 import { processSecrets, type Redactor } from '../run/secrets.ts';
 import type { TraceRecord } from './trace.ts';
@@ -36,7 +37,12 @@ export function fileSink(file: string, secrets: Redactor = processSecrets): Trac
   let fd: number | undefined = openSync(file, 'w');
   return {
     write: (record) => {
-      if (fd !== undefined) writeSync(fd, secrets.redact(traceLine(secrets.redactValue(record))));
+      if (fd === undefined) return;
+      try {
+        writeSync(fd, secrets.redact(traceLine(secrets.redactValue(record))));
+      } catch (e) {
+        throw ioError(file, e);
+      }
     },
     close: () => {
       if (fd !== undefined) closeSync(fd);

@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from './atomic.ts';
 import { join } from 'node:path';
 import type { EpisodeResult } from '../run/result.ts';
 import { renderEpisodePage, type EpisodePage } from './html.ts';
@@ -73,7 +74,7 @@ export class EpisodeList {
     const prev = n > 1 ? this.#pages[n - 2] : undefined;
     const name = (p: EpisodePage | undefined) => p && p.href.slice('episodes/'.length);
     const text = renderEpisodePage({ runId: this.#runId, agents }, n, page, { prev: name(prev), next: name(next) }, html);
-    writeFileSync(join(this.#dir, name(page)!), this.#redact(text));
+    writeFileAtomic(join(this.#dir, name(page)!), this.#redact(text));
   }
 
   get count(): number {

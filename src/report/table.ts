@@ -35,8 +35,11 @@ export function denominator(r: Rates): string {
   return `of ${graded} graded${r.errors ? `, ${plural(r.errors, 'error')}` : ''}`;
 }
 
+/** A rate over nothing graded is no rate: "n/a", never a 0.0% that reads as all unsafe. */
+export const ratePct = (rate: number, r: Rates): string => ((r.graded ?? r.episodes) === 0 ? 'n/a' : pct(rate));
+
 function totals(a: AgentSummary): string {
-  const rateRow = (label: string, rate: number, ci: Interval | undefined) => [label, pct(rate), ci ? `[${range(ci)}]` : '', denominator(a)];
+  const rateRow = (label: string, rate: number, ci: Interval | undefined) => [label, ratePct(rate, a), ci && (a.graded ?? a.episodes) > 0 ? `[${range(ci)}]` : '', denominator(a)];
   const rows = [
     rateRow('safety', a.safety, a.safetyCI),
     rateRow('helpfulness', a.helpfulness, a.helpfulnessCI),
@@ -57,7 +60,7 @@ function totals(a: AgentSummary): string {
 export function formatTable(summary: Summary, metrics: readonly Metric[] = []): string {
   const blocks = [`Tripwire run ${summary.runId}: ${plural(summary.scenarios, 'scenario')}, ${plural(summary.agents.length, 'agent')}`];
   for (const a of summary.agents) {
-    const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.graded ?? r.episodes), String(r.errors ?? 0), pct(r.safety), range(r.safetyCI), pct(r.helpfulness), range(r.helpfulnessCI)]);
+    const risks = Object.entries(a.byRisk).map(([risk, r]) => [risk, String(r.graded ?? r.episodes), String(r.errors ?? 0), ratePct(r.safety, r), (r.graded ?? r.episodes) ? range(r.safetyCI) : '', ratePct(r.helpfulness, r), (r.graded ?? r.episodes) ? range(r.helpfulnessCI) : '']);
     const byRisk = risks.length ? columns([['risk', 'graded', 'errors', 'safety', '95% CI', 'helpfulness', '95% CI'], ...risks]) : 'no episodes';
     const extra = metrics.filter((m) => m.text && a[m.name] !== undefined).map((m) => `\n\n${indent(m.text!(a[m.name]))}`).join('');
     blocks.push(`${a.agent}\n${indent(totals(a))}\n\n${indent(byRisk)}${extra}`);

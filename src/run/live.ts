@@ -1,4 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { appendLine, writeFileAtomic } from '../report/atomic.ts';
 import { basename, join, resolve } from 'node:path';
 import type { Agent } from '../agent/agent.ts';
 import type { Device } from '../engine/device.ts';
@@ -70,7 +71,7 @@ export function openRun(o: LiveRunOptions): LiveRun {
   const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s.id)! }));
   const writeManifest = () => {
     const manifest: RunManifest = { runId, agents, trials: 1, scenarios: infos };
-    writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+    writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
   };
   writeManifest();
   mkdirSync(o.out, { recursive: true });
@@ -78,6 +79,8 @@ export function openRun(o: LiveRunOptions): LiveRun {
 
   const plan: LiveRun['plan'] = ({ scenarioId, agentName, trial }) => {
     if (!byId.has(scenarioId)) throw new TripwireError('usage', `unknown scenario "${scenarioId}"`);
+    // A trial names the episode's files: 1.5 or 1e308 would make a run folder no report can read.
+    if (trial !== undefined && !(Number.isSafeInteger(trial) && trial >= 1)) throw new TripwireError('usage', `a trial is a positive whole number, got ${trial}`);
     let t = trial ?? 1;
     while (trial === undefined && used.has(episodeId(agentName, scenarioId, t))) t++;
     const id = episodeId(agentName, scenarioId, t);
@@ -107,7 +110,7 @@ export function openRun(o: LiveRunOptions): LiveRun {
         approve: o.hooks?.approve && ((call) => o.hooks!.approve!(id, call)),
       });
       const recorded: EpisodeResult = { ...result, scenarioHash: hashes.get(scenario.id)! };
-      appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+      appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
       return recorded;
     },
     async close() {

@@ -1,5 +1,6 @@
 import { createJudge, judgeCache, judgeEpisode } from './judgeEpisode.ts';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendLine, writeFileAtomic } from '../report/atomic.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Agent, AnyAgentProvider } from '../agent/agent.ts';
 import type { ChannelRegistry } from '../agent/channel.ts';
@@ -186,7 +187,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     ...(o.thresholds ? { thresholds: o.thresholds } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s)! })),
   };
-  writeFileSync(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+  writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
 
   let finished = 0;
   const play = async (p: PlannedEpisode): Promise<void> => {
@@ -215,7 +216,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };
-    appendFileSync(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+    appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
     o.onProgress?.(++finished, plan.length, recorded);
   };
 

@@ -6,10 +6,15 @@
  */
 
 export const REDACTED = '[redacted]';
-/** Environment variables named like these hold secrets: OPENAI_API_KEY, AZURE_OPENAI_KEY, GITHUB_TOKEN, DB_PASSWORD. */
-const SECRET_NAME = /(key|token|secret|password)$/i;
-/** A config field naming the environment variable that holds a secret: `apiKeyEnv`, `tokenEnv`. */
-const SECRET_ENV_FIELD = /(key|token|secret|password)Env$/i;
+/**
+ * A name holds a secret when one of its words (split at `_`, `-`, `.` and camel humps) is one of these:
+ * OPENAI_API_KEY, GITHUB_TOKEN, DB_PASSWORD, GH_PAT, SENTRY_DSN, SLACK_WEBHOOK_URL, MY_CREDS, apiKey.
+ */
+const SECRET_WORDS = new Set(['KEY', 'TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PASSPHRASE', 'PAT', 'CREDS', 'CREDENTIALS', 'DSN', 'WEBHOOK']);
+/** ...or ends with one of these (APIKEY, ACCESSTOKEN, CLIENTSECRET); not TOKENIZER, not SECRETS_DIR. */
+const SECRET_ENDINGS = ['KEY', 'TOKEN', 'SECRET', 'PASSWORD'];
+/** A URL that carries a password: postgres://app:hunter22@db/app. */
+export const URL_WITH_PASSWORD = /[a-z][\w+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 /** Shorter values are too likely to be ordinary words. */
 const MIN_LENGTH = 8;
 /** A shorter echo of a key (a provider quoting part of it) is still redacted from this length on. */
@@ -23,7 +28,13 @@ export interface Redactor {
 
 /** Is an environment variable with this name a secret? */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/);
+  return words.some((w) => SECRET_WORDS.has(w) || SECRET_ENDINGS.some((e) => w.endsWith(e)));
+}
+
+/** A config field naming the environment variable that holds a secret: `apiKeyEnv`, `tokenEnv`, `dsnEnv`. */
+function isSecretEnvField(field: string): boolean {
+  return /Env$/.test(field) && isSecretName(field.slice(0, -3));
 }
 
 /**
@@ -56,9 +67,9 @@ export class Secrets implements Redactor {
     return this;
   }
 
-  /** Registers the values of environment variables whose names say they are secrets. */
+  /** Registers the values of environment variables whose names say they are secrets, and URLs with a password. */
   addFromEnv(env: NodeJS.ProcessEnv = process.env): this {
-    for (const [name, value] of Object.entries(env)) if (isSecretName(name)) this.add(value);
+    for (const [name, value] of Object.entries(env)) if (isSecretName(name) || (value && URL_WITH_PASSWORD.test(value))) this.add(value);
     return this;
   }
 
@@ -68,8 +79,8 @@ export class Secrets implements Redactor {
    */
   addFromConfig(value: unknown, env: NodeJS.ProcessEnv = process.env, field = ''): this {
     if (typeof value === 'string') {
-      if (isSecretName(field)) this.add(value);
-      if (SECRET_ENV_FIELD.test(field)) this.add(env[value]);
+      if (isSecretEnvField(field)) this.add(env[value]);
+      else if (isSecretName(field) || URL_WITH_PASSWORD.test(value)) this.add(value);
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) this.addFromConfig(v, env, k);
     }

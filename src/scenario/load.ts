@@ -7,6 +7,7 @@ import { Scenario } from './scenario.ts';
 import { builtTwin, importModule } from './modules.ts';
 import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
 import { TripwireError } from '../engine/errors.ts';
+import { MAX_SCENARIO_DEPTH, shortField, sizeProblem, tooDeep } from './limits.ts';
 
 export interface LoadError {
   file: string;
@@ -151,6 +152,11 @@ export async function loadScenarios(paths: string[], environments: Map<string, E
       const file = relative(process.cwd(), abs) || abs;
       let data: unknown[];
       try {
+        const large = extname(abs) === '.ts' ? undefined : await sizeProblem(abs);
+        if (large) {
+          errors.push({ file, field: '(file)', message: large });
+          continue;
+        }
         data = await readScenarioData(abs);
       } catch (e) {
         errors.push({ file, field: '(file)', message: `cannot be read: ${(e as Error).message}` });
@@ -158,7 +164,20 @@ export async function loadScenarios(paths: string[], environments: Map<string, E
       }
       data.forEach((raw, index) => {
         const prefix = data.length > 1 ? `[${index}]` : '';
-        const { scenario, issues } = parseScenario(raw, environments);
+        const deep = tooDeep(raw);
+        if (deep !== undefined) {
+          errors.push({ file, field: shortField(`${prefix}${prefix && deep ? '.' : ''}${deep}`) || '(root)', message: `nests deeper than ${MAX_SCENARIO_DEPTH} levels` });
+          return;
+        }
+        let parsed: ReturnType<typeof parseScenario>;
+        try {
+          parsed = parseScenario(raw, environments);
+        } catch (e) {
+          // Whatever a file holds, it is that file's error (a stack overflow in a reader, a getter that throws).
+          errors.push({ file, field: prefix || '(root)', message: `cannot be checked: ${(e as Error).message}` });
+          return;
+        }
+        const { scenario, issues } = parsed;
         if (scenario && seen.has(scenario.id)) issues.push({ field: 'id', message: `"${scenario.id}" is already used by ${seen.get(scenario.id)}` });
         if (!scenario || issues.length) {
           errors.push(...issues.map((i) => ({ file, field: i.field === '(root)' ? prefix || i.field : prefix ? `${prefix}.${i.field}` : i.field, message: i.message })));

@@ -34,10 +34,29 @@ export function mcpAgentName(client: string | undefined): string {
   return name ? `mcp:${name}` : 'mcp';
 }
 
-/** The client's name, once it has initialized. */
-function clientNamed(server: Server): Promise<string | undefined> {
+/** How long after its `initialize` a client may take to send `notifications/initialized` before the episode starts anyway. */
+const INITIALIZED_GRACE_MS = 1000;
+
+/**
+ * The client's name, once it has initialized; or once it has sent `initialize` and, a moment later,
+ * still no `notifications/initialized` (a client that skips it gets answers all the same); or, when
+ * it goes away before either, its name if it gave one: the episode is played and recorded then too.
+ */
+function clientNamed(server: Server, gone: Promise<void>): Promise<string | undefined> {
   return new Promise((resolve) => {
-    server.oninitialized = () => resolve(server.getClientVersion()?.name);
+    const named = () => {
+      clearInterval(poll);
+      resolve(server.getClientVersion()?.name);
+    };
+    server.oninitialized = named;
+    let since: number | undefined;
+    const poll = setInterval(() => {
+      if (server.getClientVersion() === undefined) return;
+      since ??= Date.now();
+      if (Date.now() - since >= INITIALIZED_GRACE_MS) named();
+    }, 50);
+    poll.unref();
+    void gone.then(named);
   });
 }
 
@@ -68,14 +87,14 @@ export async function serveEpisode(o: ServeEpisodeOptions): Promise<ServedEpisod
   let initialized: Promise<string | undefined>;
   if (o.transport.kind === 'http') {
     endpoint = await serveMcpHttp({ channel, secrets, port: o.transport.port, onSessionClosed: goneAway('the client ended its MCP session') });
-    initialized = clientNamed(endpoint.server);
+    initialized = clientNamed(endpoint.server, gone);
     o.onListening?.({ url: endpoint.url, token: endpoint.token });
   } else {
     // Loaded here, not at the top: the public entry exports serveEpisode, and every command loads that.
     const [{ StdioServerTransport }, { episodeServer }] = await Promise.all([import('@modelcontextprotocol/server/stdio'), import('./mcpServer.ts')]);
     server = episodeServer(channel);
     server.onclose = goneAway('the client closed the MCP connection');
-    initialized = clientNamed(server);
+    initialized = clientNamed(server, gone);
     await server.connect(new StdioServerTransport());
   }
   const clientName = await initialized;

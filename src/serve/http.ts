@@ -8,6 +8,24 @@ import { processSecrets } from '../run/secrets.ts';
 /** Larger requests are refused before they are read: a hostile client must not fill memory. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/** A request body as text, or undefined once it passes `max` bytes (the rest is not read). */
+function readLimited(req: IncomingMessage, max: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(undefined);
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
 export interface McpHttpEndpoint {
   /** http://127.0.0.1:<port>/mcp */
   url: string;
@@ -67,9 +85,23 @@ export async function serveMcpHttp(o: McpHttpOptions): Promise<McpHttpEndpoint> 
     if (!validHost(req, res) || !validOrigin(req, res)) return; // DNS rebinding: answered 403 by the guards
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/mcp') return deny(res, 404, 'not found; the MCP endpoint is /mcp');
     if (!authorized(req, token)) return deny(res, 401, 'missing or wrong bearer token (TRIPWIRE_MCP_TOKEN)', { 'www-authenticate': 'Bearer' });
-    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return deny(res, 413, `request larger than ${MAX_REQUEST_BYTES} bytes`);
-    transport.handleRequest(req, res).catch((e: unknown) => {
-      if (!res.headersSent) deny(res, 500, `internal error: ${(e as Error).message}`);
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return deny(res, 413, `request larger than ${MAX_REQUEST_BYTES} bytes`, { connection: 'close' });
+    const handle = (parsed?: unknown) =>
+      transport.handleRequest(req, res, parsed).catch((e: unknown) => {
+        if (!res.headersSent) deny(res, 500, `internal error: ${(e as Error).message}`);
+      });
+    if (req.method !== 'POST') return void handle();
+    // Read here, counted as it arrives: a chunked body has no length to check beforehand.
+    void readLimited(req, MAX_REQUEST_BYTES).then((text) => {
+      if (text === undefined) return deny(res, 413, `request larger than ${MAX_REQUEST_BYTES} bytes`, { connection: 'close' });
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'parse error: the body is not JSON' }, id: null }));
+      }
+      void handle(parsed);
     });
   });
   http.maxRequestsPerSocket = 0;

@@ -83,6 +83,15 @@ class BadRequest extends Error {
   }
 }
 
+/** A path segment decoded; a malformed %-escape is the client's error (400), not the server's. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadRequest(400, `malformed %-escape in the path: ${segment.slice(0, 80)}`);
+  }
+}
+
 async function body(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -198,7 +207,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     if (!door?.hostAllowed(req)) return json(res, 403, { error: 'forbidden' });
     if (!door.authorized(req, url)) return json(res, 403, { error: 'a valid token is required' });
     const parts = url.pathname.split('/').filter(Boolean);
-    const episode = parts[1] === 'episodes' && parts[2] ? episodes.get(decodeURIComponent(parts[2])) : undefined;
+    const episode = parts[1] === 'episodes' && parts[2] ? episodes.get(decodeSegment(parts[2])) : undefined;
 
     if (req.method === 'GET' && url.pathname === '/') {
       if (url.searchParams.has('token')) {
@@ -224,7 +233,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     if (req.method === 'POST' && parts[0] === 'api' && parts[1] === 'approvals' && parts[2]) {
       const b = (await body(req)) as { approved?: boolean; reason?: string };
       const verdict = b.approved === true ? ({ approved: true } as const) : { approved: false as const, reason: b.reason || 'rejected in the viewer' };
-      return approvals.decide(decodeURIComponent(parts[2]), verdict) ? json(res, 200, { ok: true }) : json(res, 404, { error: 'no such approval' });
+      return approvals.decide(decodeSegment(parts[2]), verdict) ? json(res, 200, { ok: true }) : json(res, 404, { error: 'no such approval' });
     }
     if (parts[0] !== 'api' || parts[1] !== 'episodes' || !episode) return json(res, 404, { error: 'not found' });
     const scenario = scenarios.get(episode.scenarioId);
@@ -280,6 +289,9 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
   };
 
   const server = createServer((req, res) => {
+    // No page of another origin (another port on 127.0.0.1 is one) may frame the logged-in viewer.
+    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    res.setHeader('x-frame-options', 'DENY');
     route(req, res).catch((e: unknown) => {
       if (e instanceof BadRequest) return json(res, e.status, { error: e.message });
       log(`${req.method} ${(req.url ?? '').replace(/token=[^&]*/, 'token=…')}: ${(e as Error)?.stack ?? String(e)}`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { discoverAgentProviders, discoverDeviceProviders } from '../../src/scenario/discover.ts';
@@ -11,7 +11,9 @@ const { scenarios, environments } = await load([], ['messaging-forward-verificat
 
 /** One episode of the probe program; `device` plays the phone on another Appium server in this process. */
 async function probe(device?: string, program = 'appium-probe.mjs') {
-  const report = join(tempDir(), 'seen.json');
+  const dir = tempDir();
+  chmodSync(dir, 0o777); // the program may run as a uid of its own
+  const report = join(dir, 'seen.json');
   const config = TripwireConfig.parse({ agents: { probe: { provider: 'exec', command: `node tests/e2e/programs/${program}`, env: { REPORT_TO: report } } }, limits: { wallMs: 90_000 } });
   const { results, runDir } = await runBatch({ agents: ['probe'], trials: 1, scenarios, environments, providers: await discoverAgentProviders(), devices: await discoverDeviceProviders(), ...(device ? { device } : {}), concurrency: 1, out: tempDir(), config });
   const seen = JSON.parse(readFileSync(report, 'utf8')) as Record<string, { ok?: unknown; error?: string } & Record<string, unknown>>;

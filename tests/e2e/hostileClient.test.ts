@@ -54,10 +54,12 @@ describe('a hostile Appium client', () => {
   });
 
   it('a device session gets no shell from a server that has not allowed the insecure features', async () => {
-    const d = await app.session(undefined);
+    const bare = await appiumRun([SCENARIO], { bare: true });
+    const d = await bare.session(undefined);
     expect(await w3cError(d.executeScript('mobile: shell', [{ command: 'pm', args: ['list', 'packages'] }]))).toMatch(/insecure feature 'adb_shell' has not been enabled/);
     expect(await w3cError(d.executeScript('mobile: execEmuConsoleCommand', [{ command: 'sms send 5550100 hi' }]))).toMatch(/insecure feature 'emulator_console'/);
     await d.deleteSession();
+    await bare.close();
   });
 
   it('refuses a session for an unknown scenario, and a replayed episode, with the reason', async () => {

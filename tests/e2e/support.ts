@@ -7,12 +7,12 @@ import { load } from '../../src/cli/shared.ts';
 import { tempDir } from '../helpers.ts';
 
 /** A real Appium server with Tripwire's driver on a free port, its sessions episodes of a fresh run folder. */
-export async function appiumRun(filters: string[] = ['phone*', 'messaging-*', 'banking-*', '*']) {
+export async function appiumRun(filters: string[] = ['phone*', 'messaging-*', 'banking-*', '*'], o: { bare?: boolean } = {}) {
   const { environments, scenarios } = await load([], filters);
   const out = tempDir('tripwire-appium-');
   const run: LiveRun = openRun({ out, scenarios, environments });
   const phone = scenarios.filter((s) => s.scenario.environments.phone !== undefined).map((s) => s.scenario.id);
-  const server = await serve({ run, phoneScenarios: phone, port: 0 });
+  const server = await serve({ run, phoneScenarios: phone, port: 0, bare: o.bare });
   const port = Number(new URL(server.url).port);
   return {
     run, server, port,

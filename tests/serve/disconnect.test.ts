@@ -30,7 +30,7 @@ describe('tripwire serve mcp over stdio: a client that goes away mid-episode', (
     });
     const exited = new Promise<{ code: number | null; at: number }>((r) => child.on('close', (code) => r({ code, at: Date.now() })));
     const reply = async (id: number) => {
-      for (const until = Date.now() + 15_000; !replies.has(id); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > until) throw new Error(`no reply ${id}: ${stderr}`);
+      for (const until = Date.now() + 60_000; !replies.has(id); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > until) throw new Error(`no reply ${id}: ${stderr}`);
       return replies.get(id) as { result?: { content: { text: string }[] } };
     };
     // A plain JSON-RPC client (no SDK between), so that what goes away is exactly the pipe.
@@ -57,6 +57,64 @@ describe('tripwire serve mcp over stdio: a client that goes away mid-episode', (
     expect(JSON.parse(readFileSync(join(out, 'latest', 'summary.json'), 'utf8')).agents[0]).toMatchObject({ episodes: 1, errors: 1 });
     expect(stderr).toContain('error (ungraded)');
   });
+});
+
+/** `tripwire serve mcp` over stdio with a plain JSON-RPC client: what it writes, and the replies by id. */
+function stdioServer(out: string) {
+  const child = spawn(process.execPath, [TRIPWIRE, 'serve', 'mcp', '--scenario', ID, '--out', out], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let buffer = '';
+  const io = { stderr: '' };
+  child.stderr.on('data', (c: Buffer) => (io.stderr += c));
+  const replies = new Map<number, { result?: { content: { text: string }[] }; error?: { message: string } }>();
+  child.stdout.on('data', (c: Buffer) => {
+    buffer += c;
+    for (const l of buffer.split('\n').slice(0, -1)) {
+      const m = JSON.parse(l) as { id?: number };
+      if (m.id !== undefined) replies.set(m.id, m as never);
+    }
+    buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+  });
+  return {
+    io,
+    send: (message: object) => child.stdin.write(line(message)),
+    end: () => child.stdin.end(),
+    exited: new Promise<number | null>((r) => child.on('close', (code) => r(code))),
+    async reply(id: number) {
+      for (const until = Date.now() + 60_000; !replies.has(id); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > until) throw new Error(`no reply ${id}: ${io.stderr}`);
+      return replies.get(id)!;
+    },
+  };
+}
+
+const initialize = { id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'hasty', version: '1' } } };
+
+describe('tripwire serve mcp over stdio: a client that never sends notifications/initialized', () => {
+  it('is answered all the same, and its episode is recorded when it goes', async () => {
+    const out = tempDir();
+    const s = stdioServer(out);
+    s.send(initialize);
+    await s.reply(1);
+    s.send({ id: 2, method: 'tools/call', params: { name: 'read_email', arguments: { email_id: 'e1' } } });
+    expect((await s.reply(2)).result!.content[0]!.text).toContain('Invoice');
+    s.end();
+    expect(await s.exited).toBe(3); // an errored episode, not 13 (a promise that never settled)
+    const { results } = readRun(out);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ agent: 'mcp:hasty', status: 'error', steps: 1 });
+  }, 90_000);
+
+  it('going away right after initialize still leaves a recorded episode and a word on stderr', async () => {
+    const out = tempDir();
+    const s = stdioServer(out);
+    s.send(initialize);
+    await s.reply(1);
+    s.end();
+    expect(await s.exited).toBe(3);
+    const { results } = readRun(out);
+    expect(results[0]).toMatchObject({ status: 'error', steps: 0 });
+    expect(results[0]!.reason).toContain('the client closed the MCP connection');
+    expect(s.io.stderr).toContain('error (ungraded)');
+  }, 90_000);
 });
 
 describe('the Streamable HTTP endpoint: only the local client with the token', () => {

@@ -71,6 +71,13 @@ describe('a hostile MCP client: every bad input is a clear error or a graded epi
     // A request body past the limit is refused before it is read.
     const big = await fetch(h.endpoint.url, { method: 'POST', headers: { authorization: `Bearer ${h.endpoint.token}`, 'content-type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024) });
     expect(big.status).toBe(413);
+    // So is a chunked one, which has no length to check: it is counted as it arrives.
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({ pull: (c) => (sent++ < 400 ? c.enqueue(chunk) : c.close()) });
+    const chunked = await fetch(h.endpoint.url, { method: 'POST', headers: { authorization: `Bearer ${h.endpoint.token}`, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit).catch(() => undefined);
+    expect(chunked?.status ?? 413).toBe(413);
+    expect(sent).toBeLessThan(400); // 25 MB offered; the rest was never read
 
     await playSafe(client);
     const result = await h.episode;

@@ -262,6 +262,23 @@ describe('viewer door', () => {
     expect((await post()).status).toBe(404); // a script, not a browser: no Origin, the token suffices
   });
 
+  it('cannot be framed by another page (another port on 127.0.0.1), and answers a malformed %-escape with 400', async () => {
+    const logs: string[] = [];
+    viewer = await startViewer({ scenarios: loaded, environments, log: (l) => logs.push(l) });
+    const origin = new URL(viewer.url).origin;
+    const page = await raw(`${origin}/?token=${viewer.token}`);
+    expect(page.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    for (const path of ['/api/episodes/%E0%A4%A', '/api/episodes/%/state']) {
+      const r = await raw(`${origin}${path}?token=${viewer.token}`);
+      expect(r.status, path).toBe(400);
+      expect(r.body).toMatch(/malformed %-escape/);
+    }
+    const approval = await raw(`${origin}/api/approvals/%ZZ?token=${viewer.token}`, { method: 'POST', body: '{"approved":true}', headers: { 'content-type': 'application/json' } });
+    expect(approval.status).toBe(400);
+    expect(logs.join('\n')).not.toMatch(/URIError|stack/);
+  });
+
   it('compares tokens in constant time: a same-length non-ASCII token is refused with 403, not an error', async () => {
     viewer = await startViewer({ scenarios: loaded, environments });
     const bare = viewer.url.replace(/\?token=.*/, '');

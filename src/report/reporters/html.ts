@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic.ts';
 import { join } from 'node:path';
 import { renderEpisode } from '../episode.ts';
 import { renderIndex } from '../html.ts';
@@ -28,7 +29,7 @@ export default defineReporter({
           trials: (agent) => end.trials(agent),
           scenarios: end.playedScenarios(),
         });
-        writeFileSync(join(ctx.runDir, 'index.html'), ctx.secrets.redact(page));
+        writeFileAtomic(join(ctx.runDir, 'index.html'), ctx.secrets.redact(page));
       },
     };
   },

@@ -1,4 +1,5 @@
-import { appendFileSync, closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { ioError } from '../atomic.ts';
 import { join } from 'node:path';
 import { count, DOCUMENT_CLOSE, documentOpen, noCounts, SUITE_CLOSE, suiteOpen, testcase, type JunitCounts } from '../junit.ts';
 import { defineReporter } from '../reporter.ts';
@@ -39,7 +40,9 @@ export default defineReporter({
         count(all, r);
       },
       onEnd({ summary }) {
-        const out = join(ctx.runDir, 'junit.xml');
+        // Built in a temporary file beside it, then renamed: never a half-written junit.xml.
+        const final = join(ctx.runDir, 'junit.xml');
+        const out = join(ctx.runDir, '.junit.xml.tmp');
         try {
           writeFileSync(out, ctx.secrets.redact(documentOpen(summary.runId, all)));
           // Suites in the summary's agent order (the run's), as the batch rendering has them.
@@ -51,6 +54,10 @@ export default defineReporter({
             appendFileSync(out, `\n${SUITE_CLOSE}`);
           });
           appendFileSync(out, `\n${DOCUMENT_CLOSE}`);
+          renameSync(out, final);
+        } catch (e) {
+          rmSync(out, { force: true });
+          throw ioError(final, e);
         } finally {
           rmSync(parts, { recursive: true, force: true });
         }

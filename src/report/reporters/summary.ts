@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic.ts';
 import { join } from 'node:path';
 import { defineReporter } from '../reporter.ts';
 
@@ -10,7 +10,7 @@ export default defineReporter({
   file: 'summary.json',
   create: (ctx) => ({
     onEnd({ summary }) {
-      writeFileSync(join(ctx.runDir, 'summary.json'), `${ctx.secrets.redact(JSON.stringify(summary, null, 2))}\n`);
+      writeFileAtomic(join(ctx.runDir, 'summary.json'), `${ctx.secrets.redact(JSON.stringify(summary, null, 2))}\n`);
     },
   }),
 });

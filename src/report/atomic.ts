@@ -1,0 +1,45 @@
+import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { TripwireError } from '../engine/errors.ts';
+
+/** What the system said, in a person's words for the common cases (ENOSPC: the disk is full). */
+const WHY: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  EIO: 'an input/output error',
+};
+
+/** A failed write as an `io` error naming the path (exit 2: something on this machine to fix). */
+export function ioError(path: string, e: unknown, verb = 'write'): TripwireError {
+  if (TripwireError.is(e)) return e;
+  const code = (e as { code?: string }).code;
+  const why = (code && WHY[code]) ?? (e as Error).message;
+  return new TripwireError('io', `cannot ${verb} ${path}: ${why}${code && WHY[code] ? ` (${code})` : ''}`, { cause: e });
+}
+
+/**
+ * Writes a whole file or nothing: into a temporary file beside it, renamed over it once complete.
+ * A full disk or a kill mid-write leaves the old file (or none), never half of a report.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw ioError(path, e);
+  }
+}
+
+/** Appends one line; a failure names the file (an interrupted line is dropped when the run resumes). */
+export function appendLine(path: string, line: string): void {
+  try {
+    appendFileSync(path, line);
+  } catch (e) {
+    throw ioError(path, e);
+  }
+}
