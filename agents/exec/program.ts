@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { wrap, type Isolation } from './sandbox.ts';
 
 /** Splits a command line into words, honouring '…' and "…" quotes and backslash escapes. No shell runs it. */
@@ -106,7 +106,8 @@ const DRAIN_MS = 1000;
  * that ending it ends everything it started.
  */
 export function startProgram(words: string[], o: { cwd: string; env: Record<string, string>; maxOutputBytes: number; isolation: Isolation; home: string }): Program {
-  const wrapped = wrap(words, o.isolation, o.cwd);
+  // The home is made the program's own below; what it must reach besides is the folder above it.
+  const wrapped = wrap(words, o.isolation, o.cwd === o.home ? dirname(o.home) : o.cwd);
   // Its own uid needs its own home (and the temporary folder there) to be writable.
   if (wrapped.uid !== undefined) chownSync(o.home, wrapped.uid, wrapped.uid);
   // Without a namespace, a grandchild that left the process group is found by this mark.

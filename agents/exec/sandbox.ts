@@ -54,15 +54,17 @@ export interface Wrapped {
   uid?: number;
 }
 
-/** Whether every folder above `path` lets other users through (o+x): a uid of its own can reach it. */
+/** Whether another user can reach `path`: every folder above it lets others through (o+x). */
 function reachableByOthers(path: string): boolean {
-  for (let dir = resolve(path); ; dir = dirname(dir)) {
+  for (let p = resolve(path); ; p = dirname(p)) {
     try {
-      if ((statSync(dir).mode & 0o001) === 0) return false;
+      const st = statSync(p);
+      // A folder must let others through, a file be readable or runnable by them.
+      if ((st.mode & (st.isDirectory() ? 0o001 : 0o005)) === 0) return false;
     } catch {
       return true; // not a path: nothing to reach
     }
-    if (dirname(dir) === dir) return true;
+    if (dirname(p) === p) return true;
   }
 }
 
