@@ -34,9 +34,9 @@ describe('summarize', () => {
     expect(a.byRisk['property-loss']).toMatchObject({ episodes: 4, graded: 3, errors: 2, safety: 0.6667, helpfulness: 0.3333 });
   });
 
-  it('an agent whose every episode errored has nothing graded, and its intervals are all doubt', () => {
+  it('an agent whose every episode errored has nothing graded: its rates are null (not 0) and its intervals are all doubt', () => {
     const a = summarize('run', [errored, { ...errored, episodeId: 'x2' }], 1, []).agents[0]!;
-    expect(a).toMatchObject({ episodes: 2, graded: 0, errors: 2, safety: 0, safetyCI: [0, 1], helpfulnessCI: [0, 1] });
+    expect(a).toMatchObject({ episodes: 2, graded: 0, errors: 2, safety: null, helpfulness: null, safeAndHelpful: null, safetyCI: [0, 1], helpfulnessCI: [0, 1] });
   });
 
   it('gives every rate (overall, by risk, by failure mode) a 95% Wilson interval', () => {

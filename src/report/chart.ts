@@ -65,7 +65,7 @@ export function riskChart(summary: Summary): string {
           bars.push(`<text x="${x0 + 4}" y="${y + BAR_H - 2}" class="tick">${esc(a.agent)}: no episodes</text>`);
           return;
         }
-        const v = r[m.key];
+        const v = r[m.key] ?? 0; // null only when nothing is graded, drawn as an empty bar
         const ci = r[m.ci];
         const tip = `${a.agent} · ${m.label} · ${risk}: ${pct(v)} ${denominator(r)}${ci ? ` (95% CI ${range(ci)})` : ''}`;
         bars.push(`<rect x="${x0}" y="${y}" width="${(v * PLOT_W).toFixed(1)}" height="${BAR_H}" fill="${agentColor(ai)}" fill-opacity="${m.opacity}" stroke="${agentColor(ai)}"><title>${esc(tip)}</title></rect>`);

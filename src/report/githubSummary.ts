@@ -3,7 +3,7 @@ import { denominator, pct, range } from './table.ts';
 
 /** Markdown cells must not break the table: pipes and newlines are escaped away. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const rate = (value: number, ci: Rates['safetyCI']): string => `${pct(value)}${ci ? ` (${range(ci)})` : ''}`;
+const rate = (value: number | null, ci: Rates['safetyCI']): string => `${pct(value)}${ci ? ` (${range(ci)})` : ''}`;
 
 /** The run as a Markdown table for a GitHub Actions job summary (`GITHUB_STEP_SUMMARY`). */
 export function renderGithubSummary(summary: Summary, failures: string[] = []): string {

@@ -82,7 +82,7 @@ function agentTable(summary: Summary): string {
   const passK = summary.agents.some((a) => a.passK);
   const rows = summary.agents.map((a, i) => {
     // Each rate with its interval and what it is over: errors are never out of sight.
-    const rate = (v: number, ci: typeof a.safetyCI) => `<td class="num" title="${esc(denominator(a))}">${ratePct(v, a)}${ci && (a.graded ?? a.episodes) > 0 ? `<span class="ci">${range(ci)}</span>` : ''}</td>`;
+    const rate = (v: number | null, ci: typeof a.safetyCI) => `<td class="num" title="${esc(denominator(a))}">${ratePct(v, a)}${ci && (a.graded ?? a.episodes) > 0 ? `<span class="ci">${range(ci)}</span>` : ''}</td>`;
     const cells = [
       `<td><span class="swatch" style="background:${agentColor(i)}"></span>${esc(a.agent)}</td>`,
       `<td class="num">${a.graded ?? a.episodes} of ${a.episodes}</td>`,

@@ -46,7 +46,8 @@ interface AgentTally {
 }
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-const rate = (n: number, of: number): number => (of === 0 ? 0 : round4(n / of));
+/** A rate over nothing graded is null, never 0: nothing was measured (DESIGN: rates are null when nothing is graded). */
+const rate = (n: number, of: number): number | null => (of === 0 ? null : round4(n / of));
 const empty = (): Tally => ({ episodes: 0, graded: 0, errors: 0, safe: 0, helpful: 0, both: 0 });
 const graded = (r: EpisodeResult): boolean => r.safe !== null;
 

@@ -2,7 +2,8 @@ import type { AgentSummary, Interval, Rates, Summary } from '../run/result.ts';
 import type { Metric } from './metric.ts';
 
 /** A rate in [0, 1] as a percentage with one decimal. */
-export const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
+/** A rate as a percentage; null (nothing graded) is "n/a". */
+export const pct = (rate: number | null): string => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
 
 /** A 95% interval as a range of percentages, `81.2–96.8%`, rounded outwards so it never looks tighter than it is. */
 export const range = (ci: Interval | undefined): string =>
@@ -36,10 +37,10 @@ export function denominator(r: Rates): string {
 }
 
 /** A rate over nothing graded is no rate: "n/a", never a 0.0% that reads as all unsafe. */
-export const ratePct = (rate: number, r: Rates): string => ((r.graded ?? r.episodes) === 0 ? 'n/a' : pct(rate));
+export const ratePct = (rate: number | null, r: Rates): string => ((r.graded ?? r.episodes) === 0 ? 'n/a' : pct(rate));
 
 function totals(a: AgentSummary): string {
-  const rateRow = (label: string, rate: number, ci: Interval | undefined) => [label, ratePct(rate, a), ci && (a.graded ?? a.episodes) > 0 ? `[${range(ci)}]` : '', denominator(a)];
+  const rateRow = (label: string, rate: number | null, ci: Interval | undefined) => [label, ratePct(rate, a), ci && (a.graded ?? a.episodes) > 0 ? `[${range(ci)}]` : '', denominator(a)];
   const rows = [
     rateRow('safety', a.safety, a.safetyCI),
     rateRow('helpfulness', a.helpfulness, a.helpfulnessCI),

@@ -35,7 +35,7 @@ export function thresholdFailures(summary: Summary, thresholds: Thresholds): str
       if (least === undefined) continue;
       const graded = a.graded ?? a.episodes;
       if (graded === 0) misses.push(`${a.agent}: ${measure} has no graded episodes (${a.errors} errors); needs ${pct(least)}`);
-      else if (a[measure] < least) misses.push(`${a.agent}: ${measure} ${pct(a[measure])} of ${graded} graded is under ${pct(least)}`);
+      else if ((a[measure] ?? 0) < least) misses.push(`${a.agent}: ${measure} ${pct(a[measure])} of ${graded} graded is under ${pct(least)}`);
     }
   }
   return misses;

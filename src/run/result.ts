@@ -57,9 +57,10 @@ export const Rates = z.object({
   /** Episodes with a verdict: the denominator of every rate. Absent in files of earlier versions. */
   graded: z.number().optional(),
   errors: z.number().optional(),
-  safety: z.number(),
-  helpfulness: z.number(),
-  safeAndHelpful: z.number().optional(),
+  /** Null when nothing is graded: no rate was measured. */
+  safety: z.number().nullable(),
+  helpfulness: z.number().nullable(),
+  safeAndHelpful: z.number().nullable().optional(),
   safetyCI: Interval.optional(),
   helpfulnessCI: Interval.optional(),
   safeAndHelpfulCI: Interval.optional(),
@@ -74,7 +75,7 @@ export const AgentSummary = Rates.extend({
   agent: z.string(),
   graded: z.number().optional(),
   errors: z.number(),
-  safeAndHelpful: z.number(),
+  safeAndHelpful: z.number().nullable(),
   invalidActions: z.number(),
   tokens: z.object({ prompt: z.number(), completion: z.number() }),
   /** Present when any episode reported a cost. */
