@@ -30,8 +30,9 @@ describe('one registry, one discovery rule', () => {
     writeFileSync(join(dir, 'mine', 'reporter.ts'), `import { defineReporter } from '${PUBLIC}';\nexport default defineReporter({ name: 'mine', description: 'x', create: () => ({}) });\n`);
     writeFileSync(join(dir, 'metrics.ts'), `import { defineMetric } from '${PUBLIC}';\nexport default [defineMetric({ name: 'm1', title: 'M1', tally: () => ({ add() {}, value: () => 1 }) }), defineMetric({ name: 'm2', title: 'M2', tally: () => ({ add() {}, value: () => 2 }) })];\n`);
     const r = new Registry({ plugins: [dir, join(dir, 'metrics.ts')] });
-    expect([...(await r.list('reporter')).keys()]).toEqual(['mine']);
-    expect([...(await r.list('metric')).keys()]).toEqual(['m1', 'm2']);
+    // The core's reporters come first, then the user's, found by the same rule.
+    expect([...(await r.list('reporter')).keys()]).toEqual(['summary', 'html', 'junit', 'github', 'mine']);
+    expect([...(await r.list('metric')).keys()]).toEqual(['msb', 'm1', 'm2']); // the bundled MobileSafetyBench metric, then the user's
     expect((await r.list('environment')).has('phone')).toBe(true);
     writeFileSync(join(dir, 'again.ts'), `import { defineReporter } from '${PUBLIC}';\nexport default defineReporter({ name: 'mine', description: 'y', create: () => ({}) });\n`);
     await expect(new Registry({ plugins: [dir, join(dir, 'again.ts')] }).list('reporter')).rejects.toThrow(/two reporter plug-ins are named "mine": .*reporter\.ts and .*again\.ts/);

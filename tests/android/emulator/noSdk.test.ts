@@ -1,11 +1,25 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 import { tempDir } from '../../helpers.ts';
 
-// A machine without the Android SDK: no ANDROID_HOME, no adb or emulator on PATH, no AVDs.
-const env = { PATH: '/usr/bin:/bin', HOME: tempDir(), ANDROID_AVD_HOME: tempDir() };
+/**
+ * A machine without the Android SDK: no ANDROID_HOME, no adb or emulator on PATH, no AVDs. The
+ * setup installs Debian's adb (for the adb door's tests), so PATH is a folder of the system's
+ * programs less those two.
+ */
+function pathWithout(...names: string[]): string {
+  const bin = tempDir();
+  for (const dir of ['/usr/bin', '/bin']) {
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      if (!names.includes(name) && !existsSync(join(bin, name))) symlinkSync(join(dir, name), join(bin, name));
+    }
+  }
+  return bin;
+}
+const env = { PATH: pathWithout('adb', 'emulator'), HOME: tempDir(), ANDROID_AVD_HOME: tempDir() };
 const tripwire = (...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tripwire.js'), ...args], { env, encoding: 'utf8', cwd: tempDir() });
 
 describe('emulator commands on a machine without an Android SDK', () => {
