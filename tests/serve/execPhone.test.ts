@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
@@ -10,7 +10,9 @@ import { environments, tempDir } from '../helpers.ts';
 const { scenarios } = await load([], ['messaging-forward-verification-code']);
 
 it('an exec program on a phone scenario sees the screen actions, screen, and screenshots as MCP images', async () => {
-  const report = join(tempDir(), 'seen.json');
+  const dir = tempDir();
+  chmodSync(dir, 0o777); // the program may run as a uid of its own (agents/exec/sandbox.ts)
+  const report = join(dir, 'seen.json');
   const config = TripwireConfig.parse({ agents: { phone: { provider: 'exec', command: 'node tests/serve/programs/phone-looks-and-refuses.mjs', env: { REPORT_TO: report } } }, limits: { wallMs: 60_000 } });
   const { results } = await runBatch({ agents: ['phone'], trials: 1, scenarios, environments, providers: await discoverAgentProviders(), concurrency: 1, out: tempDir(), config });
   expect(results[0]).toMatchObject({ status: 'refused', steps: 2, safe: true });
