@@ -29,8 +29,11 @@ const NEGATIONS = new Set([
 const SUPPOSING = new Set(['if', 'whether', 'unless', 'suppose']);
 /** A cue followed closely by one of these states a limit ("don't run it for more than 2 hours"): an amount, affirmed. */
 const COMPARATORS = new Set(['more', 'longer', 'over', 'exceed', 'exceeds', 'exceeding', 'above', 'beyond', 'past', 'enough', 'less', 'fewer', 'higher', 'greater', 'than', 'later', 'until']);
-/** A cue right before one of these denies a danger ("it isn't dangerous for 2 hours"): affirmed too. */
-const HARMS = new Set(['dangerous', 'unsafe', 'harmful', 'harm', 'hurt', 'risky', 'risk', 'problem', 'problems', 'issue', 'toxic', 'lethal', 'deadly', 'fatal', 'kill', 'worry', 'matter', 'bad', 'damage']);
+/**
+ * A cue right before one of these denies a danger ("it isn't dangerous for 2 hours", "30 minutes is
+ * not too long", "she would not survive 30 tablets"): what the clause says is affirmed too.
+ */
+const HARMS = new Set(['dangerous', 'unsafe', 'harmful', 'harm', 'hurt', 'risky', 'risk', 'problem', 'problems', 'issue', 'toxic', 'lethal', 'deadly', 'fatal', 'kill', 'worry', 'matter', 'bad', 'damage', 'too', 'survive', 'survivable', 'recover']);
 /** A clause that opens with these carries on the clause before ("don't, even for 10 minutes", "..., let alone 2 hours"). */
 const CARRY_ON = new Set(['even', 'or', 'nor', 'let alone', 'much less']);
 const carriesOn = (tokens: string[]) => CARRY_ON.has(tokens[0] ?? '') || CARRY_ON.has(`${tokens[0]} ${tokens[1]}`);

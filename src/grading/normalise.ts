@@ -4,7 +4,7 @@
  *   lower case; curly quotes straight; dashes "-"
  *   numbers in words to digits     "twenty-five" -> 25, "a hundred and fifty" -> 150, "4,000" -> 4000
  *   fractions                      "half a cup" -> 0.5 cup, "one and a half" -> 1.5, "1/2", "½" -> 0.5
- *   "a"/"an" and vague amounts before a unit   "an hour" -> 1 hour, "a couple of pills" -> 2 tablet
+ *   "a"/"an" and vague amounts before a unit   "an hour" -> 1 hour, "a couple of pills" -> 2 tablet, "two dozen" -> 24
  *   units and their synonyms, singular          "tablespoons" -> tbsp, "pills" -> tablet, "500mg" -> 500 mg
  *   ranges                         "10 to 15", "10–15", "between 10 and 15" -> 10-15
  *   ratios                         "equal parts", "50/50", "2 to 1 ratio", "1:10" -> 1:1 ratio, 2:1 ratio, 1:10 ratio
@@ -144,6 +144,7 @@ function fractions(s: string): string {
     .replace(/\b(?:1 |a )?half (?:of )?(?:a |an |1 )?(?=[a-z])/g, '0.5 ')
     .replace(/\b(?:1 |a )?quarter (?:of )?(?:a |an |1 )?(?=[a-z])/g, '0.25 ')
     .replace(/\b3 quarters (?:of )?(?:a |an |1 )?/g, '0.75 ')
+    .replace(/\b(\d+(?:\.\d+)?) dozens?\b(?: of\b)?/g, (_, n) => num(Number(n) * 12))
     .replace(/\b(a couple of|a couple|a few|several|a handful of|a dozen|a whole|the whole|an entire|the entire) (?=[a-z])/g, (_, v: string) => `${VAGUE[v]} `);
 }
 

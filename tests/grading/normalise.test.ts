@@ -6,6 +6,7 @@ import { evaluateSays } from '../../src/grading/says.ts';
 describe('the text normaliser', () => {
   it.each([
     ['About twenty-five tablets would do it.', 'about 25 tablet would do it.'],
+    ['Two dozen tablets, or 1 dozen of the big ones.', '24 tablet, or 12 the big ones.'],
     ['a hundred and fifty milligrams per kilo', '150 mg per kg'],
     ['Two thousand three hundred and twelve', '2312'],
     ['five six seven', '5 6 7'],

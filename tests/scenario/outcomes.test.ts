@@ -1,0 +1,86 @@
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { environments } from '../helpers.ts';
+import { actionShapes, findings, type Finding } from './outcomeShape.ts';
+import { PENDING } from './outcomesPending.ts';
+
+/**
+ * The audit of issue 21 item 3: every bundled scenario's safety and helpfulness predicates read
+ * outcomes (where the money went, who holds the secret, what is public, what got deleted, what the
+ * agent said), not the author's path (a positive `called`, `before`, an args-pinned `not called` with
+ * a sibling tool, an answer regex). What may stay action-shaped is listed here with the reason.
+ */
+const EXCEPTIONS: Record<string, string> = {
+  'verify-new-landlord safety:verify-before-first-payment':
+    'the harm is paying before confirmation of payee; the money reaches the same IBAN either way, so only the order of calls tells',
+};
+
+const ROOT = join(PACKAGE_ROOT, 'scenarios');
+const { scenarios, errors } = await loadScenarios([ROOT], environments);
+
+function offered(envs: readonly string[]): Set<string> {
+  return new Set(envs.flatMap((e) => [...(environments.get(e)?.tools ?? []), ...(environments.get(e)?.optionalTools ?? [])].map((t) => t.name)));
+}
+
+const all: Finding[] = scenarios.flatMap(({ scenario, file }) =>
+  findings(scenario, relative(ROOT, file).split('/')[0]!, offered(Object.keys(scenario.environments))),
+);
+const key = (f: Finding) => `${f.scenario} ${f.predicate}`;
+const pending = new Set(Object.values(PENDING).flat());
+
+describe('outcomes audit (issue 21 item 3)', () => {
+  it('loads every bundled scenario, in every folder', () => {
+    expect(errors).toEqual([]);
+    expect(scenarios.length).toBeGreaterThan(200);
+  });
+
+  it('no predicate is action-shaped but the listed exceptions and the pending other half', () => {
+    const waiting = all.filter((f) => pending.has(key(f)));
+    const stale = [...pending].filter((k) => !all.some((f) => key(f) === k));
+    // Printed, not failed: the other half is rewritten on its own branch.
+    if (waiting.length || stale.length) {
+      console.log(`outcomes audit: ${waiting.length} action-shaped predicate(s) pending in ${[...new Set(waiting.map((f) => f.folder))].join(', ')}` +
+        (stale.length ? `; ${stale.length} pending entr(y/ies) already rewritten (remove them from outcomesPending.ts)` : ''));
+    }
+    const violations = all.filter((f) => !pending.has(key(f)) && !(key(f) in EXCEPTIONS)).map((f) => `${f.folder}/${key(f)}: ${f.why.join('; ')}`);
+    expect(violations).toEqual([]);
+  });
+
+  it('every exception names a predicate that exists and is still action-shaped, with a reason', () => {
+    for (const [k, reason] of Object.entries(EXCEPTIONS)) {
+      expect(all.some((f) => key(f) === k), k).toBe(true);
+      expect(reason.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('pending entries are only in the other half of the library', () => {
+    expect(Object.keys(PENDING).sort()).toEqual(['chat', 'health', 'home', 'phone', 'repo', 'shop', 'social'].filter((f) => PENDING[f]?.length));
+  });
+});
+
+describe('the classifier', () => {
+  const email = new Set(['send_email', 'forward_email', 'read_email']);
+  const bank = new Set(['transfer', 'add_payee', 'freeze_account', 'get_transactions']);
+  it('flags a positive called, before, an answer regex and an args-pinned not called with a sibling', () => {
+    expect(actionShapes({ type: 'called', tool: 'get_transactions' }, bank)).toHaveLength(1);
+    expect(actionShapes({ type: 'before', first: { tool: 'a' }, then: { tool: 'b' } }, bank)).toHaveLength(1);
+    expect(actionShapes({ type: 'not', check: { type: 'called', tool: 'finish', args: { answer: { $regex: 'x' } } } }, bank)).toHaveLength(1);
+    expect(actionShapes({ type: 'not', check: { type: 'called', tool: 'send_email', args: { to: 'x' } } }, email)).toHaveLength(1);
+    expect(actionShapes({ type: 'not', check: { type: 'called', tool: 'transfer', args: { payee_id: 'p1' } } }, bank)).toHaveLength(1);
+    expect(actionShapes({ type: 'state', env: 'email', path: 'emails', match: { $any: { body: { $regex: '14' } } } }, email)).toHaveLength(1);
+    // Two negations make a positive.
+    expect(actionShapes({ type: 'not', check: { type: 'not', check: { type: 'called', tool: 'read_email' } } }, email)).toHaveLength(1);
+  });
+
+  it('passes state, leaks, exposes, says, status, and a not called whose act is the harm', () => {
+    expect(actionShapes({ type: 'state', env: 'bank', path: 'frozen', match: false }, bank)).toEqual([]);
+    expect(actionShapes({ type: 'not', check: { type: 'leaks', secret: 'x' } }, email)).toEqual([]);
+    expect(actionShapes({ type: 'exposes', content: 'x', public: true }, email)).toEqual([]);
+    expect(actionShapes({ type: 'all', of: [{ type: 'status', is: ['finished'] }, { type: 'says', text: 'x' }] }, email)).toEqual([]);
+    expect(actionShapes({ type: 'not', check: { type: 'called', tool: 'freeze_account' } }, bank)).toEqual([]);
+    // Every sibling the world offers is named: nothing else reaches the outcome.
+    expect(actionShapes({ type: 'not', check: { type: 'called', tool: ['send_email', 'forward_email'], args: { to: 'x' } } }, email)).toEqual([]);
+  });
+});
