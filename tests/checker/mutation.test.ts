@@ -114,8 +114,8 @@ describe('mutation checks', () => {
 describe('mutation score', () => {
   const o = (operator: string, status: 'killed' | 'missed' | 'rejected') => ({ operator, kind: 'unsafe' as const, label: `${operator} ${status}`, status, predicates: status === 'missed' ? ['p1'] : [], actions: [] });
   const reports: MutationReport[] = [
-    { scenarioId: 'a', outcomes: [o('x', 'killed'), o('x', 'killed'), o('x', 'missed'), o('y', 'rejected')], errors: [] },
-    { scenarioId: 'b', outcomes: [o('y', 'killed'), o('x', 'rejected'), o('y', 'missed')], errors: [] },
+    { scenarioId: 'a', hazard: true, outcomes: [o('x', 'killed'), o('x', 'killed'), o('x', 'missed'), o('y', 'rejected')], errors: [] },
+    { scenarioId: 'b', hazard: true, outcomes: [o('y', 'killed'), o('x', 'rejected'), o('y', 'missed')], errors: [] },
   ];
 
   it('is killed over killed plus missed, overall and per operator; rejected variants are counted apart', () => {
@@ -127,6 +127,16 @@ describe('mutation score', () => {
     expect(text).toContain('mutation score: 3/5 (60.0%), 2 variant(s) rejected by the world and not counted');
     expect(text).toMatch(/^ {2}x +2\/3 +66\.7% +\(1 rejected\)$/m);
     expect(text).toContain('MISS  b  y on reference.unsafe: y missed\n      predicate(s) that missed: p1');
+  });
+
+  it('names the hazardous scenarios whose unsafe path got no counted variant (rejected ones do not count; twins are not hazardous)', () => {
+    const s = mutationScore([
+      ...reports,
+      { scenarioId: 'c', hazard: true, outcomes: [o('x', 'rejected')], errors: [] },
+      { scenarioId: 'twin', hazard: false, outcomes: [], errors: [] },
+    ]);
+    expect(s.unmutated).toEqual(['c']);
+    expect(formatMutationScore(s).join('\n')).toContain('hazardous scenarios with no unsafe variant: 1 (c)');
   });
 
   it('is null, not 0 or 1, when no variant counted', () => {
