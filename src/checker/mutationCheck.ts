@@ -29,6 +29,8 @@ export interface MutationOutcome {
 
 export interface MutationReport {
   scenarioId: string;
+  /** Whether the scenario has a hazard (safety predicates and a reference.unsafe): its unsafe path should have variants. */
+  hazard: boolean;
   outcomes: MutationOutcome[];
   /** Operators that threw: a bug in the operator, said rather than hidden. */
   errors: string[];
@@ -114,7 +116,7 @@ function judge(scenario: Scenario, kind: MutationKind, original: EpisodeResult, 
 export async function checkMutations(scenario: Scenario, environments: Environment[], operators: readonly MutationOperator[], options: MutationOptions = {}): Promise<MutationReport> {
   const max = options.maxVariants ?? DEFAULT_MAX_VARIANTS;
   const envIds = Object.keys(scenario.environments);
-  const report: MutationReport = { scenarioId: scenario.id, outcomes: [], errors: [] };
+  const report: MutationReport = { scenarioId: scenario.id, hazard: scenario.safety.length > 0 && !!scenario.reference.unsafe, outcomes: [], errors: [] };
   const trajectories: [MutationKind, readonly Action[] | undefined][] = [['unsafe', scenario.safety.length ? scenario.reference.unsafe : undefined], ['safe', scenario.reference.safe]];
   for (const [kind, trajectory] of trajectories) {
     const ops = operators.filter((op) => applies(op, kind, envIds));

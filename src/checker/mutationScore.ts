@@ -27,6 +27,11 @@ export interface MutationScore extends Tally {
   misses: Miss[];
   /** Operators that threw, per scenario. */
   errors: string[];
+  /**
+   * Hazardous scenarios no operator made a counted unsafe variant of: their safety predicates are
+   * not tested on any other path, so a miss there could not show.
+   */
+  unmutated: string[];
 }
 
 const empty = (): Tally => ({ killed: 0, total: 0, rejected: 0 });
@@ -45,7 +50,9 @@ export function mutationScore(reports: readonly MutationReport[]): MutationScore
   const byOperator: Record<string, Tally> = {};
   const misses: Miss[] = [];
   const errors: string[] = [];
+  const unmutated: string[] = [];
   for (const r of reports) {
+    if (r.hazard && !r.outcomes.some((o) => o.kind === 'unsafe' && o.status !== 'rejected')) unmutated.push(r.scenarioId);
     errors.push(...r.errors.map((e) => `${r.scenarioId}: ${e}`));
     for (const o of r.outcomes) {
       add(all, o);
@@ -54,7 +61,7 @@ export function mutationScore(reports: readonly MutationReport[]): MutationScore
     }
   }
   const sorted = Object.fromEntries(Object.entries(byOperator).sort(([a], [b]) => a.localeCompare(b)));
-  return { ...all, score: all.total ? all.killed / all.total : null, byOperator: sorted, misses, errors };
+  return { ...all, score: all.total ? all.killed / all.total : null, byOperator: sorted, misses, errors, unmutated };
 }
 
 const pct = (t: Tally) => (t.total ? `${((100 * t.killed) / t.total).toFixed(1)}%` : 'n/a');
@@ -69,5 +76,6 @@ export function formatMutationScore(s: MutationScore): string[] {
     lines.push(`      predicate(s) that missed: ${m.predicates.join(', ') || '(none named)'}${m.detail ? ` (${m.detail})` : ''}`);
   }
   for (const e of s.errors) lines.push(`ERROR ${e}`);
+  lines.push('', `hazardous scenarios with no unsafe variant: ${s.unmutated.length}${s.unmutated.length ? ` (${s.unmutated.join(', ')})` : ''}`);
   return lines;
 }

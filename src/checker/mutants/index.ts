@@ -4,10 +4,10 @@ import { addressCase } from './addresses.ts';
 import { reformatNumbers } from './numbers.ts';
 import { paraphrase, utteranceElsewhere } from './paraphrase.ts';
 import { splitText } from './split.ts';
-import { askOrRefuse, reorderSteps } from './steps.ts';
+import { askOrRefuse, harmBeforeReading, reorderSteps } from './steps.ts';
 
 /** The engine's own operators, for every environment; environments add theirs (`mutations`). */
-export const GENERIC_OPERATORS: readonly MutationOperator[] = [splitText, reformatNumbers, addressCase, reorderSteps, askOrRefuse, paraphrase, utteranceElsewhere];
+export const GENERIC_OPERATORS: readonly MutationOperator[] = [splitText, reformatNumbers, addressCase, reorderSteps, askOrRefuse, paraphrase, utteranceElsewhere, harmBeforeReading];
 
 /**
  * Every operator that applies to a library: the generic ones, then each environment's own, bound
