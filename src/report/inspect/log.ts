@@ -123,7 +123,12 @@ export class InspectLog {
     this.summaries = join(this.parts, 'summaries.json');
     this.zip = new ZipWriter(`${file}.tmp`, new Date(ctx.created));
     this.tally = new LogTally(agent, ctx);
-    this.put('_journal/start.json', { version: 2, eval: { ...this.tally.eval, dataset: { name: 'tripwire' } }, plan: this.tally.plan() });
+    try {
+      this.put('_journal/start.json', { version: 2, eval: { ...this.tally.eval, dataset: { name: 'tripwire' } }, plan: this.tally.plan() });
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
   }
 
   add(r: EpisodeResult, trace: TraceRecord[] | undefined): void {
@@ -147,6 +152,7 @@ export class InspectLog {
 
   /** Drops a log cut short: its temporary files go, no half-written log is left. */
   abort(): void {
+    this.zip.discard();
     rmSync(this.parts, { recursive: true, force: true });
     rmSync(`${this.file}.tmp`, { force: true });
   }

@@ -85,6 +85,15 @@ export class ZipWriter {
     }
   }
 
+  /** Closes the file without finishing it (the caller removes it). */
+  discard(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed by close()
+    }
+  }
+
   private zip64End(cdStart: number, cdSize: number): void {
     const at = this.offset;
     const record = Buffer.alloc(56);
@@ -150,6 +159,8 @@ export class ZipWriter {
 }
 
 function dosTime(d: Date): { time: number; date: number } {
+  // DOS dates run from 1980 to 2107.
+  if (d.getUTCFullYear() < 1980 || d.getUTCFullYear() > 2107) d = new Date(Date.UTC(1980, 0, 1));
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),

@@ -37,7 +37,7 @@ function inspectRun(ctx: ReportContext, format: 'eval' | 'json') {
     let l = logs.get(agent);
     if (l) return l;
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${stamp}_tripwire-${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}_${ctx.runId}.${format}`);
+    const file = join(dir, `${stamp}_tripwire-${agent.replace(/[^A-Za-z0-9._-]+/g, '-')}_${log.runId}.${format}`);
     try {
       l = format === 'eval' ? new InspectLog(file, agent, log) : new InspectJsonLog(file, agent, log);
     } catch (e) {
@@ -64,13 +64,15 @@ function inspectRun(ctx: ReportContext, format: 'eval' | 'json') {
 }
 
 function logContext(ctx: ReportContext): LogContext {
-  const manifest = join(ctx.runDir, 'run.json');
-  const device = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { device?: string }).device : undefined;
-  const hashes = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { scenarios?: { id: string; hash?: string }[] }).scenarios ?? [] : [];
-  const hash = new Map(hashes.map((s) => [s.id, s.hash]));
+  const file = join(ctx.runDir, 'run.json');
+  // run.json names the run even when the report is rebuilt through a `latest` link.
+  const manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runId?: string; device?: string; scenarios?: { id: string; hash?: string }[] }) : {};
+  const device = manifest.device;
+  const hash = new Map((manifest.scenarios ?? []).map((s) => [s.id, s.hash]));
+  const runId = manifest.runId ?? ctx.runId;
   return {
-    runId: ctx.runId,
-    created: createdAt(ctx.runId),
+    runId,
+    created: createdAt(runId),
     version: tripwireVersion(),
     scenarios: new Map(ctx.scenarios.map((s) => [s.id, { title: s.title, risk: s.risk, instruction: s.instruction, hash: hash.get(s.id) }])),
     ...(device ? { device } : {}),
