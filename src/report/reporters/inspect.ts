@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ioError } from '../atomic.ts';
 import { defineReporter, type ReportContext } from '../reporter.ts';
 import { InspectLog, type LogContext } from '../inspect/log.ts';
 import { InspectJsonLog } from '../inspect/jsonLog.ts';
+import { readManifest } from '../runFacts.ts';
 import { tripwireVersion } from '../../run/version.ts';
 
 /** Where the logs go in the run folder: one per agent, named as Inspect names its own. */
@@ -64,9 +65,7 @@ function inspectRun(ctx: ReportContext, format: 'eval' | 'json') {
 }
 
 function logContext(ctx: ReportContext): LogContext {
-  const file = join(ctx.runDir, 'run.json');
-  // run.json names the run even when the report is rebuilt through a `latest` link.
-  const manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runId?: string; device?: string; scenarios?: { id: string; hash?: string }[] }) : {};
+  const manifest = readManifest(ctx.runDir);
   const device = manifest.device;
   const hash = new Map((manifest.scenarios ?? []).map((s) => [s.id, s.hash]));
   const runId = manifest.runId ?? ctx.runId;
