@@ -94,7 +94,10 @@ export default defineAgentProvider({
         const cost = s.price ? (promptTokens * s.price.prompt + completionTokens * s.price.completion) / 1e6 : undefined;
         return {
           ...conversation.reply(message, firstOnly),
-          usage: { promptTokens, completionTokens, ...(cost !== undefined ? { cost } : {}) },
+          usage: {
+            promptTokens, completionTokens, ...(cost !== undefined ? { cost } : {}),
+            model: completion.model || s.model, ...(completion.choices[0]?.finish_reason ? { finishReason: completion.choices[0].finish_reason } : {}),
+          },
         };
       },
     };

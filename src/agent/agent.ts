@@ -35,6 +35,9 @@ export interface Usage {
   completionTokens: number;
   /** In the currency of the configured price, when the agent has one. */
   cost?: number;
+  /** The model that answered, and why it stopped (`stop`, `tool_calls`, `length`): traced for exporters. */
+  model?: string;
+  finishReason?: string;
 }
 
 /**

@@ -55,6 +55,8 @@ Usage:
       --max-errors <n>         errored (ungraded) episodes allowed before exiting 3 (default 0)
       --reporter <name>        repeatable: also write this reporter's output (junit: junit.xml; or one
                                of the config's plugins); summary.json and index.html are always written
+                               inspect: Inspect AI .eval logs; inspect-json; otel: OpenTelemetry spans
+      --otlp <url>             send the otel reporter's spans to this OTLP/HTTP endpoint (turns it on)
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop

@@ -63,6 +63,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       'fail-under': { type: 'string' },
       'max-errors': { type: 'string' },
       reporter: { type: 'string', multiple: true },
+      otlp: { type: 'string' },
     },
   });
   const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
@@ -121,7 +122,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(shard ? { shard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths, metrics, registry,
     // A resumed run keeps the reporters it had; any registered name is taken (the config's too).
-    reporters: values.reporter ?? manifest?.reporters ?? [],
+    reporters: withOtlp(values.reporter ?? manifest?.reporters ?? [], values.otlp),
     ...(thresholds ? { thresholds } : {}),
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
@@ -154,4 +155,12 @@ function judgeFromAgent(config: TripwireConfig, name: string): JudgeConfig {
   const parsed = JudgeConfig.safeParse({ model: agent.model, baseURL: agent.baseURL, apiKeyEnv: agent.apiKeyEnv });
   if (!parsed.success) throw new UsageError(`--judge ${name}: the agent needs a model (and may give baseURL, apiKeyEnv)`);
   return parsed.data;
+}
+
+/** `--otlp <url>`: the OTLP endpoint for this process (as OTEL_EXPORTER_OTLP_ENDPOINT would name it), and the otel reporter on. */
+function withOtlp(reporters: string[], url: string | undefined): string[] {
+  if (url === undefined) return reporters;
+  if (!/^https?:\/\//.test(url)) throw new UsageError(`--otlp wants an http(s) URL, got "${url}"`);
+  process.env.OTEL_EXPORTER_OTLP_ENDPOINT = url;
+  return reporters.includes('otel') ? reporters : [...reporters, 'otel'];
 }

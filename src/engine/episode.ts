@@ -1,5 +1,6 @@
 import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
 import type { Agent, Observation, Usage } from '../agent/agent.ts';
+import type { TraceRecord } from '../grading/trace.ts';
 import { actWithin, review, TIMED_OUT, type Approver } from './turn.ts';
 import { createClock } from './clock.ts';
 import type { Device } from './device.ts';
@@ -187,6 +188,7 @@ async function playEpisode(
       usage.promptTokens += turn?.usage?.promptTokens ?? 0;
       usage.completionTokens += turn?.usage?.completionTokens ?? 0;
       if (turn?.usage?.cost !== undefined) usage.cost = (usage.cost ?? 0) + turn.usage.cost;
+      if (turn?.usage) observer.record(modelRecord(play.step, turn.usage));
       if (typeof turn?.text === 'string' && turn.text.trim()) observer.record({ kind: 'message', step: play.step, role: 'agent', text: turn.text });
     } catch (e) {
       const reason = `agent failed: ${describe(e)}`;
@@ -245,4 +247,12 @@ async function freshScreens(world: World, step: number, signal: AbortSignal, see
   const views = (await world.observe(signal)).filter((v) => v.screen);
   for (const v of views) seen(v.screen!);
   return views.map((v) => ({ step, kind: 'result', content: v.content }));
+}
+
+/** A model request as the trace keeps it: what exporters (OpenTelemetry's `chat` spans) need, no timings. */
+function modelRecord(step: number, u: Usage): TraceRecord {
+  return {
+    kind: 'model', step, promptTokens: u.promptTokens, completionTokens: u.completionTokens,
+    ...(u.model ? { model: u.model } : {}), ...(u.finishReason ? { finishReason: u.finishReason } : {}),
+  };
 }

@@ -51,6 +51,8 @@ export type TraceRecord =
   | { kind: 'error'; step: number; code: ErrorCode; message: string; tool?: string }
   | { kind: 'transition'; step: number; env: string; from: StateValue; to: StateValue; changes: Change[] }
   | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }
+  /** A model request an agent reported (its usage): one per turn of a model agent, none for scripted ones. */
+  | { kind: 'model'; step: number; model?: string; promptTokens: number; completionTokens: number; finishReason?: string }
   /** A read a push agent made between actions (a page source, a find): traced, not a step. */
   | { kind: 'read'; step: number; command: string; detail?: unknown }
   /** An external program's exit and output (agents/exec), recorded as its episode ends. */

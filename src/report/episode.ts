@@ -56,6 +56,8 @@ function describe(rec: TraceRecord): string {
     }
     case 'message':
       return `${esc(rec.role)}: ${text(rec.text)}`;
+    case 'model':
+      return `model request${rec.model ? ` to <code>${esc(rec.model)}</code>` : ''}: ${esc(rec.promptTokens)} prompt + ${esc(rec.completionTokens)} completion tokens${rec.finishReason ? ` (${esc(rec.finishReason)})` : ''}`;
     case 'read':
       return `read: <code>${esc(rec.command)}</code>${rec.detail === undefined ? '' : ` ${code(rec.detail, 120)}`}`;
     case 'process': {

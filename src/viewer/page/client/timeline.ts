@@ -63,6 +63,8 @@ function recordLines(r: TraceRecord): HTMLElement {
         h('b', null, r.approved ? 'approved' : 'rejected'), ' ' + r.tool + ' (risk: ' + r.risk.join(', ') + ')' + (r.reason ? ': ' + r.reason : ''));
     case 'read':
       return h('div', { class: 'tl read' }, h('span', { class: 'verb' }, 'read'), r.command);
+    case 'model':
+      return h('div', { class: 'tl read' }, h('span', { class: 'verb' }, 'model'), (r.model ?? 'request') + ': ' + r.promptTokens + ' + ' + r.completionTokens + ' tokens' + (r.finishReason ? ' (' + r.finishReason + ')' : ''));
     case 'event':
       return h('div', { class: 'tl event' }, r.env + ': ' + r.event.type);
     case 'process':

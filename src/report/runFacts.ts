@@ -1,0 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What an exporter reads from run.json: the run's real id (a report rebuilt through `latest` has the link's name), its device and hashes. */
+export interface ManifestFacts {
+  runId?: string;
+  device?: string;
+  scenarios?: { id: string; hash?: string }[];
+}
+
+export function readManifest(runDir: string): ManifestFacts {
+  const file = join(runDir, 'run.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ManifestFacts) : {};
+}
