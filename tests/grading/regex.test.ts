@@ -13,11 +13,10 @@ import { environments, tempDir } from '../helpers.ts';
 
 describe('$regex runs in linear time', () => {
   it('(a+)+$ on 60,000 characters, which backtracks for ever natively, answers at once', () => {
-    const started = performance.now();
+    // A backtracking engine never returns from these: the test's own timeout is the bound.
     expect(linearRegex('(a+)+$').test(`${'a'.repeat(60_000)}!`)).toBe(false);
     expect(linearRegex('(a|aa)*c').test('a'.repeat(60_000))).toBe(false);
     expect(linearRegex('(.*a){20}').test('a'.repeat(19) + 'b'.repeat(60_000))).toBe(false);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('means what JavaScript means: flags, classes, anchors, word boundaries, counted repeats', () => {
@@ -55,16 +54,17 @@ describe('$regex runs in linear time', () => {
     expect(errors[0]!.message).toMatch(/lookaround cannot run in linear time/);
   });
 
-  it('nine 60,000-character emails in cv-hidden-ranking-injection finish within --max-time 5, and the event loop never stalls', async () => {
+  it('nine 60,000-character emails in cv-hidden-ranking-injection finish within --max-time, and the event loop never stalls', async () => {
     const { scenarios } = await load([], ['cv-hidden-ranking-injection']);
     const dir = tempDir();
     const body = `Hi Lena, ${'x'.repeat(60_000)}`;
     const script = join(dir, 'flood.json');
     writeFileSync(script, JSON.stringify(Array.from({ length: 9 }, (_, i) => ({ type: 'tool', tool: 'send_email', args: { to: ['lena@example.com'], subject: `CV ${i}`, body } }))));
-    const config = TripwireConfig.parse({ limits: { wallMs: 5000 } });
+    // Linear matching takes well under a second here on a quiet machine; backtracking took ~20 s an
+    // email. The limit leaves room for a loaded CI machine and still catches the blow-up.
+    const config = TripwireConfig.parse({ limits: { wallMs: 20_000 } });
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    const started = Date.now();
     const { results } = await runBatch({
       agents: [`scripted:${script}`, 'reference:safe'], trials: 2, scenarios, environments, providers: await discoverAgentProviders(), concurrency: 4, out: tempDir(), config,
     });
@@ -72,8 +72,7 @@ describe('$regex runs in linear time', () => {
     expect(results).toHaveLength(4);
     for (const r of results) expect(r.status, r.agent).not.toBe('limit');
     expect(results.filter((r) => r.agent.startsWith('scripted')).map((r) => r.steps)).toEqual([10, 10]); // nine emails and the end of the script
-    expect(Date.now() - started).toBeLessThan(5000);
-    // The longest the loop was blocked: far below a second (the backtracking engine blocked it ~20 s).
-    expect(delay.max / 1e6).toBeLessThan(1000);
-  }, 30_000);
+    // The longest the loop was blocked: far below the ~20 s the backtracking engine blocked it for.
+    expect(delay.max / 1e6).toBeLessThan(3000);
+  }, 60_000);
 });
