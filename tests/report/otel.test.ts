@@ -86,9 +86,8 @@ describe('the otel reporter', () => {
     const spans = spansOf(lines);
     const root = spans.find((s) => s.name === 'invoke_agent reference:unsafe') as OtlpSpan;
     expect(spans.filter((s) => s.parentSpanId === root.spanId).length).toBeGreaterThan(0);
-    // Rebuilt by `tripwire report`: the same ids (derived from the episode), so the same spans.
+    // Rebuilt by `tripwire report`: the same ids (derived from the episode), so the same spans, replaced and not added to.
     const before = spans.map((s) => `${s.traceId}/${s.spanId}/${s.name}`).sort();
-    await exec('rm', [file]);
     await tripwire(cwd, {}, 'report', latest(cwd));
     const again = spansOf(readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).map((s) => `${s.traceId}/${s.spanId}/${s.name}`).sort();
     expect(again).toEqual(before);

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
@@ -22,19 +22,27 @@ export function createExporter(file: string, env: NodeJS.ProcessEnv = process.en
  * a collector's `otlpjsonfile` receiver, or any OTLP/HTTP endpoint by a POST per line, takes it.
  */
 export class FileSpanExporter implements SpanExporter {
-  constructor(readonly file: string) {}
+  private readonly tmp: string;
+
+  /** Written beside the file and renamed over it at shutdown: a rebuilt report replaces the spans, never adds to them. */
+  constructor(readonly file: string) {
+    this.tmp = `${file}.tmp`;
+    writeFileSync(this.tmp, '');
+  }
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
     try {
       const body = JsonTraceSerializer.serializeRequest(spans);
-      appendFileSync(this.file, `${Buffer.from(body ?? new Uint8Array()).toString('utf8')}\n`);
+      appendFileSync(this.tmp, `${Buffer.from(body ?? new Uint8Array()).toString('utf8')}\n`);
       done({ code: ExportResultCode.SUCCESS });
     } catch (error) {
       done({ code: ExportResultCode.FAILED, error: error as Error });
     }
   }
 
-  async shutdown(): Promise<void> {}
+  async shutdown(): Promise<void> {
+    renameSync(this.tmp, this.file);
+  }
 }
 
 /** Holds ended spans until the reporter sends them: a batch at a time, never dropped (a BatchSpanProcessor drops when full). */
