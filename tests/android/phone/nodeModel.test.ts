@@ -16,7 +16,7 @@ describe('the node model', () => {
 
   it('a disabled control is listed but its tap (and the tap of text inside it) does nothing', () => {
     const root = laid(column([
-      button('Send', { type: 'send' }, { enabled: false, risk: ['communicate'] }),
+      button('Send', { type: 'send' }, { enabled: false, risk: ['sends-message'] }),
       { class: 'android.widget.LinearLayout', clickable: true, enabled: false, onTap: { type: 'row' }, children: [text('Row title')] },
       button('Cancel', { type: 'cancel' }),
     ]));
