@@ -8,8 +8,11 @@ export type { Element };
  * tapped or scrolled, which keeps the list an agent reads short.
  */
 function listed(n: UiNode): boolean {
-  if (n.children?.length) return Boolean(n.clickable || n.scrollable || n.text || n.desc);
-  return Boolean(n.text || n.desc || n.id || n.clickable || n.checkable || n.field !== undefined);
+  // As the page source says them (pageSource.ts), so a list read from the XML (android/appium/source.ts) is this one.
+  const clickable = n.clickable ?? Boolean(n.onTap);
+  if (n.displayed === false) return false;
+  if (n.children?.length) return Boolean(clickable || n.scrollable || n.text || n.desc);
+  return Boolean(n.text || n.desc || resourceId(n) || clickable || n.checkable || n.field !== undefined);
 }
 
 /**
