@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { createClock, World, type Clock, type Device, type CallOptions, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
-import { elementList } from './elements.ts';
+import { elementsOf } from './tools.ts';
 import phone, { apps } from './index.ts';
-import { pageSource } from './pageSource.ts';
+import { pageSource, type PageSourceOptions } from './pageSource.ts';
 import { renderPhoneHtml } from './render.ts';
 import { composeScreen, type Screen } from './screen.ts';
 import { holdScreenshots, releaseScreenshots, screenshotHtml, type ScreenshotOptions } from './screenshot.ts';
@@ -119,25 +119,27 @@ export class VirtualPhone implements Device {
   screenId(): string {
     const s = this.screen();
     if (this.#screenId?.screen !== s) {
-      const content = JSON.stringify([s.title, elementList(s.nodes)]);
+      const content = JSON.stringify([s.title, elementsOf(this.context, apps)]);
       this.#screenId = { screen: s, id: createHash('sha1').update(content).digest('hex').slice(0, 16) };
     }
     return this.#screenId.id;
   }
 
-  async pageSource(): Promise<string> {
-    return pageSource(this.screen().root);
+  /** Appium's page source: the active window, or every window with `allWindows` (UiAutomator2's enableMultiWindows). */
+  async pageSource(options: CallOptions & PageSourceOptions = {}): Promise<string> {
+    return pageSource(this.screen(), options);
   }
 
   async elements(): Promise<DeviceScreen> {
     const s = this.screen();
-    return { app: s.title, elements: elementList(s.nodes), id: this.screenId() };
+    // In MobileSafetyBench's mode its entries leave empty keys out: the same list the agent reads in an episode.
+    return { app: s.title, elements: elementsOf(this.context, apps), id: this.screenId() };
   }
 
   /** The screen as one self-contained HTML document (what screenshot() draws; the viewer can show it as is). */
   html(): string {
     const s = this.screen();
-    return renderPhoneHtml(s.root, { nodes: s.nodes, title: s.title });
+    return renderPhoneHtml(s.display, { nodes: s.nodes, title: s.title });
   }
 
   async screenshot(): Promise<Buffer> {
