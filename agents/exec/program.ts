@@ -105,7 +105,7 @@ const DRAIN_MS = 1000;
  * Starts a program in its own process group, under the machine's isolation (see sandbox.ts), so
  * that ending it ends everything it started.
  */
-export function startProgram(words: string[], o: { cwd: string; env: Record<string, string>; maxOutputBytes: number; isolation: Isolation; home: string }): Program {
+export function startProgram(words: string[], o: { cwd: string; env: Record<string, string>; maxOutputBytes: number; isolation: Isolation; home: string; stdin?: boolean }): Program {
   // The home is made the program's own below; what it must reach besides is the folder above it.
   const wrapped = wrap(words, o.isolation, o.cwd === o.home ? dirname(o.home) : o.cwd);
   // Its own uid needs its own home (and the temporary folder there) to be writable.
@@ -114,7 +114,7 @@ export function startProgram(words: string[], o: { cwd: string; env: Record<stri
   const mark = o.isolation === 'none' ? randomUUID() : undefined;
   const env = mark ? { ...o.env, TRIPWIRE_PROCESS_MARK: mark } : o.env;
   const [file, ...args] = wrapped.words;
-  const child = spawn(file!, args, { cwd: o.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(file!, args, { cwd: o.cwd, env, stdio: [o.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
   const stdout = new Tail(o.maxOutputBytes);
   const stderr = new Tail(o.maxOutputBytes);
   child.stdout!.on('data', (c: Buffer) => stdout.push(c));

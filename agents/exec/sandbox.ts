@@ -25,8 +25,10 @@ const NAMESPACE = ['--pid', '--fork', '--mount-proc', '--kill-child'];
  * pid 1 of the namespace: the kernel delivers to a namespace's pid 1 only signals it handles, so the
  * program runs as pid 2 where SIGTERM reaches it. It exits with the program; the kernel then kills
  * whatever is left. Its own stderr is closed so that the shell's "Terminated" is not the program's.
+ * Its stdin is handed on through fd 4: sh gives a background command /dev/null otherwise (an exec
+ * guard reads its requests there).
  */
-const INIT = 'exec 3>&2 2>/dev/null; "$@" 2>&3 3>&- & c=$!; exec 3>&-; while :; do wait $c; s=$?; kill -0 $c || exit $s; done';
+const INIT = 'exec 3>&2 2>/dev/null 4<&0; "$@" 2>&3 3>&- <&4 4<&- & c=$!; exec 3>&- 4<&-; while :; do wait $c; s=$?; kill -0 $c || exit $s; done';
 
 let found: Isolation | undefined;
 

@@ -57,6 +57,10 @@ Usage:
                                of the config's plugins); summary.json and index.html are always written
                                inspect: Inspect AI .eval logs; inspect-json; otel: OpenTelemetry spans
       --otlp <url>             send the otel reporter's spans to this OTLP/HTTP endpoint (turns it on)
+      --defense <name>[,<name>]  also play each agent inside each defense, as <agent>+<name>:
+                               spotlight, sandwich, tool-filter, or a config plugin's (docs/guards.md)
+      --guard <agent|exec:cmd>  also play each agent as <agent>+guard: a config agent's model or a
+                               program allows or blocks every action; graded as agents[].guard
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop

@@ -14,6 +14,7 @@ import { parseThresholds, thresholdFailures } from '../report/thresholds.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { formatTable, plural } from '../report/table.ts';
 import { ChannelRegistry } from '../agent/channel.ts';
+import { expandAgents } from '../defense/resolve.ts';
 import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
@@ -64,6 +65,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       'max-errors': { type: 'string' },
       reporter: { type: 'string', multiple: true },
       otlp: { type: 'string' },
+      defense: { type: 'string', multiple: true },
+      guard: { type: 'string' },
     },
   });
   const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
@@ -86,7 +89,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const registry = registryFor(config);
   const { environments, scenarios, errors } = await load(paths, filters, registry);
   printLoadErrors(errors);
-  const agents = values.agent ?? manifest?.agents ?? ['oracle', 'reckless'];
+  // --defense a,b and --guard add each agent again as <agent>+a, <agent>+b, <agent>+guard (src/defense/resolve.ts).
+  const guard = values.guard ?? manifest?.guard;
+  const defenseNames = (values.defense ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
+  const agents = expandAgents(values.agent ?? manifest?.agents ?? ['oracle', 'reckless'], defenseNames, values.guard !== undefined, defenseNames.length ? await registry.list('defense') : new Map());
   const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
   const out = resolve(values.out ?? (values.resume ? join(values.resume, '..') : 'reports'));
   if (scenarios.length === 0) {
@@ -120,6 +126,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     channels,
     ...(device ? { device, devices: await registry.list('device') } : {}),
     ...(shard ? { shard } : {}),
+    ...(guard ? { guard } : {}),
     agents, trials, scenarios, environments, providers, out, config, paths, metrics, registry,
     // A resumed run keeps the reporters it had; any registered name is taken (the config's too).
     reporters: withOtlp(values.reporter ?? manifest?.reporters ?? [], values.otlp),

@@ -2,6 +2,8 @@ import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
 import type { Agent, Observation, Usage } from '../agent/agent.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { actWithin, review, TIMED_OUT, type Approver } from './turn.ts';
+import { consult, type ActionGate } from './gate.ts';
+import { guardOf } from '../grading/guardLabels.ts';
 import { createClock } from './clock.ts';
 import type { Device } from './device.ts';
 import { directorFor } from './director.ts';
@@ -45,6 +47,8 @@ export interface EpisodeOptions {
   control?: { beforeTurn(step: number): Promise<void> };
   /** Asked before every risky action (a tool with risk tags, or a tap on a control with some); a rejection reaches the agent. */
   approve?: Approver;
+  /** Asked before every valid action (a guard, a defense's tool filter); its blocks reach the agent as errors. */
+  gate?: ActionGate;
 }
 
 export interface EpisodeLimits {
@@ -85,7 +89,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
   const play = { step: 0, scene: undefined as Scene | undefined, made: [] as Device[] };
   let ending: Ending;
   try {
-    ending = await playEpisode(o, observer, usage, play, { signal: wall.signal, msLeft: () => (wallMs === undefined ? undefined : wallMs - (hostNow() - started)) });
+    ending = await playEpisode(o, observer, usage, play, { signal: wall.signal, msLeft: () => (wallMs === undefined ? undefined : wallMs - (hostNow() - started)) }, hostNow);
   } catch (e) {
     if (wall.signal.aborted) {
       ending = { status: 'limit', reason: `wall-time limit of ${wallMs} ms reached` };
@@ -103,6 +107,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
   await Promise.resolve()
     .then(() => o.agent.stop?.({ report: (p) => observer.record({ kind: 'process', step: play.step, ...p }) }))
     .catch(() => {});
+  await Promise.resolve().then(() => o.gate?.stop?.()).catch(() => {});
   const facts = play.scene?.facts() ?? { state: {}, machines: {} };
   const verdict = observer.end(play.step, ending.status, facts.state, ending.reason, facts.machines);
   o.sink?.close();
@@ -125,6 +130,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
     ...(usage.promptTokens + usage.completionTokens > 0 ? { tokens: { prompt: usage.promptTokens, completion: usage.completionTokens } } : {}),
     ...(usage.cost !== undefined ? { cost: Math.round(usage.cost * 1e6) / 1e6 } : {}),
     ...(ending.reason ? { reason: ending.reason } : {}),
+    ...(o.gate ? { guard: guardOf(observer.records, verdict) } : {}),
   };
 }
 
@@ -135,6 +141,7 @@ async function playEpisode(
   usage: Usage,
   play: { step: number; scene?: Scene; made: Device[] },
   wall: { signal: AbortSignal; msLeft: () => number | undefined },
+  hostNow: () => number,
 ): Promise<Ending> {
   const { scenario } = o;
   const limit = scenario.limits.steps;
@@ -153,7 +160,9 @@ async function playEpisode(
   }
   await scene.worldEvents(0, wall.signal);
   const views = await world.observe(wall.signal);
-  await o.agent.start?.({ scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 });
+  const brief = { scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 };
+  await o.agent.start?.(brief);
+  await o.gate?.start?.(brief);
 
   // A device's screen is in view from the start: step 0's observations.
   let pending: Observation[] = views.map((v) => ({ step: 0, kind: 'result', content: v.content }));
@@ -214,7 +223,8 @@ async function playEpisode(
       observer.record({ kind: 'action', step, at: clock.now(), action });
       // Risk is read only when someone reviews: the step stays as cheap as before without --approve.
       const rejection = o.approve && (await review(action, world.riskOf(action), o.approve, step, (r) => observer.record(r)));
-      const outcome: Outcome = rejection ?? (await world.apply(action, { signal: wall.signal, screen: shownScreen }));
+      const blocked = !rejection && o.gate ? await consult(o.gate, scene, observer, action, step, wall.signal, hostNow) : undefined;
+      const outcome: Outcome = rejection || blocked || (await world.apply(action, { signal: wall.signal, screen: shownScreen }));
       observer.outcome(step, outcome);
       if (outcome.ok && outcome.kind === 'tool' && outcome.screen) screen = outcome.screen;
       if (outcome.ok && outcome.kind === 'end' && outcome.action.type === 'ask') {

@@ -16,12 +16,12 @@ export class Scene {
     readonly observer: Observer,
   ) {}
 
-  /** The facts predicates see: the environments', and the scenario machine's as `scenario`. */
-  facts(): { state: Record<string, unknown>; machines: Machines } {
+  /** The facts predicates see: the environments' (of `world`, a fork of this one), and the scenario machine's as `scenario`. */
+  facts(world: World = this.world): { state: Record<string, unknown>; machines: Machines } {
     const d = this.director?.snapshot;
     return {
-      state: { ...this.world.state(), ...(d ? { scenario: d.context } : {}) },
-      machines: { ...this.world.machineStates(), ...(d ? { scenario: { value: d.value, tags: [...(d.tags ?? [])] } } : {}) },
+      state: { ...world.state(), ...(d ? { scenario: d.context } : {}) },
+      machines: { ...world.machineStates(), ...(d ? { scenario: { value: d.value, tags: [...(d.tags ?? [])] } } : {}) },
     };
   }
 

@@ -47,8 +47,8 @@ export class Observer {
   /** Records what `World.apply` made of one action. */
   outcome(step: number, outcome: Outcome): void {
     if (!outcome.ok) {
-      // A person's rejection is not the agent's mistake.
-      if (outcome.code !== 'rejected') this.#invalid++;
+      // A person's rejection, or a guard's block, is not the agent's mistake.
+      if (outcome.code !== 'rejected' && outcome.code !== 'blocked') this.#invalid++;
       this.record({ kind: 'error', step, code: outcome.code, message: outcome.message, ...(outcome.tool ? { tool: outcome.tool } : {}) });
       return;
     }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'not-allowed' // the environment's current state does not accept it
   | 'stale-screen' // an element chosen by index on a device screen that has changed since
   | 'rejected' // a person reviewing risky calls said no
+  | 'blocked' // a guard or a defense watching the actions said no (--guard, --defense)
   | 'agent-error' // the agent itself failed (threw, timed out)
   | 'device-transport' // a device could not be reached or dropped the connection: not the agent's fault
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
@@ -61,6 +62,12 @@ export type TraceRecord =
   | { kind: 'violation'; step: number; predicate: string; description: string; evidence: unknown }
   /** A person's decision on a risky action held for approval (`--approve risky`). */
   | { kind: 'approval'; step: number; tool: string; risk: string[]; approved: boolean; reason?: string }
+  /**
+   * A guard's (or a defense's) decision on a proposed action (--guard): its reason, how long it took
+   * (host time: the one field of a guarded trace that is not deterministic), the action's risk tags,
+   * and the ground truth from a fork of the world (`label`; `harms`: the predicates it would violate).
+   */
+  | { kind: 'guard'; step: number; guard: string; allow: boolean; reason: string; latencyMs: number; risk: string[]; label: 'harmful' | 'not-harmful' | 'unknown'; harms?: string[]; error?: string }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict }
   /** After the end: the optional judge's verdict on the agent's words (never part of `verdict`). */
   | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; helpful?: boolean; agreesHelpful?: boolean; decided?: boolean; error?: string };

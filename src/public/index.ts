@@ -98,3 +98,9 @@ export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
 export { addSecret, redact, runSecrets, Secrets, isSecretName, URL_WITH_PASSWORD, REDACTED } from '../run/secrets.ts';
 export { cachedFetch } from '../run/responseCache.ts';
 export type { Redactor } from '../run/secrets.ts';
+
+// Defenses and guards (issue 26): plug-ins around an agent, and the guard protocol.
+export { defineDefense } from '../defense/defense.ts';
+export type { Defense, DefenseSession, DefenseReview } from '../defense/defense.ts';
+export { defineGuard, parseReply, failed as guardFailure } from '../guard/guard.ts';
+export type { Guard, GuardProvider, GuardContext, GuardReply, GuardRequest, OnError } from '../guard/guard.ts';

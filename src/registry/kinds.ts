@@ -4,6 +4,8 @@ import type { Environment } from '../engine/environment.ts';
 import type { Importer } from './importer.ts';
 import type { Metric } from '../report/metric.ts';
 import type { Reporter } from '../report/reporter.ts';
+import type { Defense } from '../defense/defense.ts';
+import type { GuardProvider } from '../guard/guard.ts';
 
 /**
  * The kinds of plug-in the registry knows (docs/architecture.md, "Plug-in kinds"). Each is found by
@@ -30,8 +32,8 @@ export interface PluginOf {
   reporter: Reporter;
   mutation: TaggedPlugin<'mutation'>;
   attack: TaggedPlugin<'attack'>;
-  defense: TaggedPlugin<'defense'>;
-  guard: TaggedPlugin<'guard'>;
+  defense: Defense;
+  guard: GuardProvider;
 }
 
 export type AnyPlugin = PluginOf[PluginKind];
@@ -39,7 +41,7 @@ export type AnyPlugin = PluginOf[PluginKind];
 /** The file a plug-in of each kind lives in, in a content folder: `<root>/<name>/<file>.ts` (or .js). */
 export const KIND_FILE: Record<PluginKind, string> = {
   environment: 'environment', device: 'provider', agent: 'agent', importer: 'importer', metric: 'metric',
-  reporter: 'reporter', mutation: 'mutation', attack: 'attack', defense: 'defense', guard: 'guard',
+  reporter: 'reporter', mutation: 'mutation', attack: 'attack', defense: 'defense', guard: 'guardProvider',
 };
 
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -74,6 +76,6 @@ export const KIND_HELPER: Record<PluginKind, string> = {
   reporter: 'a reporter (use defineReporter)',
   mutation: 'a mutation operator ({ kind: "mutation", name, ... })',
   attack: 'an attack ({ kind: "attack", name, ... })',
-  defense: 'a defense ({ kind: "defense", name, ... })',
-  guard: 'a guard ({ kind: "guard", name, ... })',
+  defense: 'a defense (use defineDefense)',
+  guard: 'a guard provider (use defineGuard)',
 };

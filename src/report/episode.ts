@@ -69,6 +69,8 @@ function describe(rec: TraceRecord): string {
       return `world event for ${esc(rec.env)}: ${code(rec.event)}`;
     case 'approval':
       return `${rec.approved ? 'approved' : '<strong>rejected</strong>'} by a person: <code>${esc(rec.tool)}</code> (risk: ${rec.risk.map((r) => esc(r)).join(', ')})${rec.reason ? `: ${text(rec.reason)}` : ''}`;
+    case 'guard':
+      return `${rec.allow ? 'allowed' : '<strong>blocked</strong>'} by <code>${esc(rec.guard)}</code> in ${esc(rec.latencyMs)} ms${rec.reason ? `: ${text(rec.reason)}` : ''} · ground truth: ${esc(rec.label)}${rec.harms ? ` (${rec.harms.map((h) => esc(h)).join(', ')})` : ''}${rec.error ? ` · guard error: ${text(rec.error)}` : ''}`;
     case 'violation':
       return `<strong>${esc(rec.predicate)}</strong> violated at step ${esc(rec.step)}: ${text(rec.description)}<br>evidence: ${code(rec.evidence)}`;
     case 'end': {

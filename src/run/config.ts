@@ -26,6 +26,8 @@ export const TripwireConfig = z.strictObject({
    * the discovery rule; paths relative to the config file.
    */
   plugins: z.array(z.string().min(1)).optional(),
+  /** Settings per defense (`defenses.spotlight: { mode: delimit }`), given to it for every episode it wraps. */
+  defenses: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
 export type TripwireConfig = z.output<typeof TripwireConfig>;
 export type TripwireConfigInput = z.input<typeof TripwireConfig>;

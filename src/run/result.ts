@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpisodeStatus } from '../engine/action.ts';
 import { FailureMode, RiskCategory } from '../scenario/taxonomy.ts';
 import { JudgeSummary, JudgeVerdict } from './judgeSchema.ts';
+import { GuardEpisode } from '../grading/guardLabels.ts';
 
 /**
  * The files a run writes and reads back (public contract: docs/architecture.md, "Files a run writes"). Each is a zod schema, so what
@@ -49,6 +50,8 @@ export const EpisodeResult = z.object({
    * `msb` or `tripwire` element list), so reports can say which one their numbers used.
    */
   observation: z.string().optional(),
+  /** With a guard or a blocking defense (--guard, --defense): each decision, its latency and the action's ground truth. */
+  guard: GuardEpisode.optional(),
 });
 export type EpisodeResult = z.infer<typeof EpisodeResult>;
 
@@ -133,5 +136,7 @@ export const RunManifest = z.object({
   reporters: z.array(z.string()).optional(),
   /** The `--fail-under` gate, for the reporters that show it. */
   thresholds: z.record(z.string(), z.number()).optional(),
+  /** The guard that watched the `<agent>+guard` agents (`--guard`). */
+  guard: z.string().optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;

@@ -25,6 +25,9 @@ import { indexResults, streamResults } from '../report/read.ts';
 import type { ListLayout } from '../report/pages.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
+import { parseDefended } from '../defense/resolve.ts';
+import { defendEpisode } from '../defense/episode.ts';
+import { resolveGuard } from '../guard/resolve.ts';
 
 export interface RunPlan {
   agents: string[];
@@ -33,6 +36,8 @@ export interface RunPlan {
   device?: string;
   /** Only this slice of the episodes (`--shard i/n`); `tripwire merge` joins the slices. */
   shard?: Shard;
+  /** The guard of the agents named `<agent>+guard` (`--guard`): `exec:<command>` or a config agent. */
+  guard?: string;
 }
 
 export type { RunManifest };
@@ -153,7 +158,13 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   // Resolved before any episode: an unknown reporter fails the run at once, not after it.
   const reporters = await resolveReporters(o.reporters, registry);
   const metrics = o.metrics ?? [...(await registry.list('metric')).values()];
-  const agents = new Map((await resolveAgents(o.agents, o.providers, o.config)).map((a) => [a.name, a]));
+  // `<agent>+<defense>...`: the agent under its defenses (src/defense); the agent is resolved once.
+  const defenses = await registry.list('defense');
+  const named = new Map(o.agents.map((name) => [name, parseDefended(name, defenses)]));
+  const agents = new Map((await resolveAgents([...new Set([...named.values()].map((d) => d.base))], o.providers, o.config)).map((a) => [a.name, a]));
+  const guarded = [...named.values()].some((d) => d.guarded);
+  if (guarded && !o.guard) throw new TripwireError('usage', 'an agent named <agent>+guard needs a guard: --guard <agent or exec:command>');
+  const guard = guarded ? await resolveGuard(o.guard!, await registry.list('guard'), o.config) : undefined;
   const device = await resolveDevice(o.device, o.devices, o.config);
   const judge = o.config?.judge && createJudge(o.config.judge, { secrets, cacheDir: judgeCache(o.config) });
   const runDir = o.resume ? resolve(o.resume) : resolve(o.out, o.runId ?? newRunId());
@@ -182,6 +193,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     trials: o.trials,
     ...(o.device ? { device: o.device } : {}),
     ...(o.shard ? { shard: o.shard } : {}),
+    ...(guard ? { guard: guard.name } : {}),
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
     ...(o.thresholds ? { thresholds: o.thresholds } : {}),
@@ -191,18 +203,20 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
 
   let finished = 0;
   const play = async (p: PlannedEpisode): Promise<void> => {
-    const { provider, spec, options } = agents.get(p.agent)!;
+    const defended = named.get(p.agent)!;
+    const { provider, spec, options } = agents.get(defended.base)!;
     const { scenario } = p.loaded;
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
-    const agent: Agent = await Promise.resolve()
+    const played: Agent = await Promise.resolve()
       .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.
         return { act: () => { throw agentError; } };
       });
+    const { agent, gate } = defendEpisode(played, defended, { ...(guard ? { guard } : {}), ...(o.config?.defenses ? { settings: o.config.defenses } : {}), secrets });
     o.hooks?.onStart?.(p.episodeId, { agent: p.agent, scenarioId: scenario.id, trial: p.trial });
     const onDevice = device && scenario.environments[device.provider.environment] !== undefined;
     const result = await runEpisode({
@@ -211,6 +225,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(p.episodeId, record)),
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),
+      ...(gate ? { gate } : {}),
     });
     await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.

@@ -61,6 +61,9 @@ function recordLines(r: TraceRecord): HTMLElement {
     case 'approval':
       return h('div', { class: 'tl approval' + (r.approved ? '' : ' rejected'), 'data-approved': String(r.approved) },
         h('b', null, r.approved ? 'approved' : 'rejected'), ' ' + r.tool + ' (risk: ' + r.risk.join(', ') + ')' + (r.reason ? ': ' + r.reason : ''));
+    case 'guard':
+      return h('div', { class: 'tl approval' + (r.allow ? '' : ' rejected'), 'data-guard': r.allow ? 'allowed' : 'blocked' },
+        h('b', null, (r.allow ? 'allowed by ' : 'blocked by ') + r.guard), ' (' + r.latencyMs + ' ms' + (r.risk.length ? '; risk: ' + r.risk.join(', ') : '') + ')' + (r.reason ? ': ' + r.reason : '') + ' · ground truth: ' + r.label + (r.error ? ' · guard error: ' + r.error : ''));
     case 'read':
       return h('div', { class: 'tl read' }, h('span', { class: 'verb' }, 'read'), r.command);
     case 'model':
