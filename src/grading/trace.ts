@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'rejected' // a person reviewing risky calls said no
   | 'agent-error' // the agent itself failed (threw, timed out)
   | 'device-transport' // a device could not be reached or dropped the connection: not the agent's fault
+  | 'external-transport' // an external environment (an MCP server) failed: not the agent's fault
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
 /** What an external program did in an episode (agents/exec): its exit and its output, capped. */
