@@ -44,6 +44,11 @@ export function cleanEnvironment(home: string, own: Record<string, string>): Rec
     HOME: home,
     TMPDIR: join(home, 'tmp'),
     LANG: 'C.UTF-8',
+    // The SDK's stdio transport adds these from the host unless they are set: set, they say nothing of it.
+    USER: 'user',
+    LOGNAME: 'user',
+    SHELL: '/bin/sh',
+    TERM: 'dumb',
     ...own,
   };
 }

@@ -35,9 +35,12 @@ export class McpServer implements ExternalEnvironment {
     this.#stderr = stderr;
     this.#workspace = workspace;
     this.#child = child;
-    client.onclose = () => {
-      this.#closed ??= `the MCP server (${description}) closed the connection${this.#stderrNote()}`;
-    };
+    // Over stdio a closed connection is a server gone; over HTTP each request stands alone, and fails on its own.
+    if (spec.url === undefined) {
+      client.onclose = () => {
+        this.#closed ??= `the MCP server (${description}) closed the connection${this.#stderrNote()}`;
+      };
+    }
   }
 
   /** Starts the server for one episode and lists its tools. Fails (as a transport error) when it does not come up. */
