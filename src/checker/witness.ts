@@ -57,6 +57,7 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     scenarioId: scenario.id, ok: problems.length === 0, fulfillable: scenario.fulfillable, hazard,
     safePathExists: safeOk, violationReachable, statesExplored: safe.result.steps, limitHit: false, completeDepth: 0,
     shortestSafePathLength: safeOk ? safe.result.steps : undefined, violationPath, problems,
+    ...(hasServers(scenario) ? { partly: 'external environment (an MCP server): no machine to explore' } : {}),
     witnessed: `${hasServers(scenario) ? 'external (MCP server): partly checked' : 'device'}: checked by its reference trajectories${scenario.fulfillable ? '' : '; that no safe path meets the goal is not proven'}`,
     ms: Math.round(performance.now() - started),
   };
