@@ -103,7 +103,7 @@ export class McpServer implements ExternalEnvironment {
   }
 
   async #listTools(signal?: AbortSignal): Promise<ExternalTool[]> {
-    const { tools } = await this.#client.listTools(undefined, { timeout: this.#spec.limits.callMs, signal });
+    const { tools } = await this.#client.listTools(undefined, { timeout: this.#spec.limits.startMs, signal });
     const wanted = this.#spec.tools;
     if (wanted) {
       const missing = Object.keys(wanted).filter((n) => !tools.some((t) => t.name === n));

@@ -43,8 +43,8 @@ export const McpServer = z
       .object({
         /** A call (or a read) that takes longer fails the episode as a transport error. */
         callMs: z.number().int().positive().default(10_000),
-        /** The server must answer within this after it was started. */
-        startMs: z.number().int().positive().default(20_000),
+        /** The server must be up (connected, its tools listed) within this after it was started: generous, as a busy machine starts processes slowly. */
+        startMs: z.number().int().positive().default(60_000),
         /** Text the agent gets back from one call, at most; the rest is cut with a note. */
         outputBytes: z.number().int().positive().default(16_384),
       })
