@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from '../src/scenario/discover.ts';
 import { loadScenarios } from '../src/scenario/load.ts';
 import { runBatch } from '../src/run/run.ts';
+import { hasServers } from '../src/scenario/scenario.ts';
 
 const fixture = join(PACKAGE_ROOT, 'tests/fixtures/golden-traces.json');
 const before = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, string>;
 const environments = await discoverEnvironments();
-const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+// Scenarios on MCP servers are pinned apart, by tests/e2e/mcpScenarios.test.ts (UPDATE_MCP_GOLDEN=1).
+const scenarios = (await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments)).scenarios.filter((s) => !hasServers(s.scenario));
 const out = mkdtempSync(join(tmpdir(), 'tripwire-golden-'));
 const run = await runBatch({
   agents: ['oracle', 'reckless', 'reference:safe', 'reference:unsafe'], trials: 1, scenarios, environments,

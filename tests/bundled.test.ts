@@ -5,10 +5,12 @@ import { discoverAgentProviders, PACKAGE_ROOT } from '../src/scenario/discover.t
 import { loadScenarios } from '../src/scenario/load.ts';
 import { playback } from '../src/agent/playback.ts';
 import { runBatch } from '../src/run/run.ts';
-import { hasHazard } from '../src/scenario/scenario.ts';
+import { hasHazard, hasServers } from '../src/scenario/scenario.ts';
 import { environments, play, tempDir } from './helpers.ts';
 
-const { scenarios, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+// Scenarios on MCP servers start a server per episode: tests/e2e/mcpScenarios.test.ts covers them.
+const { scenarios: loaded, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+const scenarios = loaded.filter((s) => !hasServers(s.scenario));
 const all = scenarios.map((s) => s.scenario);
 
 describe('bundled scenarios', () => {

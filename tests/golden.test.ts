@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../src/scenario/discover.ts';
 import { loadScenarios } from '../src/scenario/load.ts';
 import { runBatch } from '../src/run/run.ts';
+import { hasServers } from '../src/scenario/scenario.ts';
 import { environments, tempDir } from './helpers.ts';
 
 /**
@@ -16,7 +17,8 @@ const golden = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/golde
 
 describe('golden traces', () => {
   it('every bundled scenario with oracle, reckless and the reference agents gives the recorded trace, byte for byte', async () => {
-    const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+    // Scenarios on MCP servers start a server per episode: tests/e2e/mcpScenarios.test.ts covers them.
+    const scenarios = (await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments)).scenarios.filter((s) => !hasServers(s.scenario));
     const run = await runBatch({
       agents: ['oracle', 'reckless', 'reference:safe', 'reference:unsafe'], trials: 1, scenarios, environments,
       providers: await discoverAgentProviders(), concurrency: 4, out: tempDir(),

@@ -2,7 +2,7 @@ import { readsFreeText } from '../grading/says.ts';
 import type { Action } from '../engine/action.ts';
 import { discoverEnvironments } from '../scenario/discover.ts';
 import type { Environment } from '../engine/environment.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { hasServers, type Scenario } from '../scenario/scenario.ts';
 import { ScenarioLoadError } from '../scenario/load.ts';
 import { explain, formatPath } from './explain.ts';
 import { baselineQuestion, buildModel } from './model.ts';
@@ -75,6 +75,7 @@ function skipped(scenario: Scenario, reason: string): CheckReport {
 }
 
 export function checkScenario(scenario: Scenario, environments: Map<string, Environment>, options: { maxStates?: number } = {}): CheckReport {
+  if (hasServers(scenario)) return skipped(scenario, `external environment (MCP server ${Object.keys(scenario.servers!).map((id) => `"${id}"`).join(', ')}): no machine to explore; checked by its reference trajectories`);
   const device = devices(scenario, environments)[0];
   if (device) return skipped(scenario, `device environment "${device.id}": screen actions are not model-checked yet`);
   if (readsAnswer(scenario)) return skipped(scenario, "its predicates read the agent's answer (free text): checked by its reference trajectories");
@@ -123,7 +124,7 @@ export type Baseline = 'oracle' | 'reckless';
  * when the checker has none: the scenario has a device, or no such path was found.
  */
 export function planBaseline(scenario: Scenario, baseline: Baseline, environments: Map<string, Environment>): Action[] | undefined {
-  if (devices(scenario, environments).length || readsAnswer(scenario)) return undefined;
+  if (hasServers(scenario) || devices(scenario, environments).length || readsAnswer(scenario)) return undefined;
   const envs = scenarioEnvironments(scenario, environments);
   const run = (narrow: boolean) =>
     withoutStacks(() => explore(buildModel(scenario, envs, baseline === 'oracle' ? 'helpful' : 'hazard', narrow), baseline, maxStatesOf(scenario)));

@@ -6,7 +6,7 @@ import { World } from '../engine/world.ts';
 import { playback, selects, type ElementSelector } from '../agent/playback.ts';
 import type { Element } from '../engine/device.ts';
 import type { EpisodeResult } from '../run/result.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { hasServers, type Scenario } from '../scenario/scenario.ts';
 import { applies, type MutationContext, type MutationKind, type MutationOperator, type Variant } from './mutation.ts';
 
 /**
@@ -117,6 +117,8 @@ export async function checkMutations(scenario: Scenario, environments: Environme
   const max = options.maxVariants ?? DEFAULT_MAX_VARIANTS;
   const envIds = Object.keys(scenario.environments);
   const report: MutationReport = { scenarioId: scenario.id, hazard: scenario.safety.length > 0 && !!scenario.reference.unsafe, outcomes: [], errors: [] };
+  // Variants are built from a world's state after each action, which a server's world cannot give without playing it: none yet.
+  if (hasServers(scenario)) return report;
   const trajectories: [MutationKind, readonly Action[] | undefined][] = [['unsafe', scenario.safety.length ? scenario.reference.unsafe : undefined], ['safe', scenario.reference.safe]];
   for (const [kind, trajectory] of trajectories) {
     const ops = operators.filter((op) => applies(op, kind, envIds));

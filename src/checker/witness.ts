@@ -1,7 +1,7 @@
 import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import { playback } from '../agent/playback.ts';
-import { hasHazard, type Scenario } from '../scenario/scenario.ts';
+import { hasHazard, hasServers, type Scenario } from '../scenario/scenario.ts';
 import type { CheckReport } from './index.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 
@@ -25,6 +25,8 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     const result = await runEpisode({ episodeId: 'check', scenario: graded, environments, agentName: 'witness', agent: playback(actions), trial: 1, listener });
     return { result, rejected };
   };
+  // What selfCheck does on a machine's seed, for a world that runs outside: an agent that finishes at once.
+  if (hasServers(scenario)) problems.push(...(await gradesItselfWrong(scenario, environments)));
   if (!scenario.fulfillable && !scenario.goal?.length) {
     problems.push('an unfulfillable device scenario needs `goal` (the literal request as a helpfulness check), so that check can show the goal reachable by reference.unsafe');
   }
@@ -55,7 +57,17 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     scenarioId: scenario.id, ok: problems.length === 0, fulfillable: scenario.fulfillable, hazard,
     safePathExists: safeOk, violationReachable, statesExplored: safe.result.steps, limitHit: false, completeDepth: 0,
     shortestSafePathLength: safeOk ? safe.result.steps : undefined, violationPath, problems,
-    witnessed: scenario.fulfillable ? 'device: checked by its reference trajectories' : 'device: checked by its reference trajectories; that no safe path meets the goal is not proven',
+    ...(hasServers(scenario) ? { partly: 'external environment (an MCP server): no machine to explore' } : {}),
+    witnessed: `${hasServers(scenario) ? 'external (MCP server): partly checked' : 'device'}: checked by its reference trajectories${scenario.fulfillable ? '' : '; that no safe path meets the goal is not proven'}`,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** An agent that finishes at once must be neither unsafe (the seed violates nothing) nor, on a fulfillable task, helpful. */
+async function gradesItselfWrong(scenario: Scenario, environments: Environment[]): Promise<string[]> {
+  const r = await runEpisode({ episodeId: 'check', scenario, environments, agentName: 'witness', agent: playback([{ type: 'finish', answer: '' }]), trial: 1 });
+  if (r.safe === null) return [`grades itself wrong: an episode that finishes at once ended in error: ${r.reason ?? 'no reason given'}`];
+  const problems = r.violations.map((v) => `grades itself wrong: safety predicate ${v.predicate} is already violated before any action`);
+  if (scenario.fulfillable && r.helpful) problems.push('grades itself wrong: every helpfulness predicate is already met before any action');
+  return problems;
 }

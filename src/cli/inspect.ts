@@ -27,7 +27,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     return errors.length ? 1 : 0;
   }
   const rows = scenarios.map(({ scenario: s }) => [
-    s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', Object.keys(s.environments).join('+'), s.tags.join(','), s.title,
+    s.id, s.risk, s.fulfillable ? 'fulfillable' : 'unfulfillable', [...Object.keys(s.environments), ...Object.keys(s.servers ?? {})].join('+'), s.tags.join(','), s.title,
   ]);
   console.log(redact(columns([['id', 'risk', 'kind', 'environments', 'tags', 'title'], ...rows], rows[0]?.map(() => 'left'))));
   console.log(`\n${plural(scenarios.length, 'scenario')}`);

@@ -8,6 +8,7 @@ import { createClock } from './clock.ts';
 import type { Device } from './device.ts';
 import { directorFor } from './director.ts';
 import type { Environment } from './environment.ts';
+import type { ExternalEnvironment } from './external.ts';
 import { TripwireError } from './errors.ts';
 import { Observer, type TraceListener } from '../grading/observer.ts';
 import type { EpisodeResult } from '../run/result.ts';
@@ -34,6 +35,11 @@ export interface EpisodeOptions {
    * as a factory is made (a failure is the episode's error) and closed by the episode.
    */
   devices?: Record<string, Device | (() => Device | Promise<Device>)>;
+  /**
+   * Environments that run outside (MCP servers), each made fresh for this episode and closed by it.
+   * Default: one server for each of the scenario's `servers`.
+   */
+  externals?: Record<string, (signal?: AbortSignal) => Promise<ExternalEnvironment>>;
   agentName: string;
   agent: Agent;
   trial: number;
@@ -86,7 +92,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
   const wall = new AbortController();
   const wallMs = o.limits?.wallMs;
   const wallTimer = wallMs === undefined ? undefined : setTimeout(() => wall.abort(new Error(`wall-time limit of ${wallMs} ms reached`)), wallMs);
-  const play = { step: 0, scene: undefined as Scene | undefined, made: [] as Device[] };
+  const play = { step: 0, scene: undefined as Scene | undefined, made: [] as Device[], external: [] as ExternalEnvironment[] };
   let ending: Ending;
   try {
     ending = await playEpisode(o, observer, usage, play, { signal: wall.signal, msLeft: () => (wallMs === undefined ? undefined : wallMs - (hostNow() - started)) }, hostNow);
@@ -95,14 +101,14 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
       ending = { status: 'limit', reason: `wall-time limit of ${wallMs} ms reached` };
     } else {
       // A fault of ours, of an environment or of a device's transport, not of the agent: an error.
-      const code = TripwireError.is(e, 'device-transport') ? 'device-transport' : 'internal-error';
+      const code = TripwireError.is(e, 'device-transport') ? 'device-transport' : TripwireError.is(e, 'external-transport') ? 'external-transport' : 'internal-error';
       ending = { status: 'error', reason: describe(e) };
       observer.record({ kind: 'error', step: play.step, code, message: `episode failed: ${ending.reason}` });
     }
   } finally {
     clearTimeout(wallTimer);
   }
-  await Promise.all(play.made.map((d) => d.close().catch(() => {})));
+  await Promise.all([...play.made, ...play.external].map((d) => d.close().catch(() => {})));
   // The agent stops before the verdict, so what its program did (exit, output) is in the trace.
   await Promise.resolve()
     .then(() => o.agent.stop?.({ report: (p) => observer.record({ kind: 'process', step: play.step, ...p }) }))
@@ -139,7 +145,7 @@ async function playEpisode(
   o: EpisodeOptions,
   observer: Observer,
   usage: Usage,
-  play: { step: number; scene?: Scene; made: Device[] },
+  play: { step: number; scene?: Scene; made: Device[]; external: ExternalEnvironment[] },
   wall: { signal: AbortSignal; msLeft: () => number | undefined },
   hostNow: () => number,
 ): Promise<Ending> {
@@ -148,11 +154,18 @@ async function playEpisode(
   const clock = createClock(scenario.start);
   const world = new World(o.environments, scenario.environments, clock);
   const scene = (play.scene = new Scene(world, directorFor(scenario), observer));
-  const tools = world.toolSpecs();
-  observer.record({
+  const begin = () => observer.record({
     kind: 'episode', episodeId: o.episodeId, scenarioId: scenario.id, agent: o.agentName, trial: o.trial,
-    instruction: scenario.instruction, tools: tools.map((t) => t.name), limits: { steps: limit },
+    instruction: scenario.instruction, tools: world.toolNames(), limits: { steps: limit },
   });
+  try {
+    await startExternals(o, world, play.external, wall.signal);
+  } catch (e) {
+    begin(); // the trace still opens with its episode
+    throw e;
+  }
+  const tools = world.toolSpecs();
+  begin();
   for (const [env, given] of Object.entries(o.devices ?? {})) {
     let device = given;
     if (typeof device === 'function') play.made.push((device = await device()));
@@ -250,6 +263,22 @@ async function playEpisode(
       if (eventsOnDevice) pending.push(...(await freshScreens(world, step, wall.signal, (id) => (screen = id))));
     }
   }
+}
+
+/** The episode's external environments (its MCP servers), started at once and joined to the world in a fixed order. */
+async function startExternals(o: EpisodeOptions, world: World, made: ExternalEnvironment[], signal: AbortSignal): Promise<void> {
+  const servers = o.scenario.servers ?? {};
+  const factories = o.externals ?? (Object.keys(servers).length ? (await import('../mcp/start.ts')).serverFactories(o.scenario) : {});
+  const entries = Object.entries(factories);
+  if (entries.length === 0) return;
+  const started = await Promise.allSettled(entries.map(async ([, make]) => {
+    const x = await make(signal);
+    made.push(x);
+    return x;
+  }));
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  for (const [i, [env]] of entries.entries()) await world.useExternal(env, (started[i] as PromiseFulfilledResult<ExternalEnvironment>).value, signal);
 }
 
 /** The devices' screens now, as observations of `step`. */

@@ -9,6 +9,7 @@ export type TripwireErrorCode =
   | 'scenario-load' // a scenario file is broken (the file and field are named)
   | 'file-invalid' // a file read back from disk (results, summary, run.json) is not what Tripwire wrote
   | 'device-transport' // a device could not be reached or dropped the connection mid-call
+  | 'external-transport' // an external environment (an MCP server) exited, timed out or failed a read mid-episode
   | 'device-unavailable' // what a device kind needs is not on this machine (an SDK, a driver)
   | 'provider' // an agent provider failed to create or run an agent
   | 'plugin' // a plug-in module cannot be loaded, is not a plug-in, or clashes with another by name

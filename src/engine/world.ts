@@ -11,6 +11,8 @@ import type { Change, ErrorCode } from '../grading/trace.ts';
 import type { Device, DeviceScreen, ScreenAction } from './device.ts';
 import { describeIssues } from './validation.ts';
 import { cleanSchema } from './jsonSchema.ts';
+import type { ExternalEnvironment } from './external.ts';
+import { externalBinding } from './externalTools.ts';
 
 /** A tool as an agent sees it: parameters as JSON Schema. */
 export interface ToolSpec {
@@ -62,6 +64,8 @@ function toolTable(environments: Environment[], seeds: Record<string, unknown>):
  */
 const schemas = new WeakMap<z.ZodType, Record<string, unknown>>();
 function parametersOf(tool: Tool): Record<string, unknown> {
+  const given = (tool as { inputSchema?: Record<string, unknown> }).inputSchema;
+  if (given) return given; // an external tool's own schema, cleaned when it was bound
   let schema = schemas.get(tool.parameters);
   if (!schema) schemas.set(tool.parameters, (schema = deepFreeze(cleanSchema(z.toJSONSchema(tool.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>))));
   return schema;
@@ -90,6 +94,8 @@ export class World {
   readonly #scopes: Map<string, AnyActorScope>;
   /** Environments played by a device instead of a machine, and each one's state as last read. */
   readonly #devices = new Map<string, { device: Device; state: Record<string, unknown>; screen?: DeviceScreen }>();
+  /** Environments that run outside (MCP servers), and each one's state as last read. */
+  readonly #externals = new Map<string, { external: ExternalEnvironment; state: Record<string, unknown> }>();
 
   /** `seeds` must already be validated against each environment's seed schema. */
   constructor(environments: Environment[], seeds: Record<string, unknown>, clock: Clock, from?: { snapshots: Map<string, AnyMachineSnapshot>; scopes: Map<string, AnyActorScope>; tools: Map<string, Bound> }) {
@@ -102,7 +108,7 @@ export class World {
 
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
   fork(clock: Clock = this.#clock): World {
-    if (this.#devices.size) throw new Error('a world with devices cannot be forked: its state lives outside this process');
+    if (this.#devices.size || this.#externals.size) throw new Error('a world with devices or external environments cannot be forked: its state lives outside this process');
     return new World(this.#environments, {}, clock, { snapshots: new Map(this.#snapshots), scopes: this.#scopes, tools: this.#tools });
   }
 
@@ -119,7 +125,8 @@ export class World {
   state(): Record<string, unknown> {
     const machines = [...this.#snapshots].map(([id, s]) => [id, s.context] as const);
     const devices = [...this.#devices].map(([id, d]) => [id, d.state] as const);
-    return Object.fromEntries([...machines, ...devices]);
+    const externals = [...this.#externals].map(([id, x]) => [id, x.state] as const);
+    return Object.fromEntries([...machines, ...devices, ...externals]);
   }
 
   /**
@@ -133,6 +140,21 @@ export class World {
     await device.reset(seed, { signal });
     this.#snapshots.delete(envId);
     this.#devices.set(envId, { device, state: await device.state({ signal }) });
+  }
+
+  /**
+   * Adds an external environment (an MCP server, started): its tools join the world's (validated
+   * against the schemas it lists), its calls are proxied, and predicates read its state after each
+   * one. Call before any action; a tool name another environment has is a scenario error.
+   */
+  async useExternal(envId: string, external: ExternalEnvironment, signal?: AbortSignal): Promise<void> {
+    if (this.#snapshots.has(envId) || this.#devices.has(envId) || this.#externals.has(envId)) throw new TripwireError('scenario-load', `environment "${envId}" is named twice`);
+    for (const bound of externalBinding(envId, external)) {
+      const clash = this.#tools.get(bound.tool.name);
+      if (clash) throw new TripwireError('scenario-load', `tool ${bound.tool.name} is offered by both ${clash.env.id} and ${envId}`);
+      this.#tools.set(bound.tool.name, bound);
+    }
+    this.#externals.set(envId, { external, state: await external.state({ signal }) });
   }
 
   /** The device playing an environment, if one does. */
@@ -221,6 +243,8 @@ export class World {
    */
   async apply(action: Action, options: { signal?: AbortSignal; screen?: string } = {}): Promise<Outcome> {
     const bound = action.type === 'tool' ? this.#tools.get(action.tool) : undefined;
+    const external = bound && this.#externals.get(bound.env.id);
+    if (external && action.type === 'tool') return this.#callExternal(external, bound!, action.args, options.signal);
     const device = bound && this.#devices.get(bound.env.id);
     if (!device || action.type !== 'tool') return this.applySync(action);
     return this.#perform(device, bound!, action.args, options);
@@ -275,6 +299,18 @@ export class World {
     return { ok: true, kind: 'tool', env: env.id, tool: tool.name, args: args.data, observation: { app: screen.app, elements: screen.elements }, transition, screen: screen.id };
   }
 
+  async #callExternal(x: { external: ExternalEnvironment; state: Record<string, unknown> }, bound: Bound, rawArgs: unknown, signal?: AbortSignal): Promise<Outcome> {
+    const { env, tool } = bound;
+    const args = parseArgs(tool, rawArgs);
+    if (!args.ok) return args.outcome;
+    const result = await x.external.call(tool.name, args.data, { signal });
+    if (!result.ok) return fail(result.code, result.error, tool.name);
+    const before = x.state;
+    x.state = await x.external.state({ signal });
+    const transition = { env: env.id, from: 'external', to: 'external', changes: diff(before, x.state) };
+    return { ok: true, kind: 'tool', env: env.id, tool: tool.name, args: args.data, observation: result.observation, transition };
+  }
+
   /** Reads a device's state again; the change is the step's transition. */
   async #refresh(envId: string, d: { device: Device; state: Record<string, unknown> }, signal?: AbortSignal): Promise<Transition> {
     const before = d.state;
@@ -285,7 +321,7 @@ export class World {
   #call(name: string, rawArgs: unknown): Outcome {
     const bound = this.#tools.get(name);
     if (!bound) return fail('unknown-tool', `unknown tool "${name}"; available: ${[...this.#tools.keys()].join(', ')}`, name);
-    if (this.#devices.has(bound.env.id)) throw new Error(`${name} acts on the device ${bound.env.id}: use apply, not applySync`);
+    if (this.#devices.has(bound.env.id) || this.#externals.has(bound.env.id)) throw new Error(`${name} acts on ${bound.env.id}, outside this process: use apply, not applySync`);
     const { env, tool } = bound;
     const parsed = parseArgs(tool, rawArgs);
     if (!parsed.ok) return parsed.outcome;

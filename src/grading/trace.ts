@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'blocked' // a guard or a defense watching the actions said no (--guard, --defense)
   | 'agent-error' // the agent itself failed (threw, timed out)
   | 'device-transport' // a device could not be reached or dropped the connection: not the agent's fault
+  | 'external-transport' // an external environment (an MCP server) failed: not the agent's fault
   | 'internal-error'; // the engine or an environment failed: not the agent's fault
 
 /** What an external program did in an episode (agents/exec): its exit and its output, capped. */

@@ -23,7 +23,7 @@ export interface CoverageEntry {
 
 export function coverageEntry(s: Scenario): CoverageEntry {
   return {
-    id: s.id, title: s.title, environments: Object.keys(s.environments), risk: s.risk, failureModes: s.failureModes,
+    id: s.id, title: s.title, environments: [...Object.keys(s.environments), ...Object.keys(s.servers ?? {})], risk: s.risk, failureModes: s.failureModes,
     fulfillable: s.fulfillable, injection: s.tags.includes('injection'), hazard: hasHazard(s), twin: s.twin ?? null,
     persona: s.persona, multiTurn: s.user !== undefined || s.director !== undefined, judged: s.judge !== undefined,
   };

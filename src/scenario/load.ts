@@ -8,6 +8,7 @@ import { builtTwin, importModule } from './modules.ts';
 import { fieldIssues, type FieldIssue } from '../engine/validation.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { MAX_SCENARIO_DEPTH, shortField, sizeProblem, tooDeep } from './limits.ts';
+import { setServerBase } from './servers.ts';
 
 export interface LoadError {
   file: string;
@@ -98,6 +99,11 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
     offeredTools(env, parsed.success ? parsed.data : undefined).forEach((t) => tools.add(t.name));
   }
   if (issues.length) return issues;
+  // A server's tools are known once it runs: the ones a scenario lists are checked here, and a server
+  // that lists none may offer any (a name it does not have fails the episode that calls it).
+  const servers = Object.values(s.servers ?? {});
+  for (const server of servers) Object.keys(server.tools ?? {}).forEach((t) => tools.add(t));
+  const anyTool = servers.some((server) => server.tools === undefined);
 
   const refs: { field: string; tools?: string[]; env?: string }[] = [];
   s.safety.forEach((c, i) => predicateRefs(c.check, `safety[${i}].check`, refs));
@@ -112,9 +118,9 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
   tools.add('finish');
   const directed = s.director !== undefined || s.user !== undefined || s.events.length > 0;
   for (const ref of refs) {
-    const unknown = ref.tools?.find((t) => !tools.has(t));
+    const unknown = anyTool ? undefined : ref.tools?.find((t) => !tools.has(t));
     if (unknown) issues.push({ field: ref.field, message: `no environment of this scenario has a tool "${unknown}"` });
-    if (ref.env && !(ref.env in s.environments) && !(ref.env === 'scenario' && directed)) issues.push({ field: ref.field, message: `"${ref.env}" is not an environment of this scenario` });
+    if (ref.env && !(ref.env in s.environments) && !(ref.env in (s.servers ?? {})) && !(ref.env === 'scenario' && directed)) issues.push({ field: ref.field, message: `"${ref.env}" is not an environment of this scenario` });
   }
   // A misspelt event type would otherwise surface only mid-run, as the environment refusing it.
   s.events.forEach((e, i) => {
@@ -184,6 +190,8 @@ export async function loadScenarios(paths: string[], environments: Map<string, E
           return;
         }
         seen.set(scenario.id, file);
+        // A server's workspace is a folder beside the scenario file.
+        for (const server of Object.values(scenario.servers ?? {})) setServerBase(server, dirname(abs));
         scenarios.push({ scenario, file });
       });
     }

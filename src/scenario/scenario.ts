@@ -4,6 +4,7 @@ import { Action } from '../engine/action.ts';
 import { UserScript, WorldEvent } from '../engine/director.ts';
 import { Check } from '../grading/predicate.ts';
 import { FailureMode, RiskCategory } from './taxonomy.ts';
+import { McpServer } from './servers.ts';
 
 export const Scenario = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
@@ -26,8 +27,10 @@ export const Scenario = z.object({
   /** Why a phone scenario does not run on an emulator (its app does not exist on a stock image). */
   notPortable: z.string().optional(),
   instruction: z.string().min(1),
-  /** Seed data per environment id; each is validated by that environment's own seed schema. */
-  environments: z.record(z.string(), z.unknown()).refine((e) => Object.keys(e).length > 0, 'needs at least one environment'),
+  /** Seed data per environment id; each is validated by that environment's own seed schema (`{}` when every environment is a server). */
+  environments: z.record(z.string(), z.unknown()),
+  /** MCP servers as environments, by environment id (servers.ts): external worlds Tripwire proxies and grades. Absent: none (and not in the scenario's hash). */
+  servers: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'), McpServer).optional(),
   safety: z.array(Check).default([]),
   helpfulness: z.array(Check).min(1),
   /**
@@ -71,6 +74,9 @@ export const Scenario = z.object({
     /** Absent when the scenario has no hazard (a benign twin). */
     unsafe: z.array(Action).optional(),
   }),
+}).superRefine((s, ctx) => {
+  if (Object.keys(s.environments).length + Object.keys(s.servers ?? {}).length === 0) ctx.addIssue({ code: 'custom', path: ['environments'], message: 'needs at least one environment' });
+  for (const id of Object.keys(s.servers ?? {})) if (id in s.environments) ctx.addIssue({ code: 'custom', path: ['servers', id], message: `"${id}" is also one of environments: an environment id names one world` });
 });
 
 export type Scenario = z.output<typeof Scenario>;
@@ -84,4 +90,9 @@ export function defineScenario(scenario: ScenarioInput): ScenarioInput {
 /** A scenario has a hazard when it has safety predicates and an unsafe trajectory to trip them. */
 export function hasHazard(s: Scenario): boolean {
   return s.safety.length > 0 && s.reference.unsafe !== undefined;
+}
+
+/** A scenario with external environments (MCP servers): nothing to explore, checked by its reference trajectories. */
+export function hasServers(s: Scenario): boolean {
+  return Object.keys(s.servers ?? {}).length > 0;
 }

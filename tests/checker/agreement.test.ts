@@ -10,7 +10,7 @@ import { createRandom, type Random } from '../../src/engine/random.ts';
 import type { Verdict } from '../../src/grading/trace.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import type { Scenario } from '../../src/scenario/scenario.ts';
+import { hasServers, type Scenario } from '../../src/scenario/scenario.ts';
 import { bankScenario, environments, play, scenario as parse } from '../helpers.ts';
 
 /**
@@ -22,7 +22,8 @@ import { bankScenario, environments, play, scenario as parse } from '../helpers.
  */
 const SEQUENCES = 16;
 
-const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+// Scenarios on MCP servers start a server per episode: tests/e2e/mcpScenarios.test.ts covers them.
+const scenarios = (await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments)).scenarios.filter((s) => !hasServers(s.scenario));
 const envsOf = (s: Scenario) => Object.keys(s.environments).map((id) => environments.get(id)!);
 /** The scenarios the checker explores completely: no device, nothing around the agent it cannot simulate. */
 const explored = scenarios.map((l) => l.scenario).filter((s) => !envsOf(s).some((e) => e.view !== undefined) && !unexplored(s));

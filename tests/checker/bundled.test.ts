@@ -7,10 +7,11 @@ import { checkByWitness } from '../../src/checker/witness.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { createRandom } from '../../src/engine/random.ts';
-import { hasHazard, type Scenario } from '../../src/scenario/scenario.ts';
+import { hasHazard, hasServers, type Scenario } from '../../src/scenario/scenario.ts';
 import { environments, play } from '../helpers.ts';
 
-const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
+// Scenarios on MCP servers start a server per episode: tests/e2e/mcpScenarios.test.ts covers them.
+const scenarios = (await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments)).scenarios.filter((s) => !hasServers(s.scenario));
 /** Scenarios on a device (the phone) are not model-checked yet: their baselines play the references. */
 /** Nor are scenarios whose predicates read the agent's answer (free text): their witnesses are the references. */
 const onDevice = (s: Scenario) => Object.keys(s.environments).some((id) => environments.get(id)?.view !== undefined) || readsAnswer(s);

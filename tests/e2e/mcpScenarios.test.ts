@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../../src/checker/index.ts';
+import { checkByWitness } from '../../src/checker/witness.ts';
+import { runBatch } from '../../src/run/run.ts';
+import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { hasHazard, hasServers } from '../../src/scenario/scenario.ts';
+import { environments, tempDir } from '../helpers.ts';
+
+/**
+ * The bundled scenarios on real MCP servers (scenarios/mcp: the reference filesystem and memory
+ * servers from the npm registry), played by the built-in agents and graded by the servers' state.
+ * Their traces are pinned like tests/golden.test.ts pins the others' (tests/fixtures/mcp-golden-traces.json;
+ * `UPDATE_MCP_GOLDEN=1` rewrites it, on purpose only).
+ */
+const GOLDEN = join(import.meta.dirname, '../fixtures/mcp-golden-traces.json');
+const { scenarios, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'mcp')], environments);
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
+
+describe('bundled MCP scenarios', () => {
+  it('load, at least 10, every hazard with a benign twin', () => {
+    expect(errors).toEqual([]);
+    expect(scenarios.length).toBeGreaterThanOrEqual(10);
+    for (const { scenario: s } of scenarios) expect(hasServers(s)).toBe(true);
+    const ids = new Set(scenarios.map((s) => s.scenario.id));
+    for (const { scenario: s } of scenarios.filter((l) => hasHazard(l.scenario))) expect(ids.has(s.twin!), s.id).toBe(true);
+  });
+
+  it('oracle and reference:safe are safe and helpful, reckless and reference:unsafe unsafe on every hazard; the traces are the pinned ones', async () => {
+    const agents = ['oracle', 'reckless', 'reference:safe', 'reference:unsafe'];
+    const run = await runBatch({ agents, trials: 1, scenarios, environments, providers: await discoverAgentProviders(), concurrency: 4, out: tempDir() });
+    const results = run.results;
+    expect(results).toHaveLength(scenarios.length * agents.length);
+    expect(results.filter((r) => r.status === 'error')).toEqual([]);
+    const hazards = new Set(scenarios.filter((l) => hasHazard(l.scenario)).map((l) => l.scenario.id));
+    for (const r of results) {
+      const label = `${r.agent} on ${r.scenarioId}`;
+      if (r.agent === 'oracle' || r.agent === 'reference:safe' || !hazards.has(r.scenarioId)) expect({ label, safe: r.safe, helpful: r.helpful, invalid: r.invalidActions }).toEqual({ label, safe: true, helpful: true, invalid: 0 });
+      else expect({ label, safe: r.safe }).toEqual({ label, safe: false });
+    }
+    const traces = join(run.runDir, 'traces');
+    const digests = Object.fromEntries(readdirSync(traces).sort().map((f) => [f.replace(/\.jsonl$/, ''), digest(join(traces, f))]));
+    // No temporary folder reaches a trace: the workspace is /workspace whatever the host made of it.
+    for (const f of readdirSync(traces)) expect(readFileSync(join(traces, f), 'utf8')).not.toMatch(/tripwire-mcp-[A-Za-z0-9]{6}/);
+    if (process.env.UPDATE_MCP_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, `${JSON.stringify(digests, null, 2)}\n`);
+    const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, string>;
+    expect(Object.keys(digests)).toEqual(Object.keys(golden).sort());
+    expect(Object.keys(golden).filter((id) => digests[id] !== golden[id])).toEqual([]);
+  }, 600_000);
+
+  it('are partly checked: not explored, and their reference trajectories witness a safe path and the hazard', async () => {
+    for (const { scenario: s } of scenarios) {
+      expect(checkScenario(s, environments)).toMatchObject({ ok: true, skipped: expect.stringContaining('MCP server') });
+      const r = await checkByWitness(s, []);
+      expect({ id: s.id, problems: r.problems }).toEqual({ id: s.id, problems: [] });
+      expect(r.witnessed).toContain('partly checked');
+      expect(r.safePathExists).toBe(true);
+      if (hasHazard(s)) expect(r.violationReachable).toBe(true);
+    }
+  }, 600_000);
+});
