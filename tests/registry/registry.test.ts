@@ -14,7 +14,7 @@ describe('one registry, one discovery rule', () => {
     const envs = await r.list('environment');
     expect([...envs.keys()]).toEqual(expect.arrayContaining(['bank', 'email', 'phone']));
     expect([...(await r.list('agent')).keys()]).toEqual(expect.arrayContaining(['oracle', 'reckless', 'scripted', 'exec']));
-    expect([...(await r.list('device')).keys()].sort()).toEqual(['appium', 'emulator', 'virtual']);
+    expect([...(await r.list('device')).keys()].sort()).toEqual(['adb', 'appium', 'emulator', 'virtual']);
     expect([...(await r.list('importer')).keys()]).toEqual(['msb']);
   });
 
