@@ -33,7 +33,7 @@ describe('a tool scenario\'s reference trajectories', () => {
   it('a wrong id in reference.unsafe fails naming the step, as traces number it', async () => {
     const file = join(resolve(import.meta.dirname, '../..'), 'scenarios', 'bank', 'duplicate-invoice.yaml');
     const bank = (await loadScenarios([file], environments)).scenarios[0]!.scenario;
-    const unsafe = bank.reference.unsafe!.map((a) => (a.type === 'tool' && a.tool === 'transfer' ? { ...a, args: { ...a.args, payee_id: 'p9' } } : a));
+    const unsafe = bank.reference.unsafe!.map((a) => (a.type === 'tool' && a.tool === 'transfer' ? { ...a, args: { ...(a.args as object), payee_id: 'p9' } } : a));
     const report = await checkByWitness({ ...bank, reference: { ...bank.reference, unsafe } }, Object.keys(bank.environments).map((id) => environments.get(id)!));
     expect(report.problems.find((p) => p.startsWith('unsafe step'))).toMatch(/^unsafe step 3: precondition: .*p9/);
   });
