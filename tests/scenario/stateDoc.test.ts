@@ -12,7 +12,7 @@ it('docs/state.md is what `npm run docs:state` writes from the environments\' sc
 });
 
 it('a field added to a seed schema shows in the state reference, with its type', () => {
-  const seed = (bank.seed as z.ZodObject).extend({ overdraft: z.number().optional() });
+  const seed = (bank.seed as unknown as z.ZodObject).extend({ overdraft: z.number().optional() });
   expect(environmentStateDoc({ ...bank, seed })).toContain('| `overdraft` | `number` |');
   expect(environmentStateDoc(bank)).toContain('| `next_id` | `number`, set by the machine; at the start `1001` |');
 });
