@@ -8,7 +8,7 @@ import { isolation, ISOLATION_DETAIL } from './sandbox.ts';
 
 function settings(spec: string, options: Record<string, unknown>) {
   const parsed = ExecOptions.safeParse(options);
-  if (!parsed.success) throw new TripwireError('config', `exec agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('provider', `exec agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const command = parsed.data.command ?? spec;
   if (!command.trim()) throw new TripwireError('usage', 'exec agent: no command; use exec:<command> or set `command` in the config');
   const level = parsed.data.isolation === 'off' ? 'none' : isolation();

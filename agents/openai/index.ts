@@ -12,7 +12,7 @@ const parsedOptions = new WeakMap<Record<string, unknown>, ReturnType<typeof Ope
 function settings(spec: string, options: Record<string, unknown>) {
   let parsed = parsedOptions.get(options);
   if (!parsed) parsedOptions.set(options, (parsed = OpenAIOptions.safeParse(options)));
-  if (!parsed.success) throw new TripwireError('config', `openai agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('provider', `openai agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const o = parsed.data;
   const model = o.model ?? spec;
   if (!model) throw new TripwireError('usage', 'openai agent: no model; use openai:<model> or set `model` in the config');
