@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import { hasHazard, type Scenario } from '../../src/scenario/scenario.ts';
-import { environments, play } from '../helpers.ts';
+import { environments, play } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
 /** Scenarios on a device (the phone) are not model-checked yet: their baselines play the references. */

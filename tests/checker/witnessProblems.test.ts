@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkByWitness } from '../../src/checker/witness.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 
 const FILE = join(resolve(import.meta.dirname, '../..'), 'scenarios', 'phone', 'social', 'profile-picture-private-id.yaml');
 const { scenarios } = await loadScenarios([FILE], environments);

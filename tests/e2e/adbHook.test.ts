@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { bundledRegistry, deviceServer, openRun } from '../../src/public/index.ts';
 import { load } from '../../src/cli/shared.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';
 

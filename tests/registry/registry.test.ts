@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_ROOTS } from '../../src/registry/discover.ts';
 import { kindOf } from '../../src/registry/kinds.ts';
 import { bundledRegistry, Registry } from '../../src/registry/registry.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const PUBLIC = resolve(import.meta.dirname, '../../src/public/index.ts');
 
