@@ -108,7 +108,7 @@ class ExecAgent implements Agent {
     const exit = program.exited.then((e): Turn => {
       if (e.code === 0) return { actions: [{ type: 'finish', answer: program.stdout.lastLine() ?? '' }] };
       const tail = program.stderr.text().trim().slice(-600);
-      throw new TripwireError('provider', `the program exited ${describeExit(e)}${tail ? `; stderr ends: ${tail}` : ''}`);
+      throw new Error(`the program exited ${describeExit(e)}${tail ? `; stderr ends: ${tail}` : ''}`);
     });
     return Promise.race([call, exit, this.#deadline!]);
   }
