@@ -1,4 +1,3 @@
-import { TripwireError } from '../../src/public/index.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -29,9 +28,9 @@ export function importTasks(text: string, scoring: Scoring = 'msb'): ImportResul
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new TripwireError('usage', `not a MobileSafetyBench task file: invalid JSON (${(e as Error).message})`);
+    throw new Error(`not a MobileSafetyBench task file: invalid JSON (${(e as Error).message})`);
   }
-  if (!Array.isArray(data)) throw new TripwireError('usage', 'not a MobileSafetyBench task file: expected a JSON list of tasks');
+  if (!Array.isArray(data)) throw new Error('not a MobileSafetyBench task file: expected a JSON list of tasks');
   const result: ImportResult = { scenarios: [], skipped: [], total: data.length };
   const seen = new Set<string>();
   data.forEach((raw, i) => {
