@@ -1,4 +1,4 @@
-import { defineAgentProvider, type Agent } from '../src/public/index.ts';
+import { defineAgentProvider, type Agent, TripwireError } from '../src/public/index.ts';
 
 /**
  * `human`: a person acts in the viewer (tripwire run --watch --agent human), by tapping the phone or
@@ -9,7 +9,7 @@ export default defineAgentProvider({
   name: 'human',
   description: 'a person acting in the viewer: use with tripwire run --watch',
   create(_spec, { episodeId, channels }): Agent {
-    if (!episodeId || !channels) throw new Error('the human agent needs a run with a viewer (tripwire run --watch)');
+    if (!episodeId || !channels) throw new TripwireError('usage', 'the human agent needs a run with a viewer (tripwire run --watch)');
     return channels.open(episodeId).agent;
   },
 });

@@ -1,4 +1,4 @@
-import { baselinePlan, defineBaselineProvider, noted, playback } from '../src/public/index.ts';
+import { baselinePlan, defineBaselineProvider, noted, playback, TripwireError } from '../src/public/index.ts';
 
 /**
  * `oracle` plays the shortest safe and helpful path the model checker finds in each scenario:
@@ -10,7 +10,7 @@ export default defineBaselineProvider({
   name: 'oracle',
   description: "plays the model checker's shortest safe and helpful path (refuses or asks when the task is unfulfillable)",
   check(spec) {
-    if (spec !== '') throw new Error(`oracle:${spec}: oracle takes no spec; use "oracle"`);
+    if (spec !== '') throw new TripwireError('usage', `oracle:${spec}: oracle takes no spec; use "oracle"`);
   },
   async create(_spec, { scenario }) {
     const plan = await baselinePlan(scenario, 'oracle');

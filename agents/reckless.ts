@@ -1,4 +1,4 @@
-import { baselinePlan, defineBaselineProvider, hasHazard, noted, playback } from '../src/public/index.ts';
+import { baselinePlan, defineBaselineProvider, hasHazard, noted, playback, TripwireError } from '../src/public/index.ts';
 
 /**
  * `reckless` plays the shortest path the model checker finds to what the instruction literally
@@ -12,7 +12,7 @@ export default defineBaselineProvider({
   name: 'reckless',
   description: "plays the model checker's shortest path to the literal goal, ignoring safety",
   check(spec) {
-    if (spec !== '') throw new Error(`reckless:${spec}: reckless takes no spec; use "reckless"`);
+    if (spec !== '') throw new TripwireError('usage', `reckless:${spec}: reckless takes no spec; use "reckless"`);
   },
   async create(_spec, { scenario }) {
     // Without a hazard there is nothing to fall for: the compliant path is the oracle's.

@@ -1,4 +1,4 @@
-import { defineBaselineProvider, noted, playback } from '../src/public/index.ts';
+import { defineBaselineProvider, noted, playback, TripwireError } from '../src/public/index.ts';
 
 /**
  * `reference:safe` and `reference:unsafe` play each scenario's hand-written trajectories. A
@@ -9,7 +9,7 @@ export default defineBaselineProvider({
   name: 'reference',
   description: "plays each scenario's reference trajectory: reference:safe or reference:unsafe",
   check(spec) {
-    if (spec !== 'safe' && spec !== 'unsafe') throw new Error(`reference:${spec}: use reference:safe or reference:unsafe`);
+    if (spec !== 'safe' && spec !== 'unsafe') throw new TripwireError('usage', `reference:${spec}: use reference:safe or reference:unsafe`);
   },
   create(spec, { scenario }) {
     const { safe, unsafe } = scenario.reference;

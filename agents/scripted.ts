@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { defineAgentProvider, playback } from '../src/public/index.ts';
+import { defineAgentProvider, playback, TripwireError } from '../src/public/index.ts';
 
 /**
  * `scripted:<file>` plays actions from a JSON or YAML file: either one list for every scenario,
@@ -18,7 +18,7 @@ export default defineAgentProvider({
   check(file) {
     const script = readScript(file);
     if (!Array.isArray(script) && (typeof script !== 'object' || script === null)) {
-      throw new Error(`scripted:${file}: expected a list of actions or an object of scenario id -> actions`);
+      throw new TripwireError('usage', `scripted:${file}: expected a list of actions or an object of scenario id -> actions`);
     }
   },
   create(file, { scenarioId }) {

@@ -1,5 +1,5 @@
 /**
- * Regenerates tests/fixtures/golden-traces.json exactly as tests/golden.test.ts computes it. Run it
+ * Regenerates tests/fixtures/golden-traces.json exactly as tests/run/golden.test.ts computes it. Run it
  * only when a change to traces is on purpose, in its own commit, and say which changed and why:
  *   npx tsx scripts/golden.ts            # writes the fixture, prints what changed
  */

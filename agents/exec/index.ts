@@ -1,18 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addSecret, AgentChannel, defineAgentProvider, deviceEndpoint, isSecretName, type DeviceEndpoint, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext } from '../../src/public/index.ts';
+import { addSecret, AgentChannel, defineAgentProvider, deviceEndpoint, isSecretName, type DeviceEndpoint, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext, TripwireError } from '../../src/public/index.ts';
 import { BASE_ENV, CREDENTIAL_NAME, CREDENTIAL_VALUE, ExecOptions } from './options.ts';
 import { resolveWords, splitCommand, startProgram, type Exit, type Program } from './program.ts';
 import { isolation, ISOLATION_DETAIL } from './sandbox.ts';
 
 function settings(spec: string, options: Record<string, unknown>) {
   const parsed = ExecOptions.safeParse(options);
-  if (!parsed.success) throw new Error(`exec agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('provider', `exec agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const command = parsed.data.command ?? spec;
-  if (!command.trim()) throw new Error('exec agent: no command; use exec:<command> or set `command` in the config');
+  if (!command.trim()) throw new TripwireError('usage', 'exec agent: no command; use exec:<command> or set `command` in the config');
   const level = parsed.data.isolation === 'off' ? 'none' : isolation();
-  if (parsed.data.isolation === 'required' && level === 'none') throw new Error(`exec agent: isolation 'required', but ${ISOLATION_DETAIL.none}`);
+  if (parsed.data.isolation === 'required' && level === 'none') throw new TripwireError('provider', `exec agent: isolation 'required', but ${ISOLATION_DETAIL.none}`);
   return { ...parsed.data, command, level, words: resolveWords(splitCommand(command), process.cwd()) };
 }
 type Settings = ReturnType<typeof settings>;

@@ -1,3 +1,4 @@
+import { TripwireError } from '../../src/public/index.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ export function splitCommand(command: string): string[] {
       started = true;
     }
   }
-  if (quote) throw new Error(`unclosed ${quote} in command: ${command}`);
+  if (quote) throw new TripwireError('usage', `unclosed ${quote} in command: ${command}`);
   if (started) words.push(word);
   return words;
 }

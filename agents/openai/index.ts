@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { addSecret, defineAgentProvider, redact, type Agent } from '../../src/public/index.ts';
+import { addSecret, defineAgentProvider, redact, type Agent, TripwireError } from '../../src/public/index.ts';
 import { cachedFetch } from './cache.ts';
 import { Conversation, toolsFor } from './conversation.ts';
 import { limiterFor } from './limiter.ts';
@@ -12,10 +12,10 @@ const parsedOptions = new WeakMap<Record<string, unknown>, ReturnType<typeof Ope
 function settings(spec: string, options: Record<string, unknown>) {
   let parsed = parsedOptions.get(options);
   if (!parsed) parsedOptions.set(options, (parsed = OpenAIOptions.safeParse(options)));
-  if (!parsed.success) throw new Error(`openai agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('provider', `openai agent: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const o = parsed.data;
   const model = o.model ?? spec;
-  if (!model) throw new Error('openai agent: no model; use openai:<model> or set `model` in the config');
+  if (!model) throw new TripwireError('usage', 'openai agent: no model; use openai:<model> or set `model` in the config');
   const baseURL = o.baseURL ?? process.env.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL;
   const apiKey = o.apiKey ?? process.env[o.apiKeyEnv];
   return { ...o, model, baseURL, apiKey };
@@ -54,7 +54,7 @@ export default defineAgentProvider({
   description: 'a model behind an OpenAI-compatible Chat Completions API: openai:<model>',
   check(spec, options) {
     const s = settings(spec, options);
-    if (!s.apiKey && s.baseURL === OPENAI_DEFAULT_BASE_URL) throw new Error(`openai agent: set ${s.apiKeyEnv} (or OPENAI_BASE_URL for a local server)`);
+    if (!s.apiKey && s.baseURL === OPENAI_DEFAULT_BASE_URL) throw new TripwireError('config', `openai agent: set ${s.apiKeyEnv} (or OPENAI_BASE_URL for a local server)`);
   },
   create(spec, { trial, options, secrets }): Agent {
     const s = settings(spec, options);
@@ -88,7 +88,7 @@ export default defineAgentProvider({
           ),
         );
         const message = completion.choices?.[0]?.message;
-        if (!message) throw new Error(`model response without a message: ${JSON.stringify(completion).slice(0, 200)}`);
+        if (!message) throw new TripwireError('provider', `model response without a message: ${JSON.stringify(completion).slice(0, 200)}`);
         const promptTokens = completion.usage?.prompt_tokens ?? 0;
         const completionTokens = completion.usage?.completion_tokens ?? 0;
         const cost = s.price ? (promptTokens * s.price.prompt + completionTokens * s.price.completion) / 1e6 : undefined;

@@ -1,3 +1,4 @@
+import { TripwireError } from '../../src/public/index.ts';
 import { createServer, type Socket } from 'node:net';
 import type { LiveRun } from '../../src/public/index.ts';
 import { liveEpisodes } from '../appium/episodes.ts';
@@ -26,7 +27,7 @@ export interface RunningAdb {
  * finish|refuse|ask`, and a connection that closes before that ends its episode with the reason.
  */
 export async function serveAdb(o: AdbServeOptions): Promise<RunningAdb> {
-  if (o.phoneScenarios.length === 0) throw new Error('no phone scenarios to serve');
+  if (o.phoneScenarios.length === 0) throw new TripwireError('usage', 'no phone scenarios to serve');
   const episodes = liveEpisodes(o.run, new Set(o.phoneScenarios));
   const sockets = new Set<Socket>();
   let connections = 0;

@@ -1,3 +1,4 @@
+import { TripwireError } from '../../src/public/index.ts';
 import { VirtualPhone } from '../phone/device.ts';
 import type { ActOutcome, SessionAction, SessionBackend } from './session.ts';
 import { ServedWeb } from './webView.ts';
@@ -39,7 +40,7 @@ export class BareDevice implements SessionBackend {
 
   async #show(tree: UiNode): Promise<void> {
     const result = await this.#phone.event({ type: 'web_page', tree, at: this.#at ?? this.#phone.context.now });
-    if (!result.ok) throw new Error(`the browser could not show the served page: ${result.error}`);
+    if (!result.ok) throw new TripwireError('device-transport', `the browser could not show the served page: ${result.error}`);
   }
 
   read(): void {}

@@ -1,3 +1,4 @@
+import { TripwireError } from '../../src/public/index.ts';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -73,7 +74,7 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
     await rm(home, { recursive: true, force: true });
     throw e;
   }
-  if (!server) throw new Error('Appium did not start a server');
+  if (!server) throw new TripwireError('device-unavailable', 'Appium did not start a server');
   const running = server;
   guard(running, host, (running.address() as { port: number }).port);
   if (options.unref) {

@@ -1,3 +1,4 @@
+import { TripwireError } from '../../src/public/index.ts';
 import { DOMParser, type Document, type Element as XmlElement } from '@xmldom/xmldom';
 import type { Element } from '../../src/public/index.ts';
 
@@ -71,7 +72,7 @@ export function parseSource(xml: string): ParsedSource {
   const errors: string[] = [];
   const document = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'text/xml');
   const root = document.documentElement;
-  if (errors.length || !root) throw new Error(`page source is not well-formed XML: ${errors[0] ?? 'no root element'}`);
+  if (errors.length || !root) throw new TripwireError('device-transport', `page source is not well-formed XML: ${errors[0] ?? 'no root element'}`);
   const nodes: SourceNode[] = [];
   const walk = (parent: XmlElement, path: string) => {
     let i = 0;

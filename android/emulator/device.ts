@@ -1,4 +1,4 @@
-import { showLiveScreen, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
+import { showLiveScreen, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction, TripwireError } from '../../src/public/index.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { APPS } from '../phone/apps/index.ts';
 import type { Adb } from './adb.ts';
@@ -125,7 +125,7 @@ export class EmulatorDevice implements Device {
   }
 
   async state(options?: CallOptions): Promise<Record<string, unknown>> {
-    if (!this.#reader) throw new Error('state() before reset(): the emulator has no scenario seeded');
+    if (!this.#reader) throw new TripwireError('api', 'state() before reset(): the emulator has no scenario seeded');
     const state = await this.#reader.read(this.#at, options);
     if (this.#o.pages) {
       (state.apps as Record<string, unknown>).browser = this.#o.pages.state();

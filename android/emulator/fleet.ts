@@ -1,3 +1,4 @@
+import { TripwireError } from '../../src/public/index.ts';
 /**
  * A fleet of emulators for `--concurrency N`: slot i listens on console port 5554 + 2i (adb serial
  * emulator-<port>), and its UiAutomator2 session gets its own `appium:systemPort` and, when the
@@ -19,7 +20,7 @@ export interface Slot {
 export function slotFor(index: number, options: Record<string, unknown>): Slot {
   const listed = Array.isArray(options.slots) ? (options.slots as Partial<Slot>[]) : undefined;
   const own = listed?.[index];
-  if (listed && !own) throw new Error(`devices.emulator.slots lists ${listed.length} emulators; lower --concurrency to ${listed.length}`);
+  if (listed && !own) throw new TripwireError('config', `devices.emulator.slots lists ${listed.length} emulators; lower --concurrency to ${listed.length}`);
   const port = 5554 + 2 * index;
   const mjpeg = typeof options.mjpegServerPort === 'number' ? options.mjpegServerPort + index : undefined;
   return {

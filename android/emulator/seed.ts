@@ -20,7 +20,7 @@ export const MIME = {
 /** The phone seed with every default filled in, as the virtual phone reads it. */
 export function parsePhoneSeed(seed: unknown): PhoneSeed {
   const parsed = phone.seed.safeParse(seed ?? {});
-  if (!parsed.success) throw new Error(`invalid phone seed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('scenario-load', `invalid phone seed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data as PhoneSeed;
 }
 

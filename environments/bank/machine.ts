@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, type ToolEvent } from '../../src/public/index.ts';
 import { normIban, type BankContext, type BankSeed, type Verification } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -32,13 +32,6 @@ export const rules = {
   },
 };
 
-/** The first unused id from the shared counter, so seeds that already use p1001 do not collide. */
-function freshId(c: BankContext, prefix: string, taken: { id: string }[]): { id: string; next_id: number } {
-  let n = c.next_id;
-  while (taken.some((x) => x.id === `${prefix}${n}`)) n++;
-  return { id: `${prefix}${n}`, next_id: n + 1 };
-}
-
 /** Confirmation of payee: the registered holder's name against the name the user typed. */
 function verify(c: BankContext, iban: string, name: string): Verification {
   const registered = c.registry[iban];
@@ -67,7 +60,7 @@ export const machine = setup({
     // Allowed whether or not the account is frozen: neither moves money.
     add_payee: {
       actions: assign(({ context, event }) => {
-        const { id, next_id } = freshId(context, 'p', context.payees);
+        const { id, next_id } = freshId(context.next_id, 'p', idsOf(context.payees));
         const payee = { id, name: event.args.name, iban: normIban(event.args.iban), verified: false };
         return { payees: [...context.payees, payee], next_id };
       }),
@@ -92,7 +85,7 @@ export const machine = setup({
           actions: assign(({ context, event }) => {
             const { from_account, payee_id, amount, memo } = event.args;
             const payee = context.payees.find((p) => p.id === payee_id)!;
-            const { id, next_id } = freshId(context, 't', context.transactions);
+            const { id, next_id } = freshId(context.next_id, 't', idsOf(context.transactions));
             return {
               accounts: context.accounts.map((a) => (a.id === from_account ? { ...a, balance: cents(a.balance - amount) } : a)),
               transactions: [

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, type ToolEvent } from '../../src/public/index.ts';
 import type { ChatContext, ChatSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -31,6 +31,9 @@ function readers(c: ChatContext, id: string): string[] {
 
 const fileText = (f: ChatContext['files'][number]) => `${f.name}\n${f.content}`;
 
+/** Every message id, in channels and DMs alike: one counter mints them all. */
+const messageIds = (c: ChatContext) => [...c.channels, ...c.dms].flatMap((x) => idsOf(x.messages));
+
 const mapChannel = (c: ChatContext, id: string, f: (ch: ChatContext['channels'][number]) => ChatContext['channels'][number]) => c.channels.map((ch) => (ch.id === id ? f(ch) : ch));
 
 export const machine = setup({
@@ -41,21 +44,25 @@ export const machine = setup({
   on: {
     post_message: {
       guard: ({ context, event }) => !rules.post(context, event.args.channel_id),
-      actions: assign(({ context, event }) => ({
-        channels: mapChannel(context, event.args.channel_id, (ch) => ({ ...ch, messages: [...ch.messages, { id: `m${context.next_id}`, from: context.me, text: event.args.text, at: event.at }] })),
-        next_id: context.next_id + 1,
-        outbound: [...context.outbound, egress('chat', readers(context, event.args.channel_id), event.args.text, { ref: event.args.channel_id, at: event.at })],
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'm', messageIds(context));
+        return {
+          channels: mapChannel(context, event.args.channel_id, (ch) => ({ ...ch, messages: [...ch.messages, { id, from: context.me, text: event.args.text, at: event.at }] })),
+          next_id,
+          outbound: [...context.outbound, egress('chat', readers(context, event.args.channel_id), event.args.text, { ref: event.args.channel_id, at: event.at })],
+        };
+      }),
     },
     send_chat_dm: {
       guard: ({ context, event }) => !rules.member(context, event.args.member_id),
       actions: assign(({ context, event }) => {
-        const message = { id: `m${context.next_id}`, from: context.me, text: event.args.text, at: event.at };
+        const { id, next_id } = freshId(context.next_id, 'm', messageIds(context));
+        const message = { id, from: context.me, text: event.args.text, at: event.at };
         const has = context.dms.some((d) => d.with === event.args.member_id);
         const dms = has
           ? context.dms.map((d) => (d.with === event.args.member_id ? { ...d, messages: [...d.messages, message] } : d))
           : [...context.dms, { with: event.args.member_id, messages: [message] }];
-        return { dms, next_id: context.next_id + 1, outbound: [...context.outbound, egress('chat', [event.args.member_id], event.args.text, { at: event.at })] };
+        return { dms, next_id, outbound: [...context.outbound, egress('chat', [event.args.member_id], event.args.text, { at: event.at })] };
       }),
     },
     share_chat_file: {

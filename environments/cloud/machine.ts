@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, normaliseDnsValue, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, normaliseDnsValue, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
 import type { CloudContext, CloudSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -50,16 +50,20 @@ export const machine = setup({
         const value = normaliseDnsValue(type, event.args.value);
         const existing = context.dns.find((r) => r.name === name && r.type === type);
         if (existing) return { dns: context.dns.map((r) => (r === existing ? { ...r, value } : r)) };
-        return { dns: [...context.dns, { id: `dns-${context.next_id}`, name, type, value }], next_id: context.next_id + 1 };
+        const { id, next_id } = freshId(context.next_id, 'dns-', idsOf(context.dns));
+        return { dns: [...context.dns, { id, name, type, value }], next_id };
       }),
     },
     delete_dns_record: { guard: ({ context, event }) => !rules.dns(context, event.args.record_id), actions: assign({ dns: ({ context, event }) => context.dns.filter((r) => r.id !== event.args.record_id) }) },
     create_snapshot: {
       guard: ({ context, event }) => !rules.server(context, event.args.server_id),
-      actions: assign(({ context, event }) => ({
-        snapshots: [...context.snapshots, { id: `snap-${context.next_id}`, server_id: event.args.server_id, note: event.args.note ?? '', at: event.at }],
-        next_id: context.next_id + 1,
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'snap-', idsOf(context.snapshots));
+        return {
+          snapshots: [...context.snapshots, { id, server_id: event.args.server_id, note: event.args.note ?? '', at: event.at }],
+          next_id,
+        };
+      }),
     },
     delete_snapshot: { guard: ({ context, event }) => !rules.snapshot(context, event.args.snapshot_id), actions: assign({ snapshots: ({ context, event }) => context.snapshots.filter((s) => s.id !== event.args.snapshot_id) }) },
     set_bucket_public: {

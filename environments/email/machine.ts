@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, type ToolEvent } from '../../src/public/index.ts';
 import type { Email, EmailContext, EmailSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -25,13 +25,6 @@ export const rules = {
   },
   block_sender: (c: EmailContext, a: Args['block_sender']) => (c.blocked.includes(a.address) ? `${a.address} is already blocked` : undefined),
 };
-
-/** The first unused id from the counter, so seeds that already use e101 do not collide. */
-function freshId(c: EmailContext): { id: string; next_id: number } {
-  let n = c.next_id;
-  while (c.emails.some((e) => e.id === `e${n}`)) n++;
-  return { id: `e${n}`, next_id: n + 1 };
-}
 
 /** Everything a recipient reads: subject, body, and each attachment's name and content. */
 const contentOf = (e: Email) => [e.subject, e.body, ...e.attachments.flatMap((a) => [a.name, a.content])].join('\n');
@@ -80,7 +73,7 @@ export const machine = setup({
         },
         send_email: {
           actions: assign(({ context, event }) => {
-            const { id, next_id } = freshId(context);
+            const { id, next_id } = freshId(context.next_id, 'e', idsOf(context.emails));
             const { to, cc, bcc, subject, body } = event.args;
             const email = sentEmail(context, id, event.at, { to, subject, body, ...(cc === undefined ? {} : { cc }), ...(bcc === undefined ? {} : { bcc }) });
             const out = egress('email', [...to, ...(cc ?? []), ...(bcc ?? [])], contentOf(email), { ref: id, at: event.at });
@@ -90,7 +83,7 @@ export const machine = setup({
         forward_email: {
           guard: ({ context, event }) => !rules.forward_email(context, event.args),
           actions: assign(({ context, event }) => {
-            const { id, next_id } = freshId(context);
+            const { id, next_id } = freshId(context.next_id, 'e', idsOf(context.emails));
             const original = context.emails.find((e) => e.id === event.args.email_id)!;
             const quoted = `---------- Forwarded message ----------\nFrom: ${original.from.name ?? ''} <${original.from.address}>\nSubject: ${original.subject}\n\n${original.body}`;
             const email = sentEmail(context, id, event.at, {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
 import { publicLink, type Document, type FilesContext, type FilesSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -39,13 +39,6 @@ export const rules = {
   empty_trash: (c: FilesContext) => (c.documents.some((d) => d.deleted) ? undefined : 'the trash is already empty'),
 };
 
-/** The first unused id from the counter, so seeds that already use f101 do not collide. */
-function freshId(c: FilesContext): { id: string; next_id: number } {
-  let n = c.next_id;
-  while (doc(c, `f${n}`)) n++;
-  return { id: `f${n}`, next_id: n + 1 };
-}
-
 /** What a reader of the file gets: its name and content. */
 const shared = (c: FilesContext, id: string) => {
   const d = doc(c, id)!;
@@ -66,7 +59,7 @@ export const machine = setup({
       on: {
         create_file: {
           actions: assign(({ context, event }) => {
-            const { id, next_id } = freshId(context);
+            const { id, next_id } = freshId(context.next_id, 'f', idsOf(context.documents));
             const d: Document = { id, name: event.args.name, owner: context.owner.address, content: event.args.content, shared_with: [], public: false, deleted: false, modified_at: event.at };
             return { documents: [...context.documents, d], next_id };
           }),

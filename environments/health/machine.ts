@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, type ToolEvent } from '../../src/public/index.ts';
 import type { HealthContext, HealthSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -53,8 +53,9 @@ export const machine = setup({
       actions: assign(({ context, event }) => {
         const { patient_id, drug, dose_mg, times_per_day, days } = event.args;
         const name = context.formulary.find((d) => same(d.drug, drug))!.drug;
-        const rx = { id: `rx${context.next_id}`, patient_id, drug: name, dose_mg, times_per_day, days, status: 'active' as const, at: event.at };
-        return { prescriptions: [...context.prescriptions, rx], next_id: context.next_id + 1 };
+        const { id, next_id } = freshId(context.next_id, 'rx', idsOf(context.prescriptions));
+        const rx = { id, patient_id, drug: name, dose_mg, times_per_day, days, status: 'active' as const, at: event.at };
+        return { prescriptions: [...context.prescriptions, rx], next_id };
       }),
     },
     cancel_prescription: {
@@ -73,19 +74,25 @@ export const machine = setup({
     },
     add_record_note: {
       guard: ({ context, event }) => !rules.patient(context, event.args.patient_id),
-      actions: assign(({ context, event }) => ({
-        records: [...context.records, { id: `rec${context.next_id}`, patient_id: event.args.patient_id, title: event.args.title, text: event.args.text, at: event.at }],
-        next_id: context.next_id + 1,
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'rec', idsOf(context.records));
+        return {
+          records: [...context.records, { id, patient_id: event.args.patient_id, title: event.args.title, text: event.args.text, at: event.at }],
+          next_id,
+        };
+      }),
     },
     message_patient: {
       guard: ({ context, event }) => !rules.patient(context, event.args.patient_id),
-      actions: assign(({ context, event }) => ({
-        messages_sent: [...context.messages_sent, { id: `msg${context.next_id}`, patient_id: event.args.patient_id, text: event.args.text, at: event.at }],
-        next_id: context.next_id + 1,
-        // The portal is the patient's own: the recipient is the patient, by address where known.
-        outbound: [...context.outbound, egress('message', [context.patients.find((p) => p.id === event.args.patient_id)!.email ?? event.args.patient_id], event.args.text, { at: event.at })],
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'msg', idsOf(context.messages_sent));
+        return {
+          messages_sent: [...context.messages_sent, { id, patient_id: event.args.patient_id, text: event.args.text, at: event.at }],
+          next_id,
+          // The portal is the patient's own: the recipient is the patient, by address where known.
+          outbound: [...context.outbound, egress('message', [context.patients.find((p) => p.id === event.args.patient_id)!.email ?? event.args.patient_id], event.args.text, { at: event.at })],
+        };
+      }),
     },
   },
 });

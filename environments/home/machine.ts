@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ToolEvent } from '../../src/public/index.ts';
+import { freshId, idsOf, type ToolEvent } from '../../src/public/index.ts';
 import type { HomeContext, HomeSeed, Notification } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -54,9 +54,8 @@ export const machine = setup({
     set_alarm: { guard: ({ context, event }) => !rules.known(context, 'alarms', event.args.alarm_id), actions: assign({ alarms: ({ context, event }) => patch(context.alarms, event.args.alarm_id, { enabled: event.args.enabled }) }) },
     create_guest_code: {
       actions: assign(({ context, event }) => {
-        let n = context.next_id;
-        while (context.codes.some((x) => x.id === `g${n}`)) n++;
-        return { codes: [...context.codes, { id: `g${n}`, name: event.args.name, code: codeFor(n), hours: event.args.hours }], next_id: n + 1 };
+        const { id, n, next_id } = freshId(context.next_id, 'g', idsOf(context.codes));
+        return { codes: [...context.codes, { id, name: event.args.name, code: codeFor(n), hours: event.args.hours }], next_id };
       }),
     },
     revoke_guest_code: { guard: ({ context, event }) => !rules.known(context, 'codes', event.args.code_id), actions: assign({ codes: ({ context, event }) => context.codes.filter((x) => x.id !== event.args.code_id) }) },

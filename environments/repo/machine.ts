@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, PUBLIC, type Egress, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, PUBLIC, type Egress, type ToolEvent } from '../../src/public/index.ts';
 import type { RepoContext, RepoSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -27,7 +27,8 @@ export const rules = {
 
 /** A new commit touching `paths`, with an id from the counter. */
 function commit(c: RepoContext, message: string, paths: string[], at: string) {
-  return { commits: [...c.commits, { sha: `c${c.next_id}`, message, author: c.owner, at, paths }], next_id: c.next_id + 1 };
+  const { id: sha, next_id } = freshId(c.next_id, 'c', c.commits.map((x) => x.sha));
+  return { commits: [...c.commits, { sha, message, author: c.owner, at, paths }], next_id };
 }
 
 function upsert(files: RepoContext['files'], path: string, content: string) {
@@ -98,10 +99,13 @@ export const machine = setup({
       })),
     },
     run_ci: {
-      actions: assign(({ context, event }) => ({
-        ci_runs: [...context.ci_runs, { number: context.next_id, sha: context.commits[context.commits.length - 1]?.sha ?? 'none', status: context.ci.status, log: context.ci.log, at: event.at }],
-        next_id: context.next_id + 1,
-      })),
+      actions: assign(({ context, event }) => {
+        const { n, next_id } = freshId(context.next_id, '', context.ci_runs.map((r) => r.number));
+        return {
+          ci_runs: [...context.ci_runs, { number: n, sha: context.commits[context.commits.length - 1]?.sha ?? 'none', status: context.ci.status, log: context.ci.log, at: event.at }],
+          next_id,
+        };
+      }),
     },
     publish_package: {
       guard: ({ context, event }) => !rules.release(context, event.args.version),

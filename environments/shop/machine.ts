@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, type ToolEvent } from '../../src/public/index.ts';
 import type { ShopContext, ShopSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -56,8 +56,9 @@ export const machine = setup({
       guard: ({ context, event }) => !rules.book(context, event.args),
       actions: assign(({ context, event }) => {
         const trip = context.trips.find((t) => t.id === event.args.trip_id)!;
-        const booking = { id: `b${context.next_id}`, customer_id: event.args.customer_id, trip: trip.name, date: trip.date, price: trip.price, status: 'confirmed' as const, refundable: trip.refundable };
-        return { bookings: [...context.bookings, booking], next_id: context.next_id + 1 };
+        const { id, next_id } = freshId(context.next_id, 'b', idsOf(context.bookings));
+        const booking = { id, customer_id: event.args.customer_id, trip: trip.name, date: trip.date, price: trip.price, status: 'confirmed' as const, refundable: trip.refundable };
+        return { bookings: [...context.bookings, booking], next_id };
       }),
     },
     add_loyalty_points: {
@@ -67,10 +68,13 @@ export const machine = setup({
       }),
     },
     add_pricing_rule: {
-      actions: assign(({ context, event }) => ({
-        pricing_rules: [...context.pricing_rules, { id: `r${context.next_id}`, applies_to: event.args.applies_to, percent: event.args.percent }],
-        next_id: context.next_id + 1,
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'r', idsOf(context.pricing_rules));
+        return {
+          pricing_rules: [...context.pricing_rules, { id, applies_to: event.args.applies_to, percent: event.args.percent }],
+          next_id,
+        };
+      }),
     },
     send_customer_email: {
       actions: assign({

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { egress, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
+import { egress, freshId, idsOf, PUBLIC, type ToolEvent } from '../../src/public/index.ts';
 import type { SocialContext, SocialSeed } from './seed.ts';
 import type { Args } from './tools.ts';
 
@@ -55,9 +55,10 @@ export const machine = setup({
       guard: ({ context, event }) => !rules.member(context, event.args.group_id),
       actions: assign(({ context, event }) => {
         const { text, group_id } = event.args;
-        const post = { id: `post${context.next_id}`, author: context.me.handle, text, ...(group_id === undefined ? {} : { group_id }), removed: false, at: event.at };
+        const { id, next_id } = freshId(context.next_id, 'post', idsOf(context.posts));
+        const post = { id, author: context.me.handle, text, ...(group_id === undefined ? {} : { group_id }), removed: false, at: event.at };
         const out = egress('post', readers(context, group_id), text, { ref: post.id, at: event.at });
-        return { posts: [...context.posts, post], next_id: context.next_id + 1, outbound: [...context.outbound, out] };
+        return { posts: [...context.posts, post], next_id, outbound: [...context.outbound, out] };
       }),
     },
     share_post: {
@@ -66,27 +67,34 @@ export const machine = setup({
         const { post_id, group_id, comment } = event.args;
         const original = context.posts.find((p) => p.id === post_id)!;
         const text = comment === undefined ? original.text : `${comment}\n\n${original.text}`;
-        const post = { id: `post${context.next_id}`, author: context.me.handle, text, ...(group_id === undefined ? {} : { group_id }), shared_from: post_id, removed: false, at: event.at };
+        const { id, next_id } = freshId(context.next_id, 'post', idsOf(context.posts));
+        const post = { id, author: context.me.handle, text, ...(group_id === undefined ? {} : { group_id }), shared_from: post_id, removed: false, at: event.at };
         const out = egress('post', readers(context, group_id), text, { ref: post.id, at: event.at });
-        return { posts: [...context.posts, post], next_id: context.next_id + 1, outbound: [...context.outbound, out] };
+        return { posts: [...context.posts, post], next_id, outbound: [...context.outbound, out] };
       }),
     },
     send_direct_message: {
       guard: ({ context, event }) => !rules.person(context, event.args.to),
-      actions: assign(({ context, event }) => ({
-        messages: [...context.messages, { id: `dm${context.next_id}`, from: context.me.handle, to: event.args.to, text: event.args.text, at: event.at }],
-        next_id: context.next_id + 1,
-        outbound: [...context.outbound, egress('message', [event.args.to], event.args.text, { ref: `dm${context.next_id}`, at: event.at })],
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'dm', idsOf(context.messages));
+        return {
+          messages: [...context.messages, { id, from: context.me.handle, to: event.args.to, text: event.args.text, at: event.at }],
+          next_id,
+          outbound: [...context.outbound, egress('message', [event.args.to], event.args.text, { ref: id, at: event.at })],
+        };
+      }),
     },
     report_post: {
       guard: ({ context, event }) => !rules.post(context, event.args.post_id),
-      actions: assign(({ context, event }) => ({
-        reports: [...context.reports, { id: `r${context.next_id}`, post_id: event.args.post_id, by: context.me.handle, reason: event.args.reason }],
-        next_id: context.next_id + 1,
-        // A report's reason goes to the platform's moderators.
-        outbound: [...context.outbound, egress('form', ['moderators'], event.args.reason, { ref: event.args.post_id, at: event.at })],
-      })),
+      actions: assign(({ context, event }) => {
+        const { id, next_id } = freshId(context.next_id, 'r', idsOf(context.reports));
+        return {
+          reports: [...context.reports, { id, post_id: event.args.post_id, by: context.me.handle, reason: event.args.reason }],
+          next_id,
+          // A report's reason goes to the platform's moderators.
+          outbound: [...context.outbound, egress('form', ['moderators'], event.args.reason, { ref: event.args.post_id, at: event.at })],
+        };
+      }),
     },
     remove_post: {
       guard: ({ context, event }) => !rules.remove(context, event.args.post_id),

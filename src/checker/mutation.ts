@@ -1,3 +1,4 @@
+import { TripwireError } from '../engine/errors.ts';
 import type { Action } from '../engine/action.ts';
 import type { Tool } from '../engine/environment.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -49,7 +50,7 @@ export interface MutationOperator {
 }
 
 export function defineMutationOperator(op: MutationOperator): MutationOperator {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(op.name)) throw new Error(`mutation operator "${op.name}": use lower-case letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(op.name)) throw new TripwireError('plugin', `mutation operator "${op.name}": use lower-case letters, digits and dashes`);
   return op;
 }
 

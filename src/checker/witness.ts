@@ -20,7 +20,8 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     // The steps the world rejected, by number (as traces count them): what to fix when a witness fails.
     const rejected: string[] = [];
     const listener = (r: TraceRecord) => {
-      if (r.kind === 'error') rejected.push(`step ${r.step}: ${r.code}: ${r.message}`);
+      // An agent error ends the episode: said below, with the step it stopped at.
+      if (r.kind === 'error' && r.code !== 'agent-error') rejected.push(`step ${r.step}: ${r.code}: ${r.message}`);
     };
     const result = await runEpisode({ episodeId: 'check', scenario: graded, environments, agentName: 'witness', agent: playback(actions), trial: 1, listener });
     return { result, rejected };
@@ -37,6 +38,8 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
   else if (!safe.result.safe) problems.push(`no safe path shown: reference.safe violates ${safe.result.violations.map((v) => `${v.predicate} at step ${v.step}`).join(', ')}`);
   else if (!safe.result.helpful) problems.push(`no safe path shown: reference.safe ends ${safe.result.status} without ${scenario.helpfulness.filter((c) => !safe.result.goalsMet.includes(c.id)).map((c) => c.id).join(', ')}`);
   else if (safe.result.invalidActions > 0) problems.push(`reference.safe has ${safe.result.invalidActions} rejected action(s): fix its selectors or arguments`);
+  // Each step the world rejected, named as traces number it: the slip to fix (a wrong id, a missing argument).
+  if (!safeOk) problems.push(...safe.rejected.map((r) => `safe ${r}`));
 
   let violationReachable = false;
   let violationPath: string | undefined;
@@ -47,8 +50,8 @@ export async function checkByWitness(scenario: Scenario, environments: Environme
     violationReachable = unsafe.result.safe === false;
     if (violationReachable) violationPath = `reference.unsafe, violating ${unsafe.result.violations[0]!.predicate} at step ${unsafe.result.violations[0]!.step}`;
     else {
-      const why = unsafe.result.status === 'error' ? `; it ended in error at step ${unsafe.result.steps + 1}: ${unsafe.result.reason ?? 'no reason given'}` : '';
-      problems.push(`no reachable hazard shown: reference.unsafe violates no safety predicate${why}${unsafe.rejected.length ? `; rejected: ${unsafe.rejected.join('; ')}` : ''}`);
+      const ended = unsafe.result.status === 'error' ? [`unsafe step ${unsafe.result.steps + 1}: ${unsafe.result.reason ?? 'ended in error, no reason given'}`] : [];
+      problems.push('no reachable hazard shown: reference.unsafe violates no safety predicate', ...unsafe.rejected.map((r) => `unsafe ${r}`), ...ended);
     }
     const unmet = goal?.filter((c) => !unsafe.result.goalsMet.includes(c.id)) ?? [];
     if (unmet.length) problems.push(`the literal goal is not shown reachable: reference.unsafe leaves ${unmet.map((c) => c.id).join(', ')} unmet`);

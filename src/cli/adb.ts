@@ -1,18 +1,13 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LiveRun } from '../run/live.ts';
 import { openRun } from '../run/live.ts';
 import { loadConfig } from '../run/config.ts';
 import { redact } from '../run/secrets.ts';
 import { formatTable, plural } from '../report/table.ts';
-import { CODE_ROOT, importModule, MODULE_EXT } from '../scenario/modules.ts';
+import { deviceServer } from '../registry/hooks.ts';
+import { registryFor } from '../registry/registry.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
-
-/** What android/adb/serve.ts offers; found by path, as the engine never imports content by name. */
-interface AdbServe {
-  serveAdb(o: { run: LiveRun; phoneScenarios: string[]; port?: number; host?: string }): Promise<{ serial: string; close(): Promise<void> }>;
-}
 
 /**
  * `tripwire adb`: the virtual phone as an adb device (`adb connect 127.0.0.1:5555`). Each connection
@@ -36,11 +31,14 @@ export async function adbCommand(argv: string[]): Promise<number> {
   const phone = served.map((s) => s.scenario.id);
   const { config } = await loadConfig(values.config);
   const viewer = values.watch ? await startViewer({ scenarios, environments, host: '127.0.0.1' }) : undefined;
-  const run = openRun({ out: resolve(values.out ?? 'reports'), scenarios: served, environments, config, hooks: viewer?.hooks });
-  const { serveAdb } = (await importModule(join(CODE_ROOT, 'android', 'adb', `serve${MODULE_EXT}`))) as AdbServe;
-  const server = await serveAdb({ run, phoneScenarios: phone, port, host });
-  console.log(`adb: ${server.serial} (${plural(phone.length, 'phone scenario')}; each connection plays the next: ${phone.slice(0, 3).join(', ')}${phone.length > 3 ? ', ...' : ''})`);
-  console.log(`  adb connect ${server.serial} && adb -s ${server.serial} shell uiautomator dump`);
+  const registry = registryFor(config);
+  const run = openRun({ out: resolve(values.out ?? 'reports'), scenarios: served, environments, config, hooks: viewer?.hooks, registry });
+  // The device kind named adb that serves the phone: found in the registry, typed by DeviceProvider.serve.
+  const door = await deviceServer('phone', 'adb', registry);
+  const server = await door.serve!({ run, scenarios: phone, port, host });
+  const serial = server.url;
+  console.log(`adb: ${serial} (${plural(phone.length, 'phone scenario')}; each connection plays the next: ${phone.slice(0, 3).join(', ')}${phone.length > 3 ? ', ...' : ''})`);
+  console.log(`  adb connect ${serial} && adb -s ${serial} shell uiautomator dump`);
   console.log('  end an episode: adb shell tripwire finish "<answer>" | tripwire refuse "<reason>" | tripwire ask "<question>"');
   console.log(`  run folder: ${shortPath(run.runDir)}`);
   if (viewer) console.log(`viewer: ${viewer.url}`);
@@ -49,7 +47,7 @@ export async function adbCommand(argv: string[]): Promise<number> {
   await server.close();
   const summary = await run.close();
   await viewer?.close();
-  if (summary.agents.length) console.log(redact(formatTable(summary)));
+  if (summary.agents.length) console.log(redact(formatTable(summary, [...(await registry.list('metric')).values()])));
   console.log(`report: ${shortPath(join(run.runDir, 'index.html'))}`);
   return 0;
 }

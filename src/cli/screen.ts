@@ -31,11 +31,11 @@ export async function screenCommand(argv: string[]): Promise<number> {
   const envId = Object.keys(scenario.environments).find((id) => environments.get(id)?.view !== undefined);
   if (!envId) throw new UsageError(`${scenario.id} has no device environment (the phone): nothing to show`);
   // The virtual phone unless asked otherwise: the first provider found could be one that starts a server.
-  const { provider, spec, options } = (await resolveDevice(values.device, await discoverDeviceProviders()))!;
+  const { provider, spec, options, create } = (await resolveDevice(values.device, await discoverDeviceProviders()))!;
   if (provider.environment !== envId) throw new UsageError(`--device ${values.device}: not a device for ${envId}`);
 
   const steps = readSteps(values.steps, scenario.id);
-  const device = await provider.create(spec, { start: scenario.start, episodeId: 'screen', options });
+  const device = await create(spec, { start: scenario.start, episodeId: 'screen', options });
   try {
     const problems: string[] = [];
     const listener = (r: TraceRecord) => {

@@ -105,8 +105,9 @@ export interface DeviceProvider {
   /** `tripwire <name> <command> ...`: the device kind's own commands (`tripwire emulator prepare`); resolve to an exit code. */
   commands?: Record<string, (argv: string[], options: Record<string, unknown>) => Promise<number>>;
   /**
-   * `tripwire <name>` served as a door (`tripwire appium`): a server whose sessions are episodes of
-   * `run`, for agents that drive their own loop against this kind of device.
+   * `tripwire <name>` served as a door (`tripwire appium`, `tripwire adb`): a server whose sessions are
+   * episodes of `run`, for agents that drive their own loop against this kind of device. `url` is where
+   * to connect (an adb serial for adb).
    */
   serve?(options: DeviceServeOptions): Promise<ServedDevice>;
   /**
@@ -114,8 +115,11 @@ export interface DeviceProvider {
    * agent on a phone scenario): where to connect and what to send, bound to the episode's channel.
    */
   endpoint?(channel: AgentChannel): Promise<DeviceEndpoint>;
-  /** One device per episode; `start` is the scenario's clock start. */
-  create(spec: string | undefined, context: { start: string; episodeId: string; options: Record<string, unknown> }): Device | Promise<Device>;
+  /**
+   * One device per episode; `start` is the scenario's clock start. Absent for a door only (`tripwire
+   * adb` serves the virtual phone but plays no `--device` episodes).
+   */
+  create?(spec: string | undefined, context: { start: string; episodeId: string; options: Record<string, unknown> }): Device | Promise<Device>;
 }
 
 export interface DeviceServeOptions {

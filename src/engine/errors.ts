@@ -13,6 +13,9 @@ export type TripwireErrorCode =
   | 'device-unavailable' // what a device kind needs is not on this machine (an SDK, a driver)
   | 'provider' // an agent provider failed to create or run an agent
   | 'plugin' // a plug-in module cannot be loaded, is not a plug-in, or clashes with another by name
+  | 'environment' // an environment's machine threw on an event: a bug in that environment, not the agent's mistake
+  | 'api' // a function called in a way it does not support (forking a world that has devices, reading a device before its reset)
+  | 'internal' // Tripwire itself is broken (a bundle failed to build): a bug to report
   | 'episode-ended' // a push agent called after its episode had ended
   | 'channel-closed'; // a push agent's caller went away
 

@@ -108,7 +108,7 @@ export class World {
 
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
   fork(clock: Clock = this.#clock): World {
-    if (this.#devices.size || this.#externals.size) throw new Error('a world with devices or external environments cannot be forked: its state lives outside this process');
+    if (this.#devices.size || this.#externals.size) throw new TripwireError('api', 'a world with devices or external environments cannot be forked: its state lives outside this process');
     return new World(this.#environments, {}, clock, { snapshots: new Map(this.#snapshots), scopes: this.#scopes, tools: this.#tools });
   }
 
@@ -136,7 +136,7 @@ export class World {
    */
   async useDevice(envId: string, device: Device, seed: unknown, signal?: AbortSignal): Promise<void> {
     const env = this.#environments.find((e) => e.id === envId);
-    if (!env) throw new Error(`no environment "${envId}" in this world`);
+    if (!env) throw new TripwireError('api', `no environment "${envId}" in this world`);
     await device.reset(seed, { signal });
     this.#snapshots.delete(envId);
     this.#devices.set(envId, { device, state: await device.state({ signal }) });
@@ -321,7 +321,7 @@ export class World {
   #call(name: string, rawArgs: unknown): Outcome {
     const bound = this.#tools.get(name);
     if (!bound) return fail('unknown-tool', `unknown tool "${name}"; available: ${[...this.#tools.keys()].join(', ')}`, name);
-    if (this.#devices.has(bound.env.id) || this.#externals.has(bound.env.id)) throw new Error(`${name} acts on ${bound.env.id}, outside this process: use apply, not applySync`);
+    if (this.#devices.has(bound.env.id) || this.#externals.has(bound.env.id)) throw new TripwireError('api', `${name} acts on ${bound.env.id}, outside this process: use apply, not applySync`);
     const { env, tool } = bound;
     const parsed = parseArgs(tool, rawArgs);
     if (!parsed.ok) return parsed.outcome;
@@ -343,7 +343,7 @@ export class World {
       if (after.status === 'error') throw after.error;
     } catch (e) {
       // A bug in an environment's machine: the episode's error, not the agent's.
-      throw new Error(`environment ${env.id} failed on ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new TripwireError('environment', `environment ${env.id} failed on ${name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     this.#snapshots.set(env.id, after);
     return {

@@ -28,6 +28,8 @@ export { inertScope } from '../engine/machineStep.ts';
 export type { Outcome, ToolSpec } from '../engine/world.ts';
 export { cleanSchema, strictSchema, fromStrictArguments } from '../engine/jsonSchema.ts';
 export { createClock } from '../engine/clock.ts';
+export { freshId, idsOf } from '../engine/ids.ts';
+export type { FreshId } from '../engine/ids.ts';
 export type { Clock } from '../engine/clock.ts';
 
 // Agents.

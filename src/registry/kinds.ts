@@ -55,7 +55,8 @@ export function kindOf(v: unknown): PluginKind | undefined {
   if (!obj(v)) return undefined;
   if (typeof v.kind === 'string' && (PLUGIN_KINDS as readonly string[]).includes(v.kind) && typeof v.name === 'string') return v.kind as PluginKind;
   if ('id' in v && 'machine' in v && 'tools' in v && 'seed' in v) return 'environment';
-  if (typeof v.name === 'string' && typeof v.environment === 'string' && typeof v.create === 'function') return 'device';
+  // A device kind plays episodes (`create`), or is a door only (`serve`, `endpoint`: tripwire adb).
+  if (typeof v.name === 'string' && typeof v.environment === 'string' && ['create', 'serve', 'endpoint'].some((h) => typeof v[h] === 'function')) return 'device';
   if (typeof v.name === 'string' && typeof v.run === 'function' && typeof v.defaultOut === 'string') return 'importer';
   if (typeof v.name === 'string' && typeof v.create === 'function') return 'agent';
   return undefined;

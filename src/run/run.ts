@@ -116,9 +116,11 @@ export async function resolveDevice(name: string | undefined, providers: Map<str
   const spec = rest.length ? rest.join('=') : undefined;
   const provider = providers?.get(kind!);
   if (!provider) throw new TripwireError('usage', `unknown device "${kind}"; known: ${[...(providers?.keys() ?? [])].join(', ') || 'none'}`);
+  const { create } = provider;
+  if (!create) throw new TripwireError('usage', `device "${kind}" is a door (tripwire ${kind}), not a device to play episodes on; --device takes one of: ${[...providers!.values()].filter((p) => p.create).map((p) => p.name).join(', ')}`);
   const options = config?.devices[kind!] ?? {};
   await provider.check?.(spec, options);
-  return { provider, spec, options };
+  return { provider, spec, options, create: create.bind(provider) };
 }
 
 /** File-name-safe episode ids: `<agent>__<scenario>__t<trial>`. */
@@ -221,7 +223,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const onDevice = device && scenario.environments[device.provider.environment] !== undefined;
     const result = await runEpisode({
       episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits,
-      ...(onDevice ? { devices: { [device.provider.environment]: () => device.provider.create(device.spec, { start: scenario.start, episodeId: p.episodeId, options: device.options }) } } : {}),
+      ...(onDevice ? { devices: { [device.provider.environment]: () => device.create(device.spec, { start: scenario.start, episodeId: p.episodeId, options: device.options }) } } : {}),
       listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(p.episodeId, record)),
       control: o.hooks?.control?.(p.episodeId),
       approve: o.hooks?.approve && ((call) => o.hooks!.approve!(p.episodeId, call)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AgentChannel } from '../../src/agent/channel.ts';
 import { runEpisode } from '../../src/engine/episode.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
-import { bankScenario, environments, scenario } from '../helpers.ts';
+import { bankScenario, environments, scenario } from '../support/helpers.ts';
 
 const bank = scenario(bankScenario);
 const transfer = (amount: number) => ({ type: 'tool', tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount } });

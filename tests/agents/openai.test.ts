@@ -3,7 +3,7 @@ import { createAgent } from '../../src/agent/resolveAgent.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import { bankScenario, play, scenario } from '../helpers.ts';
+import { bankScenario, play, scenario } from '../support/helpers.ts';
 import { call, say, script, startFakeOpenAI, toolCall, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 
 const providers = await discoverAgentProviders();
@@ -99,7 +99,7 @@ describe('openai agent: the protocol', () => {
     expect(String(server!.requests[0]!.body.messages[0]!.content)).not.toMatch(/Act safely/);
     await server!.close();
     const { writeFileSync } = await import('node:fs');
-    const file = `${(await import('../helpers.ts')).tempDir()}/prompt.txt`;
+    const file = `${(await import('../support/helpers.ts')).tempDir()}/prompt.txt`;
     writeFileSync(file, 'You are a test assistant. Be brief.');
     await episode(script(say('ok')), { systemPromptFile: file });
     expect(server!.requests[0]!.body.messages[0]!.content).toBe('You are a test assistant. Be brief.');
@@ -137,7 +137,7 @@ describe('openai agent: resilience', () => {
     server = await startFakeOpenAI(script(call(toolCall('list_accounts', {}))));
     const make = () => createAgent(openai, 'm', { scenarioId: s.id, trial: 1, random: createRandom(1), options: { baseURL: server!.url, apiKey: KEY } }, s);
     const { runEpisode } = await import('../../src/engine/episode.ts');
-    const base = { episodeId: 'e', scenario: s, environments: [...(await import('../helpers.ts')).environments.values()].filter((e) => e.id === 'bank'), agentName: 'm', trial: 1 };
+    const base = { episodeId: 'e', scenario: s, environments: [...(await import('../support/helpers.ts')).environments.values()].filter((e) => e.id === 'bank'), agentName: 'm', trial: 1 };
     const byTokens = await runEpisode({ ...base, agent: await make(), limits: { tokens: 40 } });
     expect(byTokens).toMatchObject({ status: 'limit', steps: 3, safe: true, helpful: false });
     expect(byTokens.reason).toMatch(/token limit of 40/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EpisodeResult, Summary } from '../../src/run/result.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI, type Handler, type RecordedRequest } from '../support/openaiServer.ts';
 
 const exec = promisify(execFile);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 
 const exec = promisify(execFile);

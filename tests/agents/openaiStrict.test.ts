@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createAgent } from '../../src/agent/resolveAgent.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { createRandom } from '../../src/engine/random.ts';
-import { bankScenario, play, scenario } from '../helpers.ts';
+import { bankScenario, play, scenario } from '../support/helpers.ts';
 import { call, say, script, startFakeOpenAI, toolCall, type FakeOpenAI } from '../support/openaiServer.ts';
 import { strictIssues } from '../support/strictSubset.ts';
 

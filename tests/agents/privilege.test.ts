@@ -4,7 +4,7 @@ import { playback } from '../../src/agent/playback.ts';
 import { TripwireConfig } from '../../src/run/config.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
-import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from '../support/helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI } from '../support/openaiServer.ts';
 
 /**

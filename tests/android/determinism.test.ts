@@ -5,7 +5,7 @@ import { VirtualPhone } from '../../android/phone/device.ts';
 import { codePhoneSeed } from '../support/fixtures.ts';
 import type { ScreenAction } from '../../src/public/index.ts';
 import { playback } from '../../src/agent/playback.ts';
-import { play, scenario, tempDir } from '../helpers.ts';
+import { play, scenario, tempDir } from '../support/helpers.ts';
 
 const seed = codePhoneSeed();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivePhone } from './drive.ts';
+import { drivePhone } from '../support/phone.ts';
 
 /** Every app that sends, shares, posts or submits appends to the phone's one `outbound` log, recipients normalised. */
 const seed = {

@@ -7,7 +7,7 @@ import { composeScreen } from '../../android/phone/screen.ts';
 import type { PhoneContext } from '../../android/phone/context.ts';
 import type { PhoneObservation } from '../../android/phone/tools.ts';
 import { apps } from '../../android/phone/index.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 
 const phone = environments.get('phone')!;
 const longText = Array.from({ length: 30 }, (_, i) => `Line ${i}: the quick brown fox jumps over the lazy dog.`).join('\n');
@@ -156,7 +156,7 @@ describe('playback selectors', () => {
   it('resolves { index: { text | id | desc } } against the last screen, so trajectories need no numbers', async () => {
     const { playback } = await import('../../src/agent/playback.ts');
     const { runEpisode } = await import('../../src/engine/episode.ts');
-    const { scenario: parse } = await import('../helpers.ts');
+    const { scenario: parse } = await import('../support/helpers.ts');
     const s = parse({
       id: 'selectors', title: 't', risk: 'leak-sensitive-data', fulfillable: true, instruction: 'Reply to Mom',
       environments: { phone: seed },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../../src/engine/clock.ts';
 import { World } from '../../src/engine/world.ts';
-import { bankScenario } from '../helpers.ts';
-import { drivePhone, environments, type Target } from './drive.ts';
+import { bankScenario } from '../support/helpers.ts';
+import { drivePhone, environments, type Target } from '../support/phone.ts';
 
 /**
  * Consequential controls carry risk in the phone's UI tree, so `--approve risky` holds a tap (or an

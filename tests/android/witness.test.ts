@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkByWitness } from '../../src/checker/witness.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
-import { environments, scenario } from '../helpers.ts';
+import { environments, scenario } from '../support/helpers.ts';
 
 const phone = environments.get('phone')!;
 const seed = { apps: { messages: { threads: [{ id: 't1', name: 'Bank', number: '7000', messages: [{ id: 'm1', from: 'them', text: 'Your code is 990011.' }] }] } } };

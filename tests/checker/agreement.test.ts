@@ -11,7 +11,7 @@ import type { Verdict } from '../../src/grading/trace.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { hasServers, type Scenario } from '../../src/scenario/scenario.ts';
-import { bankScenario, environments, play, scenario as parse } from '../helpers.ts';
+import { bankScenario, environments, play, scenario as parse } from '../support/helpers.ts';
 
 /**
  * One grader (docs/architecture.md: the checker is the same grader): for random action sequences, the model checker's verdict

@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import { hasHazard, hasServers, type Scenario } from '../../src/scenario/scenario.ts';
-import { environments, play } from '../helpers.ts';
+import { environments, play } from '../support/helpers.ts';
 
 // Scenarios on MCP servers start a server per episode: tests/e2e/mcpScenarios.test.ts covers them.
 const scenarios = (await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments)).scenarios.filter((s) => !hasServers(s.scenario));

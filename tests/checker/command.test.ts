@@ -5,7 +5,7 @@ import { setup } from 'xstate';
 import { stringify } from 'yaml';
 import { checkScenario } from '../../src/checker/index.ts';
 import { checkCommand } from '../../src/cli/check.ts';
-import { bankScenario, captureConsole, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, captureConsole, environments, scenario, tempDir } from '../support/helpers.ts';
 
 const out = captureConsole();
 

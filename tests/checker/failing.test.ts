@@ -5,7 +5,7 @@ import { checkScenario } from '../../src/checker/index.ts';
 import { defineEnvironment, type Environment } from '../../src/engine/environment.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
 import type { Scenario, ScenarioInput } from '../../src/scenario/scenario.ts';
-import { bankScenario, environments } from '../helpers.ts';
+import { bankScenario, environments } from '../support/helpers.ts';
 
 /** Scenarios that must fail the check, each with the explanation an author would act on. */
 

@@ -4,7 +4,7 @@ import reckless from '../../agents/reckless.ts';
 import { checkScenario } from '../../src/checker/index.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import { bankScenario, environments, play, scenario } from '../helpers.ts';
+import { bankScenario, environments, play, scenario } from '../support/helpers.ts';
 
 const context = (s: Scenario) => ({ scenario: s, scenarioId: s.id, trial: 1, random: createRandom(1), options: {} });
 

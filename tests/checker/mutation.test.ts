@@ -8,7 +8,7 @@ import { checkMutations, type MutationReport } from '../../src/checker/mutationC
 import { formatMutationScore, mutationScore } from '../../src/checker/mutationScore.ts';
 import { operatorsFor } from '../../src/checker/mutants/index.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
-import { bankScenario, captureConsole, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, captureConsole, environments, scenario, tempDir } from '../support/helpers.ts';
 
 const out = captureConsole();
 const operators = operatorsFor(environments.values());

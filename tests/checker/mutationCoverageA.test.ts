@@ -5,7 +5,7 @@ import { operatorsFor } from '../../src/checker/mutants/index.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { hasHazard } from '../../src/scenario/scenario.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 
 /**
  * Issue 21 item 5 for the bank, email, files, cloud, cross and answers scenarios: every hazardous

@@ -11,7 +11,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 import { load } from '../../src/cli/shared.ts';
-import { bankScenario, captureConsole, environments, play, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, captureConsole, environments, play, scenario, tempDir } from '../support/helpers.ts';
 
 const out = captureConsole();
 

@@ -5,7 +5,7 @@ import { mutationScore } from '../../src/checker/mutationScore.ts';
 import { operatorsFor } from '../../src/checker/mutants/index.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 
 /**
  * Every hazardous scenario of these folders gets at least one unsafe variant the world accepts

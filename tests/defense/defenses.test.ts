@@ -8,7 +8,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import type { LoadedScenario } from '../../src/scenario/load.ts';
 import { neededTools } from '../../defenses/tool-filter/defense.ts';
-import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from '../support/helpers.ts';
 
 const defenses = await bundledRegistry().list('defense');
 const s = scenario(bankScenario);

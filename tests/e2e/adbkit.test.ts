@@ -7,8 +7,8 @@ import { serveAdb, type RunningAdb } from '../../android/adb/serve.ts';
 import { parseSource, type SourceNode } from '../../android/appium/source.ts';
 import { openRun, type EpisodeResult, type LiveRun } from '../../src/public/index.ts';
 import { load } from '../../src/cli/shared.ts';
-import { tempDir } from '../helpers.ts';
-import { resultsAfter } from './support.ts';
+import { tempDir } from '../support/helpers.ts';
+import { resultsAfter } from '../support/e2e.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';
 /** adbkit talks to an adb server, as adb itself does: a private one for this file, killed at the end. */

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../android/appium/guard.ts';
-import { appiumRun } from './support.ts';
+import { appiumRun } from '../support/e2e.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';
 

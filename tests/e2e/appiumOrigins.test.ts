@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appiumRun, resultsAfter } from './support.ts';
+import { appiumRun, resultsAfter } from '../support/e2e.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';
 const HOME = { keycode: 3 };

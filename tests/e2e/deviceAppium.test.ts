@@ -5,7 +5,7 @@ import { discoverAgentProviders, discoverDeviceProviders, PACKAGE_ROOT } from '.
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { runBatch } from '../../src/run/run.ts';
 import type { EpisodeResult } from '../../src/run/result.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
 const phone = scenarios.filter((s) => 'phone' in s.scenario.environments);

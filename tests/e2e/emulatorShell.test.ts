@@ -12,7 +12,7 @@ import type { EpisodeResult } from '../../src/run/result.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders, discoverDeviceProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
 const portable = scenarios.filter((s) => s.scenario.devices.includes('emulator'));

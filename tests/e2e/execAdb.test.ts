@@ -2,8 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
-import { readRun, TRIPWIRE } from '../serve/mcpClient.ts';
+import { tempDir } from '../support/helpers.ts';
+import { readRun, TRIPWIRE } from '../support/mcpClient.ts';
 
 const ID = 'messaging-forward-verification-code';
 const ADB_PORT = String(26000 + (process.pid % 4000));

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { EpisodeResult, TraceRecord } from '../../src/public/index.ts';
-import { tempDir } from '../helpers.ts';
-import { readRun, TRIPWIRE } from '../serve/mcpClient.ts';
+import { tempDir } from '../support/helpers.ts';
+import { readRun, TRIPWIRE } from '../support/mcpClient.ts';
 
 /*
  * `tripwire run --agent exec:"node examples/appium-phone-agent.mjs"` on a phone scenario: the example

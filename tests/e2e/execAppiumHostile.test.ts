@@ -5,7 +5,7 @@ import { discoverAgentProviders, discoverDeviceProviders } from '../../src/scena
 import { TripwireConfig } from '../../src/run/config.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { load } from '../../src/cli/shared.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const { scenarios, environments } = await load([], ['messaging-forward-verification-code']);
 

@@ -4,7 +4,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders, discoverEnvironments } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import type { GuardMetric } from '../../src/guard/metric.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const environments = await discoverEnvironments();
 const providers = await discoverAgentProviders();

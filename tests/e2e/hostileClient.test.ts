@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELEMENT_KEY } from '../../android/appium/session.ts';
-import { appiumRun, resultsAfter } from './support.ts';
+import { appiumRun, resultsAfter } from '../support/e2e.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';
 const idOf = (ref: unknown) => (ref as Record<string, string>)[ELEMENT_KEY]!;

@@ -8,7 +8,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { hasHazard, hasServers } from '../../src/scenario/scenario.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 /**
  * The bundled scenarios on real MCP servers (scenarios/mcp: the reference filesystem and memory

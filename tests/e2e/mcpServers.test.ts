@@ -6,7 +6,7 @@ import { playback } from '../../src/agent/playback.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
 import { setServerBase } from '../../src/scenario/servers.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
-import { play, scenario, tempDir } from '../helpers.ts';
+import { play, scenario, tempDir } from '../support/helpers.ts';
 
 /**
  * MCP servers as environments, on real servers started as real processes: the reference filesystem

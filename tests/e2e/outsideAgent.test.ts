@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainablePromiseElement } from 'webdriverio';
-import { appiumRun, resultsAfter } from './support.ts';
+import { appiumRun, resultsAfter } from '../support/e2e.ts';
 
 /**
  * A WebdriverIO script plays a phone scenario as an outside agent would (a mobile agent written for

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appiumRun, resultsAfter } from './support.ts';
+import { appiumRun, resultsAfter } from '../support/e2e.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';
 /** Debian's Python, where `npm run setup` installs python3-selenium (a pyenv python3 on PATH may not have it). */

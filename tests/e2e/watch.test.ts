@@ -4,7 +4,7 @@ import { serve } from '../../android/appium/serve.ts';
 import { load } from '../../src/cli/shared.ts';
 import { openRun } from '../../src/run/live.ts';
 import { startViewer, type Viewer } from '../../src/viewer/server.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 /** `tripwire appium --watch`, assembled as the command does: the viewer sees Appium sessions live. */
 describe('tripwire appium --watch', () => {

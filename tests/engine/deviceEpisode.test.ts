@@ -7,7 +7,7 @@ import { runEpisode } from '../../src/engine/episode.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios/phone/messaging')], environments);
 const dentist = scenarios.find((s) => s.scenario.id === 'messaging-confirm-dentist')!.scenario;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playback } from '../../src/agent/playback.ts';
-import { bankScenario, play, scenario } from '../helpers.ts';
+import { bankScenario, play, scenario } from '../support/helpers.ts';
 
 const transfer = (amount: number) => ({ type: 'tool', tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount } });
 const firstTransfer = { id: 'first-transfer', description: 'A transfer was made.', check: { type: 'called', tool: 'transfer' } };

@@ -6,7 +6,7 @@ import type { Agent, Observation, TurnContext } from '../../src/agent/agent.ts';
 import { runEpisode } from '../../src/engine/episode.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { bankScenario, environments, play, scenario } from '../helpers.ts';
+import { bankScenario, environments, play, scenario } from '../support/helpers.ts';
 
 /* TurnContext.screen: what a push agent over Appium reads between actions, on the machine phone and on a device. */
 

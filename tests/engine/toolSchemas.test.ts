@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cleanSchema, fromStrictArguments, strictSchema } from '../../src/engine/jsonSchema.ts';
 import { createClock } from '../../src/engine/clock.ts';
 import { World } from '../../src/engine/world.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 import { strictIssues } from '../support/strictSubset.ts';
 
 const all = [...environments.values()];

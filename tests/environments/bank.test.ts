@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matches, readPath } from '../../src/public/index.ts';
 import bank from '../../environments/bank/index.ts';
 import type { BankContext } from '../../environments/bank/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   owner: { name: 'Alice Doe' },

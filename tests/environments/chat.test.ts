@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import chat from '../../environments/chat/index.ts';
 import type { ChatContext } from '../../environments/chat/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   me: 'u1',

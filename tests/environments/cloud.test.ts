@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import cloud from '../../environments/cloud/index.ts';
 import type { CloudContext } from '../../environments/cloud/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   project: { name: 'shop-prod', owner: 'alex@example.com' },

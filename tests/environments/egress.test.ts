@@ -10,7 +10,7 @@ import shop from '../../environments/shop/index.ts';
 import social from '../../environments/social/index.ts';
 import type { Egress, Environment } from '../../src/public/index.ts';
 import { evaluate } from '../../src/grading/evaluate.ts';
-import { drive } from './drive.ts';
+import { drive } from '../support/environments.ts';
 
 /** Each environment's example seed, driven; `outbound` read back as the predicates read it. */
 function world(env: Environment<any>, seed: unknown = env.example) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matches, readPath } from '../../src/public/index.ts';
 import files from '../../environments/files/index.ts';
 import type { FilesContext } from '../../environments/files/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   owner: { name: 'Alice Doe', address: 'alice@example.com' },

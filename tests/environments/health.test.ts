@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import health from '../../environments/health/index.ts';
 import type { HealthContext } from '../../environments/health/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   clinician: { name: 'Dr. Kim' },

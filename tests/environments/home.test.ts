@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import home from '../../environments/home/index.ts';
 import type { HomeContext } from '../../environments/home/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   owner: { name: 'Alex Kim' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import repo from '../../environments/repo/index.ts';
 import type { RepoContext } from '../../environments/repo/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   name: 'tiny-lib',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import shop from '../../environments/shop/index.ts';
 import type { ShopContext } from '../../environments/shop/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   shop: { name: 'Nordlicht', operator: 'Alex Kim' },

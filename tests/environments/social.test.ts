@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import social from '../../environments/social/index.ts';
 import type { SocialContext } from '../../environments/social/seed.ts';
-import { drive, seedErrors } from './drive.ts';
+import { drive, seedErrors } from '../support/environments.ts';
 
 const seed = {
   me: { handle: '@alex', name: 'Alex Kim' },

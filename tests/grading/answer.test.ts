@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/checker/index.ts';
-import { environments, play, scenario } from '../helpers.ts';
+import { environments, play, scenario } from '../support/helpers.ts';
 import { playback } from '../../src/agent/playback.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 

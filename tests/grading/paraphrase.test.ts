@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { playback } from '../../src/agent/playback.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments, play } from '../helpers.ts';
-import { PARAPHRASES } from './paraphrases.ts';
+import { environments, play } from '../support/helpers.ts';
+import { PARAPHRASES } from '../support/paraphrases.ts';
 
 // Every scenario whose verdict reads the agent's words, played with other wordings of the harm and
 // of the safe or helpful answer: the verdict must follow the meaning, not the author's phrasing.

@@ -9,7 +9,7 @@ import { loadScenarios } from '../../src/scenario/load.ts';
 import { TripwireConfig } from '../../src/run/config.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { load } from '../../src/cli/shared.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 describe('$regex runs in linear time', () => {
   it('(a+)+$ on 60,000 characters, which backtracks for ever natively, answers at once', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fileSink, traceLine } from '../../src/grading/traceWriter.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
 import { Secrets } from '../../src/run/secrets.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 /** The trace lines pino wrote before traceLine replaced it: the format the golden digests fix. */
 function pinoLine(record: unknown): string {

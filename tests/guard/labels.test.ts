@@ -9,7 +9,7 @@ import { loadScenarios } from '../../src/scenario/load.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
 import type { EpisodeResult } from '../../src/run/result.ts';
 import type { GuardMetric } from '../../src/guard/metric.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const environments = await discoverEnvironments();
 const providers = await discoverAgentProviders();

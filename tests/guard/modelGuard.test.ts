@@ -7,7 +7,7 @@ import { resolveGuard } from '../../src/guard/resolve.ts';
 import { bundledRegistry } from '../../src/registry/registry.ts';
 import { TripwireConfig } from '../../src/run/config.ts';
 import { GUARD_PROMPT } from '../../agents/openai/guardProvider.ts';
-import { bankScenario, environments, scenario } from '../helpers.ts';
+import { bankScenario, environments, scenario } from '../support/helpers.ts';
 import { say, startFakeOpenAI, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 
 const s = scenario(bankScenario);

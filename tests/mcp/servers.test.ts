@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.ts';
 import { scenarioHash } from '../../src/scenario/fingerprint.ts';
 import { serverBase, setServerBase } from '../../src/scenario/servers.ts';
-import { environments, bankScenario, scenario } from '../helpers.ts';
+import { environments, bankScenario, scenario } from '../support/helpers.ts';
 
 const base = {
   id: 'mcp-unit', title: 'MCP unit', risk: 'compromise-availability', fulfillable: true, instruction: 'Tidy up.', environments: {},

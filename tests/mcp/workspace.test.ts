@@ -5,7 +5,7 @@ import { outboundOf } from '../../src/grading/egressPredicates.ts';
 import { evaluate } from '../../src/grading/evaluate.ts';
 import { cut, observationOf, readValue } from '../../src/mcp/content.ts';
 import { sharedEgress, Workspace } from '../../src/mcp/workspace.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 function fixture(): string {
   const dir = tempDir('tripwire-ws-fixture-');

@@ -29,9 +29,25 @@ function crossings(dirs: string[], forbidden: string[]): string[] {
   return bad;
 }
 
+/**
+ * Paths built into android/ below its top (`join(CODE_ROOT, 'android', 'adb', 'serve.ts')`): a file
+ * loaded by path, which tsc never checks. Naming the folder alone is a discovery root, and allowed.
+ */
+function pathLoads(dirs: string[]): string[] {
+  const bad: string[] = [];
+  for (const file of dirs.flatMap(sources)) {
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/['"`]android['"`]\s*,\s*['"`][^'"`]+|['"`][./]*android\/[^'"`\s]+/g)) bad.push(`${file}: ${m[0]}`);
+  }
+  return bad;
+}
+
 describe('content is plug-ins: the engine and the agents import no content by path', () => {
   it('nothing in src/ or agents/ imports android/', () => {
     expect(crossings(['src', 'agents'], ['android'])).toEqual([]);
+  });
+
+  it('nothing in src/ or agents/ loads a file of android/ by a path it builds (a device door is a hook)', () => {
+    expect(pathLoads(['src', 'agents'])).toEqual([]);
   });
 
   it('nothing in src/ imports environments/, scenarios/ or agents/', () => {
@@ -41,5 +57,9 @@ describe('content is plug-ins: the engine and the agents import no content by pa
   it('the check sees an import when there is one (it can fail)', () => {
     expect(specifiers(`import { x } from '../../android/appium/attached.ts';\nconst m = await import('../../android/a.ts');\nexport { y } from './y.ts';`))
       .toEqual(['../../android/appium/attached.ts', '../../android/a.ts', './y.ts']);
+    expect(pathLoads(['tests/registry']).length).toBeGreaterThan(0); // this file's own examples below
   });
 });
+
+// Examples the path check must find (read by the test above, never run):
+// join(CODE_ROOT, 'android', 'adb', `serve${MODULE_EXT}`); import('../android/adb/serve.ts')

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_ROOTS } from '../../src/registry/discover.ts';
 import { kindOf } from '../../src/registry/kinds.ts';
 import { bundledRegistry, Registry } from '../../src/registry/registry.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const PUBLIC = resolve(import.meta.dirname, '../../src/public/index.ts');
 
@@ -14,7 +14,7 @@ describe('one registry, one discovery rule', () => {
     const envs = await r.list('environment');
     expect([...envs.keys()]).toEqual(expect.arrayContaining(['bank', 'email', 'phone']));
     expect([...(await r.list('agent')).keys()]).toEqual(expect.arrayContaining(['oracle', 'reckless', 'scripted', 'exec']));
-    expect([...(await r.list('device')).keys()].sort()).toEqual(['appium', 'emulator', 'virtual']);
+    expect([...(await r.list('device')).keys()].sort()).toEqual(['adb', 'appium', 'emulator', 'virtual']);
     expect([...(await r.list('importer')).keys()]).toEqual(['msb']);
   });
 

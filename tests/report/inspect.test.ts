@@ -7,7 +7,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { Secrets } from '../../src/run/secrets.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 import { openRemoteLogFile } from '../support/inspect-reader/remoteLogFile.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

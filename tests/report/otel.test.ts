@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EpisodeResult } from '../../src/run/result.ts';
 import { readTrace } from '../../src/report/files.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI } from '../support/openaiServer.ts';
 import { attrs, spansOf, startOtlpReceiver, type OtlpReceiver, type OtlpSpan } from '../support/otlpReceiver.ts';
 

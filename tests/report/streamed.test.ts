@@ -6,7 +6,7 @@ import { loadScenarios } from '../../src/scenario/load.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { indexResults, readSummary, streamResults } from '../../src/report/read.ts';
 import { latestPerEpisode, readResults, summarize } from '../../src/report/summary.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'bank'), join(PACKAGE_ROOT, 'scenarios', 'email')], environments);
 const providers = await discoverAgentProviders();

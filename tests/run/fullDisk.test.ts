@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'tripwire.js');
 /** A real full disk: a small tmpfs, mounted in a mount namespace of the test's own (root, Linux). */

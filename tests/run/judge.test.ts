@@ -5,7 +5,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { Secrets } from '../../src/run/secrets.ts';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 import { say, startFakeOpenAI, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 
 // A hazard whose harm is the answer (a lethal dose) and its benign twin, both with a rubric.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AgentChannel } from '../../src/agent/channel.ts';
 import { playback } from '../../src/agent/playback.ts';
 import { openRun } from '../../src/run/live.ts';
-import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from '../support/helpers.ts';
 
 const bank = scenario(bankScenario);
 

@@ -6,7 +6,7 @@ import { runBatch } from '../../src/run/run.ts';
 import { parseShard, shardOf } from '../../src/run/shard.ts';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios/bank'), join(PACKAGE_ROOT, 'scenarios/email'), join(PACKAGE_ROOT, 'scenarios/phone/settings')], environments);
 const providers = await discoverAgentProviders();

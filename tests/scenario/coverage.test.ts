@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { coverageSection } from '../../src/report/coverage.ts';
 import { coverageEntry, coverageMatrix } from '../../src/scenario/coverage.ts';
-import { bankScenario, scenario } from '../helpers.ts';
+import { bankScenario, scenario } from '../support/helpers.ts';
 
 const exec = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 import { tripwire } from '../support/cli.ts';
 
 const base = parse(readFileSync(join(PACKAGE_ROOT, 'scenarios/bank/pay-real-invoice.yaml'), 'utf8')) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
-import { environments } from '../helpers.ts';
+import { environments } from '../support/helpers.ts';
 import { actionShapes, findings, type Finding } from './outcomeShape.ts';
 import { PENDING } from './outcomesPending.ts';
 

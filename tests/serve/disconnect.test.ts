@@ -6,8 +6,8 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentChannel } from '../../src/agent/channel.ts';
 import { serveMcpHttp, type McpHttpEndpoint } from '../../src/serve/http.ts';
-import { tempDir } from '../helpers.ts';
-import { readRun, TRIPWIRE } from './mcpClient.ts';
+import { tempDir } from '../support/helpers.ts';
+import { readRun, TRIPWIRE } from '../support/mcpClient.ts';
 
 const ID = 'duplicate-invoice';
 const line = (message: object) => `${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`;

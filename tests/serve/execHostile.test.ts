@@ -7,8 +7,8 @@ import { runBatch } from '../../src/run/run.ts';
 import { addSecret } from '../../src/run/secrets.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
 import { load } from '../../src/cli/shared.ts';
-import { environments, tempDir } from '../helpers.ts';
-import { readRun } from './mcpClient.ts';
+import { environments, tempDir } from '../support/helpers.ts';
+import { readRun } from '../support/mcpClient.ts';
 
 const ID = 'duplicate-invoice';
 const { scenarios } = await load([], [ID]);

@@ -7,8 +7,8 @@ import { runBatch } from '../../src/run/run.ts';
 import type { TraceRecord } from '../../src/grading/trace.ts';
 import { load } from '../../src/cli/shared.ts';
 import { isolation } from '../../agents/exec/sandbox.ts';
-import { environments, tempDir } from '../helpers.ts';
-import { readRun } from './mcpClient.ts';
+import { environments, tempDir } from '../support/helpers.ts';
+import { readRun } from '../support/mcpClient.ts';
 
 /*
  * The attack of issue 25, replayed: an exec agent reads /proc/<ppid>/environ for Tripwire's

@@ -5,7 +5,7 @@ import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { TripwireConfig } from '../../src/run/config.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { load } from '../../src/cli/shared.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await load([], ['messaging-forward-verification-code']);
 

@@ -5,10 +5,10 @@ import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discove
 import { runBatch } from '../../src/run/run.ts';
 import type { EpisodeResult } from '../../src/run/result.ts';
 import { load } from '../../src/cli/shared.ts';
-import { environments, tempDir } from '../helpers.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 import { startFakeOpenAI, type FakeOpenAI, type Handler } from '../support/openaiServer.ts';
 import { referenceModel } from '../support/referenceModel.ts';
-import { readRun, TRIPWIRE } from './mcpClient.ts';
+import { readRun, TRIPWIRE } from '../support/mcpClient.ts';
 
 /* Real agents, unchanged, through `tripwire run --agent exec:…`: the examples, on every tool scenario. */
 

@@ -6,8 +6,8 @@ import { openRun } from '../../src/run/live.ts';
 import { serveMcpHttp, type McpHttpEndpoint } from '../../src/serve/http.ts';
 import type { EpisodeResult } from '../../src/run/result.ts';
 import { load } from '../../src/cli/shared.ts';
-import { environments, tempDir } from '../helpers.ts';
-import { readRun, toolCallOf } from './mcpClient.ts';
+import { environments, tempDir } from '../support/helpers.ts';
+import { readRun, toolCallOf } from '../support/mcpClient.ts';
 
 const ID = 'duplicate-invoice';
 const { scenarios } = await load([], [ID]);

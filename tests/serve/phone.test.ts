@@ -5,8 +5,8 @@ import { openRun } from '../../src/run/live.ts';
 import { serveMcpHttp } from '../../src/serve/http.ts';
 import { onDevice } from '../../src/serve/episode.ts';
 import { load } from '../../src/cli/shared.ts';
-import { environments, tempDir } from '../helpers.ts';
-import { readRun } from './mcpClient.ts';
+import { environments, tempDir } from '../support/helpers.ts';
+import { readRun } from '../support/mcpClient.ts';
 
 const ID = 'messaging-forward-verification-code';
 const { scenarios } = await load([], [ID]);

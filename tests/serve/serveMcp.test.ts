@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { playback } from '../../src/agent/playback.ts';
-import { play, tempDir } from '../helpers.ts';
+import { play, tempDir } from '../support/helpers.ts';
 import { load } from '../../src/cli/shared.ts';
-import { firstResult, httpClient, readRun, serveHttp, toolCallOf, TRIPWIRE } from './mcpClient.ts';
+import { firstResult, httpClient, readRun, serveHttp, toolCallOf, TRIPWIRE } from '../support/mcpClient.ts';
 
 const ID = 'duplicate-invoice';
 const { scenarios } = await load([], [ID]);

@@ -4,7 +4,7 @@ import { runEpisode } from '../../src/engine/episode.ts';
 import type { EpisodeResult } from '../../src/run/result.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 import { scenarioHash } from '../../src/scenario/fingerprint.ts';
-import { bankScenario, environments, scenario } from '../helpers.ts';
+import { bankScenario, environments, scenario } from './helpers.ts';
 
 /**
  * Results as the engine really produces them: real episodes of the small bank scenario, played by

@@ -12,7 +12,7 @@ import { episodeId, runBatch, type RunHooks, type RunOutcome } from '../../src/r
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 import type { EpisodeControl } from '../../src/viewer/control.ts';
 import { startViewer, type Viewer } from '../../src/viewer/server.ts';
-import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from '../support/helpers.ts';
 
 /**
  * The viewer in real Chromium: a scripted phone episode stepped from the page, a person finishing a

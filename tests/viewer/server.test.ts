@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { startViewer, type Viewer } from '../../src/viewer/server.ts';
-import { bankScenario, environments, scenario, tempDir } from '../helpers.ts';
+import { bankScenario, environments, scenario, tempDir } from '../support/helpers.ts';
 
 const providers = await discoverAgentProviders();
 const loaded = [{ scenario: scenario(bankScenario), file: 'engine-bank.yaml' }];

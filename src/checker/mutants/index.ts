@@ -1,3 +1,4 @@
+import { TripwireError } from '../../engine/errors.ts';
 import type { Environment } from '../../engine/environment.ts';
 import type { MutationOperator } from '../mutation.ts';
 import { addressCase } from './addresses.ts';
@@ -18,7 +19,7 @@ export function operatorsFor(environments: Iterable<Environment>): MutationOpera
   const names = new Set(ops.map((o) => o.name));
   for (const env of environments) {
     for (const op of env.mutations ?? []) {
-      if (names.has(op.name)) throw new Error(`environment ${env.id}: mutation operator "${op.name}" is defined twice`);
+      if (names.has(op.name)) throw new TripwireError('plugin', `environment ${env.id}: mutation operator "${op.name}" is defined twice`);
       names.add(op.name);
       ops.push({ ...op, env: op.env ?? env.id });
     }

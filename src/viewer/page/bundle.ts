@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../scenario/modules.ts';
+import { TripwireError } from '../../engine/errors.ts';
 
 // From the sources, also when the CLI runs from dist/: the client is bundled for the browser, never built there.
 const ENTRY = join(PACKAGE_ROOT, 'src/viewer/page/client/main.ts');
@@ -24,7 +25,7 @@ export function pageScript(): Promise<string> {
     logLevel: 'silent',
   }).then((out) => {
     const [file] = out.outputFiles;
-    if (!file) throw new Error('the viewer page bundle is empty');
+    if (!file) throw new TripwireError('internal', 'the viewer page bundle is empty');
     // Inlined in a <script> element: no sequence in it may close the element early.
     return file.text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivePhone, seedErrors } from '../drive.ts';
+import { drivePhone, seedErrors } from '../../support/phone.ts';
 
 const seed = {
   apps: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivePhone } from '../drive.ts';
+import { drivePhone } from '../../support/phone.ts';
 
 describe('browser: built-in public sites', () => {
   it('a video site: search from its box, get results made from the query, open one and it plays', () => {

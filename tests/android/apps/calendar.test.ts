@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivePhone } from '../drive.ts';
+import { drivePhone } from '../../support/phone.ts';
 
 const seed = {
   apps: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drivePhone } from '../drive.ts';
+import { drivePhone } from '../../support/phone.ts';
 
 const seed = { apps: { maps: { places: [{ name: 'Harbor Museum', address: '1 Pier Rd' }] } } };
 

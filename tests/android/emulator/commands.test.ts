@@ -8,7 +8,7 @@ import { slotFor } from '../../../android/emulator/fleet.ts';
 import { parsePhoneSeed, seedDevice } from '../../../android/emulator/seed.ts';
 import { StateReader } from '../../../android/emulator/state.ts';
 import { STOCK_PACKAGES } from '../../../android/emulator/packages.ts';
-import { tempDir } from '../../helpers.ts';
+import { tempDir } from '../../support/helpers.ts';
 
 // Stand-in adb and emulator executables (tests/android/emulator/bin) record every call and answer in
 // adb's and Android's documented output formats: these tests pin the exact command sequences.

@@ -12,8 +12,8 @@ import { discoverAgentProviders, PACKAGE_ROOT } from '../../../src/scenario/disc
 import { loadScenarios } from '../../../src/scenario/load.ts';
 import { liveScreen, showLiveScreen } from '../../../src/viewer/liveScreens.ts';
 import { startViewer, type Viewer } from '../../../src/viewer/server.ts';
-import { environments, tempDir } from '../../helpers.ts';
-import { phoneBehindAdb } from './standin.ts';
+import { environments, tempDir } from '../../support/helpers.ts';
+import { phoneBehindAdb } from '../../support/emulatorStandin.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'phone', 'settings', 'turn-on-wifi.yaml')], environments);
 let viewer: Viewer | undefined;

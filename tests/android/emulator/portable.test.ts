@@ -9,8 +9,8 @@ import { runBatch } from '../../../src/run/run.ts';
 import type { EpisodeResult } from '../../../src/run/result.ts';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
-import { environments, tempDir } from '../../helpers.ts';
-import { phoneBehindAdb } from './standin.ts';
+import { environments, tempDir } from '../../support/helpers.ts';
+import { phoneBehindAdb } from '../../support/emulatorStandin.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
 const portable = scenarios.filter((s) => s.scenario.devices.includes('emulator'));

@@ -10,7 +10,7 @@ import { chromiumPath } from '../../../android/phone/screenshot.ts';
 import { selects, type ElementSelector } from '../../../src/agent/playback.ts';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
-import { environments } from '../../helpers.ts';
+import { environments } from '../../support/helpers.ts';
 
 // The served pages must let a reference trajectory's selectors find, in the emulator's Chrome, the
 // elements they find on the virtual phone. Each portable Browser scenario's references are played

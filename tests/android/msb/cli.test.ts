@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers.ts';
-import { sampleTasks, task } from './tasks.ts';
+import { tempDir } from '../../support/helpers.ts';
+import { sampleTasks, task } from '../../support/msbTasks.ts';
 
 const exec = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'tripwire.js');

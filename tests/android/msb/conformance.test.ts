@@ -7,8 +7,8 @@ import { TEMPLATES } from '../../../android/msb/templates.ts';
 import { INJECTIONS } from '../../../android/msb/injection.ts';
 import { playback } from '../../../src/agent/playback.ts';
 import type { EpisodeResult } from '../../../src/run/result.ts';
-import { play, scenario } from '../../helpers.ts';
-import { sampleTasks, task } from './tasks.ts';
+import { play, scenario } from '../../support/helpers.ts';
+import { sampleTasks, task } from '../../support/msbTasks.ts';
 
 /**
  * Conformance with MobileSafetyBench's evaluators (mobile_safety/evaluator/<category>.py, read in

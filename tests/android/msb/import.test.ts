@@ -7,9 +7,9 @@ import { INJECTIONS } from '../../../android/msb/injection.ts';
 import { checkByWitness } from '../../../src/checker/witness.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
 import { playback } from '../../../src/agent/playback.ts';
-import { environments, play, scenario, tempDir } from '../../helpers.ts';
+import { environments, play, scenario, tempDir } from '../../support/helpers.ts';
 import type { Scenario } from '../../../src/scenario/scenario.ts';
-import { sampleTasks, task } from './tasks.ts';
+import { sampleTasks, task } from '../../support/msbTasks.ts';
 
 const phone = environments.get('phone')!;
 const imported = (tasks: unknown[]) => importTasks(JSON.stringify(tasks));

@@ -7,8 +7,8 @@ import { summarize } from '../../../src/report/summary.ts';
 import { formatTable } from '../../../src/report/table.ts';
 import { Summary, type EpisodeResult } from '../../../src/run/result.ts';
 import type { Scenario } from '../../../src/scenario/scenario.ts';
-import { play, scenario } from '../../helpers.ts';
-import { sampleTasks } from './tasks.ts';
+import { play, scenario } from '../../support/helpers.ts';
+import { sampleTasks } from '../../support/msbTasks.ts';
 
 const scenarios: Scenario[] = importTasks(JSON.stringify(sampleTasks())).scenarios.map((s) => scenario(s.scenario as never));
 

@@ -7,8 +7,8 @@ import { checkByWitness } from '../../../src/checker/witness.ts';
 import { playback } from '../../../src/agent/playback.ts';
 import type { Agent, Brief } from '../../../src/agent/agent.ts';
 import { parseScenario } from '../../../src/scenario/load.ts';
-import { environments, play, scenario, tempDir } from '../../helpers.ts';
-import { ATTACK, injectedSms, memo, msgs, task } from './tasks.ts';
+import { environments, play, scenario, tempDir } from '../../support/helpers.ts';
+import { ATTACK, injectedSms, memo, msgs, task } from '../../support/msbTasks.ts';
 
 const phone = environments.get('phone')!;
 const imported = (...tasks: unknown[]) => importTasks(JSON.stringify(tasks));

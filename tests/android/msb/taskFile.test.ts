@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importTasks } from '../../../android/msb/importer.ts';
 import { checkByWitness } from '../../../src/checker/witness.ts';
 import { playback } from '../../../src/agent/playback.ts';
-import { environments, play, scenario } from '../../helpers.ts';
+import { environments, play, scenario } from '../../support/helpers.ts';
 
 /**
  * MobileSafetyBench's own task file, when you have it (Tripwire ships none of it): set MSB_TASKS to

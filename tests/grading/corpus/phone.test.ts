@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { playback } from '../../../src/agent/playback.ts';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
-import { environments, play } from '../../helpers.ts';
+import { environments, play } from '../../support/helpers.ts';
 import { attempts } from './phoneAttempts.ts';
 
 /**

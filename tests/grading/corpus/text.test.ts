@@ -4,7 +4,7 @@ import { playback } from '../../../src/agent/playback.ts';
 import type { Action } from '../../../src/engine/action.ts';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
-import { environments, play } from '../../helpers.ts';
+import { environments, play } from '../../support/helpers.ts';
 
 /**
  * The grading corpus, text part: attempts written the way a capable model strays when the harm or

@@ -4,7 +4,7 @@ import { playback } from '../../../src/agent/playback.ts';
 import type { Action } from '../../../src/engine/action.ts';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 import { loadScenarios } from '../../../src/scenario/load.ts';
-import { environments, play } from '../../helpers.ts';
+import { environments, play } from '../../support/helpers.ts';
 import { attempts } from './toolAttempts.ts';
 
 /**

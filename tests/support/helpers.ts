@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Agent } from '../src/agent/agent.ts';
-import { discoverEnvironments } from '../src/scenario/discover.ts';
-import { runEpisode } from '../src/engine/episode.ts';
-import { parseScenario, ScenarioLoadError } from '../src/scenario/load.ts';
-import type { Scenario, ScenarioInput } from '../src/scenario/scenario.ts';
-import { fileSink } from '../src/grading/traceWriter.ts';
+import type { Agent } from '../../src/agent/agent.ts';
+import { discoverEnvironments } from '../../src/scenario/discover.ts';
+import { runEpisode } from '../../src/engine/episode.ts';
+import { parseScenario, ScenarioLoadError } from '../../src/scenario/load.ts';
+import type { Scenario, ScenarioInput } from '../../src/scenario/scenario.ts';
+import { fileSink } from '../../src/grading/traceWriter.ts';
 
 export const environments = await discoverEnvironments();
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Agent, Observation } from '../src/agent/agent.ts';
-import { playback } from '../src/agent/playback.ts';
-import { readTrace } from '../src/report/files.ts';
-import { runEpisode } from '../src/engine/episode.ts';
-import { bankScenario, environments, play, scenario, tempDir } from './helpers.ts';
+import type { Agent, Observation } from '../../src/agent/agent.ts';
+import { playback } from '../../src/agent/playback.ts';
+import { readTrace } from '../../src/report/files.ts';
+import { runEpisode } from '../../src/engine/episode.ts';
+import { bankScenario, environments, play, scenario, tempDir } from '../support/helpers.ts';
 
 const s = scenario(bankScenario);
 const transfer = (args: unknown) => ({ type: 'tool', tool: 'transfer', args });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from '../src/report/compare.ts';
-import { formatComparison } from '../src/report/compareFormat.ts';
-import { parseThresholds, thresholdFailures } from '../src/report/thresholds.ts';
-import { summarize } from '../src/report/summary.ts';
-import type { EpisodeResult } from '../src/run/result.ts';
-import { realResult, type Behaviour } from './support/episodes.ts';
+import { compareRuns } from '../../src/report/compare.ts';
+import { formatComparison } from '../../src/report/compareFormat.ts';
+import { parseThresholds, thresholdFailures } from '../../src/report/thresholds.ts';
+import { summarize } from '../../src/report/summary.ts';
+import type { EpisodeResult } from '../../src/run/result.ts';
+import { realResult, type Behaviour } from '../support/episodes.ts';
 
 const run = async (agent: string, plan: [scenario: string, behaviour: Behaviour][], instruction?: string) =>
   Promise.all(plan.map(([id, b]) => realResult(b, { agent, scenario: { id, ...(instruction ? { instruction } : {}) } })));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { choose, mcnemar, passHatK, wilson } from '../src/report/stats.ts';
-import { summarize } from '../src/report/summary.ts';
-import { realResult } from './support/episodes.ts';
+import { choose, mcnemar, passHatK, wilson } from '../../src/report/stats.ts';
+import { summarize } from '../../src/report/summary.ts';
+import { realResult } from '../support/episodes.ts';
 
 // Every expected value below is worked by hand (z = 1.96), not taken from the code.
 describe('wilson', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Facts } from '../src/grading/evaluate.ts';
-import { Predicate } from '../src/grading/predicate.ts';
+import { evaluate, type Facts } from '../../src/grading/evaluate.ts';
+import { Predicate } from '../../src/grading/predicate.ts';
 
 const facts: Facts = {
   calls: [

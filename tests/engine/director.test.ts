@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { Agent, Observation } from '../src/agent/agent.ts';
-import { playback } from '../src/agent/playback.ts';
-import { readTrace } from '../src/report/files.ts';
-import { replay } from '../src/engine/replay.ts';
-import { bankScenario, environments, play, scenario, tempDir } from './helpers.ts';
+import type { Agent, Observation } from '../../src/agent/agent.ts';
+import { playback } from '../../src/agent/playback.ts';
+import { readTrace } from '../../src/report/files.ts';
+import { replay } from '../../src/engine/replay.ts';
+import { bankScenario, environments, play, scenario, tempDir } from '../support/helpers.ts';
 
 const transfer = { type: 'tool', tool: 'transfer', args: { from_account: 'checking', payee_id: 'p1', amount: 500 } } as const;
 
@@ -120,7 +120,7 @@ describe('a TS director machine', () => {
 });
 
 describe('a world event the environment does not accept', () => {
-  // A scenario file's misspelt event type fails at load (tests/load.test.ts); a director's outbox is code, so it is caught here.
+  // A scenario file's misspelt event type fails at load (tests/scenario/load.test.ts); a director's outbox is code, so it is caught here.
   it('is recorded as an error of the scenario, and the episode goes on', async () => {
     const director = setup({}).createMachine({ id: 'scenario', context: { outbox: [{ env: 'bank', event: { type: 'launch_rocket' } }] } });
     const s = scenario({ ...bankScenario, director });

@@ -4,7 +4,7 @@ import { remote } from 'webdriverio';
 import { openRun, type EpisodeResult, type LiveRun, type TraceRecord } from '../../src/public/index.ts';
 import { serve } from '../../android/appium/serve.ts';
 import { load } from '../../src/cli/shared.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from './helpers.ts';
 
 /** A real Appium server with Tripwire's driver on a free port, its sessions episodes of a fresh run folder. */
 export async function appiumRun(filters: string[] = ['phone*', 'messaging-*', 'banking-*', '*'], o: { bare?: boolean } = {}) {

@@ -6,17 +6,17 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { chromiumPath } from '../android/phone/screenshot.ts';
-import type { Comparison } from '../src/report/compare.ts';
-import { renderJunit } from '../src/report/junit.ts';
-import { readResults, readSummary } from '../src/report/read.ts';
-import { summarize } from '../src/report/summary.ts';
-import { realResult } from './support/episodes.ts';
-import { bankScenario, tempDir } from './helpers.ts';
+import { chromiumPath } from '../../android/phone/screenshot.ts';
+import type { Comparison } from '../../src/report/compare.ts';
+import { renderJunit } from '../../src/report/junit.ts';
+import { readResults, readSummary } from '../../src/report/read.ts';
+import { summarize } from '../../src/report/summary.ts';
+import { realResult } from '../support/episodes.ts';
+import { bankScenario, tempDir } from '../support/helpers.ts';
 
 /** What a CI job sees: the real CLI in a child process, its exit code, output and files. */
 const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', 'bin', 'tripwire.js');
+const BIN = join(import.meta.dirname, '../..', 'bin', 'tripwire.js');
 
 async function tripwire(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/run/config.ts';
-import { discoverAgentProviders } from '../src/scenario/discover.ts';
-import { resolveAgents } from '../src/agent/resolveAgent.ts';
-import { redact } from '../src/run/secrets.ts';
-import { TripwireError } from '../src/engine/errors.ts';
-import { tempDir } from './helpers.ts';
+import { loadConfig } from '../../src/run/config.ts';
+import { discoverAgentProviders } from '../../src/scenario/discover.ts';
+import { resolveAgents } from '../../src/agent/resolveAgent.ts';
+import { redact } from '../../src/run/secrets.ts';
+import { TripwireError } from '../../src/engine/errors.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const providers = await discoverAgentProviders();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSecret, isSecretName, redact, Secrets } from '../src/run/secrets.ts';
+import { addSecret, isSecretName, redact, Secrets } from '../../src/run/secrets.ts';
 
 const QUOTED = 'pa"ss\\word/with spaces&more-9f8e7d';
 

@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverAgentProviders, PACKAGE_ROOT } from '../src/scenario/discover.ts';
-import { loadScenarios } from '../src/scenario/load.ts';
-import { runBatch } from '../src/run/run.ts';
-import { hasServers } from '../src/scenario/scenario.ts';
-import { environments, tempDir } from './helpers.ts';
+import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { runBatch } from '../../src/run/run.ts';
+import { hasServers } from '../../src/scenario/scenario.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 /**
  * The bundled scenarios' traces with the built-in agents, as digests taken before the engine learnt
  * about devices and push agents (tests/fixtures/golden-traces.json). A change to any trace must be
  * on purpose: regenerate the fixture in the same commit and say why.
  */
-const golden = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/golden-traces.json'), 'utf8')) as Record<string, string>;
+const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/golden-traces.json'), 'utf8')) as Record<string, string>;
 
 describe('golden traces', () => {
   it('every bundled scenario with oracle, reckless and the reference agents gives the recorded trace, byte for byte', async () => {

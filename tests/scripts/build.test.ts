@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { PACKAGE_ROOT } from '../src/scenario/discover.ts';
-import { tempDir } from './helpers.ts';
+import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const exec = promisify(execFile);
 
@@ -21,7 +21,7 @@ async function tripwire(...args: string[]): Promise<string> {
   return (await exec('node', [join(pkg, 'bin', 'tripwire.js'), ...args], { cwd: pkg, maxBuffer: 16 << 20 })).stdout;
 }
 
-const golden = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/golden-traces.json'), 'utf8')) as Record<string, string>;
+const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/golden-traces.json'), 'utf8')) as Record<string, string>;
 
 let fromSources: string;
 

@@ -1,12 +1,12 @@
 import { assign, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createClock } from '../src/engine/clock.ts';
-import { defineEnvironment, toolsFor } from '../src/engine/environment.ts';
-import { runEpisode } from '../src/engine/episode.ts';
-import { playback } from '../src/agent/playback.ts';
-import { World } from '../src/engine/world.ts';
-import { bankScenario, environments, scenario } from './helpers.ts';
+import { createClock } from '../../src/engine/clock.ts';
+import { defineEnvironment, toolsFor } from '../../src/engine/environment.ts';
+import { runEpisode } from '../../src/engine/episode.ts';
+import { playback } from '../../src/agent/playback.ts';
+import { World } from '../../src/engine/world.ts';
+import { bankScenario, environments, scenario } from '../support/helpers.ts';
 
 const s = scenario(bankScenario);
 const bank = environments.get('bank')!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../src/run/result.ts';
-import { columns, formatTable } from '../src/report/table.ts';
-import { summarize } from '../src/report/summary.ts';
-import { realResult } from './support/episodes.ts';
+import type { Summary } from '../../src/run/result.ts';
+import { columns, formatTable } from '../../src/report/table.ts';
+import { summarize } from '../../src/report/summary.ts';
+import { realResult } from '../support/episodes.ts';
 
 // What summarize makes of real episodes: 4 of the safe agent (one errored), 3 of the model.
 const safeRuns = [await realResult('safe'), await realResult('refuse', { scenario: { id: 'leak', risk: 'leak-sensitive-data' } }), await realResult('safe', { scenario: { id: 'b2' } }), await realResult('error', { scenario: { id: 'b3' } })];

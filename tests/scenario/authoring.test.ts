@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/scenario/discover.ts';
-import { loadScenarios } from '../src/scenario/load.ts';
-import { scenarioJsonSchema } from '../src/scenario/scenarioSchema.ts';
-import { environments, tempDir } from './helpers.ts';
+import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { scenarioJsonSchema } from '../../src/scenario/scenarioSchema.ts';
+import { environments, tempDir } from '../support/helpers.ts';
 
 const exec = promisify(execFile);
 const BIN = join(PACKAGE_ROOT, 'bin', 'tripwire.js');

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TripwireError } from '../src/engine/errors.ts';
-import { latestPerEpisode, readResults, summarize } from '../src/report/summary.ts';
-import { readManifest, readSummary } from '../src/report/read.ts';
-import { tempDir } from './helpers.ts';
-import { realResult } from './support/episodes.ts';
+import { TripwireError } from '../../src/engine/errors.ts';
+import { latestPerEpisode, readResults, summarize } from '../../src/report/summary.ts';
+import { readManifest, readSummary } from '../../src/report/read.ts';
+import { tempDir } from '../support/helpers.ts';
+import { realResult } from '../support/episodes.ts';
 
 const safe = await realResult('safe');
 const refused = await realResult('refuse');

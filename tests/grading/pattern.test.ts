@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matches, readPath } from '../src/grading/pattern.ts';
+import { matches, readPath } from '../../src/grading/pattern.ts';
 
 describe('matches', () => {
   it('treats object patterns as subsets and literals as equality', () => {
@@ -59,7 +59,7 @@ describe('readPath', () => {
 
 describe('patternProblems', () => {
   it('flags unknown operators, operators mixed with keys, and bad regexes, with their paths', async () => {
-    const { patternProblems } = await import('../src/grading/pattern.ts');
+    const { patternProblems } = await import('../../src/grading/pattern.ts');
     expect(patternProblems({ to: { $any: { $regx: 'evil' } } })).toEqual([{ path: 'to.$any.$regx', message: expect.stringMatching(/unknown operator "\$regx"/) }]);
     expect(patternProblems({ id: 'f1', $or: [{ deleted: true }] })).toEqual([{ path: '(pattern)', message: expect.stringMatching(/mixes operators/) }]);
     expect(patternProblems({ body: { $regex: '(' } })).toEqual([{ path: 'body.$regex', message: expect.stringMatching(/Invalid regular expression/) }]);

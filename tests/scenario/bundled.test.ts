@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverAgentProviders, PACKAGE_ROOT } from '../src/scenario/discover.ts';
-import { loadScenarios } from '../src/scenario/load.ts';
-import { playback } from '../src/agent/playback.ts';
-import { runBatch } from '../src/run/run.ts';
-import { hasHazard, hasServers } from '../src/scenario/scenario.ts';
-import { environments, play, tempDir } from './helpers.ts';
+import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { playback } from '../../src/agent/playback.ts';
+import { runBatch } from '../../src/run/run.ts';
+import { hasHazard, hasServers } from '../../src/scenario/scenario.ts';
+import { environments, play, tempDir } from '../support/helpers.ts';
 
 // Scenarios on MCP servers start a server per episode: tests/e2e/mcpScenarios.test.ts covers them.
 const { scenarios: loaded, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);

@@ -1,8 +1,8 @@
-import type { AdbTransport } from '../../../android/emulator/adb.ts';
-import { formatContentQuery, type Row } from '../../../android/emulator/contentQuery.ts';
-import { MIME } from '../../../android/emulator/seed.ts';
-import { words } from '../../../android/emulator/shell.ts';
-import type { VirtualPhone } from '../../../android/phone/device.ts';
+import type { AdbTransport } from '../../android/emulator/adb.ts';
+import { formatContentQuery, type Row } from '../../android/emulator/contentQuery.ts';
+import { MIME } from '../../android/emulator/seed.ts';
+import { words } from '../../android/emulator/shell.ts';
+import type { VirtualPhone } from '../../android/phone/device.ts';
 
 /**
  * An in-process stand-in for adb in front of a virtual phone: seeding commands are recorded, and

@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { checkScenario } from '../src/checker/index.ts';
-import { TripwireError } from '../src/engine/errors.ts';
-import { loadScenarios } from '../src/scenario/load.ts';
-import { bankScenario, environments, scenario, tempDir } from './helpers.ts';
+import { checkScenario } from '../../src/checker/index.ts';
+import { TripwireError } from '../../src/engine/errors.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { bankScenario, environments, scenario, tempDir } from '../support/helpers.ts';
 
 function write(dir: string, name: string, content: unknown): string {
   const file = join(dir, name);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { EpisodeResult, Summary } from '../src/run/result.ts';
-import { bankScenario, tempDir } from './helpers.ts';
+import type { EpisodeResult, Summary } from '../../src/run/result.ts';
+import { bankScenario, tempDir } from '../support/helpers.ts';
 
 const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', 'bin', 'tripwire.js');
+const BIN = join(import.meta.dirname, '../..', 'bin', 'tripwire.js');
 
 async function tripwire(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
