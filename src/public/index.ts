@@ -98,3 +98,10 @@ export type { TripwireConfigInput as TripwireConfig } from '../run/config.ts';
 export { addSecret, redact, runSecrets, Secrets, isSecretName, URL_WITH_PASSWORD, REDACTED } from '../run/secrets.ts';
 export { cachedFetch } from '../run/responseCache.ts';
 export type { Redactor } from '../run/secrets.ts';
+// Security testing: injection points, attacker goals, attacks (docs/security-testing.md).
+export { definePoints } from '../security/points.ts';
+export type { PointSpec, PointKind, Point } from '../security/points.ts';
+export { defineGoal } from '../security/goal.ts';
+export type { Goal, GoalStep, WorldState } from '../security/goal.ts';
+export { defineAttack } from '../security/attack.ts';
+export type { Attack, AttackContext } from '../security/attack.ts';

@@ -24,6 +24,8 @@ export const BUNDLED_ROOTS: readonly ContentRoot[] = [
   { dir: join(CODE_ROOT, 'agents'), index: 'agent' },
   // Mixed content, each file named for its kind: android/ holds no plain modules, and is no environment folder.
   { dir: join(CODE_ROOT, 'android') },
+  // Attack plug-ins, one folder each: attacks/<name>/attack.ts.
+  { dir: join(CODE_ROOT, 'attacks') },
 ];
 
 const EXTS = [...new Set([MODULE_EXT, '.ts', '.js'])];

@@ -4,6 +4,7 @@ import type { Environment } from '../engine/environment.ts';
 import type { Importer } from './importer.ts';
 import type { Metric } from '../report/metric.ts';
 import type { Reporter } from '../report/reporter.ts';
+import type { Attack } from '../security/attack.ts';
 
 /**
  * The kinds of plug-in the registry knows (docs/architecture.md, "Plug-in kinds"). Each is found by
@@ -29,7 +30,7 @@ export interface PluginOf {
   metric: Metric;
   reporter: Reporter;
   mutation: TaggedPlugin<'mutation'>;
-  attack: TaggedPlugin<'attack'>;
+  attack: Attack;
   defense: TaggedPlugin<'defense'>;
   guard: TaggedPlugin<'guard'>;
 }
@@ -73,7 +74,7 @@ export const KIND_HELPER: Record<PluginKind, string> = {
   metric: 'a metric (use defineMetric)',
   reporter: 'a reporter (use defineReporter)',
   mutation: 'a mutation operator ({ kind: "mutation", name, ... })',
-  attack: 'an attack ({ kind: "attack", name, ... })',
+  attack: 'an attack (use defineAttack)',
   defense: 'a defense ({ kind: "defense", name, ... })',
   guard: 'a guard ({ kind: "guard", name, ... })',
 };
