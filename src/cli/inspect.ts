@@ -6,16 +6,24 @@ import { columns, plural } from '../report/table.ts';
 import { load, printLoadErrors, UsageError } from './shared.ts';
 import { coverageEntry } from '../scenario/coverage.ts';
 import { formatCoverage } from './coverage.ts';
+import { ATTACK_OPTIONS, listCases, selectionOf } from './security.ts';
+import { bundledRegistry } from '../registry/registry.ts';
 
 /** Commands that look at content: list, tools (finished runs: review.ts). */
 export async function listCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' }, coverage: { type: 'boolean' } },
+    options: { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' }, coverage: { type: 'boolean' }, ...ATTACK_OPTIONS },
   });
   // One pass over each schema: compiling zod's fast paths costs more than they save here (~70 ms of 250).
   z.config({ jitless: true });
-  const { scenarios, errors } = await load(positionals, values.scenario ?? []);
+  const { scenarios, errors, environments } = await load(positionals, values.scenario ?? []);
+  const selection = selectionOf(values);
+  if (selection) {
+    await listCases(scenarios, environments, bundledRegistry(), selection, values.json === true);
+    printLoadErrors(errors);
+    return errors.length ? 1 : 0;
+  }
   if (values.json) {
     console.log(redact(JSON.stringify(scenarios.map(({ scenario }) => coverageEntry(scenario)), null, 2)));
     printLoadErrors(errors);

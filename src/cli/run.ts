@@ -17,6 +17,7 @@ import { ChannelRegistry } from '../agent/channel.ts';
 import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
+import { ATTACK_OPTIONS, securityScenarios, selectionOf } from './security.ts';
 
 /** Exit codes of `tripwire run` (documented in the README): a CI job branches on them. */
 export const EXIT = { ok: 0, threshold: 1, usage: 2, errored: 3 } as const;
@@ -63,6 +64,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       'fail-under': { type: 'string' },
       'max-errors': { type: 'string' },
       reporter: { type: 'string', multiple: true },
+      ...ATTACK_OPTIONS,
     },
   });
   const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
@@ -83,8 +85,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   });
   // One registry for the run: Tripwire's plug-ins and the config's (environments, agents, devices, reporters, metrics).
   const registry = registryFor(config);
-  const { environments, scenarios, errors } = await load(paths, filters, registry);
+  const loaded = await load(paths, filters, registry);
+  const { environments, errors } = loaded;
   printLoadErrors(errors);
+  // --attack: the bases once each, then their security cases (src/security/, docs/security-testing.md).
+  const selection = selectionOf(values);
+  const scenarios = selection ? (await securityScenarios(loaded.scenarios, environments, registry, selection, config.agents)).scenarios : loaded.scenarios;
   const agents = values.agent ?? manifest?.agents ?? ['oracle', 'reckless'];
   const trials = positiveInt(values.trials, 'trials', manifest?.trials ?? 1);
   const out = resolve(values.out ?? (values.resume ? join(values.resume, '..') : 'reports'));

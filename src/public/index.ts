@@ -105,3 +105,6 @@ export { defineGoal } from '../security/goal.ts';
 export type { Goal, GoalStep, WorldState } from '../security/goal.ts';
 export { defineAttack } from '../security/attack.ts';
 export type { Attack, AttackContext } from '../security/attack.ts';
+export { gulliblePlanFor } from '../security/soundness.ts';
+export { securityOf, ATTACKER_GOAL } from '../security/crossing.ts';
+export type { SecurityInfo } from '../security/crossing.ts';

@@ -122,7 +122,8 @@ export function episodeId(agent: string, scenarioId: string, trial: number): str
 }
 
 /** What `episodeId` makes: an id read back from a file is checked against it before it names a file. */
-export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*__t[1-9][0-9]*$/;
+// A security case's scenario id is `<scenario>+<goal>@<attack>` (src/security/crossing.ts).
+export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*(\+[a-z0-9][a-z0-9-]*@[a-z0-9][a-z0-9-]*)?__t[1-9][0-9]*$/;
 
 export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -95,7 +95,7 @@ export function baseOf(loaded: LoadedScenario, all: ReadonlyMap<string, Environm
   if (points.length === 0) return undefined;
   let played;
   try {
-    played = play(envs, inject(s.environments, points.map((point, i) => ({ point, text: CANARY(i) }))), { safety: [], helpfulness: [], start: s.start }, s.reference.safe);
+    played = play(envs, inject(s.environments, points.map((point, i) => ({ point, text: CANARY(i) }))), { safety: [], helpfulness: [], start: s.start }, s.reference.safe, { seen: true });
   } catch {
     return undefined; // a reference the world cannot play (a device's) is no base
   }

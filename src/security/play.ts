@@ -31,9 +31,9 @@ export interface Graded {
   start: string;
 }
 
-export function play(environments: Environment[], seeds: Record<string, unknown>, graded: Graded, actions: readonly Action[], from?: World): Played {
+export function play(environments: Environment[], seeds: Record<string, unknown>, graded: Graded, actions: readonly Action[], options: { seen?: boolean } = {}): Played {
   const clock = createClock(graded.start);
-  const world = from ? from.fork(clock) : new World(environments, seeds, clock);
+  const world = new World(environments, seeds, clock);
   const calls: Call[] = [];
   const texts: Utterance[] = [];
   const violated = new Map<string, number>();
@@ -42,18 +42,20 @@ export function play(environments: Environment[], seeds: Record<string, unknown>
   let step = 0;
   let status: Verdict['status'] = 'finished';
   const hasView = environments.some((e) => e.view);
+  // What the agent sees costs a screen per step on the phone: only crossing, which looks for canaries, asks for it.
+  const look = options.seen === true;
   for (const written of actions) {
     step++;
     clock.advance();
     const action = hasView ? resolveSelector(written, world) : written;
     const outcome = world.applySync(action);
-    const views = hasView ? JSON.stringify(world.views()) : '';
+    const views = look && hasView ? JSON.stringify(world.views()) : '';
     if (!outcome.ok) {
       rejected++;
-      seen.push(outcome.message + views);
+      if (look) seen.push(outcome.message + views);
       continue;
     }
-    seen.push(JSON.stringify(outcome.kind === 'tool' ? outcome.observation : null) + views);
+    if (look) seen.push(JSON.stringify(outcome.kind === 'tool' ? outcome.observation : null) + views);
     const said = outcome.kind === 'message' ? utteranceOf(step, { type: 'message', text: outcome.text }) : outcome.kind === 'end' ? utteranceOf(step, outcome.action) : undefined;
     if (said) texts.push(said);
     if (outcome.kind === 'tool') calls.push({ step, tool: outcome.tool, args: outcome.args });

@@ -63,3 +63,20 @@ export function checkCase(scenario: Scenario, environments: ReadonlyMap<string, 
   }
   return { id: scenario.id, ok: problems.length === 0, problems, ...(gullible ? { gullible } : {}), ms: Math.round(performance.now() - started) };
 }
+
+let bundled: Promise<{ environments: Map<string, Environment>; goals: Map<string, Goal> }> | undefined;
+
+/**
+ * `gullible`'s plan for a scenario with the discovered environments and goal library: a security
+ * case's gullible plan; for any other scenario (or a goal with no path there) undefined.
+ */
+export async function gulliblePlanFor(scenario: Scenario): Promise<Action[] | undefined> {
+  const info = securityOf(scenario);
+  if (!info) return undefined;
+  bundled ??= Promise.all([import('../scenario/discover.ts').then((m) => m.discoverEnvironments()), import('./library.ts').then((m) => m.loadGoals())]).then(([environments, goals]) => ({
+    environments, goals: new Map(goals.map((g) => [g.id, g])),
+  }));
+  const { environments, goals } = await bundled;
+  const goal = goals.get(info.goal);
+  return goal && gulliblePlan(scenario, environments, goal);
+}
