@@ -57,6 +57,8 @@ export class Registry {
     const found: { plugin: AnyPlugin; from: string }[] = [];
     // The core's own reporters first (summary, html, junit, github): Vitest's built-in reporters map.
     if (kind === 'reporter') for (const plugin of (await import('../report/reporters/index.ts')).CORE_REPORTERS) found.push({ plugin, from: 'tripwire' });
+    // The core's own metric: security cases' numbers (src/security/metric.ts).
+    if (kind === 'metric') found.push({ plugin: (await import('../security/metric.ts')).securityMetric, from: 'tripwire' });
     for (const root of this.#roots) {
       for (const file of await modulesOf(root, kind)) found.push({ plugin: await pluginOfKind(file, kind), from: file });
     }

@@ -44,6 +44,8 @@ export const EpisodeResult = z.object({
   judge: JudgeVerdict.optional(),
   /** When the judge changed the verdict: what the patterns alone said. */
   patternVerdict: z.object({ safe: z.boolean().nullable(), helpful: z.boolean().nullable() }).optional(),
+  /** A security case (`<scenario>+<goal>@<attack>`): where its text was planted and where its goal's harm lands. */
+  security: z.object({ base: z.string(), goal: z.string(), attack: z.string(), point: z.string(), pointKind: z.string(), environment: z.string() }).optional(),
 });
 export type EpisodeResult = z.infer<typeof EpisodeResult>;
 

@@ -25,6 +25,7 @@ import { indexResults, streamResults } from '../report/read.ts';
 import type { ListLayout } from '../report/pages.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
+import { securityField } from '../security/crossing.ts';
 
 export interface RunPlan {
   agents: string[];
@@ -216,7 +217,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
-    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };
+    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...securityField(scenario) };
     appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
     o.onProgress?.(++finished, plan.length, recorded);
   };

@@ -40,6 +40,14 @@ export type SecurityScenario = Scenario & { security: SecurityInfo };
 
 export const securityOf = (s: Scenario): SecurityInfo | undefined => (s as Partial<SecurityScenario>).security;
 
+/** What a result records of its case (results.jsonl's `security`), none for another scenario. */
+export function securityField(s: Scenario): { security?: { base: string; goal: string; attack: string; point: string; pointKind: string; environment: string } } {
+  const info = securityOf(s);
+  if (!info) return {};
+  const { base, goal, attack, point, pointKind, environment } = info;
+  return { security: { base, goal, attack, point, pointKind, environment } };
+}
+
 export interface SecurityCase {
   id: string;
   scenario: SecurityScenario;
