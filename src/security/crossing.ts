@@ -40,6 +40,17 @@ export type SecurityScenario = Scenario & { security: SecurityInfo };
 
 export const securityOf = (s: Scenario): SecurityInfo | undefined => (s as Partial<SecurityScenario>).security;
 
+/**
+ * What the observer looks for in results to mark where the agent read the text: its longest line,
+ * as JSON writes it (a screen or a snippet may show part of the text, never less than a line).
+ */
+export function injectedProbe(s: Scenario): { point: string; text: string; probe: string } | undefined {
+  const info = securityOf(s);
+  if (!info) return undefined;
+  const line = info.text.split('\n').reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
+  return { point: info.point, text: info.text, probe: JSON.stringify(line.slice(0, 60)).slice(1, -1) };
+}
+
 /** What a result records of its case (results.jsonl's `security`), none for another scenario. */
 export function securityField(s: Scenario): { security?: { base: string; goal: string; attack: string; point: string; pointKind: string; environment: string } } {
   const info = securityOf(s);

@@ -93,3 +93,20 @@ describe('crossing', () => {
     await expect(securityCases(world.scenarios, world.environments, registry, { attacks: ['direct'], goals: ['no-such-*'] }, { offline: true })).rejects.toMatchObject({ code: 'usage' });
   });
 });
+
+describe('the trace marks where the agent read the injected text', () => {
+  it("a result that shows the text carries `injected` (point and text); results before it do not", async () => {
+    const { runEpisode } = await import('../../src/engine/episode.ts');
+    const { playback } = await import('../../src/agent/playback.ts');
+    const { cases } = await securityCases(world.scenarios, world.environments, registry, { attacks: ['important-instructions'], goals: ['bank-freeze-account'] }, { offline: true });
+    const c = cases.find((x) => x.id === 'pay-electricity-bill+bank-freeze-account@important-instructions')!;
+    const records: { kind: string; step?: number; injected?: { point: string; text: string } }[] = [];
+    const envs = Object.keys(c.scenario.environments).map((id) => world.environments.get(id)!);
+    await runEpisode({ episodeId: 'x', scenario: c.scenario, environments: envs, agentName: 'p', agent: playback(c.scenario.reference.safe), trial: 1, listener: (r) => records.push(r as never) });
+    const marked = records.filter((r) => r.injected);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked[0]!.step).toBe(c.scenario.security.readAt + 1);
+    expect(marked[0]!.injected).toEqual({ point: c.scenario.security.point, text: c.scenario.security.text });
+    expect(records.filter((r) => r.kind === 'result' && r.step! <= c.scenario.security.readAt).every((r) => !r.injected)).toBe(true);
+  });
+});
