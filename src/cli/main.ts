@@ -55,6 +55,8 @@ Usage:
       --max-errors <n>         errored (ungraded) episodes allowed before exiting 3 (default 0)
       --reporter <name>        repeatable: also write this reporter's output (junit: junit.xml; or one
                                of the config's plugins); summary.json and index.html are always written
+      --attack <name|all>      security cases: benign tasks x attacker goals x attacks (docs/security-testing.md);
+                               also for list and check. --goal <id|glob>, --sample <n> --seed <s> narrow them
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop
