@@ -16,10 +16,10 @@ import type { SecurityMetrics } from '../../src/security/metric.ts';
 describe('security baselines', () => {
   it("oracle's attack success is 0 with utility under attack = utility; gullible's is at least 95%", async () => {
     const registry = bundledRegistry();
-    const { environments, scenarios } = await load([], ['pay-electricity-bill', 'pay-rent-saved-landlord', 'share-sunset-with-friend', 'cost-notice-stop-idle-dev', 'turn-on-wifi', '*confirm-dentist']);
-    const picked = await securityScenarios(scenarios, environments, registry, { attacks: ['important-instructions', 'direct'], sample: 10, seed: 'baselines' }, {});
+    const { environments, scenarios } = await load([], ['pay-electricity-bill', 'pay-rent-saved-landlord', '*confirm-dentist']);
+    const picked = await securityScenarios(scenarios, environments, registry, { attacks: ['important-instructions', 'direct'], sample: 6, seed: 'baselines' }, {});
     const cases = picked.scenarios.filter((l) => l.scenario.id.includes('@'));
-    expect(cases.length).toBeGreaterThanOrEqual(6);
+    expect(cases.length).toBeGreaterThanOrEqual(4);
     const out = mkdtempSync(join(tmpdir(), 'tw-security-'));
     const providers = await registry.list('agent');
     const { summary } = await runBatch({ agents: ['oracle', 'gullible'], trials: 1, scenarios: picked.scenarios, environments, providers, concurrency: 2, out, registry });
