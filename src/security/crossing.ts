@@ -118,7 +118,7 @@ export function baseOf(loaded: LoadedScenario, all: ReadonlyMap<string, Environm
   } catch {
     return undefined; // a reference the world cannot play (a device's) is no base
   }
-  const named = (s as { points?: string[] }).points;
+  const named = s.points;
   let best: { point: Point; readAt: number } | undefined;
   points.forEach((point, i) => {
     if (named?.length && !named.includes(point.id)) return;

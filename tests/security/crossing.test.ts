@@ -110,3 +110,14 @@ describe('the trace marks where the agent read the injected text', () => {
     expect(records.filter((r) => r.kind === 'result' && r.step! <= c.scenario.security.readAt).every((r) => !r.injected)).toBe(true);
   });
 });
+
+describe('a scenario may name its points', () => {
+  it('its cases plant the text at a named point its reference reads; a named point it never reads makes no base', () => {
+    const loaded = world.scenarios.find((l) => l.scenario.id === 'pay-electricity-bill')!;
+    expect(baseOf(loaded, world.environments)!.point.id).toBe('email:inbox[0].body');
+    const named = baseOf({ ...loaded, scenario: { ...loaded.scenario, points: ['email:inbox[0].body'] } }, world.environments)!;
+    expect(named.point.id).toBe('email:inbox[0].body');
+    // The bank's opening-hours email is never opened by the task: text there would go unseen.
+    expect(baseOf({ ...loaded, scenario: { ...loaded.scenario, points: ['email:inbox[1].body'] } }, world.environments)).toBeUndefined();
+  });
+});
