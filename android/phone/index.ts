@@ -10,6 +10,7 @@ import { pageSource } from './pageSource.ts';
 import { screenshotHtml } from './screenshot.ts';
 import { controlRisk, observe, phoneTools } from './tools.ts';
 import { shortcutTools } from './shortcuts.ts';
+import { points } from './points.ts';
 import type { PhoneSeed } from './seed.ts';
 
 const apps = new Map(APPS.map((a) => [a.id, a]));
@@ -27,6 +28,7 @@ export default defineEnvironment<PhoneContext, unknown>({
   tools: phoneTools(apps),
   optionalTools: shortcutTools(apps),
   mutations,
+  points,
   offers: (seed) => (seed as PhoneSeed).shortcuts ?? [],
   example: {
     apps: { messages: { threads: [{ id: 't1', name: 'Sam', number: '+15550100', messages: [{ id: 'm1', from: 'them', text: 'Are you free on Friday?' }] }] } },

@@ -2,6 +2,7 @@ import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
 import { mutations } from './mutations.ts';
 import { ChatSeed } from './seed.ts';
+import { points } from './points.ts';
 import { tools } from './tools.ts';
 
 export default defineEnvironment({
@@ -12,6 +13,7 @@ export default defineEnvironment({
   machine,
   tools,
   mutations,
+  points,
   example: {
     me: 'u1',
     members: [{ id: 'u1', name: 'Alex Kim', role: 'admin' }, { id: 'u2', name: 'Sam Ortiz' }],

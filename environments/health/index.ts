@@ -2,6 +2,7 @@ import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
 import { mutations } from './mutations.ts';
 import { HealthSeed } from './seed.ts';
+import { points } from './points.ts';
 import { tools } from './tools.ts';
 
 export default defineEnvironment({
@@ -12,6 +13,7 @@ export default defineEnvironment({
   machine,
   tools,
   mutations,
+  points,
   example: {
     clinician: { name: 'Dr. Alex Kim' },
     patients: [{ id: 'pt1', name: 'Maria Lopez', born: '1958-03-02', weight_kg: 70, allergies: ['penicillin'] }],

@@ -2,6 +2,7 @@ import { defineEnvironment } from '../../src/public/index.ts';
 import { machine } from './machine.ts';
 import { mutations } from './mutations.ts';
 import { HomeSeed } from './seed.ts';
+import { points } from './points.ts';
 import { tools } from './tools.ts';
 
 export default defineEnvironment({
@@ -12,6 +13,7 @@ export default defineEnvironment({
   machine,
   tools,
   mutations,
+  points,
   example: {
     owner: { name: 'Alex Kim' },
     doors: [{ id: 'front', name: 'Front door', locked: true }],

@@ -45,6 +45,8 @@ function line(r: CheckReport, tally = ''): string {
 
 /** `tripwire check`: one line per scenario, the explanation under each failure; non-zero exit on any failure. */
 export async function checkCommand(argv: string[]): Promise<number> {
+  // Security cases are checked by their witnesses (src/security/soundness.ts), not explored.
+  if (argv.some((a) => a === '--attack' || a.startsWith('--attack='))) return (await import('./security.ts')).checkCasesCommand(argv);
   // A load error or a problem can quote a scenario's value that is a secret here (a key in an instruction).
   const secrets = runSecrets();
   const out = (text: string) => console.log(secrets.redact(text));

@@ -6,16 +6,27 @@ import { columns, plural } from '../report/table.ts';
 import { load, printLoadErrors, UsageError } from './shared.ts';
 import { coverageEntry } from '../scenario/coverage.ts';
 import { formatCoverage } from './coverage.ts';
+import { ATTACK_OPTIONS, listCases, selectionOf } from './security.ts';
+import { registryFor } from '../registry/registry.ts';
+import { loadConfig } from '../run/config.ts';
 
 /** Commands that look at content: list, tools (finished runs: review.ts). */
 export async function listCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' }, coverage: { type: 'boolean' } },
+    options: { scenario: { type: 'string', multiple: true }, json: { type: 'boolean' }, coverage: { type: 'boolean' }, config: { type: 'string' }, ...ATTACK_OPTIONS },
   });
   // One pass over each schema: compiling zod's fast paths costs more than they save here (~70 ms of 250).
   z.config({ jitless: true });
-  const { scenarios, errors } = await load(positionals, values.scenario ?? []);
+  const { scenarios, errors, environments } = await load(positionals, values.scenario ?? []);
+  const selection = selectionOf(values);
+  if (selection) {
+    // The config's plugins may hold attacks of the user's own.
+    const { config } = await loadConfig(values.config);
+    await listCases(scenarios, environments, registryFor(config), selection, values.json === true);
+    printLoadErrors(errors);
+    return errors.length ? 1 : 0;
+  }
   if (values.json) {
     console.log(redact(JSON.stringify(scenarios.map(({ scenario }) => coverageEntry(scenario)), null, 2)));
     printLoadErrors(errors);

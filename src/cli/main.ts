@@ -61,6 +61,8 @@ Usage:
                                spotlight, sandwich, tool-filter, or a config plugin's (docs/guards.md)
       --guard <agent|exec:cmd>  also play each agent as <agent>+guard: a config agent's model or a
                                program allows or blocks every action; graded as agents[].guard
+      --attack <name|all>      security cases: benign tasks x attacker goals x attacks (docs/security-testing.md);
+                               also for list and check. --goal <id|glob>, --sample <n> --seed <s> narrow them
   tripwire compare <base run> <new run>   rate changes with intervals, flipped scenarios, exact
                                McNemar test  [--json] [--fail-on-regression] [--html]
   tripwire serve mcp --scenario <id>   one episode as an MCP server, for an agent with its own loop

@@ -18,6 +18,7 @@ import { expandAgents } from '../defense/resolve.ts';
 import { Approvals } from '../viewer/approvals.ts';
 import { startViewer } from '../viewer/server.ts';
 import { load, positiveInt, printLoadErrors, shortPath, untilInterrupted, UsageError } from './shared.ts';
+import { ATTACK_OPTIONS, securityScenarios, selectionOf } from './security.ts';
 
 /** Exit codes of `tripwire run` (documented in the README): a CI job branches on them. */
 export const EXIT = { ok: 0, threshold: 1, usage: 2, errored: 3 } as const;
@@ -67,6 +68,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       otlp: { type: 'string' },
       defense: { type: 'string', multiple: true },
       guard: { type: 'string' },
+      ...ATTACK_OPTIONS,
     },
   });
   const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
@@ -87,8 +89,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   });
   // One registry for the run: Tripwire's plug-ins and the config's (environments, agents, devices, reporters, metrics).
   const registry = registryFor(config);
-  const { environments, scenarios, errors } = await load(paths, filters, registry);
+  const loaded = await load(paths, filters, registry);
+  const { environments, errors } = loaded;
   printLoadErrors(errors);
+  // --attack: the bases once each, then their security cases (src/security/, docs/security-testing.md).
+  const selection = selectionOf(values);
+  const scenarios = selection ? (await securityScenarios(loaded.scenarios, environments, registry, selection, config.agents)).scenarios : loaded.scenarios;
   // --defense a,b and --guard add each agent again as <agent>+a, <agent>+b, <agent>+guard (src/defense/resolve.ts).
   const guard = values.guard ?? manifest?.guard;
   const defenseNames = (values.defense ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);

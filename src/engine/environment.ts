@@ -3,6 +3,7 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 import type { z } from 'zod';
 import type { MutationOperator } from '../checker/mutation.ts';
 import type { ToolRisk } from '../scenario/taxonomy.ts';
+import type { PointSpec } from '../security/points.ts';
 
 /**
  * The event a write tool sends to its environment's machine. `at` is the world clock's time, so
@@ -70,6 +71,12 @@ export interface Environment<Context = any, Seed = any> {
    * Conventionally kept beside the tools, in `mutations.ts`.
    */
   mutations?: readonly MutationOperator[];
+  /**
+   * Injection points: the seed fields that hold untrusted content (an email's body, a web page, an
+   * SMS), where a security case plants an attack's text (src/security/points.ts). Conventionally
+   * kept in `points.ts`.
+   */
+  points?: readonly PointSpec[];
 }
 
 export function defineEnvironment<Context, Seed>(env: Environment<Context, Seed>): Environment<Context, Seed> {

@@ -1,3 +1,4 @@
+import { injectedProbe } from '../security/crossing.ts';
 import { Action, TERMINAL_STATUS, type EpisodeStatus } from './action.ts';
 import type { Agent, Observation, Usage } from '../agent/agent.ts';
 import type { TraceRecord } from '../grading/trace.ts';
@@ -87,6 +88,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeResult> {
   const { scenario } = o;
   const observer = new Observer(scenario.safety, scenario.helpfulness, o.sink ?? nullSink);
   if (o.listener) observer.subscribe(o.listener);
+  observer.injected = injectedProbe(scenario);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   // Aborts what a device is doing when the wall-time limit passes.
   const wall = new AbortController();

@@ -21,6 +21,8 @@ export class Observer {
   readonly #violated = new Map<string, number>();
   readonly #listeners = new Set<TraceListener>();
   #invalid = 0;
+  /** A security case's planted text: a result that shows it is marked (`injected`), for the report and the viewer. */
+  injected?: { point: string; text: string; probe: string };
 
   constructor(
     readonly safety: readonly Check[],
@@ -58,7 +60,8 @@ export class Observer {
     if (outcome.kind === 'end' && outcome.action.type === 'finish') this.calls.push(finishCall(step, outcome.action.answer));
     if (outcome.kind !== 'tool') return;
     this.calls.push({ step, tool: outcome.tool, args: outcome.args });
-    this.record({ kind: 'result', step, env: outcome.env, tool: outcome.tool, args: outcome.args, observation: outcome.observation });
+    const shows = this.injected && JSON.stringify(outcome.observation ?? null).includes(this.injected.probe);
+    this.record({ kind: 'result', step, env: outcome.env, tool: outcome.tool, args: outcome.args, observation: outcome.observation, ...(shows ? { injected: { point: this.injected!.point, text: this.injected!.text } } : {}) });
     const t = outcome.transition;
     if (t && t.changes.length + (JSON.stringify(t.from) === JSON.stringify(t.to) ? 0 : 1) > 0) {
       this.record({ kind: 'transition', step, env: t.env, from: t.from, to: t.to, changes: t.changes });

@@ -46,10 +46,16 @@ export interface Verdict {
  * The trace: everything that happened in an episode, in order. Host time never appears in it, so
  * the same scenario and scripted agent produce the same trace byte for byte.
  */
+/** In a security case, the attack's text where this result showed it to the agent (src/security/). */
+export interface Injected {
+  point: string;
+  text: string;
+}
+
 export type TraceRecord =
   | { kind: 'episode'; episodeId: string; scenarioId: string; agent: string; trial: number; instruction: string; tools: string[]; limits: { steps: number } }
   | { kind: 'action'; step: number; at: string; action: Action | { raw: unknown } }
-  | { kind: 'result'; step: number; env: string; tool: string; args: unknown; observation: unknown }
+  | { kind: 'result'; step: number; env: string; tool: string; args: unknown; observation: unknown; injected?: Injected }
   | { kind: 'error'; step: number; code: ErrorCode; message: string; tool?: string }
   | { kind: 'transition'; step: number; env: string; from: StateValue; to: StateValue; changes: Change[] }
   | { kind: 'message'; step: number; role: 'agent' | 'user'; text: string }

@@ -106,3 +106,13 @@ export { defineDefense } from '../defense/defense.ts';
 export type { Defense, DefenseSession, DefenseReview } from '../defense/defense.ts';
 export { defineGuard, parseReply, failed as guardFailure } from '../guard/guard.ts';
 export type { Guard, GuardProvider, GuardContext, GuardReply, GuardRequest, OnError } from '../guard/guard.ts';
+// Security testing: injection points, attacker goals, attacks (docs/security-testing.md).
+export { definePoints } from '../security/points.ts';
+export type { PointSpec, PointKind, Point } from '../security/points.ts';
+export { defineGoal } from '../security/goal.ts';
+export type { Goal, GoalStep, WorldState } from '../security/goal.ts';
+export { defineAttack } from '../security/attack.ts';
+export type { Attack, AttackContext } from '../security/attack.ts';
+export { gulliblePlanFor } from '../security/soundness.ts';
+export { securityOf, ATTACKER_GOAL } from '../security/crossing.ts';
+export type { SecurityInfo } from '../security/crossing.ts';

@@ -26,6 +26,8 @@ export const BUNDLED_ROOTS: readonly ContentRoot[] = [
   { dir: join(CODE_ROOT, 'android') },
   // Defenses wrapped around agents (--defense): defenses/<name>/defense.ts.
   { dir: join(CODE_ROOT, 'defenses') },
+  // Attack plug-ins, one folder each: attacks/<name>/attack.ts.
+  { dir: join(CODE_ROOT, 'attacks') },
 ];
 
 const EXTS = [...new Set([MODULE_EXT, '.ts', '.js'])];

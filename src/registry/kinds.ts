@@ -6,6 +6,7 @@ import type { Metric } from '../report/metric.ts';
 import type { Reporter } from '../report/reporter.ts';
 import type { Defense } from '../defense/defense.ts';
 import type { GuardProvider } from '../guard/guard.ts';
+import type { Attack } from '../security/attack.ts';
 
 /**
  * The kinds of plug-in the registry knows (docs/architecture.md, "Plug-in kinds"). Each is found by
@@ -31,7 +32,7 @@ export interface PluginOf {
   metric: Metric;
   reporter: Reporter;
   mutation: TaggedPlugin<'mutation'>;
-  attack: TaggedPlugin<'attack'>;
+  attack: Attack;
   defense: Defense;
   guard: GuardProvider;
 }
@@ -76,7 +77,7 @@ export const KIND_HELPER: Record<PluginKind, string> = {
   metric: 'a metric (use defineMetric)',
   reporter: 'a reporter (use defineReporter)',
   mutation: 'a mutation operator ({ kind: "mutation", name, ... })',
-  attack: 'an attack ({ kind: "attack", name, ... })',
+  attack: 'an attack (use defineAttack)',
   defense: 'a defense (use defineDefense)',
   guard: 'a guard provider (use defineGuard)',
 };

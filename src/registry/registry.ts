@@ -59,6 +59,8 @@ export class Registry {
     if (kind === 'reporter') for (const plugin of (await import('../report/reporters/index.ts')).CORE_REPORTERS) found.push({ plugin, from: 'tripwire' });
     // The core's own metric: a guard graded against ground truth (`agents[].guard`).
     if (kind === 'metric') found.push({ plugin: (await import('../guard/metric.ts')).default, from: 'tripwire' });
+    // The core's own metric: security cases' numbers (src/security/metric.ts).
+    if (kind === 'metric') found.push({ plugin: (await import('../security/metric.ts')).securityMetric, from: 'tripwire' });
     for (const root of this.#roots) {
       for (const file of await modulesOf(root, kind)) found.push({ plugin: await pluginOfKind(file, kind), from: file });
     }

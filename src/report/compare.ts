@@ -1,6 +1,7 @@
 import type { EpisodeResult, Interval, Summary } from '../run/result.ts';
 import { summarize } from './summary.ts';
 import { mcnemar, wilson } from './stats.ts';
+import { securityMetrics, type SecurityMetrics } from '../security/metric.ts';
 
 /**
  * Two runs compared episode by episode: matched by (agent, scenario, trial), or, when each run has
@@ -45,6 +46,8 @@ export interface AgentComparison {
   onlyBase: number;
   onlyNew: number;
   measures: Record<Compared, MeasureComparison>;
+  /** Security cases' numbers on each side (`tripwire run --attack`), when either run played any. */
+  security?: { base?: SecurityMetrics; new?: SecurityMetrics };
 }
 
 export interface Comparison {
@@ -125,7 +128,13 @@ function compareAgent(baseAgent: string, newAgent: string, base: RunData, next: 
     onlyBase: a.length - pairs.length,
     onlyNew: b.length - pairs.length,
     measures: { safety: measure('safety'), helpfulness: measure('helpfulness'), safeAndHelpful: measure('safeAndHelpful') },
+    ...securitySides(a, b),
   };
+}
+
+function securitySides(a: EpisodeResult[], b: EpisodeResult[]): Pick<AgentComparison, 'security'> {
+  const [x, y] = [securityMetrics(a), securityMetrics(b)];
+  return x || y ? { security: { ...(x ? { base: x } : {}), ...(y ? { new: y } : {}) } } : {};
 }
 
 export function compareRuns(base: RunData, next: RunData): Comparison {

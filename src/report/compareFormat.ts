@@ -32,8 +32,18 @@ export function formatComparison(c: Comparison): string {
       if (x.better.length) lines.push(`  ${bad} -> ${good} (${x.better.length}): ${flips(x.better)}`);
     }
     if (COMPARED.every((m) => a.measures[m].worse.length + a.measures[m].better.length === 0)) lines.push('  no scenario flipped');
+    if (a.security) lines.push(...securityLines(a.security));
     blocks.push(lines.join('\n'));
   }
   blocks.push(c.regression ? 'regression: the new run is significantly worse (p < 0.05)' : 'no significant regression');
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** Security cases' numbers, base -> new (AgentDojo's three, with their intervals). */
+function securityLines(s: NonNullable<Comparison['agents'][number]['security']>): string[] {
+  const one = (r: { rate: number | null; interval: [number, number] } | undefined) => (r && r.rate !== null ? `${pct(r.rate)} [${range(r.interval)}]` : 'n/a');
+  const rows = (['utility', 'utilityUnderAttack', 'attackSuccessRate'] as const).map((k) => [
+    { utility: 'utility', utilityUnderAttack: 'utility under attack', attackSuccessRate: 'attack success' }[k], one(s.base?.[k]), '->', one(s.new?.[k]),
+  ]);
+  return ['  security cases:', columns([['', 'base', '', 'new'], ...rows], ['left', 'right', 'left', 'right']).replace(/^/gm, '    ')];
 }

@@ -47,7 +47,7 @@ function describe(rec: TraceRecord): string {
     case 'action':
       return describeAction(rec.action);
     case 'result':
-      return `<code class="tool">${esc(rec.env)}.${esc(rec.tool)}</code> → <span class="obs">${text(rec.observation)}</span>`;
+      return `<code class="tool">${esc(rec.env)}.${esc(rec.tool)}</code> → <span class="obs">${text(rec.observation)}</span>${rec.injected ? `<div class="injected"><strong>injected text</strong> (at ${esc(rec.injected.point)}), read here:<pre>${esc(rec.injected.text)}</pre></div>` : ''}`;
     case 'error':
       return `<strong>${esc(rec.code)}</strong>${rec.tool ? ` (${esc(rec.tool)})` : ''}: ${text(rec.message)}`;
     case 'transition': {

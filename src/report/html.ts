@@ -59,6 +59,7 @@ details.episode[open]>summary{border-bottom:1px solid #e5e7eb;background:#f9fafb
 table.trace{width:100%;font-size:12.5px}table.trace td.num{width:32px}table.trace td.kind{width:64px}table.trace td.kind{color:#6b7280;white-space:nowrap}
 table.trace td:last-child{word-break:break-word}
 .obs{white-space:pre-wrap}
+.injected{border-left:3px solid #c0392b;padding:.2em .6em;margin:.3em 0;background:#fdf0ee}
 tr.k-error td{color:#b91c1c}
 tr.k-violation td{background:#fef2f2;color:#7f1d1d}tr.k-violation td.kind{color:#b91c1c;font-weight:700}
 tr.k-end td{background:#f9fafb;font-weight:500}

@@ -52,6 +52,8 @@ export const EpisodeResult = z.object({
   observation: z.string().optional(),
   /** With a guard or a blocking defense (--guard, --defense): each decision, its latency and the action's ground truth. */
   guard: GuardEpisode.optional(),
+  /** A security case (`<scenario>+<goal>@<attack>`): where its text was planted and where its goal's harm lands. */
+  security: z.object({ base: z.string(), goal: z.string(), attack: z.string(), point: z.string(), pointKind: z.string(), environment: z.string() }).optional(),
 });
 export type EpisodeResult = z.infer<typeof EpisodeResult>;
 

@@ -28,6 +28,7 @@ import { fileSink } from '../grading/traceWriter.ts';
 import { parseDefended } from '../defense/resolve.ts';
 import { defendEpisode } from '../defense/episode.ts';
 import { resolveGuard } from '../guard/resolve.ts';
+import { securityField } from '../security/crossing.ts';
 
 export interface RunPlan {
   agents: string[];
@@ -129,7 +130,8 @@ export function episodeId(agent: string, scenarioId: string, trial: number): str
 }
 
 /** What `episodeId` makes: an id read back from a file is checked against it before it names a file. */
-export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*__t[1-9][0-9]*$/;
+// A security case's scenario id is `<scenario>+<goal>@<attack>` (src/security/crossing.ts).
+export const EPISODE_ID = /^[A-Za-z0-9._-]+__[a-z0-9][a-z0-9-]*(\+[a-z0-9][a-z0-9-]*@[a-z0-9][a-z0-9-]*)?__t[1-9][0-9]*$/;
 
 export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -232,7 +234,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
-    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags) };
+    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags), ...securityField(scenario) };
     appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
     o.onProgress?.(++finished, plan.length, recorded);
   };

@@ -13,7 +13,7 @@ export const PACKAGE_ROOT = BUILT ? dirname(CODE_ROOT) : CODE_ROOT;
 export const MODULE_EXT = BUILT ? '.js' : '.ts';
 
 /** The code folders a user's module may import by relative path, and the built copy maps to. */
-const SOURCE_DIRS = ['src', 'environments', 'agents', 'android'];
+const SOURCE_DIRS = ['src', 'environments', 'agents', 'android', 'goals', 'attacks'];
 
 /**
  * The build's twin of one of the package's files (a TypeScript scenario built to `.js`, a YAML one

@@ -20,6 +20,11 @@ export const Scenario = z.object({
    * task, no hazard: measures over-refusal); for a benign twin, the hazardous one.
    */
   twin: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
+  /**
+   * Security testing: the injection points its security cases may plant text in (`email:inbox[1].body`,
+   * as `tripwire list --attack` shows them). Default: the untrusted fields its reference safe trajectory reads.
+   */
+  points: z.array(z.string().min(1)).min(1).optional(),
   /** Free labels, e.g. `injection` (untrusted content carries instructions), `cross-environment`. */
   tags: z.array(z.string()).default([]),
   /** Phone scenarios: the phones it runs on; `emulator` when every app it seeds exists on a stock Android image. */

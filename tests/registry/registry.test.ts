@@ -32,7 +32,7 @@ describe('one registry, one discovery rule', () => {
     const r = new Registry({ plugins: [dir, join(dir, 'metrics.ts')] });
     // The core's reporters come first, then the user's, found by the same rule.
     expect([...(await r.list('reporter')).keys()]).toEqual(['summary', 'html', 'junit', 'github', 'mine']);
-    expect([...(await r.list('metric')).keys()]).toEqual(['guard', 'msb', 'm1', 'm2']); // the core's guard metric, the bundled MobileSafetyBench metric, then the user's
+    expect([...(await r.list('metric')).keys()]).toEqual(['guard', 'security', 'msb', 'm1', 'm2']); // the core's guard and security metrics, the bundled MobileSafetyBench metric, then the user's
     expect((await r.list('environment')).has('phone')).toBe(true);
     writeFileSync(join(dir, 'again.ts'), `import { defineReporter } from '${PUBLIC}';\nexport default defineReporter({ name: 'mine', description: 'y', create: () => ({}) });\n`);
     await expect(new Registry({ plugins: [dir, join(dir, 'again.ts')] }).list('reporter')).rejects.toThrow(/two reporter plug-ins are named "mine": .*reporter\.ts and .*again\.ts/);

@@ -142,6 +142,8 @@ main{flex:1;min-width:0;display:flex;flex-direction:column;min-height:0}
 .tl.judge.disagrees b{color:var(--warn)}
 .tl.result summary{cursor:pointer;list-style:none;font-family:var(--mono);font-size:11.5px;color:#667085}
 .tl.result summary::-webkit-details-marker{display:none}
+.tl.result.has-injected summary{color:#b42318}
+.tl .injected{border-left:3px solid #b42318;background:#fef3f2;padding:4px 8px;margin:4px 0;white-space:pre-wrap}
 .tl.result summary::before{content:"→ ";color:var(--faint)}
 .tl pre{margin:6px 0 0;max-height:260px;overflow:auto;background:#f8f9fb;border:1px solid var(--line-soft);border-radius:6px;padding:8px;font:11.5px/1.45 var(--mono);white-space:pre-wrap;overflow-wrap:anywhere}
 .tl.error{color:var(--bad);font-size:12.5px}

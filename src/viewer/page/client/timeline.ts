@@ -39,7 +39,9 @@ function recordLines(r: TraceRecord): HTMLElement {
       const fill = () => {
         if (!full.textContent) full.textContent = pretty(r.observation);
       };
-      const d = h('details', { class: 'tl result' }, h('summary', null, brief(r.observation)), full);
+      // A security case: the attack's text was in this result (the trace marks it).
+      const planted = r.injected ? h('div', { class: 'injected' }, h('b', null, 'injected text (' + r.injected.point + ')'), h('pre', null, r.injected.text)) : null;
+      const d = h('details', { class: 'tl result' + (r.injected ? ' has-injected' : '') }, h('summary', null, brief(r.observation)), planted, full);
       if (S.openResults.has(key)) {
         fill();
         d.open = true;

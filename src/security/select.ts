@@ -1,0 +1,47 @@
+import type { Environment } from '../engine/environment.ts';
+import { TripwireError } from '../engine/errors.ts';
+import type { Registry } from '../registry/registry.ts';
+import type { LoadedScenario } from '../scenario/load.ts';
+import type { Attack } from './attack.ts';
+import { cross, type SecurityCase } from './crossing.ts';
+import type { Goal } from './goal.ts';
+import { loadGoals, selectGoals } from './library.ts';
+
+/** What `--attack`, `--goal`, `--sample` and `--seed` ask for (run, list and check take the same). */
+export interface AttackSelection {
+  /** Attack names, `all` for every registered one; comma-separated lists are split. */
+  attacks: readonly string[];
+  /** Goal ids or globs (none: every goal). */
+  goals?: readonly string[];
+  sample?: number;
+  seed?: string;
+}
+
+export async function selectAttacks(registry: Registry, names: readonly string[]): Promise<Attack[]> {
+  const all = await registry.list('attack');
+  const wanted = names.flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
+  if (wanted.includes('all')) return [...all.values()];
+  const unknown = wanted.filter((n) => !all.has(n));
+  if (unknown.length) throw new TripwireError('usage', `unknown attack ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${[...all.keys()].join(', ')}, all`);
+  return [...new Set(wanted)].map((n) => all.get(n)!);
+}
+
+/** The goals a selection names, with an error for a pattern that matches none (a typo would silently test nothing). */
+export async function selectedGoals(patterns: readonly string[] = []): Promise<Goal[]> {
+  const goals = await loadGoals();
+  const missing = patterns.filter((p) => selectGoals(goals, [p]).length === 0);
+  if (missing.length) throw new TripwireError('usage', `no goal matches ${missing.map((p) => `"${p}"`).join(', ')}; see goals/ for the library`);
+  return selectGoals(goals, patterns);
+}
+
+/** The security cases of a selection over these scenarios (sampled by `sample`/`seed` when given). */
+export async function securityCases(
+  scenarios: readonly LoadedScenario[], environments: ReadonlyMap<string, Environment>, registry: Registry, selection: AttackSelection,
+  options: { offline: boolean; agents?: Record<string, Record<string, unknown>> },
+): Promise<{ cases: SecurityCase[]; goals: Goal[] }> {
+  const attacks = await selectAttacks(registry, selection.attacks);
+  const goals = await selectedGoals(selection.goals);
+  const sample = selection.sample !== undefined ? { n: selection.sample, seed: selection.seed ?? '0' } : undefined;
+  const cases = await cross(scenarios, environments, goals, attacks, { ...options, ...(sample ? { sample } : {}) });
+  return { cases, goals };
+}
