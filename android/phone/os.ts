@@ -99,6 +99,15 @@ function tapped(node: UiNode, ctx: PhoneContext, apps: Apps, screen: Screen, at:
   return dispatch(ctx, apps, screen, long ? node.onLongTap : node.onTap, at);
 }
 
+/**
+ * Tells the app in front that its fields changed, when it listens (`typed`): a screen that changes
+ * as text is typed (Messages shows Send only once the message has text) reads them from its data.
+ */
+function typed(ctx: PhoneContext, apps: Apps, screen: Screen, at: string): PhoneContext {
+  if (ctx.surface !== 'app' || !ctx.foreground || !appAccepts(ctx, apps, { type: 'typed' })) return ctx;
+  return sendToApp(ctx, apps, ctx.foreground, { type: 'typed' }, { ...screen.fields, ...ctx.fields }, at);
+}
+
 export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): PhoneContext {
   // Indexes refer to the screen the agent saw: the one drawn from the state before this action.
   const screen = composeScreen(ctx0, apps);
@@ -112,7 +121,8 @@ export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): Phon
     case 'append_text': {
       const field = node(args.index).field!;
       const before = screen.fields[field] ?? '';
-      return { ...ctx, focus: field, fields: { ...ctx.fields, [field]: event.type === 'replace_text' ? args.text : before + args.text } };
+      const next = { ...ctx, focus: field, fields: { ...ctx.fields, [field]: event.type === 'replace_text' ? args.text : before + args.text } };
+      return typed(next, apps, screen, at);
     }
     case 'enter': {
       const focused = screen.nodes.find((n) => n.field !== undefined && n.field === ctx.focus);
