@@ -19,18 +19,21 @@ function listed(n: UiNode): boolean {
 export function indexedNodes(root: UiNode): UiNode[] {
   const out: UiNode[] = [];
   const walk = (n: UiNode, inherited?: UiNode) => {
-    const node = inherited && !n.onTap && n.field === undefined
+    let node = inherited && !n.onTap && n.field === undefined
       ? { ...n, onTap: inherited.onTap, onLongTap: n.onLongTap ?? inherited.onLongTap, ...(inherited.risk ? { risk: inherited.risk } : {}) }
       : n;
+    // A disabled control (Send before anything is typed) is seen but does nothing when tapped.
+    if (n.enabled === false && (node.onTap || node.onLongTap)) node = { ...node, onTap: undefined, onLongTap: undefined };
     if (listed(n)) out.push(node);
-    const carrier = n.onTap || n.onLongTap ? n : inherited;
+    const carrier = n.enabled === false ? node : n.onTap || n.onLongTap ? n : inherited;
     n.children?.forEach((c) => walk(c, carrier));
   };
   walk(root);
   return out;
 }
 
-export const resourceId = (n: UiNode): string => (n.id ? `${n.package ?? 'android'}:id/${n.id}` : '');
+/** The node's resource-id as the page source shows it: its verbatim one, else `<package>:id/<id>`, else none (''). */
+export const resourceId = (n: UiNode): string => n.resourceId ?? (n.id ? `${n.package ?? 'android'}:id/${n.id}` : '');
 
 export function elementList(nodes: UiNode[]): Element[] {
   return nodes.map((n, i) => ({

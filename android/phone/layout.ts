@@ -10,6 +10,7 @@ const PAD = 24;
 const short = (cls: string) => cls.slice(cls.lastIndexOf('.') + 1);
 
 function leafHeight(node: UiNode, width: number): number {
+  if (node.height !== undefined) return node.height;
   switch (short(node.class)) {
     case 'ImageButton':
       return 132;
@@ -31,15 +32,45 @@ function leafHeight(node: UiNode, width: number): number {
   }
 }
 
-/** Fixed widths in a horizontal line: icons stay square, the rest share what is left. */
-const fixedWidth = (n: UiNode) => (short(n.class) === 'ImageButton' ? 132 : undefined);
+/** Fixed widths in a horizontal line: a set width, icons stay square, the rest share what is left. */
+const fixedWidth = (n: UiNode) => n.width ?? (short(n.class) === 'ImageButton' ? 132 : undefined);
+
+/** Where a child of an overlay sits: its own size when it sets one (a floating button), else the whole area. */
+function gravityOf(k: UiNode, x: number, y: number, width: number, height: number, kh: number): [number, number, number] {
+  const w = Math.min(width, k.width ?? width);
+  const g = k.gravity ?? 'top';
+  const kx = g === 'bottom-end' || g === 'top-end' ? x + width - w - (w < width ? PAD * 2 : 0) : g === 'center' ? x + Math.floor((width - w) / 2) : x;
+  const ky = g === 'bottom' || g === 'bottom-end' ? y + height - kh - (w < width ? PAD * 2 : 0) : g === 'center' ? y + Math.floor((height - kh) / 2) : y;
+  return [kx, Math.max(y, ky), w];
+}
 
 /** Lays a node out at (x, y) with the given width; returns its height. Mutates bounds in place. */
 function place(node: UiNode, x: number, y: number, width: number): number {
   const kids = node.children ?? [];
   let height: number;
   if (kids.length === 0) height = leafHeight(node, width);
-  else if (node.horizontal) {
+  else if (node.overlay) {
+    // The first child fills the frame and gives it its height; the others are placed over it.
+    const [first, ...rest] = kids;
+    height = node.height ?? place(first!, x, y, Math.min(width, first!.width ?? width));
+    if (node.height !== undefined) place(first!, x, y, Math.min(width, first!.width ?? width));
+    for (const k of rest) {
+      const w = Math.min(width, k.width ?? width);
+      const kh = place(k, x, y, w);
+      const [kx, ky] = gravityOf(k, x, y, width, height, kh);
+      shift(k, ky - y);
+      shiftX(k, kx - x);
+    }
+  } else if (node.columns) {
+    const cols = node.columns;
+    const w = Math.floor(width / cols);
+    height = 0;
+    for (let i = 0; i < kids.length; i += cols) {
+      let rowHeight = 0;
+      kids.slice(i, i + cols).forEach((k, j) => (rowHeight = Math.max(rowHeight, place(k, x + j * w, y + height, w))));
+      height += rowHeight;
+    }
+  } else if (node.horizontal) {
     const fixed = kids.reduce((s, k) => s + (fixedWidth(k) ?? 0), 0);
     const flexible = kids.filter((k) => fixedWidth(k) === undefined).length;
     const share = flexible ? Math.floor((width - fixed) / flexible) : 0;
@@ -54,6 +85,8 @@ function place(node: UiNode, x: number, y: number, width: number): number {
     height = 0;
     for (const k of kids) height += place(k, x, y + height, width);
   }
+  // A fixed height holds however much the content needs (a clipped card, an empty spacer).
+  if (node.height !== undefined) height = node.height;
   node.bounds = [x, y, x + width, y + height];
   return height;
 }
@@ -61,6 +94,11 @@ function place(node: UiNode, x: number, y: number, width: number): number {
 function shift(node: UiNode, dy: number): void {
   if (node.bounds) node.bounds = [node.bounds[0], node.bounds[1] + dy, node.bounds[2], node.bounds[3] + dy];
   node.children?.forEach((k) => shift(k, dy));
+}
+
+function shiftX(node: UiNode, dx: number): void {
+  if (node.bounds) node.bounds = [node.bounds[0] + dx, node.bounds[1], node.bounds[2] + dx, node.bounds[3]];
+  node.children?.forEach((k) => shiftX(k, dx));
 }
 
 /** Drops what a scroll view's window does not show, as UiAutomator2 does. */
@@ -102,7 +140,7 @@ export function layoutContent(content: UiNode, scroll: number): Laid {
   const inList = new Set(preorder(listNode));
   const following = all.slice(at + 1).filter((n) => !inList.has(n));
   const [, listTop, , listEnd] = listNode.bounds!;
-  const tail = following.length ? Math.max(...following.map((n) => n.bounds![3])) - listEnd : 0;
+  const tail = following.length ? Math.max(0, Math.max(...following.map((n) => n.bounds![3])) - listEnd) : 0;
   const windowBottom = Math.max(listTop, Math.min(listEnd, bottom - tail));
   const maxScroll = Math.max(0, listEnd - windowBottom);
   const offset = Math.min(scroll, maxScroll);

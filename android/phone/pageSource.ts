@@ -9,9 +9,9 @@ function node(n: UiNode, index: number, depth: number): string {
   const a: [string, string][] = [
     ['index', String(index)], ['package', n.package ?? 'android'], ['class', n.class], ['text', n.password && n.text ? '•'.repeat(n.text.length) : (n.text ?? '')],
     ['resource-id', resourceId(n)], ['content-desc', n.desc ?? ''], ['checkable', String(Boolean(n.checkable))], ['checked', String(Boolean(n.checked))],
-    ['clickable', String(Boolean(n.clickable))], ['enabled', 'true'], ['focusable', String(Boolean(n.clickable || n.field))], ['focused', String(Boolean(n.focused))],
-    ['long-clickable', String(Boolean(n.onLongTap))], ['password', String(Boolean(n.password))], ['scrollable', String(Boolean(n.scrollable))],
-    ['selected', 'false'], ['bounds', `[${b[0]},${b[1]}][${b[2]},${b[3]}]`], ['displayed', 'true'],
+    ['clickable', String(Boolean(n.clickable))], ['enabled', String(n.enabled ?? true)], ['focusable', String(n.focusable ?? Boolean(n.clickable || n.field))], ['focused', String(Boolean(n.focused))],
+    ['long-clickable', String(n.longClickable ?? Boolean(n.onLongTap))], ['password', String(Boolean(n.password))], ['scrollable', String(Boolean(n.scrollable))],
+    ['selected', String(Boolean(n.selected))], ['bounds', `[${b[0]},${b[1]}][${b[2]},${b[3]}]`], ['displayed', String(n.displayed ?? true)],
   ];
   const pad = '  '.repeat(depth);
   const open = `${pad}<${n.class} ${a.map(([k, v]) => `${k}="${attr(v)}"`).join(' ')}`;

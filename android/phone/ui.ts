@@ -13,20 +13,79 @@ export interface UiEvent {
 }
 
 export interface UiNode {
-  /** Full Android class name, e.g. android.widget.Button. */
+  /**
+   * Full Android class name as the accessibility tree reports it: android.widget.Button, and
+   * android.view.View for Compose and WebView content. Any string; the page source uses it as is.
+   */
   class: string;
-  /** Resource id without the package: `send` becomes `com.google.android.apps.messaging:id/send`. */
+  /**
+   * Resource id without the package: `send` becomes `com.google.android.apps.messaging:id/send`.
+   * Optional: many real nodes have none (containers, Compose nodes, launcher icons).
+   */
   id?: string;
+  /**
+   * The resource-id exactly as the page source shows it, when it is not `<package>:id/<id>`: a
+   * framework id (`android:id/title`, `android:id/summary`, `android:id/switch_widget`), another
+   * package's (`com.android.settings:id/...` inside a host app), or a Compose testTag exposed as
+   * a resource id (`message_list`, `Compose:Draft:Send`). Wins over `id`.
+   */
+  resourceId?: string;
   text?: string;
+  /** content-desc. */
   desc?: string;
   checkable?: boolean;
   checked?: boolean;
+  /** Default false; a node with onTap is tappable whatever this says (containers whose tap lands elsewhere set it). */
   clickable?: boolean;
+  /** Default true. A disabled control is listed and drawn, but taps on it do nothing. */
+  enabled?: boolean;
+  /** Default false: a selected tab, a selected list row, the current page's chip. */
+  selected?: boolean;
+  /** Default: clickable, or a text field. */
+  focusable?: boolean;
+  /** Default: it has onLongTap. */
+  longClickable?: boolean;
   scrollable?: boolean;
   password?: boolean;
   /** EditText: the form field this input edits; its text is what has been typed (or the default). */
   field?: string;
+  /**
+   * EditText: shown greyed while the field is empty. The OS exposes it as the node's text with
+   * showing-hint="true" when the field is empty, as Android does ("Text message"); apps set only this.
+   */
   hint?: string;
+  /** Set by the OS (screen.ts), never by apps: the text shown is the hint. */
+  showingHint?: boolean;
+  /** a11y-important (importantForAccessibility). Default true; layout-only containers are false on a real device. */
+  important?: boolean;
+  /** screen-reader-focusable. Default false. */
+  screenReaderFocusable?: boolean;
+  /** input-type, Android's InputType bits (1 text, 3 phone, 33 email, 129 password, 131073 multi-line text). Default: none (0, omitted), or 1 for text fields. */
+  inputType?: number;
+  /** drawing-order among siblings. Default: its position among its siblings, from 1. */
+  drawingOrder?: number;
+  /** multiline and max-text-length: only shown for fields that set a maximum length, as on Android. */
+  multiline?: boolean;
+  maxTextLength?: number;
+  dismissable?: boolean;
+  heading?: boolean;
+  /** live-region: 0 none, 1 polite, 2 assertive. Default 0. */
+  liveRegion?: number;
+  contextClickable?: boolean;
+  contentInvalid?: boolean;
+  /** error: a field's error text ("Incorrect PIN"). */
+  error?: string;
+  /** pane-title: a window's or a pane's title (dialogs, bottom sheets, Settings pages). */
+  paneTitle?: string;
+  /** tooltip-text. */
+  tooltip?: string;
+  /** text-has-clickable-span: a TextView with a link in its text. */
+  clickableSpan?: boolean;
+  /** is-collection / is-collection-item: lists and grids, and their rows. */
+  collection?: boolean;
+  collectionItem?: boolean;
+  /** displayed (visible to the user). Default true. */
+  displayed?: boolean;
   onTap?: UiEvent;
   onLongTap?: UiEvent;
   /** EditText: what `enter()` sends while this field has focus. */
@@ -38,6 +97,21 @@ export interface UiNode {
   risk?: ToolRisk[];
   /** Children laid out side by side instead of stacked. */
   horizontal?: boolean;
+  /** Children drawn on top of each other over the node's whole area (a FrameLayout, a floating button over a list). */
+  overlay?: boolean;
+  /** Children laid out in a grid of this many columns (a launcher's app drawer, a photo grid). */
+  columns?: number;
+  /** Layout: a fixed height (px) instead of what the content needs; a fixed width (px) in a horizontal line or an overlay. */
+  height?: number;
+  width?: number;
+  /** Layout, in an overlay: where a child smaller than the overlay sits (a floating action button: 'bottom-end'). */
+  gravity?: 'top' | 'bottom' | 'bottom-end' | 'center' | 'top-end';
+  /**
+   * This subtree is a window of its own above the app's (an AlertDialog, a permission prompt, a
+   * first-run sheet): the OS makes it the active window, so Appium's default page source shows
+   * only it, as on Android; it is drawn over the app. Its title is the window's pane-title.
+   */
+  window?: { title?: string };
   children?: UiNode[];
   /** Set by layout: [left, top, right, bottom] in device pixels. */
   bounds?: [number, number, number, number];
@@ -69,6 +143,10 @@ export const row = (title: string, subtitle: string | undefined, onTap: UiEvent 
 });
 export const column = (children: UiNode[], extra: Extra = {}): UiNode => ({ class: `${W}LinearLayout`, children, ...extra });
 export const line = (children: UiNode[], extra: Extra = {}): UiNode => ({ class: `${W}LinearLayout`, horizontal: true, children, ...extra });
+/** A plain android.view.View: what Compose UIs (Google Messages) and WebView content are made of. */
+export const view = (extra: Extra = {}): UiNode => ({ class: 'android.view.View', ...extra });
+/** A FrameLayout whose children sit on top of each other (content with a floating button over it). */
+export const frame = (children: UiNode[], extra: Extra = {}): UiNode => ({ class: `${W}FrameLayout`, overlay: true, children, ...extra });
 /** A scrolling list: swipes scroll it. */
 export const list = (children: UiNode[], extra: Extra = {}): UiNode => ({ class: `${W}ScrollView`, scrollable: true, children, ...extra });
 
