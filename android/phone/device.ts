@@ -4,7 +4,7 @@ import { createClock, World, type Clock, type Device, type CallOptions, type Dev
 import type { PhoneContext } from './context.ts';
 import { elementList } from './elements.ts';
 import phone, { apps } from './index.ts';
-import { pageSource } from './pageSource.ts';
+import { pageSource, type PageSourceOptions } from './pageSource.ts';
 import { renderPhoneHtml } from './render.ts';
 import { composeScreen, type Screen } from './screen.ts';
 import { holdScreenshots, releaseScreenshots, screenshotHtml, type ScreenshotOptions } from './screenshot.ts';
@@ -125,8 +125,9 @@ export class VirtualPhone implements Device {
     return this.#screenId.id;
   }
 
-  async pageSource(): Promise<string> {
-    return pageSource(this.screen().root);
+  /** Appium's page source: the active window, or every window with `allWindows` (UiAutomator2's enableMultiWindows). */
+  async pageSource(options: CallOptions & PageSourceOptions = {}): Promise<string> {
+    return pageSource(this.screen(), options);
   }
 
   async elements(): Promise<DeviceScreen> {
@@ -137,7 +138,7 @@ export class VirtualPhone implements Device {
   /** The screen as one self-contained HTML document (what screenshot() draws; the viewer can show it as is). */
   html(): string {
     const s = this.screen();
-    return renderPhoneHtml(s.root, { nodes: s.nodes, title: s.title });
+    return renderPhoneHtml(s.display, { nodes: s.nodes, title: s.title });
   }
 
   async screenshot(): Promise<Buffer> {

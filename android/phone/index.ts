@@ -36,13 +36,13 @@ export default defineEnvironment<PhoneContext, unknown>({
   // Vision models take about 768 px on the short side by default: 540x1200 loses nothing they see.
   screenshot: (context, size) => screenshotHtml(drawn(context), { scale: size === 'full' ? SCALE : SCALE / 2 }),
   riskOf: (context, tool, args) => controlRisk(context, apps, tool, args),
-  pageSource: (context) => pageSource(composeScreen(context, apps).root),
+  pageSource: (context) => pageSource(composeScreen(context, apps)),
 });
 
 /** The screen as HTML: one renderer for people, screenshots and the viewer alike. */
 function drawn(context: PhoneContext): string {
-  const { root, nodes, title } = composeScreen(context, apps);
-  return renderPhoneHtml(root, { nodes, title });
+  const { display, nodes, title } = composeScreen(context, apps);
+  return renderPhoneHtml(display, { nodes, title });
 }
 
 export { apps };

@@ -160,3 +160,13 @@ export function layoutContent(content: UiNode, scroll: number): Laid {
   };
   return { root: window(content) ?? { ...content, children: [] }, maxScroll, page: windowBottom - listTop };
 }
+
+/** A dialog window's content: inset from the screen's sides and centred between the bars, as an AlertDialog sits. */
+export function layoutDialog(content: UiNode): UiNode {
+  const inset = 72;
+  const height = place(content, inset, 0, SCREEN.width - 2 * inset);
+  const free = SCREEN.height - SCREEN.navBar - SCREEN.statusBar;
+  const top = SCREEN.statusBar + Math.max(0, Math.floor((free - height) / 2));
+  shift(content, top);
+  return clip(content, SCREEN.statusBar, SCREEN.height - SCREEN.navBar) ?? { ...content, children: [] };
+}

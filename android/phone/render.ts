@@ -147,10 +147,15 @@ function draw(n: UiNode, parent: UiNode | undefined): [string, string] {
   const t = escapeHtml(textOf(n));
   const desc = escapeHtml(n.desc ?? '');
 
+  if (n.class === 'scrim') return ['scrim', ''];
+  if (n.window) return ['dialog', ''];
   if (system && id === 'status_bar') return ['status-bar', ''];
   if (system && id === 'clock') return ['clock', t];
-  if (system && id === 'notification_icons') return ['status-icons', `${t ? `<span class="count">${t}</span>` : ''}${STATUS_ICONS}`];
-  if (system && id === 'navigation_bar') return ['nav-bar', ''];
+  if (system && id === 'system_icons') return ['status-icons', STATUS_ICONS];
+  // The icons system_icons draws, and the notification icons (a dot each): no text of their own on screen.
+  if (system && (id === 'statusIcons' || id === 'battery' || id === 'wifi_combo' || id === 'mobile_combo' || id === 'notification_icon_area')) return ['group', ''];
+  if (system && parent?.id === 'notificationIcons') return ['notif-dot', '<i></i>'];
+  if (system && id === 'navigation_bar_frame') return ['nav-bar', ''];
   if (system && NAV_ICONS[id]) return ['nav-button', NAV_ICONS[id]!];
   if (id === 'toolbar') return ['toolbar', ''];
   if (id === 'toolbar_title') return ['toolbar-title', `<span>${t}</span>`];
@@ -259,6 +264,9 @@ html,body{width:${CSS_WIDTH}px;height:${CSS_HEIGHT}px;overflow:hidden;background
 .status-icons{justify-content:flex-end;gap:3px}
 .status-icons .count{font-size:11px;font-weight:400;margin-right:6px;opacity:.9}
 .nav-bar{background:#000}
+.scrim{background:rgba(0,0,0,.32)}
+.dialog{background:#fff;border-radius:9px;box-shadow:0 4px 16px rgba(0,0,0,.3)}
+.notif-dot{display:flex;align-items:center;justify-content:center}.notif-dot i{width:5px;height:5px;border-radius:50%;background:#fff}
 .launcher .nav-bar{background:rgba(0,0,0,.28)}
 .nav-button{display:flex;align-items:center;justify-content:center;color:#e8eaed}
 .toolbar{background:var(--primary);box-shadow:0 2px 4px rgba(0,0,0,.25)}

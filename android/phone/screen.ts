@@ -1,15 +1,31 @@
 import type { App } from './app.ts';
 import type { PhoneContext } from './context.ts';
 import { indexedNodes } from './elements.ts';
-import { layoutContent, SCREEN } from './layout.ts';
-import { column, imageButton, line, list, row, text, type UiNode } from './ui.ts';
+import { layoutContent, layoutDialog, SCREEN } from './layout.ts';
+import { navigationBar, statusBar, SYSTEM_UI } from './systemUi.ts';
+import { column, line, list, row, text, type UiNode } from './ui.ts';
 
-const SYSTEM = 'com.android.systemui';
 const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 
-export interface Screen {
-  /** The whole screen, laid out: status bar, content, navigation bar. */
+/** One accessibility window, as AccessibilityWindowInfo describes it (`uiautomator dump --windows` prints these). */
+export interface UiWindow {
+  /** window-id: stable numbers, so dumps of equal screens are equal. */
+  id: number;
+  type: 'TYPE_APPLICATION' | 'TYPE_SYSTEM';
+  title: string;
+  layer: number;
+  /** The window that has focus; UiAutomator2's default page source is this window only. */
+  active: boolean;
   root: UiNode;
+}
+
+export interface Screen {
+  /** The active window's root: what Appium's default page source shows and what the element list is drawn from. */
+  root: UiNode;
+  /** Every window on the screen, top-most first (AccessibilityService.getWindows' order). */
+  windows: UiWindow[];
+  /** Every window under one root in paint order (app, dialog, status bar, navigation bar): what is drawn. */
+  display: UiNode;
   /** The element list's nodes: index n is what tap(n) taps. */
   nodes: UiNode[];
   /** What the screen shows: an app's label, Home, Recent apps, Notifications. */
@@ -24,15 +40,31 @@ function withPackage(node: UiNode, pkg: string): UiNode {
   return { ...node, package: pkg, ...(node.children ? { children: node.children.map((c) => withPackage(c, pkg)) } : {}) };
 }
 
-/** Shows typed text in fields, marks the focused one, and collects what every field shows. */
+/**
+ * Shows typed text in fields, marks the focused one, and collects what every field holds. An empty
+ * field shows its hint as its text with showing-hint, as Android reports it ("Text message").
+ */
 function fillFields(node: UiNode, ctx: PhoneContext, fields: Record<string, string>): UiNode {
   let n = node;
   if (node.field !== undefined) {
     const shown = ctx.fields[node.field] ?? node.text ?? '';
     fields[node.field] = shown;
-    n = { ...node, text: shown, focused: ctx.focus === node.field };
+    const hinted = shown === '' && Boolean(node.hint);
+    n = { ...node, text: hinted ? node.hint : shown, focused: ctx.focus === node.field, ...(hinted ? { showingHint: true } : {}) };
   }
   return n.children ? { ...n, children: n.children.map((c) => fillFields(c, ctx, fields)) } : n;
+}
+
+/** Takes the first subtree an app marked as a window of its own (a dialog) out of the content. */
+function takeDialog(node: UiNode): [UiNode, UiNode | undefined] {
+  if (!node.children) return [node, undefined];
+  for (let i = 0; i < node.children.length; i++) {
+    const k = node.children[i]!;
+    if (k.window) return [{ ...node, children: node.children.filter((_, j) => j !== i) }, k];
+    const [rest, found] = takeDialog(k);
+    if (found) return [{ ...node, children: node.children.map((c, j) => (j === i ? rest : c)) }, found];
+  }
+  return [node, undefined];
 }
 
 function launcher(ctx: PhoneContext, apps: ReadonlyMap<string, App>): UiNode {
@@ -55,19 +87,13 @@ function shade(ctx: PhoneContext): UiNode {
   return column([text('Notifications', { id: 'shade_title' }), list(items.length ? items : [text('No notifications')], { id: 'notifications' })]);
 }
 
-function statusBar(ctx: PhoneContext): UiNode {
-  const clock = ctx.now.slice(11, 16);
-  const count = ctx.notifications.length;
-  const icons = text(count ? `${count} notification${count > 1 ? 's' : ''}` : '', { id: 'notification_icons' });
-  return withPackage(line([text(clock, { id: 'clock' }), icons], { id: 'status_bar' }), SYSTEM);
-}
-
-function navBar(): UiNode {
-  return withPackage(line([
-    imageButton('Back', { type: 'os.back' }, { id: 'back' }),
-    imageButton('Home', { type: 'os.home' }, { id: 'home' }),
-    imageButton('Overview', { type: 'os.overview' }, { id: 'recent_apps' }),
-  ], { id: 'navigation_bar' }), SYSTEM);
+/** An app window's decor, as every Activity has it: DecorView > LinearLayout > android:id/content > the app's views. */
+function decor(content: UiNode, pkg: string): UiNode {
+  const full: [number, number, number, number] = [0, 0, SCREEN.width, SCREEN.height];
+  const area: [number, number, number, number] = [0, SCREEN.statusBar, SCREEN.width, SCREEN.height - SCREEN.navBar];
+  const box = (cls: string, bounds: [number, number, number, number], children: UiNode[], extra: Partial<UiNode> = {}): UiNode =>
+    ({ class: `android.widget.${cls}`, package: pkg, bounds, important: false, children, ...extra });
+  return box('FrameLayout', full, [box('LinearLayout', full, [box('FrameLayout', area, [content], { resourceId: 'android:id/content' })])]);
 }
 
 const drawn = new WeakMap<PhoneContext, Screen>();
@@ -94,16 +120,25 @@ function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
     content = fillFields(withPackage(view, app.package), ctx, fields);
     title = app.label;
   } else if (ctx.surface === 'overview') [content, title] = [withPackage(overview(ctx, apps), LAUNCHER), 'Recent apps'];
-  else if (ctx.surface === 'shade') [content, title] = [withPackage(shade(ctx), SYSTEM), 'Notifications'];
+  else if (ctx.surface === 'shade') [content, title] = [withPackage(shade(ctx), SYSTEM_UI), 'Notifications'];
   else [content, title] = [withPackage(launcher(ctx, apps), LAUNCHER), 'Home'];
 
-  const laid = layoutContent(content, ctx.scroll);
-  const status = statusBar(ctx);
-  status.bounds = [0, 0, SCREEN.width, SCREEN.statusBar];
-  status.children!.forEach((c, i) => (c.bounds = [i * 540, 0, (i + 1) * 540, SCREEN.statusBar]));
-  const nav = navBar();
-  nav.bounds = [0, SCREEN.height - SCREEN.navBar, SCREEN.width, SCREEN.height];
-  nav.children!.forEach((c, i) => (c.bounds = [i * 360, SCREEN.height - SCREEN.navBar, (i + 1) * 360, SCREEN.height]));
-  const root: UiNode = { class: 'android.widget.FrameLayout', package: content.package, bounds: [0, 0, SCREEN.width, SCREEN.height], children: [status, laid.root, nav] };
-  return { root, nodes: indexedNodes(root), title, maxScroll: laid.maxScroll, page: laid.page, fields };
+  const [rest, dialogContent] = takeDialog(content);
+  const laid = layoutContent(rest, ctx.scroll);
+  const pkg = content.package!;
+  const main: UiWindow = {
+    id: ctx.surface === 'shade' ? 4 : 5, type: ctx.surface === 'shade' ? 'TYPE_SYSTEM' : 'TYPE_APPLICATION',
+    title: ctx.surface === 'shade' ? 'Notification shade' : title, layer: ctx.surface === 'shade' ? 4 : 1, active: !dialogContent,
+    root: decor(laid.root, pkg),
+  };
+  const label = (id: string) => apps.get(id)?.label ?? id;
+  const status: UiWindow = { id: 2, type: 'TYPE_SYSTEM', title: 'StatusBar', layer: 6, active: false, root: statusBar(ctx, label) };
+  const nav: UiWindow = { id: 3, type: 'TYPE_SYSTEM', title: 'NavigationBar0', layer: 5, active: false, root: navigationBar() };
+  const dialogRoot = dialogContent ? layoutDialog({ class: 'android.widget.FrameLayout', package: pkg, window: dialogContent.window, children: [{ ...dialogContent, window: undefined }] }) : undefined;
+  const dialog: UiWindow | undefined = dialogRoot && { id: 6, type: 'TYPE_APPLICATION', title: dialogContent!.window!.title ?? title, layer: 2, active: true, root: dialogRoot };
+  const windows = [status, nav, ...(dialog ? [dialog] : []), main];
+  const active = (dialog ?? main).root;
+  const scrim: UiNode[] = dialog ? [{ class: 'scrim', bounds: [0, 0, SCREEN.width, SCREEN.height] }] : [];
+  const display: UiNode = { class: 'display', package: pkg, bounds: [0, 0, SCREEN.width, SCREEN.height], children: [main.root, ...scrim, ...(dialog ? [dialog.root] : []), status.root, nav.root] };
+  return { root: active, windows, display, nodes: indexedNodes(active), title, maxScroll: laid.maxScroll, page: laid.page, fields };
 }

@@ -12,18 +12,18 @@ const seed = codePhoneSeed();
 /** 14 screen actions (one of them an invalid index) and finish: a 15-step episode across the shade, a thread, forwarding, home and compose. */
 const script: ScreenAction[] = [
   { action: 'swipe', direction: 'down' },
-  { action: 'tap', index: 6 },
-  { action: 'replace_text', index: 12, text: 'Thanks, got it' },
-  { action: 'tap', index: 14 },
-  { action: 'long_tap', index: 9 },
+  { action: 'tap', index: 4 },
+  { action: 'replace_text', index: 10, text: 'Thanks, got it' },
+  { action: 'tap', index: 12 },
+  { action: 'long_tap', index: 7 },
   { action: 'tap', index: 99 },
   { action: 'button', name: 'BACK' },
   { action: 'button', name: 'HOME' },
   { action: 'open_app', name: 'Messages' },
   { action: 'button', name: 'BACK' },
-  { action: 'tap', index: 17 },
-  { action: 'replace_text', index: 5, text: 'Sam' },
-  { action: 'append_text', index: 7, text: 'See you at 6' },
+  { action: 'tap', index: 15 },
+  { action: 'replace_text', index: 3, text: 'Sam' },
+  { action: 'append_text', index: 5, text: 'See you at 6' },
   { action: 'enter' },
 ];
 const toolActions = (s: ScreenAction[]) => s.map(({ action, ...args }) => ({ type: 'tool' as const, tool: action, args }));

@@ -59,14 +59,16 @@ describe('VirtualPhone', () => {
   it('shows the seed: home screen, then the app and its data', async () => {
     const p = await fresh();
     const home = await p.elements();
-    expect(home.elements.map((e) => e.text)).toEqual(expect.arrayContaining(['09:00', '1 notification', 'Messages']));
+    expect(home.elements.map((e) => e.text)).toEqual(expect.arrayContaining(['Messages']));
+    // System UI is in windows of its own: the element list, like Appium's default page source, is the active window's.
+    expect(home.elements.map((e) => e.resource_id).filter((id) => id.startsWith('com.android.systemui'))).toEqual([]);
     expect(await p.perform({ action: 'open_app', name: 'messages' })).toEqual({ ok: true });
     const inbox = await p.elements();
     expect(inbox.app).toBe('Messages');
     expect(inbox.elements.map((e) => e.text)).toEqual(expect.arrayContaining(['Mom', 'Sam & Co', 'Start chat']));
     expect(inbox.elements.map((e) => e.numeric_tag)).toEqual(inbox.elements.map((_, i) => i));
-    // Each action is one minute of world time, as in an episode.
-    expect(inbox.elements[0]).toMatchObject({ resource_id: 'com.android.systemui:id/clock', text: '09:01' });
+    // Each action is one minute of world time, as in an episode: the status bar's clock says so.
+    expect(await p.pageSource({ allWindows: true })).toMatch(/text="9:01" content-desc="9:01 AM" resource-id="com.android.systemui:id\/clock"/);
   });
 
   it('an invalid index or a malformed action is an error result, never a throw', async () => {
@@ -107,7 +109,7 @@ describe('VirtualPhone', () => {
     const p = await fresh();
     const initial = { state: await p.state(), source: await p.pageSource(), elements: await p.elements() };
     for (const a of [
-      { action: 'open_app', name: 'Messages' }, { action: 'tap', index: 9 }, { action: 'replace_text', index: 12, text: 'hi' }, { action: 'tap', index: 14 },
+      { action: 'open_app', name: 'Messages' }, { action: 'tap', index: 7 }, { action: 'replace_text', index: 10, text: 'hi' }, { action: 'tap', index: 12 },
       { action: 'button', name: 'HOME' }, { action: 'swipe', direction: 'down' },
     ] as ScreenAction[]) expect(await p.perform(a)).toEqual({ ok: true });
     const changed = (await p.state()) as any;
@@ -141,7 +143,9 @@ describe('VirtualPhone', () => {
     for (const n of nodes.slice(1)) {
       expect(n.attrs.bounds, n.name).toMatch(/^\[\d+,\d+\]\[\d+,\d+\]$/);
       expect(n.attrs.class).toBe(n.name);
-      for (const k of ['package', 'text', 'resource-id', 'content-desc', 'clickable', 'checked', 'focused', 'scrollable']) expect(n.attrs, k).toHaveProperty(k);
+      // UiAutomator2 leaves out null attributes: content-desc and resource-id only when set.
+      for (const k of ['index', 'package', 'text', 'clickable', 'checked', 'enabled', 'focused', 'scrollable', 'selected', 'displayed', 'a11y-important', 'drawing-order', 'showing-hint', 'window-id']) expect(n.attrs, k).toHaveProperty(k);
+      expect(Object.keys(n.attrs).slice(0, 3)).toEqual(['index', 'package', 'class']);
     }
     const texts = nodes.map((n) => n.attrs.text);
     expect(texts).toEqual(expect.arrayContaining(['Search conversations', 'Start chat', 'Mom', 'Sam & Co', 'Send me the code <now>']));

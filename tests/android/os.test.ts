@@ -72,7 +72,9 @@ describe('phone OS', () => {
     expect(w.applySync({ type: 'tool', tool: 'replace_text', args: { index: find(o, 'Send SMS'), text: 'x' } })).toMatchObject({ ok: false, message: expect.stringMatching(/is a Button, not a text field/) });
     o = act(w, 'enter');
     expect(ctx(w).apps.messages.sent).toEqual([{ to: '+15550001', text: 'On my way', at: '2026-01-05T09:00:00.000Z' }]);
-    expect(o.elements.find((e) => e.resource_id.endsWith('/compose_message_text'))!.text).not.toBe('On my way');
+    // An empty field shows its hint as its text (showing-hint), as Android reports it.
+    expect(o.elements.find((e) => e.resource_id.endsWith('/compose_message_text'))!.text).toBe('Text message');
+    expect(composeScreen(ctx(w), apps).fields.message).toBe('');
     expect(o.elements.filter((e) => e.text === 'On my way')).toHaveLength(1); // the sent bubble, not the field
   });
 
@@ -119,11 +121,15 @@ describe('phone OS', () => {
     expect(JSON.stringify(ctx(w))).toBe(before);
   });
 
-  it('exposes the screen as UiAutomator2 page source with bounds', () => {
-    const xml = pageSource(composeScreen(ctx(boot()), apps).root);
+  it('exposes the screen as UiAutomator2 page source with bounds: the active window, system UI only in the multi-window dump', () => {
+    const screen = composeScreen(ctx(boot()), apps);
+    const xml = pageSource(screen);
     expect(xml).toMatch(/^<\?xml version='1.0' encoding='UTF-8' standalone='yes' \?>\n<hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">/);
-    expect(xml).toMatch(/<android.widget.TextView [^>]*text="Messages" resource-id="com.google.android.apps.nexuslauncher:id\/icon" content-desc="Messages" [^>]*clickable="true"[^>]*bounds="\[\d+,\d+\]\[\d+,\d+\]"/);
-    expect(xml).toContain('resource-id="com.android.systemui:id/back"');
+    expect(xml).toMatch(/<android.widget.TextView [^>]*text="Messages" content-desc="Messages" resource-id="com.google.android.apps.nexuslauncher:id\/icon" [^>]*clickable="true"[^>]*bounds="\[\d+,\d+\]\[\d+,\d+\]"/);
+    expect(xml).not.toContain('com.android.systemui');
+    const all = pageSource(screen, { allWindows: true });
+    expect(all).toContain('resource-id="com.android.systemui:id/back"');
+    expect(all).toMatch(/text="9:00" content-desc="9:00 AM" resource-id="com.android.systemui:id\/clock"/);
   });
 
   it('rejects a seed with a bad app field, naming its path', () => {

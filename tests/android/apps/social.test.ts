@@ -38,7 +38,7 @@ describe('social app', () => {
     expect(p.app('social').commented).toEqual([{ post: 'p1', text: 'Looks great', at: '2026-01-05T09:03:00.000Z' }]);
     expect(p.app('social').posts[0].comments.at(-1)).toMatchObject({ author: 'Sam Lee', text: 'Looks great' });
     expect(p.texts()).toContain('Looks great');
-    expect(p.find('comment_input').text).toBe('');
+    expect(p.find('comment_input').text).toBe('Write a comment…'); // empty again: its hint shows
   });
 
   it('an empty comment is not posted: the screen says why', () => {
