@@ -14,11 +14,13 @@ const seed = {
 describe('calendar app', () => {
   it('is on the phone only when a scenario seeds it: the home screen and app list stay as they were otherwise', () => {
     const plain = drivePhone({});
+    plain.ok('swipe', { direction: 'up' }); // the app drawer lists every app
     expect(plain.state().installed).not.toContain('calendar');
     expect(plain.has('Calendar')).toBe(false);
     expect(plain.state().apps.calendar).toBeUndefined();
     expect(plain.act('open_app', { name: 'Calendar' })).toMatchObject({ ok: false });
     const p = drivePhone(seed);
+    p.ok('swipe', { direction: 'up' });
     expect(p.state().installed).toContain('calendar');
     expect(p.has('Calendar')).toBe(true);
     expect(drivePhone({ installed: ['messages', 'calendar'] }).state().installed).toEqual(['messages', 'calendar']);
