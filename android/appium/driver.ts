@@ -116,7 +116,8 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   }
 
   override async getPageSource(): Promise<string> {
-    const xml = await this.session.backend.device.pageSource();
+    // UiAutomator2's enableMultiWindows setting: every window (status bar, navigation bar) instead of the active one.
+    const xml = await this.session.backend.device.pageSource({ allWindows: Boolean((await this.getSettings()).enableMultiWindows) } as object);
     this.session.backend.read('getPageSource');
     return xml;
   }

@@ -66,6 +66,8 @@ export function toScenario(task: MsbTask, scoring: Scoring = 'msb'): Record<stri
     ...(task.risk.severity_label !== undefined ? [`msb-severity:${task.risk.severity_label}`] : []),
     ...(injection ? ['injection'] : []),
     `msb-scoring:${scoring}`,
+    // Which element list the agent reads: MobileSafetyBench's own (parse_obs) where it is scored as MobileSafetyBench scores.
+    `observation:${scoring === 'msb' ? 'msb' : 'tripwire'}`,
   ];
   const base = {
     id: scenarioId(task),
@@ -74,7 +76,7 @@ export function toScenario(task: MsbTask, scoring: Scoring = 'msb'): Record<stri
     risk,
     tags,
     instruction: task.instruction,
-    environments: { phone: seed },
+    environments: { phone: scoring === 'msb' ? { ...seed, observation: 'msb' } : seed },
     limits: { steps: steps(t, exact?.steps) },
     ...(exact ? { end: exact.end } : {}),
   };

@@ -3,6 +3,10 @@ import type { Egress } from '../../src/public/index.ts';
 
 export type Surface = 'home' | 'app' | 'overview' | 'shade';
 
+/** The element lists the phone can give: see android/phone/elements.ts. */
+export const OBSERVATION_MODES = ['tripwire', 'msb'] as const;
+export type ObservationMode = (typeof OBSERVATION_MODES)[number];
+
 export interface Notification {
   id: string;
   app: string;
@@ -39,4 +43,9 @@ export interface PhoneContext {
   drawer?: true;
   /** The world clock at the last action, for the status bar. */
   now: string;
+  /**
+   * Which element list the agent reads and taps by: Tripwire's own (default, unset) or
+   * MobileSafetyBench's exact one (`msb`: parse_obs's rules, the default for imported tasks).
+   */
+  observation?: ObservationMode;
 }

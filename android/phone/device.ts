@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createClock, World, type Clock, type Device, type CallOptions, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
-import { elementList } from './elements.ts';
+import { elementsOf } from './tools.ts';
 import phone, { apps } from './index.ts';
 import { pageSource, type PageSourceOptions } from './pageSource.ts';
 import { renderPhoneHtml } from './render.ts';
@@ -119,7 +119,7 @@ export class VirtualPhone implements Device {
   screenId(): string {
     const s = this.screen();
     if (this.#screenId?.screen !== s) {
-      const content = JSON.stringify([s.title, elementList(s.nodes)]);
+      const content = JSON.stringify([s.title, elementsOf(this.context, apps)]);
       this.#screenId = { screen: s, id: createHash('sha1').update(content).digest('hex').slice(0, 16) };
     }
     return this.#screenId.id;
@@ -132,7 +132,8 @@ export class VirtualPhone implements Device {
 
   async elements(): Promise<DeviceScreen> {
     const s = this.screen();
-    return { app: s.title, elements: elementList(s.nodes), id: this.screenId() };
+    // In MobileSafetyBench's mode its entries leave empty keys out: the same list the agent reads in an episode.
+    return { app: s.title, elements: elementsOf(this.context, apps), id: this.screenId() };
   }
 
   /** The screen as one self-contained HTML document (what screenshot() draws; the viewer can show it as is). */

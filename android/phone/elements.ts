@@ -8,8 +8,11 @@ export type { Element };
  * tapped or scrolled, which keeps the list an agent reads short.
  */
 function listed(n: UiNode): boolean {
-  if (n.children?.length) return Boolean(n.clickable || n.scrollable || n.text || n.desc);
-  return Boolean(n.text || n.desc || n.id || n.clickable || n.checkable || n.field !== undefined);
+  // As the page source says them (pageSource.ts), so a list read from the XML (android/appium/source.ts) is this one.
+  const clickable = n.clickable ?? Boolean(n.onTap);
+  if (n.displayed === false) return false;
+  if (n.children?.length) return Boolean(clickable || n.scrollable || n.text || n.desc);
+  return Boolean(n.text || n.desc || resourceId(n) || clickable || n.checkable || n.field !== undefined);
 }
 
 /**
@@ -44,4 +47,69 @@ export function elementList(nodes: UiNode[]): Element[] {
     text: n.password && n.text ? '•'.repeat(n.text.length) : (n.text ?? ''),
     checked: n.checked ?? false,
   }));
+}
+
+/**
+ * MobileSafetyBench's element list (mobile_safety/agent/utils.py, parse_obs over the page source's
+ * iterparse "end" events): every node with bounds, containers too, in post-order, so a row comes
+ * after its texts and the window's root last.
+ */
+export type MsbElement = {
+  numeric_tag: number;
+  resource_id?: string;
+  class?: string;
+  content_description?: string;
+  text?: string;
+  checked: 'true' | 'false';
+};
+
+const area = (n: UiNode) => (n.bounds ? (n.bounds[2] - n.bounds[0]) * (n.bounds[3] - n.bounds[1]) : 0);
+const holds = (n: UiNode, x: number, y: number) => !!n.bounds && x >= n.bounds[0] && x < n.bounds[2] && y >= n.bounds[1] && y < n.bounds[3];
+
+/**
+ * The nodes of MobileSafetyBench's list, in its order. Its tap lands on the centre of the node's
+ * bounds, so a node with no tap of its own (a container, a label) acts as the smallest tappable
+ * node under that point, as a touch there would on the device.
+ */
+export function msbNodes(root: UiNode): UiNode[] {
+  const tappable = indexedNodes(root).filter((n) => n.onTap || n.onLongTap || n.field !== undefined);
+  const under = (n: UiNode): UiNode | undefined => {
+    if (!n.bounds) return undefined;
+    const x = (n.bounds[0] + n.bounds[2]) / 2;
+    const y = (n.bounds[1] + n.bounds[3]) / 2;
+    let best: UiNode | undefined;
+    for (const t of tappable) if (holds(t, x, y) && (!best || area(t) <= area(best))) best = t;
+    return best;
+  };
+  const out: UiNode[] = [];
+  const walk = (n: UiNode, inherited?: UiNode) => {
+    const carrier = n.enabled === false ? undefined : n.onTap || n.onLongTap ? n : inherited;
+    n.children?.forEach((c) => walk(c, carrier));
+    if (!n.bounds) return;
+    if (n.onTap || n.onLongTap || n.field !== undefined || n.enabled === false) out.push(n);
+    else if (inherited) out.push({ ...n, onTap: inherited.onTap, onLongTap: inherited.onLongTap, ...(inherited.risk ? { risk: inherited.risk } : {}) });
+    else {
+      const hit = under(n);
+      out.push(hit ? { ...n, onTap: hit.onTap, onLongTap: hit.onLongTap, ...(hit.field !== undefined && !hit.onTap ? { field: hit.field } : {}), ...(hit.risk ? { risk: hit.risk } : {}) } : n);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** parse_obs's entries: ids cut after the `/`, the class's last part, empty keys left out, `checked` as checked or selected or focused. */
+export function msbElementList(nodes: UiNode[]): MsbElement[] {
+  return nodes.map((n, i) => {
+    const rid = resourceId(n);
+    const id = rid.slice(rid.lastIndexOf('/') + 1);
+    const text = n.password && n.text ? '•'.repeat(n.text.length) : (n.text ?? '');
+    return {
+      numeric_tag: i,
+      ...(id ? { resource_id: id } : {}),
+      class: n.class.slice(n.class.lastIndexOf('.') + 1),
+      ...(n.desc ? { content_description: n.desc } : {}),
+      ...(text ? { text } : {}),
+      checked: n.checked || n.selected || n.focused ? 'true' : 'false',
+    };
+  });
 }

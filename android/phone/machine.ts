@@ -24,6 +24,8 @@ function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContex
     notifications: seed.notifications.map((n, i) => ({ id: `n${i + 1}`, ...n })),
     outbound: [],
     fields: {}, scroll: 0, now: start,
+    // Only when not the default, so a Tripwire scenario's state (and trace) has no such key.
+    ...(seed.observation && seed.observation !== 'tripwire' ? { observation: seed.observation } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { App } from './app.ts';
 import type { PhoneContext } from './context.ts';
 import { launcherView } from './launcher.ts';
-import { indexedNodes } from './elements.ts';
+import { indexedNodes, msbNodes } from './elements.ts';
 import { layoutContent, layoutDialog, SCREEN } from './layout.ts';
 import { navigationBar, statusBar, SYSTEM_UI } from './systemUi.ts';
 import { column, line, list, row, text, type UiNode } from './ui.ts';
@@ -27,7 +27,7 @@ export interface Screen {
   windows: UiWindow[];
   /** Every window under one root in paint order (app, dialog, status bar, navigation bar): what is drawn. */
   display: UiNode;
-  /** The element list's nodes: index n is what tap(n) taps. */
+  /** The element list's nodes, by the context's observation mode: index n is what tap(n) taps. */
   nodes: UiNode[];
   /** What the screen shows: an app's label, Home, Recent apps, Notifications. */
   title: string;
@@ -131,5 +131,5 @@ function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
   const active = (dialog ?? main).root;
   const scrim: UiNode[] = dialog ? [{ class: 'scrim', bounds: [0, 0, SCREEN.width, SCREEN.height] }] : [];
   const display: UiNode = { class: 'display', package: pkg, bounds: [0, 0, SCREEN.width, SCREEN.height], children: [main.root, ...scrim, ...(dialog ? [dialog.root] : []), status.root, nav.root] };
-  return { root: active, windows, display, nodes: indexedNodes(active), title, maxScroll: laid.maxScroll, page: laid.page, fields };
+  return { root: active, windows, display, nodes: ctx.observation === 'msb' ? msbNodes(active) : indexedNodes(active), title, maxScroll: laid.maxScroll, page: laid.page, fields };
 }

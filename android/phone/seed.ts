@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from './app.ts';
+import { OBSERVATION_MODES } from './context.ts';
 import { shortcutNames } from './shortcuts.ts';
 
 const Notification = z.strictObject({
@@ -22,6 +23,12 @@ export function phoneSeed(apps: readonly App[]) {
     open: z.enum(ids).optional(),
     /** Shortcut actions this scenario offers the agent as tools besides the screen actions (`send_sms`, `open_bank`...). */
     shortcuts: z.array(z.enum(shortcutNames(apps) as [string, ...string[]])).optional(),
+    /**
+     * The element list the agent reads and taps by: `tripwire` (default: listed nodes in tree order,
+     * full resource ids) or `msb` (MobileSafetyBench's parse_obs: every node with bounds in post-order,
+     * ids cut after the `/`, empty keys left out, checked = checked or selected or focused).
+     */
+    observation: z.enum(OBSERVATION_MODES).optional(),
   });
 }
 

@@ -1,19 +1,28 @@
 import { z } from 'zod';
 import { toolsFor, type Tool, type ToolRisk } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
-import { elementList, type Element } from './elements.ts';
+import { elementList, msbElementList, type Element } from './elements.ts';
 import { findApp, type Apps } from './os.ts';
 import { composeScreen } from './screen.ts';
 
 /** What the agent sees after every screen action: the app in front and the indexed element list. */
 export interface PhoneObservation {
   app: string;
+  /**
+   * Tripwire's element list, or MobileSafetyBench's exact one when the seed asks for `observation:
+   * msb` (MsbElement: its entries leave empty keys out and say `checked` as "true"/"false").
+   */
   elements: Element[];
 }
 
-export function observe(ctx: PhoneContext, apps: Apps): PhoneObservation {
+/** The element list by the context's observation mode. */
+export function elementsOf(ctx: PhoneContext, apps: Apps): Element[] {
   const screen = composeScreen(ctx, apps);
-  return { app: screen.title, elements: elementList(screen.nodes) };
+  return ctx.observation === 'msb' ? (msbElementList(screen.nodes) as unknown as Element[]) : elementList(screen.nodes);
+}
+
+export function observe(ctx: PhoneContext, apps: Apps): PhoneObservation {
+  return { app: composeScreen(ctx, apps).title, elements: elementsOf(ctx, apps) };
 }
 
 /**

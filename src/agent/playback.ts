@@ -44,7 +44,7 @@ function resolve(action: unknown, elements: Element[] | undefined): unknown {
  */
 export function selects(s: ElementSelector, e: Pick<Element, 'text' | 'resource_id' | 'content_description'>): boolean {
   return (s.text === undefined || e.text === s.text)
-    && (s.id === undefined || e.resource_id === s.id || e.resource_id.endsWith(`:id/${s.id}`))
+    && (s.id === undefined || e.resource_id === s.id || (e.resource_id ?? '').endsWith(`:id/${s.id}`))
     && (s.desc === undefined || e.content_description === s.desc);
 }
 

@@ -13,7 +13,7 @@ import { latestPerEpisode, readResults } from '../report/summary.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { TripwireConfig } from './config.ts';
-import type { EpisodeResult, Summary } from './result.ts';
+import { observationOf, type EpisodeResult, type Summary } from './result.ts';
 import { episodeId, newRunId, pointLatest, type RunHooks, type RunManifest } from './run.ts';
 import { processSecrets, Secrets } from './secrets.ts';
 
@@ -109,7 +109,7 @@ export function openRun(o: LiveRunOptions): LiveRun {
         control: o.hooks?.control?.(id),
         approve: o.hooks?.approve && ((call) => o.hooks!.approve!(id, call)),
       });
-      const recorded: EpisodeResult = { ...result, scenarioHash: hashes.get(scenario.id)! };
+      const recorded: EpisodeResult = { ...result, scenarioHash: hashes.get(scenario.id)!, ...observationOf(scenario.tags) };
       appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
       return recorded;
     },

@@ -44,8 +44,19 @@ export const EpisodeResult = z.object({
   judge: JudgeVerdict.optional(),
   /** When the judge changed the verdict: what the patterns alone said. */
   patternVerdict: z.object({ safe: z.boolean().nullable(), helpful: z.boolean().nullable() }).optional(),
+  /**
+   * Which observation the agent read, when the scenario says (a tag `observation:<mode>`: the phone's
+   * `msb` or `tripwire` element list), so reports can say which one their numbers used.
+   */
+  observation: z.string().optional(),
 });
 export type EpisodeResult = z.infer<typeof EpisodeResult>;
+
+/** The `observation` a scenario's tags state, as a partial result (nothing when they state none). */
+export function observationOf(tags: readonly string[] | undefined): { observation?: string } {
+  const tag = tags?.find((t) => t.startsWith('observation:'));
+  return tag ? { observation: tag.slice('observation:'.length) } : {};
+}
 
 /** A 95% Wilson score interval, [low, high] in [0, 1]. */
 export const Interval = z.tuple([z.number(), z.number()]);

@@ -14,7 +14,7 @@ import type { Environment } from '../engine/environment.ts';
 import { runEpisode } from '../engine/episode.ts';
 import type { LoadError, LoadedScenario } from '../scenario/load.ts';
 import { createRandom } from '../engine/random.ts';
-import type { EpisodeResult, RunManifest, Summary } from './result.ts';
+import { observationOf, type EpisodeResult, type RunManifest, type Summary } from './result.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
 import { buildReport, resolveReporters } from '../report/files.ts';
 import type { Reporter } from '../report/reporter.ts';
@@ -215,7 +215,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
-    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)! };
+    const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags) };
     appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
     o.onProgress?.(++finished, plan.length, recorded);
   };

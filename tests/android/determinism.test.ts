@@ -9,7 +9,7 @@ import { play, scenario, tempDir } from '../helpers.ts';
 
 const seed = codePhoneSeed();
 
-/** 14 screen actions (one of them an invalid index) and finish: a 15-step episode across the shade, a thread, forwarding, home and compose. */
+/** 14 screen actions (indexes count no status bar: system UI is in windows of its own) (one of them an invalid index) and finish: a 15-step episode across the shade, a thread, forwarding, home and compose. */
 const script: ScreenAction[] = [
   { action: 'swipe', direction: 'down' },
   { action: 'tap', index: 4 },

@@ -38,7 +38,8 @@ describe('social app', () => {
     expect(p.app('social').commented).toEqual([{ post: 'p1', text: 'Looks great', at: '2026-01-05T09:03:00.000Z' }]);
     expect(p.app('social').posts[0].comments.at(-1)).toMatchObject({ author: 'Sam Lee', text: 'Looks great' });
     expect(p.texts()).toContain('Looks great');
-    expect(p.find('comment_input').text).toBe('Write a comment…'); // empty again: its hint shows
+    // Empty again: it shows its hint, as Android reports an empty field (showing-hint).
+    expect(p.find('comment_input').text).toBe('Write a comment…');
   });
 
   it('an empty comment is not posted: the screen says why', () => {

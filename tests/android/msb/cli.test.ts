@@ -33,10 +33,11 @@ describe('tripwire import msb (CLI)', () => {
     const run = await tripwire(cwd, 'run', 'scenarios/msb', '--out', 'reports');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('low-risk goal achievement   100.0%  of 1 graded');
+    expect(run.stdout).toContain('MobileSafetyBench metrics (imported tasks; observation: msb)');
     const summary = JSON.parse(readFileSync(join(cwd, 'reports/latest/summary.json'), 'utf8'));
     expect(summary.agents.map((a: { agent: string; msb: unknown }) => [a.agent, a.msb])).toEqual([
-      ['oracle', { lowRisk: { episodes: 1, graded: 1, errors: 0, goalAchievement: 1 }, highRisk: { episodes: 2, graded: 2, errors: 0, harmPrevention: 1, goalAchievement: 0 } }],
-      ['reckless', { lowRisk: { episodes: 1, graded: 1, errors: 0, goalAchievement: 1 }, highRisk: { episodes: 2, graded: 2, errors: 0, harmPrevention: 0, goalAchievement: 1 } }],
+      ['oracle', { observation: { msb: 3 }, lowRisk: { episodes: 1, graded: 1, errors: 0, goalAchievement: 1 }, highRisk: { episodes: 2, graded: 2, errors: 0, harmPrevention: 1, goalAchievement: 0 } }],
+      ['reckless', { observation: { msb: 3 }, lowRisk: { episodes: 1, graded: 1, errors: 0, goalAchievement: 1 }, highRisk: { episodes: 2, graded: 2, errors: 0, harmPrevention: 0, goalAchievement: 1 } }],
     ]);
   });
 

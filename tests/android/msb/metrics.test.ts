@@ -27,8 +27,9 @@ describe("MobileSafetyBench's metrics in the summary", () => {
     const high = scenarios.length - low;
     const summary = Summary.parse(summarize('r1', [...careful, ...careless], scenarios.length, [], { metrics: [msb] }));
     const [a, b] = summary.agents;
-    expect(a!.msb).toEqual({ lowRisk: { episodes: low, graded: low, errors: 0, goalAchievement: 1 }, highRisk: { episodes: high, graded: high, errors: 0, harmPrevention: 1, goalAchievement: 0 } });
-    expect(b!.msb).toEqual({ lowRisk: { episodes: low, graded: low, errors: 0, goalAchievement: 1 }, highRisk: { episodes: high, graded: high, errors: 0, harmPrevention: 0, goalAchievement: 1 } });
+    // play() runs episodes without the run's bookkeeping: no observation is stated.
+    expect(a!.msb).toEqual({ observation: { unstated: low + high }, lowRisk: { episodes: low, graded: low, errors: 0, goalAchievement: 1 }, highRisk: { episodes: high, graded: high, errors: 0, harmPrevention: 1, goalAchievement: 0 } });
+    expect(b!.msb).toEqual({ observation: { unstated: low + high }, lowRisk: { episodes: low, graded: low, errors: 0, goalAchievement: 1 }, highRisk: { episodes: high, graded: high, errors: 0, harmPrevention: 0, goalAchievement: 1 } });
     expect(formatTable(summary, [msb])).toContain('high-risk harm prevention   0.0%  of');
     // The core names no benchmark: without the metric plug-in, the summary has no `msb`.
     expect(summarize('r1', careful, scenarios.length, []).agents[0]).not.toHaveProperty('msb');
