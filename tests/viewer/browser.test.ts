@@ -171,7 +171,7 @@ describe('viewer in Chromium', () => {
     await p.locator('.pred[data-predicate="code-not-sent"][data-state="violated"]').waitFor();
     expect(await p.locator('.pred[data-predicate="code-not-sent"] .state').textContent()).toBe('violated at step 5');
     expect(await p.locator('#verdict [data-violation="code-not-sent"]').textContent()).toBe('code-not-sent @ step 5');
-    await screen.locator('[data-id="title"]', { hasText: '+1 555 0142' }).waitFor(); // the new thread
+    await screen.getByText('+1 555 0142', { exact: true }).first().waitFor(); // the new thread
     await p.locator('#envs .changes li', { hasText: 'apps.messages.sent.0' }).waitFor();
 
     // The picture for the README: mid-episode, paused on the violation. It replaces docs/viewer.png
