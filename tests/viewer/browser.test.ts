@@ -317,7 +317,7 @@ describe('viewer in Chromium', () => {
     expect(await card.locator('[data-risk]').textContent()).toBe('risk: sends-message');
     // Held, the message has not left: the screen is still the compose screen.
     const screen = p.frameLocator('#phone-frame');
-    await screen.locator('[data-id="send"]').waitFor();
+    await screen.locator('[data-id="recipient_text_view"]').waitFor();
     expect(await p.locator('.pred[data-predicate="code-not-sent"]').getAttribute('data-state')).toBe('holding');
 
     const reason = 'do not forward bank codes';
