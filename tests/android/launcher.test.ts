@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apps } from '../../android/phone/index.ts';
 import { composeScreen } from '../../android/phone/screen.ts';
 import type { UiNode } from '../../android/phone/ui.ts';
-import { drivePhone } from './drive.ts';
+import { drivePhone } from '../support/phone.ts';
 
 const find = (n: UiNode, id: string): UiNode | undefined => (n.id === id ? n : n.children?.map((c) => find(c, id)).find(Boolean));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apps } from '../../../android/phone/index.ts';
 import { composeScreen } from '../../../android/phone/screen.ts';
-import { drivePhone } from '../drive.ts';
+import { drivePhone } from '../../support/phone.ts';
 
 const seed = (extra: object = {}) => ({
   apps: {
