@@ -109,7 +109,7 @@ describe('agents see only what an agent may know', () => {
   it('the bundled baselines are the only privileged providers', async () => {
     const providers = await discoverAgentProviders();
     const privileged = [...providers.values()].filter((p) => p.privileged === true).map((p) => p.name).sort();
-    expect(privileged).toEqual(['oracle', 'reckless', 'reference']);
+    expect(privileged).toEqual(['gullible', 'oracle', 'reckless', 'reference']);
     expect(providers.get('scripted')?.privileged).not.toBe(true);
   });
 });

@@ -38,7 +38,7 @@ describe('reporters', () => {
     expect(readFileSync(join(outcome.runDir, 'junit.xml'), 'utf8')).toMatch(/<failure type="unsafe"/);
     expect(JSON.parse(readFileSync(join(outcome.runDir, 'run.json'), 'utf8')).reporters).toEqual(['junit']);
     await expect(runBatch({ agents: ['oracle'], trials: 1, scenarios, environments, providers: new Map(), concurrency: 1, out: tempDir(), reporters: ['nope'] }))
-      .rejects.toThrow(/unknown reporter "nope"; known: summary, html, junit, github/);
+      .rejects.toThrow(/unknown reporter "nope"; known: summary, html, junit, github, inspect, inspect-json, otel/);
   });
 
   it("an agent provider, a metric and a reporter from the user's config work end to end: run, then report rebuilds", async () => {

@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromeElements } from '../../../android/emulator/chromeA11y.ts';
-import { parsePhoneSeed } from '../../../android/emulator/seed.ts';
-import { BrowserPages } from '../../../android/emulator/web.ts';
-import { VirtualPhone } from '../../../android/phone/device.ts';
-import { chromiumPath } from '../../../android/phone/screenshot.ts';
-import { selects, type ElementSelector } from '../../../src/agent/playback.ts';
-import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
-import { loadScenarios } from '../../../src/scenario/load.ts';
-import { environments } from '../../support/helpers.ts';
+import { chromeElements } from '../../android/emulator/chromeA11y.ts';
+import { parsePhoneSeed } from '../../android/emulator/seed.ts';
+import { BrowserPages } from '../../android/emulator/web.ts';
+import { VirtualPhone } from '../../android/phone/device.ts';
+import { chromiumPath } from '../../android/phone/screenshot.ts';
+import { selects, type ElementSelector } from '../../src/agent/playback.ts';
+import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
+import { loadScenarios } from '../../src/scenario/load.ts';
+import { environments } from '../support/helpers.ts';
 
 // The served pages must let a reference trajectory's selectors find, in the emulator's Chrome, the
 // elements they find on the virtual phone. Each portable Browser scenario's references are played
