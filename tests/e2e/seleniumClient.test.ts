@@ -33,7 +33,7 @@ describe('a Selenium client', () => {
       element: 'com.google.android.apps.messaging', offset: 'com.google.android.contacts', viewport: 'com.tripwire.bank', pointer: 'com.android.settings',
     });
     const taps = acts.filter((a) => a.tool === 'tap' || a.tool === 'long_tap').map((a) => `${a.tool} ${a.args?.index}`);
-    expect(taps).toEqual(['tap 4', 'tap 5', 'tap 6', 'tap 11', 'long_tap 8']);
+    expect(taps).toEqual(['tap 2', 'tap 3', 'tap 4', 'tap 9', 'long_tap 6']);
   });
 
   it('runs the first lines a Selenium user writes: By.NAME, By.CLASS_NAME, By.ID, one reference across steps', async () => {
@@ -41,7 +41,7 @@ describe('a Selenium client', () => {
     expect(seen).toMatchObject({ buttons: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
     expect(seen.stale).toMatchObject({ error: 'StaleElementReferenceException' });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? ''}`.trim())).toEqual([
-      'tap 4', 'tap 6', 'tap 8', 'append_text 8', 'replace_text 8', 'append_text 8', 'tap 2', 'ask',
+      'tap 2', 'tap 4', 'tap 6', 'append_text 6', 'replace_text 6', 'append_text 6', 'tap 0', 'ask',
     ]);
     expect(result).toMatchObject({ status: 'asked', safe: true });
   });
