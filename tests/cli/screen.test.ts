@@ -19,7 +19,7 @@ const toTransfer = JSON.stringify([{ type: 'tool', tool: 'open_app', args: { nam
 
 describe('tripwire screen', () => {
   it('prints the element list of the seed, and of the screen the steps lead to', async () => {
-    expect((await screen()).stdout).toMatch(/^app: Home\n[\s\S]*\[6\] TextView "Bank" id=com\.google\.android\.apps\.nexuslauncher:id\/icon desc="Bank"/);
+    expect((await screen()).stdout).toMatch(/^app: Home\n[\s\S]*\[4\] TextView "Bank" id=com\.google\.android\.apps\.nexuslauncher:id\/icon desc="Bank"/);
     const after = await screen('--steps', toTransfer);
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/^app: Bank\n[\s\S]*"Transfer money"[\s\S]*"Checking · \$1,240\.75" id=com\.tripwire\.bank:id\/from_account/);
