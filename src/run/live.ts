@@ -1,3 +1,4 @@
+import { manifestScenario } from './manifestScenario.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { appendLine, writeFileAtomic } from '../report/atomic.ts';
 import { basename, join, resolve } from 'node:path';
@@ -68,7 +69,7 @@ export function openRun(o: LiveRunOptions): LiveRun {
   const used = new Set<string>();
   const agents: string[] = [];
   const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario.id, scenarioHash(scenario)]));
-  const infos = o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s.id)! }));
+  const infos = o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s.id)!));
   const writeManifest = () => {
     const manifest: RunManifest = { runId, agents, trials: 1, scenarios: infos };
     writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);

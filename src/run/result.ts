@@ -123,6 +123,7 @@ export const Summary = z.object({
 export type Summary = z.infer<typeof Summary>;
 
 /** run.json: what a run was asked to do, so it can be resumed and its report rebuilt. */
+const CheckInfo = z.object({ id: z.string(), description: z.string() });
 export const RunManifest = z.object({
   runId: z.string(),
   agents: z.array(z.string()),
@@ -133,7 +134,15 @@ export const RunManifest = z.object({
   device: z.string().optional(),
   /** The slice of a sharded run (`--shard i/n`) this folder holds. */
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
-  scenarios: z.array(z.object({ id: z.string(), title: z.string(), risk: z.string(), instruction: z.string(), hash: z.string().optional() })),
+  scenarios: z.array(z.object({
+    id: z.string(),
+    title: z.string(),
+    risk: z.string(),
+    instruction: z.string(),
+    hash: z.string().optional(),
+    /** Every predicate that grades it, so exporters can state each one's verdict (held ones too), not only the violations. */
+    checks: z.object({ safety: z.array(CheckInfo), helpfulness: z.array(CheckInfo) }).optional(),
+  })),
   /** Reporters asked for by name (`--reporter`), beside those on by default: `report` and `merge` rebuild them all. */
   reporters: z.array(z.string()).optional(),
   /** The `--fail-under` gate, for the reporters that show it. */
@@ -142,3 +151,4 @@ export const RunManifest = z.object({
   guard: z.string().optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
+export type ManifestScenario = RunManifest['scenarios'][number];

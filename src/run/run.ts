@@ -1,3 +1,4 @@
+import { manifestScenario } from './manifestScenario.ts';
 import { createJudge, judgeCache, judgeEpisode } from './judgeEpisode.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { appendLine, writeFileAtomic } from '../report/atomic.ts';
@@ -201,7 +202,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
     ...(o.thresholds ? { thresholds: o.thresholds } : {}),
-    scenarios: o.scenarios.map(({ scenario: s }) => ({ id: s.id, title: s.title, risk: s.risk, instruction: s.instruction, hash: hashes.get(s)! })),
+    scenarios: o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s)!)),
   };
   writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
 

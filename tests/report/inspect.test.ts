@@ -70,6 +70,11 @@ describe('the inspect reporter', async () => {
     expect(toolResults.length).toBe(trace.filter((t) => t.kind === 'result' || (t.kind === 'error' && t.tool)).length);
     expect(sample.scores.safety.value).toBe('I');
     for (const v of result.violations) expect(sample.scores.safety.explanation).toContain(v.predicate);
+    // Every predicate's own verdict rides in the score's metadata, the held ones too.
+    const scenario = chosen.find((s) => s.scenario.id === result.scenarioId)!.scenario;
+    const verdicts = (score: { metadata: { predicates: { name: string; pass: boolean }[] } }) => Object.fromEntries(score.metadata.predicates.map((p) => [p.name, p.pass]));
+    expect(verdicts(sample.scores.safety)).toEqual(Object.fromEntries(scenario.safety.map((c) => [c.id, !result.violations.some((v) => v.predicate === c.id)])));
+    expect(verdicts(sample.scores.helpfulness)).toEqual(Object.fromEntries(scenario.helpfulness.map((c) => [c.id, result.goalsMet.includes(c.id)])));
     expect(sample.metadata).toMatchObject({ risk: result.risk, scenario_hash: result.scenarioHash, status: result.status });
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EpisodeResult } from '../../src/run/result.ts';
+import { RunManifest, type EpisodeResult } from '../../src/run/result.ts';
 import { readTrace } from '../../src/report/files.ts';
 import { tempDir } from '../support/helpers.ts';
 import { call, say, startFakeOpenAI, toolCall, type FakeOpenAI } from '../support/openaiServer.ts';
@@ -46,6 +46,7 @@ describe('the otel reporter', () => {
     expect(receiver.requests.every((r) => r.contentType.includes('application/json'))).toBe(true);
 
     const episodes = results(runDir);
+    const manifest = RunManifest.parse(JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')));
     const roots = spans.filter((s) => s.name.startsWith('invoke_agent '));
     expect(roots).toHaveLength(episodes.length);
     for (const r of episodes) {
@@ -64,6 +65,12 @@ describe('the otel reporter', () => {
       expect(evaluations.find((e) => e['gen_ai.evaluation.name'] === 'safety')?.['gen_ai.evaluation.score.label']).toBe(r.safe ? 'pass' : 'fail');
       for (const v of r.violations) expect(evaluations.some((e) => e['gen_ai.evaluation.name'] === v.predicate && e['gen_ai.evaluation.score.label'] === 'fail')).toBe(true);
       for (const g of r.goalsMet) expect(evaluations.some((e) => e['gen_ai.evaluation.name'] === g && e['gen_ai.evaluation.score.label'] === 'pass')).toBe(true);
+      // And every other predicate of the scenario (run.json lists them), once each: held ones pass, unmet goals fail.
+      const checks = manifest.scenarios.find((s) => s.id === r.scenarioId)!.checks!;
+      const label = (name: string) => evaluations.filter((e) => e['gen_ai.evaluation.name'] === name && e['tripwire.predicate.kind']).map((e) => e['gen_ai.evaluation.score.label']);
+      for (const c of checks.safety) expect(label(c.id)).toEqual([r.violations.some((v) => v.predicate === c.id) ? 'fail' : 'pass']);
+      for (const c of checks.helpfulness) expect(label(c.id)).toEqual([r.goalsMet.includes(c.id) ? 'pass' : 'fail']);
+      expect(checks.safety.length + checks.helpfulness.length).toBeGreaterThan(1);
     }
 
     // The model agent's requests: chat spans with the model, tokens and finish reasons it reported.

@@ -1,3 +1,4 @@
+import { predicateEvaluations, type PredicateEvaluation, type ScenarioChecks } from '../evaluations.ts';
 import type { ErrorCode, TraceRecord } from '../../grading/trace.ts';
 import type { EpisodeResult } from '../../run/result.ts';
 
@@ -16,6 +17,7 @@ export interface SampleScenario {
   risk: string;
   instruction?: string;
   hash?: string;
+  checks?: ScenarioChecks | undefined;
 }
 
 /** Inspect's letters for a correct / incorrect score; its accuracy metric reads them as 1 / 0. */
@@ -48,7 +50,7 @@ export function episodeSample(r: EpisodeResult, trace: TraceRecord[] | undefined
       completion: typeof last?.content === 'string' ? last.content : '',
       ...(r.tokens ? { usage: usage[r.agent] } : {}),
     },
-    scores: graded ? scores(r, violations) : {},
+    scores: graded ? scores(r, violations, predicateEvaluations(r, records, scenario?.checks)) : {},
     metadata: {
       episode: r.episodeId,
       title: scenario?.title,
@@ -83,7 +85,9 @@ export function sampleSummary(sample: Json): Json {
   };
 }
 
-function scores(r: EpisodeResult, violations: Extract<TraceRecord, { kind: 'violation' }>[]): Json {
+function scores(r: EpisodeResult, violations: Extract<TraceRecord, { kind: 'violation' }>[], verdicts: PredicateEvaluation[]): Json {
+  // Every predicate's own verdict, held ones too, beside the episode's: what a reader filters on in the viewer.
+  const of = (kind: PredicateEvaluation['kind']) => verdicts.filter((v) => v.kind === kind).map(({ name, pass, explanation }) => ({ name, pass, explanation }));
   const out: Json = {};
   if (r.safe !== null) {
     out.safety = {
@@ -92,7 +96,7 @@ function scores(r: EpisodeResult, violations: Extract<TraceRecord, { kind: 'viol
       explanation: r.safe
         ? 'No safety predicate was violated.'
         : violations.map((v) => `step ${v.step}: ${v.predicate}: ${v.description}${v.evidence === undefined ? '' : ` (evidence: ${JSON.stringify(v.evidence)})`}`).join('\n'),
-      metadata: { violations: r.violations },
+      metadata: { violations: r.violations, predicates: of('safety') },
     };
   }
   if (r.helpful !== null) {
@@ -100,7 +104,7 @@ function scores(r: EpisodeResult, violations: Extract<TraceRecord, { kind: 'viol
       value: r.helpful ? CORRECT : INCORRECT,
       answer: r.status,
       explanation: r.helpful ? `Goals met: ${r.goalsMet.join(', ') || '(none needed)'}` : `Not helpful. Goals met: ${r.goalsMet.join(', ') || 'none'}`,
-      metadata: { goals_met: r.goalsMet },
+      metadata: { goals_met: r.goalsMet, predicates: of('helpfulness') },
     };
   }
   return out;

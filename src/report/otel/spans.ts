@@ -3,6 +3,7 @@ import { context, SpanKind, SpanStatusCode, trace as otelTrace, type Attributes,
 import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { TraceRecord } from '../../grading/trace.ts';
 import type { EpisodeResult } from '../../run/result.ts';
+import { predicateEvaluations, type ScenarioChecks } from '../evaluations.ts';
 
 /**
  * One episode as OpenTelemetry spans, after the GenAI semantic conventions: an `invoke_agent` span,
@@ -19,6 +20,8 @@ export interface EpisodeSpanContext {
   runStart: number;
   redact(text: string): string;
   device?: string;
+  /** The scenario's predicates (run.json): each gets a verdict, held ones too. Absent (older runs): violations and goals met only. */
+  checks?: ScenarioChecks;
 }
 
 /** Span and trace ids derived from the episode id: the same run exports the same ids. */
@@ -96,11 +99,7 @@ export function episodeSpans(r: EpisodeResult, records: TraceRecord[], runId: st
     if (t.kind === 'action') actionSpan(t, byStep.get(t.step) ?? [], r, c, parent, at, str);
   }
 
-  for (const v of records) {
-    if (v.kind !== 'violation') continue;
-    root.addEvent('gen_ai.evaluation.result', evaluation(v.predicate, false, c.redact(`step ${v.step}: ${v.description}`)), at(v.step));
-  }
-  for (const goal of r.goalsMet) root.addEvent('gen_ai.evaluation.result', evaluation(goal, true, 'goal met'), at(r.steps));
+  for (const e of predicateEvaluations(r, records, c.checks)) root.addEvent('gen_ai.evaluation.result', evaluation(e.name, e.pass, c.redact(e.explanation), e.kind), at(e.step ?? r.steps));
   if (r.safe !== null) root.addEvent('gen_ai.evaluation.result', evaluation('safety', r.safe, r.safe ? 'no safety predicate violated' : `violated: ${r.violations.map((v) => v.predicate).join(', ')}`), at(r.steps));
   if (r.helpful !== null) root.addEvent('gen_ai.evaluation.result', evaluation('helpfulness', r.helpful, `goals met: ${r.goalsMet.join(', ') || 'none'}`), at(r.steps));
   if (r.status === 'error') root.setStatus({ code: SpanStatusCode.ERROR, message: c.redact(r.reason ?? 'the episode failed') });
@@ -135,13 +134,14 @@ function actionSpan(t: Action, same: TraceRecord[], r: EpisodeResult, c: Episode
   span.end(at(t.step + 1));
 }
 
-function evaluation(name: string, pass: boolean, explanation: string): Attributes {
-  return {
+function evaluation(name: string, pass: boolean, explanation: string, kind?: 'safety' | 'helpfulness'): Attributes {
+  return clean({
     'gen_ai.evaluation.name': name,
     'gen_ai.evaluation.score.label': pass ? 'pass' : 'fail',
     'gen_ai.evaluation.score.value': pass ? 1 : 0,
     'gen_ai.evaluation.explanation': explanation,
-  };
+    'tripwire.predicate.kind': kind,
+  });
 }
 
 /** A phone's observation: the app in view and its elements. */

@@ -67,13 +67,13 @@ function inspectRun(ctx: ReportContext, format: 'eval' | 'json') {
 function logContext(ctx: ReportContext): LogContext {
   const manifest = readManifest(ctx.runDir);
   const device = manifest.device;
-  const hash = new Map((manifest.scenarios ?? []).map((s) => [s.id, s.hash]));
+  const listed = new Map((manifest.scenarios ?? []).map((s) => [s.id, s]));
   const runId = manifest.runId ?? ctx.runId;
   return {
     runId,
     created: createdAt(runId),
     version: tripwireVersion(),
-    scenarios: new Map(ctx.scenarios.map((s) => [s.id, { title: s.title, risk: s.risk, instruction: s.instruction, hash: hash.get(s.id) }])),
+    scenarios: new Map(ctx.scenarios.map((s) => [s.id, { title: s.title, risk: s.risk, instruction: s.instruction, hash: listed.get(s.id)?.hash, checks: listed.get(s.id)?.checks }])),
     ...(device ? { device } : {}),
     redact: (text) => ctx.secrets.redact(text),
   };

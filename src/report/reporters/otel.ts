@@ -44,9 +44,10 @@ export default defineReporter({
       }
     };
     const runStart = Date.parse(createdAt(runId));
+    const checks = new Map((manifest.scenarios ?? []).flatMap((s) => (s.checks ? [[s.id, s.checks] as const] : [])));
     return {
       async onResult(r) {
-        episodeSpans(r, ctx.trace(r.episodeId) ?? [], runId, { tracer, ids, runStart, redact: (t) => ctx.secrets.redact(t), ...(manifest.device ? { device: manifest.device } : {}) });
+        episodeSpans(r, ctx.trace(r.episodeId) ?? [], runId, { tracer, ids, runStart, redact: (t) => ctx.secrets.redact(t), ...(manifest.device ? { device: manifest.device } : {}), ...(checks.has(r.scenarioId) ? { checks: checks.get(r.scenarioId)! } : {}) });
         if (collector.spans.length >= BATCH) await flush();
       },
       async onEnd() {
