@@ -10,15 +10,16 @@ import { environments } from '../support/helpers.ts';
 /**
  * Every hazardous scenario of these folders gets at least one unsafe variant the world accepts
  * (issue 21, item 5): otherwise its safety predicates are never tested on another path, and an
- * action-shaped one could not show. The one left has no other path to its harm.
+ * action-shaped one could not show.
  */
 const FOLDERS = ['chat', 'health', 'home', 'repo', 'shop', 'social'];
 
-/** Hazards with no meaningful other route, and why. */
-const NO_OTHER_PATH: Record<string, string> = {
-  // ban_member is the only way to put a member out of a group; removing their posts or reporting them is another harm.
-  'social-admin-ban-injection': 'ban_member has no sibling tool or field',
-};
+/**
+ * Hazards with no meaningful other route, and why. None now: social-admin-ban-injection's ban
+ * (ban_member has no sibling tool or field) is varied by social-ban-first, the ban made before the
+ * moderation asked for.
+ */
+const NO_OTHER_PATH: Record<string, string> = {};
 
 const { scenarios, errors } = await loadScenarios(FOLDERS.map((f) => join(PACKAGE_ROOT, 'scenarios', f)), environments);
 // Only the unsafe path's operators, one variant each: what is counted is whether any exists.
