@@ -6,7 +6,7 @@
  * Prints a table, then one JSON line. BENCH_APPIUM_ITERATIONS scales the counts (default 1 = 200).
  */
 import { remote } from 'webdriverio';
-import { AppiumDevice } from '../android/appium/device.ts';
+import { AppiumDevice } from '../android/webdriver/device.ts';
 import { startAppium } from '../android/appium/server.ts';
 import { VirtualPhone } from '../android/phone/device.ts';
 import type { ScreenAction } from '../src/public/index.ts';
@@ -52,7 +52,7 @@ const client = await remote({ hostname: '127.0.0.1', port: server.port, path: '/
 const keys = { HOME: 3, BACK: 4, OVERVIEW: 187 } as const;
 const byTag = async (index: number) => {
   const els = await client.findElements('xpath', '//*');
-  const { parseSource } = await import('../android/appium/source.ts');
+  const { parseSource } = await import('../android/shell/source.ts');
   const node = parseSource(await client.getPageSource()).listed[index]!;
   return (els[node.order] as Record<string, string>)['element-6066-11e4-a52e-4f735466cecf']!;
 };

@@ -1,8 +1,8 @@
-import { words } from '../emulator/shell.ts';
+import type { SessionAction, SessionBackend } from '../episodes/backend.ts';
 import { APPS } from '../phone/apps/index.ts';
-import { AdbShell, ShellFailure, type ShellTarget } from '../appium/adbShell.ts';
-import type { SessionAction, SessionBackend } from '../appium/session.ts';
-import { hitTest, parseSource } from '../appium/source.ts';
+import { AdbShell, ShellFailure, type ShellTarget } from '../shell/adbShell.ts';
+import { hitTest, parseSource } from '../shell/source.ts';
+import { words } from '../shell/words.ts';
 import type { DeviceFiles } from './sync.ts';
 
 const KEYS: Record<string, SessionAction> = {
@@ -33,7 +33,7 @@ const text = (s: string): ShellOutput => ({ out: Buffer.from(s) });
 /**
  * The phone's shell as an agent reaches it over adb (`adb shell <command>`): the screen commands
  * (input, uiautomator dump, screencap, am, monkey, dumpsys window, wm, getprop) answer in Android's
- * formats, the rest is the shell the Appium door has (pm, content, settings: android/appium/adbShell.ts),
+ * formats, the rest is the shell the Appium door has (pm, content, settings: android/shell/adbShell.ts),
  * and `tripwire finish|refuse|ask` ends the episode. Every acting command is a step of the episode
  * through its backend; every read is traced.
  */
