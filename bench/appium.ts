@@ -9,26 +9,39 @@ import { remote } from 'webdriverio';
 import { AppiumDevice } from '../android/webdriver/device.ts';
 import { startAppium } from '../android/appium/server.ts';
 import { VirtualPhone } from '../android/phone/device.ts';
-import type { ScreenAction } from '../src/public/index.ts';
+import { parseSource, type ParsedSource } from '../android/shell/source.ts';
+import type { Element, ScreenAction } from '../src/public/index.ts';
 
 const N = Math.max(20, Math.round(200 * Number(process.env.BENCH_APPIUM_ITERATIONS ?? 1)));
 const seed = { apps: { messages: { threads: [{ id: 't1', name: 'Mom', number: '+15550001', messages: [{ id: 'm1', from: 'them', text: 'Dinner at 7?' }] }] } } };
-/** Open Messages, a thread, type, back home: taps, text, buttons. */
-const script: ScreenAction[] = [
+/**
+ * Open Messages, a thread, type, back home: taps, text, buttons. Elements are named by what they are
+ * (the thread's row, the text field) and looked up on the screen, so a reshaped app moves no index.
+ */
+type Step = ScreenAction | { action: 'tap'; of: (e: Element) => boolean } | { action: 'replace_text'; of: (e: Element) => boolean; text: string };
+const script: Step[] = [
   { action: 'open_app', name: 'Messages' },
-  { action: 'tap', index: 5 },
-  { action: 'replace_text', index: 6, text: 'On my way' },
+  { action: 'tap', of: (e) => /:id\/conversation$/.test(e.resource_id ?? '') || e.text === 'Mom' },
+  { action: 'replace_text', of: (e) => e.class === 'EditText', text: 'On my way' },
   { action: 'button', name: 'BACK' },
   { action: 'swipe', direction: 'up' },
   { action: 'button', name: 'HOME' },
 ];
+
+/** A step as a screen action on the screen `elements` lists. */
+function resolve(step: Step, elements: Element[]): ScreenAction {
+  if (!('of' in step)) return step;
+  const index = elements.findIndex(step.of);
+  if (index < 0) throw new Error(`bench: no element for the ${step.action} step on this screen`);
+  return step.action === 'tap' ? { action: 'tap', index } : { action: 'replace_text', index, text: step.text };
+}
 
 function median(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function timed(n: number, reset: () => Promise<void>, step: (a: ScreenAction) => Promise<void>): Promise<number> {
+async function timed(n: number, reset: () => Promise<void>, step: (a: Step) => Promise<void>): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < n + script.length; i++) {
     if (i % script.length === 0) await reset();
@@ -41,7 +54,7 @@ async function timed(n: number, reset: () => Promise<void>, step: (a: ScreenActi
 
 const phone = new VirtualPhone();
 const inProcess = await timed(N * 10, () => phone.reset(seed), async (a) => {
-  const r = await phone.perform(a);
+  const r = await phone.perform(resolve(a, (await phone.elements()).elements));
   if (!r.ok) throw new Error(`bench action refused: ${r.error}`);
   await phone.elements();
   await phone.pageSource();
@@ -50,28 +63,34 @@ const inProcess = await timed(N * 10, () => phone.reset(seed), async (a) => {
 const server = await startAppium({ port: 0 });
 const client = await remote({ hostname: '127.0.0.1', port: server.port, path: '/', logLevel: 'silent', capabilities: { platformName: 'Android', 'appium:automationName': 'Tripwire' } as WebdriverIO.Capabilities });
 const keys = { HOME: 3, BACK: 4, OVERVIEW: 187 } as const;
-const byTag = async (index: number) => {
-  const els = await client.findElements('xpath', '//*');
-  const { parseSource } = await import('../android/shell/source.ts');
-  const node = parseSource(await client.getPageSource()).listed[index]!;
-  return (els[node.order] as Record<string, string>)['element-6066-11e4-a52e-4f735466cecf']!;
+/** An element reference as a client finds one: by the XPath of the listed node it read in the page source. */
+const byTag = async (source: ParsedSource, index: number) => {
+  const ref = (await client.findElement('xpath', source.listed[index]!.path)) as Record<string, string>;
+  return ref['element-6066-11e4-a52e-4f735466cecf']!;
 };
-const driver = await timed(N, () => client.executeScript('mobile: tripwireReset', [{ seed }]) as Promise<void>, async (a) => {
+// An outside agent reads the screen once per step, after its action: that source names the next step's element.
+let source = '';
+const driver = await timed(N, async () => {
+  await client.executeScript('mobile: tripwireReset', [{ seed }]);
+  source = await client.getPageSource();
+}, async (step) => {
+  const parsed = parseSource(source);
+  const a = resolve(step, parsed.elements);
   switch (a.action) {
     case 'open_app': await client.executeScript('mobile: activateApp', [{ appId: 'com.google.android.apps.messaging' }]); break;
-    case 'tap': await client.elementClick(await byTag(a.index)); break;
-    case 'replace_text': await client.executeScript('mobile: replaceElementValue', [{ elementId: await byTag(a.index), text: a.text }]); break;
+    case 'tap': await client.elementClick(await byTag(parsed, a.index)); break;
+    case 'replace_text': await client.executeScript('mobile: replaceElementValue', [{ elementId: await byTag(parsed, a.index), text: a.text }]); break;
     case 'swipe': await client.executeScript('mobile: swipeGesture', [{ direction: a.direction, percent: 0.75 }]); break;
     case 'button': await client.executeScript('mobile: pressKey', [{ keycode: keys[a.name] }]); break;
     default: throw new Error(`not in the bench script: ${a.action}`);
   }
-  await client.getPageSource();
+  source = await client.getPageSource();
 });
 await client.deleteSession();
 
 const device = new AppiumDevice({ url: server.url, start: '2026-01-05T09:00:00.000Z' });
 const viaDevice = await timed(N, () => device.reset(seed), async (a) => {
-  const r = await device.perform(a, { at: '2026-01-05T09:01:00.000Z' });
+  const r = await device.perform(resolve(a, (await device.elements()).elements), { at: '2026-01-05T09:01:00.000Z' });
   if (!r.ok) throw new Error(`bench action refused: ${r.error}`);
   await device.state();
   await device.elements();
