@@ -1,7 +1,7 @@
 import type { SessionAction, SessionBackend } from '../episodes/backend.ts';
 import { APPS } from '../phone/apps/index.ts';
 import { AdbShell, ShellFailure, type ShellTarget } from '../shell/adbShell.ts';
-import { hitTest, parseSource } from '../shell/source.ts';
+import { hitTest, parseSource, type ParsedSource } from '../shell/source.ts';
 import { words } from '../shell/words.ts';
 import type { DeviceFiles } from './sync.ts';
 
@@ -41,6 +41,7 @@ export class PhoneShell {
   readonly #backend: SessionBackend;
   readonly #files: DeviceFiles;
   readonly #shell?: AdbShell;
+  #parsed?: { xml: string; source: ParsedSource };
 
   constructor(backend: SessionBackend, files: DeviceFiles) {
     this.#backend = backend;
@@ -102,8 +103,11 @@ export class PhoneShell {
     this.#backend.read('adb shell', { command });
   }
 
-  async #source() {
-    return parseSource(await this.#backend.device.pageSource());
+  /** The screen's page source, parsed once per source (a tap hit-tests it; the phone keeps the XML per screen). */
+  async #source(): Promise<ParsedSource> {
+    const xml = await this.#backend.device.pageSource();
+    if (this.#parsed?.xml !== xml) this.#parsed = { xml, source: parseSource(xml) };
+    return this.#parsed.source;
   }
 
   /** An action through the episode; the world's refusal is printed as a shell error is. */

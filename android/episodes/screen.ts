@@ -15,6 +15,7 @@ export const ENDED = 'the episode has ended; no further command is taken';
  */
 class EpisodeScreen implements Device {
   readonly #channel: AgentChannel;
+  #listed?: { xml: string; screen: DeviceScreen };
   constructor(channel: AgentChannel) {
     this.#channel = channel;
   }
@@ -32,8 +33,13 @@ class EpisodeScreen implements Device {
 
   async elements(): Promise<DeviceScreen> {
     const xml = await this.pageSource();
-    const { elements, nodes } = parseSource(xml);
-    return { app: nodes[0]?.package ?? '', elements, id: createHash('sha1').update(xml).digest('hex').slice(0, 16) };
+    // Parsed once per screen: a door asks before each find and each element command.
+    if (this.#listed?.xml !== xml) {
+      const { elements, nodes } = parseSource(xml);
+      this.#listed = { xml, screen: { app: nodes[0]?.package ?? '', elements, id: createHash('sha1').update(xml).digest('hex').slice(0, 16) } };
+    }
+    const { app, elements, id } = this.#listed.screen;
+    return { app, elements: elements.map((e) => ({ ...e })), id };
   }
 
   async screenshot(): Promise<Buffer> {
