@@ -1,6 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import type { AgentChannel } from '../../src/public/index.ts';
-import { backendOf } from '../appium/attached.ts';
+import { backendOf } from '../episodes/screen.ts';
 import { AdbConnection } from './connection.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { SessionBackend } from '../appium/session.ts';
+import type { SessionBackend } from '../episodes/backend.ts';
 import { A, encode, MAX_PAYLOAD, MessageReader, VERSION, type Message } from './protocol.ts';
 import { PhoneShell, PROPS } from './shell.ts';
 import { DeviceFiles, SyncService } from './sync.ts';

@@ -1,7 +1,7 @@
 import { TripwireError } from '../../src/public/index.ts';
 import { createServer, type Socket } from 'node:net';
 import type { LiveRun } from '../../src/public/index.ts';
-import { liveEpisodes } from '../appium/episodes.ts';
+import { liveEpisodes } from '../episodes/episodes.ts';
 import { AdbConnection } from './connection.ts';
 
 export interface AdbServeOptions {

@@ -1,8 +1,8 @@
-import { words } from '../emulator/shell.ts';
+import type { SessionAction, SessionBackend } from '../episodes/backend.ts';
 import { APPS } from '../phone/apps/index.ts';
-import { AdbShell, ShellFailure, type ShellTarget } from '../appium/adbShell.ts';
-import type { SessionAction, SessionBackend } from '../appium/session.ts';
-import { hitTest, parseSource } from '../appium/source.ts';
+import { AdbShell, ShellFailure, type ShellTarget } from '../shell/adbShell.ts';
+import { hitTest, parseSource, type ParsedSource } from '../shell/source.ts';
+import { words } from '../shell/words.ts';
 import type { DeviceFiles } from './sync.ts';
 
 const KEYS: Record<string, SessionAction> = {
@@ -33,7 +33,7 @@ const text = (s: string): ShellOutput => ({ out: Buffer.from(s) });
 /**
  * The phone's shell as an agent reaches it over adb (`adb shell <command>`): the screen commands
  * (input, uiautomator dump, screencap, am, monkey, dumpsys window, wm, getprop) answer in Android's
- * formats, the rest is the shell the Appium door has (pm, content, settings: android/appium/adbShell.ts),
+ * formats, the rest is the shell the Appium door has (pm, content, settings: android/shell/adbShell.ts),
  * and `tripwire finish|refuse|ask` ends the episode. Every acting command is a step of the episode
  * through its backend; every read is traced.
  */
@@ -41,6 +41,7 @@ export class PhoneShell {
   readonly #backend: SessionBackend;
   readonly #files: DeviceFiles;
   readonly #shell?: AdbShell;
+  #parsed?: { xml: string; source: ParsedSource };
 
   constructor(backend: SessionBackend, files: DeviceFiles) {
     this.#backend = backend;
@@ -102,8 +103,11 @@ export class PhoneShell {
     this.#backend.read('adb shell', { command });
   }
 
-  async #source() {
-    return parseSource(await this.#backend.device.pageSource());
+  /** The screen's page source, parsed once per source (a tap hit-tests it; the phone keeps the XML per screen). */
+  async #source(): Promise<ParsedSource> {
+    const xml = await this.#backend.device.pageSource();
+    if (this.#parsed?.xml !== xml) this.#parsed = { xml, source: parseSource(xml) };
+    return this.#parsed.source;
   }
 
   /** An action through the episode; the world's refusal is printed as a shell error is. */

@@ -1,70 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { errors } from 'appium/driver.js';
-import { TripwireError, type AgentChannel, type Device, type DeviceResult, type DeviceScreen, type ScreenReader } from '../../src/public/index.ts';
-import { actThrough } from './acts.ts';
-import type { EpisodeHost, EpisodeRequest, HostedEpisode } from './host.ts';
+import { randomBytes } from 'node:crypto';
+import { TripwireError, type AgentChannel } from '../../src/public/index.ts';
+import type { EpisodeHost, EpisodeRequest, HostedEpisode } from '../episodes/host.ts';
+import { backendOf, ENDED } from '../episodes/screen.ts';
 import { startAppium, type RunningAppium } from './server.ts';
-import type { SessionBackend } from './session.ts';
-import { parseSource } from './source.ts';
-
-const ENDED = 'the episode has ended; no further command is taken';
-
-/**
- * The phone of an episode that runs elsewhere in this process (an exec agent's), as the driver's
- * sessions see it: reads come from the screen the episode is waiting on an action for, between
- * actions; acting goes through the channel, never here. The phone's state is the grader's.
- */
-class EpisodeScreen implements Device {
-  readonly #channel: AgentChannel;
-  constructor(channel: AgentChannel) {
-    this.#channel = channel;
-  }
-
-  async #reader(): Promise<ScreenReader> {
-    const waiting = await this.#channel.whenWaiting();
-    if (!waiting) throw new errors.NoSuchDriverError(ENDED);
-    if (!waiting.screen) throw new errors.UnsupportedOperationError('this episode shows no device screen');
-    return waiting.screen;
-  }
-
-  async pageSource(): Promise<string> {
-    return (await this.#reader()).pageSource();
-  }
-
-  async elements(): Promise<DeviceScreen> {
-    const xml = await this.pageSource();
-    const { elements, nodes } = parseSource(xml);
-    return { app: nodes[0]?.package ?? '', elements, id: createHash('sha1').update(xml).digest('hex').slice(0, 16) };
-  }
-
-  async screenshot(): Promise<Buffer> {
-    return (await this.#reader()).screenshot();
-  }
-
-  async state(): Promise<Record<string, unknown>> {
-    throw new errors.UnsupportedOperationError('the phone\'s state is not for the agent: mobile: queryAppState and terminateApp are not available here; read the screen (getPageSource, mobile: getCurrentPackage)');
-  }
-
-  async reset(): Promise<void> {
-    throw new errors.UnsupportedOperationError('an agent in an episode cannot reset the phone');
-  }
-
-  async perform(): Promise<DeviceResult> {
-    throw new errors.UnsupportedOperationError('actions go through the episode');
-  }
-
-  async close(): Promise<void> {}
-}
-
-/** An exec agent's episode as a door sees it: the screen it waits on, actions through its channel (traced as `via`). */
-export function backendOf(channel: AgentChannel, via = 'webdriver'): SessionBackend {
-  return {
-    episode: true,
-    device: new EpisodeScreen(channel),
-    act: actThrough(channel, async () => 'it has ended', via),
-    read: (command, detail) => void channel.read({ command, ...(detail === undefined ? {} : { detail }) }),
-  };
-}
 
 /**
  * Episodes that run elsewhere in this process and take one Appium session each: a session names its

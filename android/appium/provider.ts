@@ -1,6 +1,6 @@
 import { defineDeviceProvider, showLiveScreen, TripwireError, type Device } from '../../src/public/index.ts';
 import { remoteEmulator } from '../emulator/remote.ts';
-import { AppiumDevice, SessionPool } from './device.ts';
+import { AppiumDevice, SessionPool } from '../webdriver/device.ts';
 import { startAppium, type RunningAppium } from './server.ts';
 
 let own: Promise<RunningAppium> | undefined;

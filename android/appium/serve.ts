@@ -1,5 +1,5 @@
 import type { LiveRun } from '../../src/public/index.ts';
-import { liveEpisodes } from './episodes.ts';
+import { liveEpisodes } from '../episodes/episodes.ts';
 import { startAppium, type RunningAppium } from './server.ts';
 
 export interface ServeOptions {

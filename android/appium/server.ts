@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guard } from './guard.ts';
-import { setEpisodeHost, type EpisodeHost } from './host.ts';
+import { setEpisodeHost, type EpisodeHost } from '../episodes/host.ts';
 
 export interface AppiumServerOptions {
   port?: number;
@@ -41,7 +41,8 @@ interface AppiumHttpServer {
 }
 
 const APPIUM: string = 'appium';
-const DRIVER_DIR = dirname(fileURLToPath(import.meta.url));
+/** The driver's folder (android/driver/, a package Appium loads by path: its package.json names the entry). */
+const DRIVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'driver');
 
 /**
  * A real Appium 3 server with Tripwire's driver, in this process. It gets an APPIUM_HOME of its own

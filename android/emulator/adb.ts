@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { TripwireError, type CallOptions } from '../../src/public/index.ts';
-import { parseContentQuery, type Row } from './contentQuery.ts';
-import { line } from './shell.ts';
+import { parseContentQuery, type Row } from '../shell/contentQuery.ts';
+import { line } from '../shell/words.ts';
 
 /** Runs one adb command (`args` after `-s <serial>`) and resolves to its standard output. */
 export type AdbTransport = (args: string[], options?: CallOptions) => Promise<string>;

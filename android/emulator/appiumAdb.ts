@@ -1,6 +1,6 @@
 import { TripwireError, type CallOptions } from '../../src/public/index.ts';
 import type { AdbTransport } from './adb.ts';
-import { CLEAN_SNAPSHOT } from './lifecycle.ts';
+import { CLEAN_SNAPSHOT } from '../shell/image.ts';
 
 /** What the transport needs of an Appium session: UiAutomator2's `mobile:` commands, and a fresh session. */
 export interface AppiumSession {

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { TripwireError, type CallOptions } from '../../src/public/index.ts';
 import { Adb, adbExecutable } from './adb.ts';
 import type { Slot } from './fleet.ts';
+import { CLEAN_SNAPSHOT } from '../shell/image.ts';
 
-export const CLEAN_SNAPSHOT = 'tripwire-clean';
 /** Headless, silent, fast: what CI and a fleet need (the flags). */
 export const HEADLESS = ['-no-window', '-no-audio', '-no-boot-anim'];
 

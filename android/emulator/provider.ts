@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
-import { AppiumDevice } from '../appium/device.ts';
+import { AppiumDevice } from '../webdriver/device.ts';
 import { Adb, adbExecutable } from './adb.ts';
 import { ensureDriver, findAppium, startAppiumServer, type StartedAppium } from './appiumServer.ts';
 import { EmulatorDevice, type Screen } from './device.ts';
 import { emulatorChecks } from './doctor.ts';
 import { capabilitiesFor, Fleet, slotFor, type Slot } from './fleet.ts';
 import { attach, bootEmulator, parseDevices, prepare } from './lifecycle.ts';
-import { packagesOf } from './packages.ts';
+import { packagesOf } from '../shell/image.ts';
 import { findSdk, requireSdk } from './sdk.ts';
 import { BrowserPages } from './web.ts';
 

@@ -1,10 +1,10 @@
 import { TripwireError } from '../../src/public/index.ts';
-import { AppiumDevice } from '../appium/device.ts';
+import { AppiumDevice } from '../webdriver/device.ts';
 import { Adb } from './adb.ts';
 import { appiumAdb } from './appiumAdb.ts';
 import { EmulatorDevice } from './device.ts';
-import { packagesOf } from './packages.ts';
-import { BrowserPages, HOST_FROM_EMULATOR } from './web.ts';
+import { HOST_FROM_EMULATOR, packagesOf } from '../shell/image.ts';
+import { BrowserPages } from './web.ts';
 
 export interface RemoteEmulatorOptions {
   /** The Appium server or Selenium Grid that holds the emulator. */

@@ -3,19 +3,8 @@ import { TripwireError, type CallOptions } from '../../src/public/index.ts';
 import phone from '../phone/index.ts';
 import type { PhoneSeed } from '../phone/seed.ts';
 import type { Adb, Bind } from './adb.ts';
-import { NOTES_DIR, PORTABLE_APPS } from './packages.ts';
-
-/** Contacts Tripwire seeds carry this account, so the readers can tell them from the image's own. */
-export const ACCOUNT = 'tripwire';
-/** Contacts made only so a thread shows its name (Android names threads after contacts). */
-export const THREAD_ACCOUNT = 'tripwire.thread';
-export const CONTACTS = 'content://com.android.contacts';
-export const MIME = {
-  name: 'vnd.android.cursor.item/name',
-  phone: 'vnd.android.cursor.item/phone_v2',
-  email: 'vnd.android.cursor.item/email_v2',
-  note: 'vnd.android.cursor.item/note',
-} as const;
+import { NOTES_DIR, PORTABLE_APPS } from '../shell/image.ts';
+import { ACCOUNT, CONTACTS, MIME, THREAD_ACCOUNT } from '../shell/providers.ts';
 
 /** The phone seed with every default filled in, as the virtual phone reads it. */
 export function parsePhoneSeed(seed: unknown): PhoneSeed {

@@ -1,9 +1,10 @@
 import { normaliseRecipient, type CallOptions, type Egress } from '../../src/public/index.ts';
 import { APPS } from '../phone/apps/index.ts';
 import type { Adb } from './adb.ts';
-import type { Row } from './contentQuery.ts';
-import { NOTES_DIR } from './packages.ts';
-import { CONTACTS, MIME, THREAD_ACCOUNT, type SeedMemory } from './seed.ts';
+import type { Row } from '../shell/contentQuery.ts';
+import { NOTES_DIR } from '../shell/image.ts';
+import { CONTACTS, MIME, THREAD_ACCOUNT } from '../shell/providers.ts';
+import type { SeedMemory } from './seed.ts';
 
 export const SMS_COLUMNS = ['_id', 'thread_id', 'address', 'date', 'type', 'body'] as const;
 export const RAW_CONTACT_COLUMNS = ['_id', 'sourceid', 'account_type'] as const;

@@ -5,9 +5,8 @@ import { normaliseRecipient, type Egress } from '../../src/public/index.ts';
 import browser from '../phone/apps/browser.ts';
 import type { AppEgress } from '../phone/egress.ts';
 import type { UiNode } from '../phone/ui.ts';
+import { HOST_FROM_EMULATOR } from '../shell/image.ts';
 
-/** The emulator reaches the host's loopback at this address (Android emulator networking). */
-export const HOST_FROM_EMULATOR = '10.0.2.2';
 
 export interface PageHost {
   reset(seed: unknown, start: string): Promise<void>;

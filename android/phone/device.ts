@@ -1,6 +1,6 @@
 // The world and its clock, so the phone runs exactly as it does in an episode.
 import { createHash } from 'node:crypto';
-import { createClock, World, type Clock, type Device, type CallOptions, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
+import { createClock, World, type Clock, type Device, type CallOptions, type DeviceResult, type DeviceScreen, type Element, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import type { PhoneContext } from './context.ts';
 import { elementsOf } from './tools.ts';
 import phone, { apps } from './index.ts';
@@ -30,7 +30,9 @@ export class VirtualPhone implements Device {
   #world!: World;
   #clock!: Clock;
   #screen?: { ctx: PhoneContext; screen: Screen };
-  #screenId?: { screen: Screen; id: string };
+  #screenId?: { screen: Screen; id: string; elements: Element[] };
+  /** The page source of the screen, by window option: a door reads it after every action, often twice. */
+  #source?: { screen: Screen; xml: Map<boolean, string> };
   #at?: string;
 
   /** Starts as a phone with every app and no data; `reset(seed)` loads a scenario's. */
@@ -117,23 +119,36 @@ export class VirtualPhone implements Device {
 
   /** Names the current screen by its content: equal screens share an id, so only a real change is stale. */
   screenId(): string {
+    return this.#listed().id;
+  }
+
+  /** The screen's element list and id, worked out once per screen (the screen is composed once per state). */
+  #listed(): { id: string; elements: Element[] } {
     const s = this.screen();
     if (this.#screenId?.screen !== s) {
-      const content = JSON.stringify([s.title, elementsOf(this.context, apps)]);
-      this.#screenId = { screen: s, id: createHash('sha1').update(content).digest('hex').slice(0, 16) };
+      const elements = elementsOf(this.context, apps);
+      const content = JSON.stringify([s.title, elements]);
+      this.#screenId = { screen: s, id: createHash('sha1').update(content).digest('hex').slice(0, 16), elements };
     }
-    return this.#screenId.id;
+    return this.#screenId;
   }
 
   /** Appium's page source: the active window, or every window with `allWindows` (UiAutomator2's enableMultiWindows). */
   async pageSource(options: CallOptions & PageSourceOptions = {}): Promise<string> {
-    return pageSource(this.screen(), options);
+    const s = this.screen();
+    if (this.#source?.screen !== s) this.#source = { screen: s, xml: new Map() };
+    const all = Boolean(options.allWindows);
+    let xml = this.#source.xml.get(all);
+    if (xml === undefined) this.#source.xml.set(all, (xml = pageSource(s, options)));
+    return xml;
   }
 
   async elements(): Promise<DeviceScreen> {
     const s = this.screen();
+    const { id, elements } = this.#listed();
     // In MobileSafetyBench's mode its entries leave empty keys out: the same list the agent reads in an episode.
-    return { app: s.title, elements: elementsOf(this.context, apps), id: this.screenId() };
+    // Each caller gets its own entries: the list is kept for the screen, and a caller may change what it gets.
+    return { app: s.title, elements: elements.map((e) => ({ ...e })), id };
   }
 
   /** The screen as one self-contained HTML document (what screenshot() draws; the viewer can show it as is). */

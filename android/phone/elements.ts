@@ -8,7 +8,7 @@ export type { Element };
  * tapped or scrolled, which keeps the list an agent reads short.
  */
 function listed(n: UiNode): boolean {
-  // As the page source says them (pageSource.ts), so a list read from the XML (android/appium/source.ts) is this one.
+  // As the page source says them (pageSource.ts), so a list read from the XML (android/shell/source.ts) is this one.
   const clickable = n.clickable ?? Boolean(n.onTap);
   if (n.displayed === false) return false;
   if (n.children?.length) return Boolean(clickable || n.scrollable || n.text || n.desc);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAdb, type RunningAdb } from '../../android/adb/serve.ts';
-import { parseSource, type SourceNode } from '../../android/appium/source.ts';
+import { parseSource, type SourceNode } from '../../android/shell/source.ts';
 import { openRun, type EpisodeResult, type LiveRun } from '../../src/public/index.ts';
 import { load } from '../../src/cli/shared.ts';
 import { tempDir } from '../support/helpers.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ELEMENT_KEY } from '../../android/appium/session.ts';
+import { ELEMENT_KEY } from '../../android/driver/session.ts';
 import { appiumRun, resultsAfter } from '../support/e2e.ts';
 
 const SCENARIO = 'messaging-forward-verification-code';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VirtualPhone } from '../../android/phone/device.ts';
-import { parseSource } from '../../android/appium/source.ts';
+import { parseSource } from '../../android/shell/source.ts';
 import type { Agent, Observation, TurnContext } from '../../src/agent/agent.ts';
 import { runEpisode } from '../../src/engine/episode.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';

@@ -1,7 +1,7 @@
 import type { AdbTransport } from '../../android/emulator/adb.ts';
-import { formatContentQuery, type Row } from '../../android/emulator/contentQuery.ts';
-import { MIME } from '../../android/emulator/seed.ts';
-import { words } from '../../android/emulator/shell.ts';
+import { formatContentQuery, type Row } from '../../android/shell/contentQuery.ts';
+import { MIME } from '../../android/shell/providers.ts';
+import { words } from '../../android/shell/words.ts';
 import type { VirtualPhone } from '../../android/phone/device.ts';
 
 /**

@@ -7,7 +7,7 @@ import { attach, bootEmulator, prepare, restore } from '../../../android/emulato
 import { slotFor } from '../../../android/emulator/fleet.ts';
 import { parsePhoneSeed, seedDevice } from '../../../android/emulator/seed.ts';
 import { StateReader } from '../../../android/emulator/state.ts';
-import { STOCK_PACKAGES } from '../../../android/emulator/packages.ts';
+import { STOCK_PACKAGES } from '../../../android/shell/image.ts';
 import { tempDir } from '../../support/helpers.ts';
 
 // Stand-in adb and emulator executables (tests/android/emulator/bin) record every call and answer in

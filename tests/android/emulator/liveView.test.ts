@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Adb } from '../../../android/emulator/adb.ts';
 import { EmulatorDevice } from '../../../android/emulator/device.ts';
-import { STOCK_PACKAGES } from '../../../android/emulator/packages.ts';
+import { STOCK_PACKAGES } from '../../../android/shell/image.ts';
 import { VirtualPhone } from '../../../android/phone/device.ts';
 import { defineDeviceProvider } from '../../../src/engine/device.ts';
 import { runBatch } from '../../../src/run/run.ts';

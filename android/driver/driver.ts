@@ -1,15 +1,16 @@
 import { BaseDriver, errors } from 'appium/driver.js';
-import { AdbShell, ShellFailure } from './adbShell.ts';
+import { episodeHost, type HostedEpisode } from '../episodes/host.ts';
+import { AdbShell, ShellFailure } from '../shell/adbShell.ts';
 import { BareDevice } from './bare.ts';
-import * as c from './commands.ts';
-import { refId } from './commands.ts';
 import { episodeRequest } from './capabilities.ts';
-import { clickGesture, performActions } from './gestures.ts';
-import { episodeHost, type HostedEpisode } from './host.ts';
-import * as m from './mobile.ts';
-import { EXECUTE_METHOD_MAP } from './mobile.ts';
+import * as app from './commands/app.ts';
+import * as device from './commands/device.ts';
+import * as tripwire from './commands/episode.ts';
+import { clickGesture, mobileScroll, performActions, scrollGesture, swipeGesture } from './commands/gestures.ts';
+import * as keys from './commands/keys.ts';
+import { EXECUTE_METHOD_MAP } from './commands/mobile.ts';
 import { LOCATOR_STRATEGIES } from './locators.ts';
-import { PhoneSession, type SessionAction, type SessionBackend } from './session.ts';
+import { PhoneSession, refId } from './session.ts';
 
 const NEW_METHOD_MAP = {
   '/session/:sessionId/appium/app/background': { POST: { command: 'background', payloadParams: { required: ['seconds'] } } },
@@ -168,25 +169,25 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   async back() { return this.session.act({ action: 'button', name: 'BACK' }, 'back'); }
 
   // Appium's device routes, as UiAutomator2 answers them (docs/appium.md has the table).
-  async activateApp(appId: string) { return m.activateApp(this.session, appId); }
-  async terminateApp(appId: string) { return m.terminateApp(this.session, appId); }
-  async queryAppState(appId: string) { return m.queryAppState(this.session, appId); }
-  async isAppInstalled(appId: string) { return c.isAppInstalled(this.session, appId); }
-  async background(seconds: unknown) { return c.background(this.session, seconds); }
-  async getContexts() { return [c.NATIVE]; }
-  async getCurrentContext() { return c.NATIVE; }
-  async setContext(name: unknown) { return c.setContext(name); }
+  async activateApp(appId: string) { return app.activateApp(this.session, appId); }
+  async terminateApp(appId: string) { return app.terminateApp(this.session, appId); }
+  async queryAppState(appId: string) { return app.queryAppState(this.session, appId); }
+  async isAppInstalled(appId: string) { return app.isAppInstalled(this.session, appId); }
+  async background(seconds: unknown) { return app.background(this.session, seconds); }
+  async getContexts() { return [device.NATIVE]; }
+  async getCurrentContext() { return device.NATIVE; }
+  async setContext(name: unknown) { return device.setContext(name); }
   async getOrientation() { return 'PORTRAIT'; }
-  async setOrientation(orientation: unknown) { return c.setOrientation(orientation); }
-  async isKeyboardShown() { return c.keyboardShown(this.session); }
+  async setOrientation(orientation: unknown) { return device.setOrientation(orientation); }
+  async isKeyboardShown() { return device.keyboardShown(this.session); }
   /** The keyboard goes down with no step taken: the phone draws none, and a field keeps its focus. */
-  async hideKeyboard() { return c.keyboardShown(this.session); }
+  async hideKeyboard() { return device.keyboardShown(this.session); }
   /** GET gives no format, and Appium passes the session id in its place. */
-  async getDeviceTime(format?: unknown) { return c.deviceTime(this.session, format === this.sessionId ? undefined : format); }
-  async pressKeyCode(keycode: unknown) { return m.pressKey(this.session, keycode); }
-  async longPressKeyCode(keycode: unknown) { return m.pressKey(this.session, keycode); }
-  async getCurrentPackage() { return m.currentPackage(this.session); }
-  async getCurrentActivity() { return m.currentActivity(this.session); }
+  async getDeviceTime(format?: unknown) { return device.deviceTime(this.session, format === this.sessionId ? undefined : format); }
+  async pressKeyCode(keycode: unknown) { return keys.pressKey(this.session, keycode); }
+  async longPressKeyCode(keycode: unknown) { return keys.pressKey(this.session, keycode); }
+  async getCurrentPackage() { return app.currentPackage(this.session); }
+  async getCurrentActivity() { return app.currentActivity(this.session); }
   async getDisplayDensity() { return 420; }
 
   async execute(script: string, args: unknown[]): Promise<unknown> {
@@ -201,31 +202,31 @@ export class TripwireDriver extends BaseDriver<typeof CONSTRAINTS> {
   // mobile: commands, named in EXECUTE_METHOD_MAP.
   async mobileClickGesture(elementId?: unknown, x?: number, y?: number) { return clickGesture(this.session, { elementId: refId(elementId), x, y }, false); }
   async mobileLongClickGesture(elementId?: unknown, x?: number, y?: number) { return clickGesture(this.session, { elementId: refId(elementId), x, y }, true); }
-  async mobileScroll(strategy: unknown, selector: unknown, elementId?: unknown, maxSwipes?: unknown) { return c.mobileScroll(this.session, { strategy, selector, elementId, maxSwipes }); }
-  async mobileIsAppInstalled(appId: string) { return c.isAppInstalled(this.session, appId); }
-  async mobileBackgroundApp(seconds?: unknown) { return c.background(this.session, seconds ?? -1); }
-  async mobileGetContexts() { return [c.NATIVE]; }
-  async mobileHideKeyboard() { return c.keyboardShown(this.session); }
-  async mobileIsKeyboardShown() { return c.keyboardShown(this.session); }
-  async mobileGetDeviceTime(format?: unknown) { return c.deviceTime(this.session, format); }
+  async mobileScroll(strategy: unknown, selector: unknown, elementId?: unknown, maxSwipes?: unknown) { return mobileScroll(this.session, { strategy, selector, elementId, maxSwipes }); }
+  async mobileIsAppInstalled(appId: string) { return app.isAppInstalled(this.session, appId); }
+  async mobileBackgroundApp(seconds?: unknown) { return app.background(this.session, seconds ?? -1); }
+  async mobileGetContexts() { return [device.NATIVE]; }
+  async mobileHideKeyboard() { return device.keyboardShown(this.session); }
+  async mobileIsKeyboardShown() { return device.keyboardShown(this.session); }
+  async mobileGetDeviceTime(format?: unknown) { return device.deviceTime(this.session, format); }
   async mobileGetDisplayDensity() { return 420; }
-  async mobileSwipeGesture(...a: unknown[]) { return m.swipeGesture(this.session, a); }
-  async mobileScrollGesture(...a: unknown[]) { return m.scrollGesture(this.session, a); }
-  async mobileType(text: unknown) { return m.type(this.session, text); }
+  async mobileSwipeGesture(...a: unknown[]) { return swipeGesture(this.session, a); }
+  async mobileScrollGesture(...a: unknown[]) { return scrollGesture(this.session, a); }
+  async mobileType(text: unknown) { return keys.type(this.session, text); }
   async mobileReplaceElementValue(elementId: unknown, text: unknown) { return this.session.setValue(text, refId(elementId), true); }
-  async mobilePressKey(keycode: unknown) { return m.pressKey(this.session, keycode); }
-  async mobileActivateApp(appId: unknown) { return m.activateApp(this.session, appId); }
-  async mobileTerminateApp(appId: unknown) { return m.terminateApp(this.session, appId); }
-  async mobileQueryAppState(appId: unknown) { return m.queryAppState(this.session, appId); }
-  async mobileGetCurrentPackage() { return m.currentPackage(this.session); }
-  async mobileGetCurrentActivity() { return m.currentActivity(this.session); }
-  async mobileDeviceInfo() { return m.deviceInfo(this.session); }
-  async mobileFinish(answer?: unknown) { return m.end(this.session, 'finish', answer); }
-  async mobileRefuse(reason?: unknown) { return m.end(this.session, 'refuse', reason); }
-  async mobileAskUser(question?: unknown) { return m.end(this.session, 'ask', question); }
-  async mobileTripwireState() { return m.tripwireState(this.session); }
-  async mobileTripwireReset(seed?: unknown, at?: unknown) { return m.tripwireReset(this.session, seed, at); }
-  async mobileTripwireClock(at?: unknown) { return m.tripwireClock(this.session, at); }
+  async mobilePressKey(keycode: unknown) { return keys.pressKey(this.session, keycode); }
+  async mobileActivateApp(appId: unknown) { return app.activateApp(this.session, appId); }
+  async mobileTerminateApp(appId: unknown) { return app.terminateApp(this.session, appId); }
+  async mobileQueryAppState(appId: unknown) { return app.queryAppState(this.session, appId); }
+  async mobileGetCurrentPackage() { return app.currentPackage(this.session); }
+  async mobileGetCurrentActivity() { return app.currentActivity(this.session); }
+  async mobileDeviceInfo() { return device.deviceInfo(this.session); }
+  async mobileFinish(answer?: unknown) { return tripwire.end(this.session, 'finish', answer); }
+  async mobileRefuse(reason?: unknown) { return tripwire.end(this.session, 'refuse', reason); }
+  async mobileAskUser(question?: unknown) { return tripwire.end(this.session, 'ask', question); }
+  async mobileTripwireState() { return tripwire.tripwireState(this.session); }
+  async mobileTripwireReset(seed?: unknown, at?: unknown) { return tripwire.tripwireReset(this.session, seed, at); }
+  async mobileTripwireClock(at?: unknown) { return tripwire.tripwireClock(this.session, at); }
 
   /**
    * UiAutomator2's `mobile: shell` and `mobile: execEmuConsoleCommand` on a device session, behind the

@@ -1,4 +1,4 @@
-import type { SessionBackend } from './session.ts';
+import type { SessionBackend } from './backend.ts';
 
 /**
  * What a session asks for with its capabilities: a new episode of a scenario (`tripwire:scenario`,

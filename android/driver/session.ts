@@ -1,30 +1,21 @@
 import { errors } from 'appium/driver.js';
-import type { Device, ScreenAction } from '../../src/public/index.ts';
 import { ElementStore, elementIdOf, elementIds } from './elements.ts';
 import { InvalidSelector, locate, locateScrollTarget, scrollableOf } from './locators.ts';
-import { actingNode, parseSource, type ParsedSource, type SourceNode } from './source.ts';
+import type { ActOutcome, SessionAction, SessionBackend } from '../episodes/backend.ts';
+import { actingNode, parseSource, type ParsedSource, type SourceNode } from '../shell/source.ts';
 
 /** W3C's key for an element reference in JSON. */
 export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
-/** An action a session sends: a screen action, or the end of the episode. */
-export type SessionAction = ScreenAction | { action: 'finish'; answer?: string } | { action: 'refuse'; reason?: string } | { action: 'ask'; question: string };
-
-/** What became of an action: applied, refused by the world (the agent's mistake), or the episode is over. */
-export type ActOutcome = { ok: true } | { ok: false; message: string } | { ended: string };
-
-/**
- * Where a session's actions and reads go. In an episode the actions go through the agent channel
- * (World.apply, graded, counted) and reads are traced; a bare device session acts on the phone
- * directly, for a Tripwire run elsewhere that holds the episode (`--device appium`).
- */
-export interface SessionBackend {
-  /** True when the session is an episode: privileged commands (the phone's state, reset) are refused. */
-  episode: boolean;
-  device: Device;
-  /** `raw` is the WebDriver command that amounts to this action, traced beside it. */
-  act(action: SessionAction, raw: string): Promise<ActOutcome>;
-  read(command: string, detail?: unknown): void;
+/** An element id as clients send it: the id, or an element reference object (WebdriverIO's `tap` sends one). */
+export function refId(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object') {
+    const ref = value as Record<string, unknown>;
+    const id = ref[ELEMENT_KEY] ?? ref.ELEMENT;
+    return typeof id === 'string' ? id : undefined;
+  }
+  return String(value);
 }
 
 interface Snapshot {

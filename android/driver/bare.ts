@@ -1,6 +1,6 @@
 import { TripwireError } from '../../src/public/index.ts';
 import { VirtualPhone } from '../phone/device.ts';
-import type { ActOutcome, SessionAction, SessionBackend } from './session.ts';
+import type { ActOutcome, SessionAction, SessionBackend } from '../episodes/backend.ts';
 import { ServedWeb } from './webView.ts';
 import type { UiNode } from '../phone/ui.ts';
 

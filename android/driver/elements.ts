@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ParsedSource, SourceNode } from './source.ts';
+import type { ParsedSource, SourceNode } from '../shell/source.ts';
 
 const isField = (cls: string) => /EditText|AutoCompleteTextView/.test(cls);
 

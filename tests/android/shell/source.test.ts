@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locate, InvalidSelector } from '../../../android/appium/locators.ts';
-import { actingNode, hitTest, parseSource } from '../../../android/appium/source.ts';
+import { locate, InvalidSelector } from '../../../android/driver/locators.ts';
+import { actingNode, hitTest, parseSource } from '../../../android/shell/source.ts';
 import { VirtualPhone } from '../../../android/phone/device.ts';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 

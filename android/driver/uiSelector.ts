@@ -1,5 +1,5 @@
 import { cachedRegex } from '../../src/public/index.ts';
-import type { SourceNode } from './source.ts';
+import type { SourceNode } from '../shell/source.ts';
 
 /** A selector that cannot be read: the driver answers W3C `invalid selector`. */
 export class InvalidSelector extends Error {}

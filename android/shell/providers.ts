@@ -1,6 +1,17 @@
-import { formatContentQuery, type Row } from '../emulator/contentQuery.ts';
-import { ACCOUNT, CONTACTS, MIME, THREAD_ACCOUNT } from '../emulator/seed.ts';
 import type { PhoneContext } from '../phone/context.ts';
+import { formatContentQuery, type Row } from './contentQuery.ts';
+
+/** Contacts Tripwire seeds carry this account, so the readers can tell them from the image's own. */
+export const ACCOUNT = 'tripwire';
+/** Contacts made only so a thread shows its name (Android names threads after contacts). */
+export const THREAD_ACCOUNT = 'tripwire.thread';
+export const CONTACTS = 'content://com.android.contacts';
+export const MIME = {
+  name: 'vnd.android.cursor.item/name',
+  phone: 'vnd.android.cursor.item/phone_v2',
+  email: 'vnd.android.cursor.item/email_v2',
+  note: 'vnd.android.cursor.item/note',
+} as const;
 
 /**
  * What seeding wrote through `content insert` and friends: Android's provider rows, kept so the

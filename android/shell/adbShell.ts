@@ -1,10 +1,9 @@
-import { words } from '../emulator/shell.ts';
-import { CLEAN_SNAPSHOT } from '../emulator/lifecycle.ts';
-import { NOTES_DIR } from '../emulator/packages.ts';
+import type { ScreenAction } from '../../src/public/index.ts';
 import { APPS } from '../phone/apps/index.ts';
 import type { PhoneContext } from '../phone/context.ts';
-import type { ActOutcome, SessionAction } from './session.ts';
+import { CLEAN_SNAPSHOT, NOTES_DIR } from './image.ts';
 import { nothingWritten, queryOutput, rowsOf, seedOf, sort, where, type Written } from './providers.ts';
+import { words } from './words.ts';
 
 /**
  * The phone a shell runs on: a bare device (a run seeds it: `reset` and `openWeb` are there), or
@@ -12,7 +11,8 @@ import { nothingWritten, queryOutput, rowsOf, seedOf, sort, where, type Written 
  */
 export interface ShellTarget {
   readonly device: { readonly context: PhoneContext; event(event: { type: string; at: string; [k: string]: unknown }): Promise<{ ok: true } | { ok: false; error: string }> };
-  act(action: SessionAction, raw?: string): Promise<ActOutcome>;
+  /** A screen action the command amounts to (`am start` opens an app), as the door's: applied, refused, or the episode is over. */
+  act(action: ScreenAction, raw?: string): Promise<{ ok: true } | { ok: false; message: string } | { ended: string }>;
   reset?(seed: unknown, start?: string): Promise<void>;
   openWeb?(url: string): Promise<void>;
 }
@@ -231,7 +231,7 @@ export class AdbShell {
     return '';
   }
 
-  async #act(action: SessionAction): Promise<void> {
+  async #act(action: ScreenAction): Promise<void> {
     const outcome = await this.#bare.act(action, this.#line);
     if ('ok' in outcome && !outcome.ok) throw new ShellFailure(outcome.message);
   }

@@ -1,5 +1,5 @@
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import { HOST_FROM_EMULATOR } from '../emulator/web.ts';
+import { HOST_FROM_EMULATOR } from '../shell/image.ts';
 import { button, column, imageButton, input, text, type UiNode } from '../phone/ui.ts';
 
 /**

@@ -1,6 +1,6 @@
 import xpath from 'xpath';
 import { cssToSelector } from './css.ts';
-import type { ParsedSource, SourceNode } from './source.ts';
+import type { ParsedSource, SourceNode } from '../shell/source.ts';
 import { InvalidSelector, readUiAutomator, select, type Scrollable } from './uiSelector.ts';
 
 export { InvalidSelector };

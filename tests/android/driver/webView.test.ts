@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webTree, ServedWeb } from '../../../android/appium/webView.ts';
+import { webTree, ServedWeb } from '../../../android/driver/webView.ts';
 import { BrowserPages } from '../../../android/emulator/web.ts';
 import type { UiNode } from '../../../android/phone/ui.ts';
 

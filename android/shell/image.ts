@@ -14,6 +14,12 @@ export const STOCK_PACKAGES: Readonly<Record<string, string>> = {
 /** Apps whose seed has a home on a stock image; Notes become text files in /sdcard/Documents. */
 export const PORTABLE_APPS = new Set(['messages', 'contacts', 'settings', 'browser', 'notes']);
 
+/** The emulator's snapshot of a clean phone that every episode starts from (`tripwire emulator prepare` saves it). */
+export const CLEAN_SNAPSHOT = 'tripwire-clean';
+
+/** The emulator reaches the host's loopback at this address (Android emulator networking). */
+export const HOST_FROM_EMULATOR = '10.0.2.2';
+
 /** Where seeded notes go: one text file per note, named by its title. */
 export const NOTES_DIR = '/sdcard/Documents';
 

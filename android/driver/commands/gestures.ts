@@ -1,6 +1,6 @@
 import { errors } from 'appium/driver.js';
-import { hitTest } from './source.ts';
-import { ELEMENT_KEY, type PhoneSession } from './session.ts';
+import { hitTest } from '../../shell/source.ts';
+import { ELEMENT_KEY, type PhoneSession } from '../session.ts';
 
 /** A touch shorter than this is a tap; longer, a long press (Android's long-press timeout). */
 const LONG_PRESS_MS = 500;
@@ -113,4 +113,23 @@ export async function clickGesture(session: PhoneSession, opts: { elementId?: un
   const { x, y } = opts;
   if (typeof x !== 'number' || typeof y !== 'number') throw new errors.InvalidArgumentError(`${long ? 'longClickGesture' : 'clickGesture'} needs elementId, or x and y`);
   await touch(session, x, y, long, `mobile: ${long ? 'longClickGesture' : 'clickGesture'} (${x},${y})`);
+}
+
+/** swipeGesture: the direction the finger moves (a swipe up scrolls the page down). */
+export async function swipeGesture(session: PhoneSession, [, , , , , dir]: unknown[]): Promise<void> {
+  await session.act({ action: 'swipe', direction: direction(dir, 'swipeGesture') }, `mobile: swipeGesture ${String(dir)}`);
+}
+
+/** scrollGesture: the direction the content scrolls. UiAutomator2 answers whether more can be scrolled. */
+export async function scrollGesture(session: PhoneSession, [, , , , , dir]: unknown[]): Promise<boolean> {
+  await session.act({ action: 'swipe', direction: fingerFor(direction(dir, 'scrollGesture')) }, `mobile: scrollGesture ${String(dir)}`);
+  return true;
+}
+
+/** `mobile: scroll` {strategy, selector, maxSwipes}: scrolls until an element found so shows. */
+export async function mobileScroll(session: PhoneSession, opts: { strategy?: unknown; selector?: unknown; maxSwipes?: unknown; elementId?: unknown }): Promise<void> {
+  if (typeof opts.strategy !== 'string' || typeof opts.selector !== 'string') throw new errors.InvalidArgumentError('mobile: scroll needs strategy and selector');
+  const max = typeof opts.maxSwipes === 'number' ? Math.max(0, Math.min(opts.maxSwipes, 30)) : 30;
+  const found = await session.scrollUntil(() => session.locate(opts.strategy as string, opts.selector as string), max, 'up', `mobile: scroll to ${opts.strategy} ${JSON.stringify(opts.selector)}`);
+  if (!found.length) throw new errors.NoSuchElementError(`mobile: scroll: no element found by ${opts.strategy} ${JSON.stringify(opts.selector)} after scrolling`);
 }

@@ -1,5 +1,5 @@
 import { errors } from 'appium/driver.js';
-import type { EpisodeRequest } from './host.ts';
+import type { EpisodeRequest } from '../episodes/host.ts';
 
 /** Every `tripwire:*` capability a session may send; any other is refused, naming these. */
 const KNOWN = ['tripwire:scenario', 'tripwire:agent', 'tripwire:trial', 'tripwire:episode'];

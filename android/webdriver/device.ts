@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { remote } from 'webdriverio';
 import { deviceTransportError, TripwireError, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction } from '../../src/public/index.ts';
 import { APPS } from '../phone/apps/index.ts';
-import { parseSource, type ParsedSource } from './source.ts';
+import { parseSource, type ParsedSource } from '../shell/source.ts';
 
 export interface AppiumDeviceOptions {
   /** The Appium server or Selenium Grid: http://127.0.0.1:4723 (a path, as Grid's /wd/hub, is kept). */

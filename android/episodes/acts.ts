@@ -1,5 +1,5 @@
 import { TripwireError, type Action, type AgentChannel } from '../../src/public/index.ts';
-import type { ActOutcome, SessionAction } from './session.ts';
+import type { ActOutcome, SessionAction } from './backend.ts';
 
 /** A session's action as the episode's: a screen action is the phone's tool of that name. */
 export function toAction(a: SessionAction): Action {
