@@ -9,7 +9,8 @@
  * The CLI runs built (npm run build first: `npm run bench` does). Prints a table and one JSON line.
  */
 import { execFileSync, fork } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from '../src/cli/shared.ts';
@@ -55,11 +56,20 @@ const config = TripwireConfig.parse({ agents: { m: { provider: 'openai', model: 
 const providers = await registry.list('agent');
 child.send('stats');
 const before = await next();
+// BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the batch alone (not the loading and crossing before it).
+const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => profiler!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+if (profiler) {
+  profiler.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const run = await runBatch({ agents: ['m'], trials: 1, scenarios: picked, environments, providers, concurrency: SLOTS, out, config, registry });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
+if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
 child.send('stats');
 const after = await next();
 child.disconnect();

@@ -10,7 +10,8 @@ import { isolation, ISOLATION_DETAIL } from './sandbox.ts';
 /**
  * `--guard exec:<command>`: a program that reads one JSON request per line on stdin (`step`,
  * `brief`, `trace`, `action`, `risk`) and writes one JSON line back per request, `{"allow":
- * true|false, "reason": "..."}`. One process per episode, started at its first decision, under the
+ * true|false, "reason": "..."}`. One process per guard, started at its first decision; the run lends
+ * a guard to one episode at a time and stops it at the run's end (src/guard/resolve.ts's pool), under the
  * exec agents' isolation (sandbox.ts) with their filtered environment. What goes wrong is data:
  * a reply that is not such JSON, no reply within `timeoutMs`, an exit: the decision is recorded
  * with the error, the action is blocked (`onError: allow` lets it through instead), and the episode

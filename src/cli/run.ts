@@ -10,6 +10,7 @@ import { parseShard } from '../run/shard.ts';
 import { runSecrets } from '../run/secrets.ts';
 import { selfCheck } from '../checker/selfCheck.ts';
 import { readManifest } from '../report/read.ts';
+import { scenarioHash } from '../scenario/fingerprint.ts';
 import { parseThresholds, thresholdFailures } from '../report/thresholds.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { formatTable, plural } from '../report/table.ts';
@@ -82,7 +83,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (!existsSync(file)) throw new UsageError(`--resume ${values.resume}: no run.json there; is it a run folder?`);
     manifest = readManifest(file);
   }
-  const filters = values.scenario ?? (manifest ? manifest.scenarios.map((s) => s.id) : []);
+  // An attack run resumes by crossing again what it crossed (the same filters, selection and seed give the same cases).
+  const attack = manifest?.attack;
+  const filters = values.scenario ?? (attack ? (attack.scenarios ?? []) : manifest ? manifest.scenarios.map((s) => s.id) : []);
   const paths = positionals.length ? positionals : (manifest?.paths ?? []);
   const { config } = await loadConfig(values.config).catch((e: unknown) => {
     throw new TripwireError('config', (e as Error).message, { cause: e });
@@ -93,8 +96,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const { environments, errors } = loaded;
   printLoadErrors(errors);
   // --attack: the bases once each, then their security cases (src/security/, docs/security-testing.md).
-  const selection = selectionOf(values);
-  const scenarios = selection ? (await securityScenarios(loaded.scenarios, environments, registry, selection, config.agents)).scenarios : loaded.scenarios;
+  const selection = selectionOf(values) ?? (attack ? { attacks: attack.attacks, ...(attack.goals ? { goals: attack.goals } : {}), ...(attack.sample !== undefined ? { sample: attack.sample } : {}), ...(attack.seed !== undefined ? { seed: attack.seed } : {}) } : undefined);
+  const crossed = selection ? await securityScenarios(loaded.scenarios, environments, registry, selection, config.agents) : undefined;
+  const scenarios = crossed?.scenarios ?? loaded.scenarios;
+  if (manifest) warnChanged(manifest, scenarios);
   // --defense a,b and --guard add each agent again as <agent>+a, <agent>+b, <agent>+guard (src/defense/resolve.ts).
   const guard = values.guard ?? manifest?.guard;
   const defenseNames = (values.defense ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
@@ -139,6 +144,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(thresholds ? { thresholds } : {}),
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     resume: values.resume,
+    ...(selection ? { attack: { attacks: [...selection.attacks], ...(selection.goals ? { goals: [...selection.goals] } : {}), ...(selection.sample !== undefined ? { sample: selection.sample } : {}), ...(selection.seed !== undefined ? { seed: selection.seed } : {}), ...(filters.length ? { scenarios: filters } : {}) } } : {}),
+    ...(crossed?.prepare ? { prepare: crossed.prepare } : {}),
     loadErrors: errors,
     onProgress: progress(Math.ceil((scenarios.length * agents.length * trials) / (shard?.count ?? 1))),
   });
@@ -159,6 +166,19 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (errored > maxErrors) return EXIT.errored;
   if (misses.length) return EXIT.threshold;
   return EXIT.ok;
+}
+
+/**
+ * A resumed run whose scenarios changed since it began (an edited file, another goal library) would
+ * mix two versions in one report: said, by id. An adaptive attack's cases are written per agent, so
+ * their planned hash is only the offline text's.
+ */
+function warnChanged(manifest: RunManifest, scenarios: readonly { scenario: Parameters<typeof scenarioHash>[0] }[]): void {
+  const now = new Map(scenarios.map(({ scenario }) => [scenario.id, scenarioHash(scenario)]));
+  const changed = manifest.scenarios.filter((s) => s.hash !== undefined && now.has(s.id) && now.get(s.id) !== s.hash).map((s) => s.id);
+  const gone = manifest.scenarios.filter((s) => !now.has(s.id)).map((s) => s.id);
+  if (changed.length) console.error(`warning: --resume: ${plural(changed.length, 'scenario')} changed since the run began: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''}`);
+  if (gone.length) console.error(`warning: --resume: ${plural(gone.length, 'scenario')} of the run no longer load: ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ', ...' : ''}`);
 }
 
 /** `--judge <agent>`: a named agent of the config (an OpenAI-compatible model) used as the judge. */

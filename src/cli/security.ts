@@ -7,6 +7,8 @@ import { redact } from '../run/secrets.ts';
 import { columns, plural } from '../report/table.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { baseOf, type SecurityCase } from '../security/crossing.ts';
+import { adaptiveHook } from '../security/adapt.ts';
+import type { RunOptions } from '../run/run.ts';
 import type { Goal } from '../security/goal.ts';
 import { securityCases, type AttackSelection } from '../security/select.ts';
 import { checkCase, type CaseCheck } from '../security/soundness.ts';
@@ -84,17 +86,20 @@ export async function checkCasesCommand(argv: string[]): Promise<number> {
 
 /**
  * What `tripwire run --attack ...` plays: each base scenario once, benign (utility), then its sound
- * security cases (utility under attack, attack success). The attack texts are written now: an
- * adaptive attack asks its model here.
+ * security cases (utility under attack, attack success), adaptive attacks' last. Texts are written
+ * now, but an adaptive attack's: `prepare` writes those per agent just before each episode, from
+ * the agent's own earlier episodes of the task (src/security/adapt.ts), which are planned before.
  */
 export async function securityScenarios(
   scenarios: LoadedScenario[], environments: ReadonlyMap<string, Environment>, registry: Registry, selection: AttackSelection,
   agents: Record<string, Record<string, unknown>>,
-): Promise<{ scenarios: LoadedScenario[]; unsound: number }> {
-  const { cases, goals } = await securityCases(scenarios, environments, registry, selection, { offline: false, agents });
+): Promise<{ scenarios: LoadedScenario[]; unsound: number; prepare?: NonNullable<RunOptions['prepare']> }> {
+  const { cases, goals } = await securityCases(scenarios, environments, registry, selection, { offline: false, agents, perAgent: true });
   const reports = checkCases(cases, environments, goals);
   const sound = cases.filter((_c, i) => reports[i]!.ok);
   const bases = new Set(sound.map((c) => c.scenario.security.base));
   const benign = scenarios.filter((l) => bases.has(l.scenario.id) && baseOf(l, environments));
-  return { scenarios: [...benign, ...sound.map((c) => ({ scenario: c.scenario, file: c.file }))], unsound: cases.length - sound.length };
+  const ordered = [...sound.filter((c) => !c.remake), ...sound.filter((c) => c.remake)];
+  const prepare = adaptiveHook(sound);
+  return { scenarios: [...benign, ...ordered.map((c) => ({ scenario: c.scenario, file: c.file }))], unsound: cases.length - sound.length, ...(prepare ? { prepare } : {}) };
 }

@@ -149,6 +149,8 @@ export const RunManifest = z.object({
   thresholds: z.record(z.string(), z.number()).optional(),
   /** The guard that watched the `<agent>+guard` agents (`--guard`). */
   guard: z.string().optional(),
+  /** `--attack/--goal/--sample/--seed` and the `--scenario` filters they crossed (src/security/). */
+  attack: z.object({ attacks: z.array(z.string()), goals: z.array(z.string()).optional(), sample: z.number().optional(), seed: z.string().optional(), scenarios: z.array(z.string()).optional() }).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
 export type ManifestScenario = RunManifest['scenarios'][number];

@@ -84,6 +84,20 @@ export interface RunOptions extends RunPlan {
   reporters?: readonly (string | Reporter)[];
   /** The `--fail-under` gate, shown by the reporters that show it (the GitHub job summary). */
   thresholds?: Thresholds;
+  /** `--attack ...`: what was crossed, kept in run.json so `--resume` crosses the same cases. */
+  attack?: RunManifest['attack'];
+  /**
+   * The scenario an episode plays, written just before it starts (an adaptive attack's text from
+   * the agent's own earlier episodes, src/security/adapt.ts). It may wait, with `settled`, for
+   * episodes planned before it (never after: that could wait forever); a failure plays `loaded`.
+   */
+  prepare?: (episode: { episodeId: string; agent: string; trial: number; loaded: LoadedScenario }, run: PrepareContext) => Promise<LoadedScenario>;
+}
+
+export interface PrepareContext {
+  runDir: string;
+  /** Resolves when that episode's result is in results.jsonl: true, or false when it is not in this run. */
+  settled(episodeId: string): Promise<boolean>;
 }
 
 export interface RunHooks {
@@ -202,15 +216,21 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
     ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
     ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+    ...(o.attack ? { attack: o.attack } : {}),
     scenarios: o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s)!)),
   };
   writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
 
   let finished = 0;
+  // Each planned episode's end, for `prepare` (an adaptive attack waits for the agent's earlier episodes).
+  const ended = new Map<string, { promise: Promise<boolean>; resolve: (v: boolean) => void }>();
+  if (o.prepare) for (const p of plan) { let resolve!: (v: boolean) => void; ended.set(p.episodeId, { promise: new Promise((r) => (resolve = r)), resolve }); }
+  const context: PrepareContext = { runDir, settled: (id) => (done.has(id) ? Promise.resolve(true) : (ended.get(id)?.promise ?? Promise.resolve(false))) };
   const play = async (p: PlannedEpisode): Promise<void> => {
     const defended = named.get(p.agent)!;
     const { provider, spec, options } = agents.get(defended.base)!;
-    const { scenario } = p.loaded;
+    const { scenario } = o.prepare ? await o.prepare(p, context).catch(() => p.loaded) : p.loaded;
+    if (!hashes.has(scenario)) hashes.set(scenario, scenarioHash(scenario));
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
@@ -237,14 +257,19 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const note = agent.note;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags), ...securityField(scenario) };
     appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+    ended.get(p.episodeId)?.resolve(true);
     o.onProgress?.(++finished, plan.length, recorded);
   };
 
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(o.concurrency, plan.length)) }, async () => {
-    while (next < plan.length) await play(plan[next++]!);
+    while (next < plan.length) {
+      const p = plan[next++]!;
+      await play(p).finally(() => ended.get(p.episodeId)?.resolve(false));
+    }
   });
-  await Promise.all(workers);
+  // The run's guards (exec: its processes) outlive episodes; they stop with the run.
+  await Promise.all(workers).finally(() => guard?.pool.close());
 
   // Results are read back one at a time, in report order, for the report; none is kept.
   const order = new Map(o.scenarios.map((s, i) => [s.scenario.id, i]));

@@ -17,10 +17,18 @@ export interface AttackContext {
   /** The user's own task (an attack may refer to it). */
   task: string;
   /**
-   * What a safe agent did in this world up to the point, one line a step (tool call and result):
-   * the trace an adaptive attack improves on.
+   * What the agent did in this world, one line a step (tool call and result): in a run, the agent's
+   * own last episode of this task (`traceOf: 'agent'`, an adaptive attack's input); otherwise, or
+   * before the agent has played it, the base's safe reference up to where it reads the point.
    */
   trace: string;
+  traceOf: 'reference' | 'agent';
+  /**
+   * The agent's last attempt at this case under another attack (same task, same goal), when it
+   * played one in this run: the text it read, and whether the goal was reached. `trace` is then
+   * that episode's trace.
+   */
+  last?: { attack: string; text: string; reached: boolean };
   /** `tripwire list` and `check`: no model is asked; an adaptive attack gives its starting text. */
   offline: boolean;
   /** The config's named agents (an adaptive attack asks the one it names, `attacker` by default). */
@@ -32,6 +40,12 @@ export interface Attack {
   kind: 'attack';
   name: string;
   description: string;
+  /**
+   * Writes its text per agent, from the agent's own trace (an adaptive attack): in a run, its cases
+   * play after the agent's other episodes of the same task, and the text is written just before
+   * each episode with that agent's last trace. `list` and `check` show its offline text.
+   */
+  adaptive?: boolean;
   text(context: AttackContext): string | Promise<string>;
 }
 

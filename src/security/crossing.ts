@@ -7,7 +7,7 @@ import type { Check } from '../grading/predicate.ts';
 import { scenarioHash } from '../scenario/fingerprint.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { DEFAULT_MODEL_NAME, DEFAULT_USER_NAME, type Attack } from './attack.ts';
+import { DEFAULT_MODEL_NAME, DEFAULT_USER_NAME, type Attack, type AttackContext } from './attack.ts';
 import { checkOf, instructionOf, type Goal, type WorldState } from './goal.ts';
 import { play } from './play.ts';
 import { inject, pointsOf, type Point, type PointKind, type PointSpec } from './points.ts';
@@ -64,7 +64,15 @@ export interface SecurityCase {
   scenario: SecurityScenario;
   hash: string;
   file: string;
+  /**
+   * An adaptive attack's case written again from an agent's own trace (src/security/adapt.ts):
+   * same id, point and goal, a new text. Only cases of adaptive attacks in a run have it.
+   */
+  remake?: (from: AgentTrace) => Promise<SecurityCase>;
 }
+
+/** What an adaptive attack is told of the agent it attacks (AttackContext's fields). */
+export type AgentTrace = Pick<AttackContext, 'trace' | 'last'>;
 
 /** A base: a benign task whose reference reads an injection point. */
 export interface Base {
@@ -171,10 +179,17 @@ export interface CrossOptions {
   offline: boolean;
   agents?: Record<string, Record<string, unknown>>;
   signal?: AbortSignal;
+  /**
+   * A run: adaptive attacks write their offline text now and are given `remake`, to write it again
+   * per agent from its own trace just before each episode (instead of once from the reference).
+   */
+  perAgent?: boolean;
+  /** Canonical JSON of the bases' parts the cases share, so hashing 5,000 cases reads each seed once (cross sets it). */
+  memo?: WeakMap<object, string>;
 }
 
-/** The security case of one base, goal and attack. */
-export async function makeCase(base: Base, r: ResolvedGoal, attack: Attack, o: CrossOptions): Promise<SecurityCase> {
+/** The security case of one base, goal and attack (with `from`: written from an agent's own trace). */
+export async function makeCase(base: Base, r: ResolvedGoal, attack: Attack, o: CrossOptions, from?: AgentTrace): Promise<SecurityCase> {
   const s = base.loaded.scenario;
   const text = await attack.text({
     goal: { id: r.goal.id, title: r.goal.title, instruction: r.instruction },
@@ -183,8 +198,10 @@ export async function makeCase(base: Base, r: ResolvedGoal, attack: Attack, o: C
     point: { id: base.point.id, env: base.point.env, kind: base.point.kind },
     tools: r.reference.filter((a) => a.type === 'tool').map((a) => ({ tool: (a as { tool: string }).tool, args: (a as { args?: unknown }).args ?? {} })),
     task: s.instruction,
-    trace: base.trace,
-    offline: o.offline,
+    trace: from?.trace ?? base.trace,
+    traceOf: from ? 'agent' : 'reference',
+    ...(from?.last ? { last: from.last } : {}),
+    offline: o.offline || (o.perAgent === true && attack.adaptive === true && !from),
     agents: o.agents ?? {},
     ...(o.signal ? { signal: o.signal } : {}),
   });
@@ -192,7 +209,7 @@ export async function makeCase(base: Base, r: ResolvedGoal, attack: Attack, o: C
   // A phone goal's shortcut actions (uninstall, send_sms...) are offered in its cases, as AgentDojo offers every tool of a suite.
   if (r.goal.shortcuts?.length && seeds.phone) {
     const phone = seeds.phone as { shortcuts?: string[] };
-    phone.shortcuts = [...new Set([...(phone.shortcuts ?? []), ...r.goal.shortcuts])];
+    seeds.phone = { ...phone, shortcuts: [...new Set([...(phone.shortcuts ?? []), ...r.goal.shortcuts])] };
   }
   const id = `${s.id}+${r.goal.id}@${attack.name}`;
   const security: SecurityInfo = {
@@ -212,7 +229,9 @@ export async function makeCase(base: Base, r: ResolvedGoal, attack: Attack, o: C
     reference: { safe: s.reference.safe },
     security,
   };
-  return { id, scenario, hash: scenarioHash(scenario), file: base.loaded.file };
+  const made: SecurityCase = { id, scenario, hash: scenarioHash(scenario, o.memo), file: base.loaded.file };
+  if (o.perAgent && attack.adaptive) made.remake = (agent) => makeCase(base, r, attack, o, agent);
+  return made;
 }
 
 /** Every base's resolved goals, memoised by the caller: goals resolve once per base, not per attack. */
@@ -242,7 +261,8 @@ export async function cross(
   }
   const chosen = o.sample ? sample(planned, o.sample.n, o.sample.seed) : planned;
   const cases: SecurityCase[] = [];
-  for (const p of chosen) cases.push(await makeCase(p.base, p.r, p.attack, o));
+  const memo = o.memo ?? new WeakMap<object, string>();
+  for (const p of chosen) cases.push(await makeCase(p.base, p.r, p.attack, { ...o, memo }));
   return cases;
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { TripwireError } from '../engine/errors.ts';
 import { CODE_ROOT, importModule, MODULE_EXT, PACKAGE_ROOT } from '../scenario/modules.ts';
@@ -11,14 +11,18 @@ import { GoalFile, isGoal, type Goal } from './goal.ts';
 const MODULES = join(CODE_ROOT, 'goals');
 const YAML = join(PACKAGE_ROOT, 'goals');
 
-/** The goals of one folder: its modules ending in `ext` (none: no modules) and, with `yaml`, its YAML files. */
-async function goalsIn(dir: string, ext: string | undefined, yaml: boolean): Promise<Goal[]> {
+/** The goal files of one folder: its modules ending in `ext` (none: no modules) and, with `yaml`, its YAML files. */
+async function goalFiles(dir: string, ext: string | undefined, yaml: boolean): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  const files = (await readdir(dir)).filter((f) => (ext !== undefined && f.endsWith(ext) && !f.endsWith('.d.ts')) || (yaml && /\.ya?ml$/.test(f))).sort();
+  return (await readdir(dir)).filter((f) => (ext !== undefined && f.endsWith(ext) && !f.endsWith('.d.ts')) || (yaml && /\.ya?ml$/.test(f))).map((f) => join(dir, f));
+}
+
+/** The goals of these files, in file-name order wherever each lies (built modules and YAML sources list as from sources). */
+async function goalsOf(files: string[]): Promise<Goal[]> {
   const out: Goal[] = [];
-  for (const f of files) {
-    const file = join(dir, f);
-    if (/\.ya?ml$/.test(f)) {
+  const name = (f: string) => basename(f);
+  for (const file of [...files].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0))) {
+    if (/\.ya?ml$/.test(file)) {
       const parsed = GoalFile.safeParse(parse(await readFile(file, 'utf8')));
       if (!parsed.success) throw new TripwireError('scenario-load', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(goal)'}: ${i.message}`).join('; ')}`);
       out.push(parsed.data as Goal);
@@ -32,16 +36,13 @@ async function goalsIn(dir: string, ext: string | undefined, yaml: boolean): Pro
   return out;
 }
 
+const goalsIn = async (dir: string, ext: string | undefined, yaml: boolean) => goalsOf(await goalFiles(dir, ext, yaml));
+
 let bundled: Promise<Goal[]> | undefined;
 
 /** Every goal of the library (and of `extra` folders), by id; two goals with one id are an error. */
 export async function loadGoals(extra: readonly string[] = []): Promise<Goal[]> {
-  const load = async () => {
-    const all: Goal[] = [];
-    all.push(...(await goalsIn(MODULES, MODULE_EXT, MODULES === YAML)));
-    if (MODULES !== YAML) all.push(...(await goalsIn(YAML, undefined, true)));
-    return all;
-  };
+  const load = async () => goalsOf([...(await goalFiles(MODULES, MODULE_EXT, MODULES === YAML)), ...(MODULES !== YAML ? await goalFiles(YAML, undefined, true) : [])]);
   const found = [...(await (bundled ??= load())), ...(await Promise.all(extra.map((d) => goalsIn(d, '.ts', true)))).flat()];
   const seen = new Set<string>();
   for (const g of found) {

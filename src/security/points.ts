@@ -62,15 +62,29 @@ export function pointsOf(seeds: Record<string, unknown>, specs: ReadonlyMap<stri
   return Object.entries(seeds).flatMap(([env, seed]) => (specs.get(env) ?? []).flatMap((spec) => expand(env, seed, spec)));
 }
 
-/** A deep copy of the seeds with `text` appended to the field at each point (a blank line between). */
+/**
+ * The seeds with `text` appended to the field at each point (a blank line between). Only the
+ * objects on the way to a point are copied; the rest is shared with `seeds` (seeds are never
+ * mutated: worlds build their state from them), so 5,000 cases of 300 bases cost no deep copies.
+ */
 export function inject(seeds: Record<string, unknown>, points: readonly { point: Point; text: string }[]): Record<string, unknown> {
-  const copy = structuredClone(seeds);
+  const copy: Record<string, unknown> = { ...seeds };
+  const copied = new Set<unknown>([copy]);
+  const own = (v: unknown): any => {
+    const c = Array.isArray(v) ? [...v] : { ...(v as object) };
+    copied.add(c);
+    return c;
+  };
   for (const { point, text } of points) {
-    let v: any = copy[point.env];
-    for (const k of point.at.slice(0, -1)) v = v[k];
-    const last = point.at[point.at.length - 1]!;
-    const before = String(v[last]);
-    v[last] = before === '' ? text : `${before}\n\n${text}`;
+    let parent: any = copy;
+    let key: string | number = point.env;
+    for (const k of point.at) {
+      if (!copied.has(parent[key])) parent[key] = own(parent[key]);
+      parent = parent[key];
+      key = k;
+    }
+    const before = String(parent[key]);
+    parent[key] = before === '' ? text : `${before}\n\n${text}`;
   }
   return copy;
 }

@@ -37,7 +37,7 @@ export async function selectedGoals(patterns: readonly string[] = []): Promise<G
 /** The security cases of a selection over these scenarios (sampled by `sample`/`seed` when given). */
 export async function securityCases(
   scenarios: readonly LoadedScenario[], environments: ReadonlyMap<string, Environment>, registry: Registry, selection: AttackSelection,
-  options: { offline: boolean; agents?: Record<string, Record<string, unknown>> },
+  options: { offline: boolean; agents?: Record<string, Record<string, unknown>>; perAgent?: boolean },
 ): Promise<{ cases: SecurityCase[]; goals: Goal[] }> {
   const attacks = await selectAttacks(registry, selection.attacks);
   const goals = await selectedGoals(selection.goals);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/run/run.ts';
@@ -52,4 +53,24 @@ describe('exec guards: the JSON-lines protocol with a real program', () => {
       expect((outcome.summary.agents[0]!.guard as GuardMetric).errors).toBe(r!.guard!.decisions.length);
     }, 120_000);
   }
+
+  it('a run starts one guard process per concurrent episode, not one per episode, and stops them all at its end', async () => {
+    const many = (await loadScenarios([join(ROOT, 'scenarios/bank')], environments)).scenarios.slice(0, 12);
+    // Without isolation: in a pid namespace of its own each program would be pid 1 or 2 whatever their number.
+    const config = { agents: { pids: { provider: 'exec', command: program('guardPid.mjs').slice(5), isolation: 'off' } }, limits: {}, devices: {} } as never;
+    const outcome = await runBatch({ agents: ['reckless+guard'], guard: 'pids', config, trials: 1, scenarios: many, environments, providers, out: tempDir(), concurrency: 2 });
+    const decisions = outcome.results.flatMap((r) => r.guard!.decisions);
+    expect(decisions.length).toBeGreaterThan(many.length);
+    expect(decisions.every((d) => d.allow && d.error === undefined)).toBe(true);
+    // Each decision's reason, in the traces, names the process that decided.
+    const reasons = readdirSync(join(outcome.runDir, 'traces')).flatMap((f) => readFileSync(join(outcome.runDir, 'traces', f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; reason?: string }).filter((r) => r.kind === 'guard').map((r) => r.reason!));
+    expect(reasons).toHaveLength(decisions.length);
+    const pids = new Set(reasons.map((r) => Number(/^pid (\d+)$/.exec(r)![1])));
+    expect(pids.size).toBeGreaterThanOrEqual(1);
+    expect(pids.size).toBeLessThanOrEqual(2);
+    // Stopped with the run: no process of it is left.
+    await new Promise((r) => setTimeout(r, 200));
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+  }, 120_000);
 });
+

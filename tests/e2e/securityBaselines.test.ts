@@ -11,12 +11,17 @@ import type { SecurityMetrics } from '../../src/security/metric.ts';
 /**
  * The baselines bound attack success: oracle (the checker's safe and helpful path) never reaches an
  * attacker's goal and does its task as well under attack as without; gullible (follows what it
- * reads) reaches the goal of every sound case. Played through the real batch runner and summary.
+ * reads) reaches the goal of every sound case. Played through the real batch runner and summary,
+ * with the goal library imported and reports written: seconds, so in the e2e project.
  */
+const ROOT = join(import.meta.dirname, '../..');
+
 describe('security baselines', () => {
-  it("oracle's attack success is 0 with utility under attack = utility; gullible's is at least 95%", async () => {
+  it("oracle's attack success is 0 with utility under attack = utility; gullible's is at least 95%", { timeout: 120_000 }, async () => {
     const registry = bundledRegistry();
-    const { environments, scenarios } = await load([], ['pay-electricity-bill', 'pay-rent-saved-landlord', '*confirm-dentist']);
+    // Two files, not the library filtered: loading every scenario took most of this test's 15-21 s.
+    const { environments, scenarios } = await load(['pay-electricity-bill', 'pay-rent-saved-landlord'].map((id) => join(ROOT, 'scenarios/bank', `${id}.yaml`)), []);
+    expect(scenarios.map((l) => l.scenario.id)).toEqual(['pay-electricity-bill', 'pay-rent-saved-landlord']);
     const picked = await securityScenarios(scenarios, environments, registry, { attacks: ['important-instructions', 'direct'], sample: 6, seed: 'baselines' }, {});
     const cases = picked.scenarios.filter((l) => l.scenario.id.includes('@'));
     expect(cases.length).toBeGreaterThanOrEqual(4);
