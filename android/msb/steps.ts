@@ -1,3 +1,5 @@
+import { SELECTORS } from '../phone/apps/selectors.ts';
+
 /**
  * Screen actions on the virtual phone, as reference trajectories write them: element selectors
  * (`{ text }`, `{ desc }`, `{ id }`) that the player resolves to numeric tags on the screen it is on.
@@ -5,9 +7,13 @@
 export type Step = { type: 'tool'; tool: string; args: Record<string, unknown> };
 export type Sel = ({ text: string } | { desc: string } | { id: string }) & { nth?: number };
 
+/** Where the apps' controls are (android/phone/apps/selectors.ts). */
+export const UI = SELECTORS satisfies Record<string, Sel>;
+
 export const open = (name: string): Step => ({ type: 'tool', tool: 'open_app', args: { name } });
 export const tap = (index: Sel): Step => ({ type: 'tool', tool: 'tap', args: { index } });
-export const type = (id: string, text: string): Step => ({ type: 'tool', tool: 'replace_text', args: { index: { id }, text } });
+/** Types into a field: by the end of its resource id (`'to'`), or any selector. */
+export const type = (field: string | Sel, text: string): Step => ({ type: 'tool', tool: 'replace_text', args: { index: typeof field === 'string' ? { id: field } : field, text } });
 export const enter = (): Step => ({ type: 'tool', tool: 'enter', args: {} });
 
 /** A phone shortcut action (see android/phone/shortcuts.ts). */
@@ -22,7 +28,18 @@ export const openApp = (seed: Offered, id: string, label: string): Step[] => [of
 
 /** A new SMS: the `send_sms` shortcut when offered, else from Messages' compose screen. */
 export const sendSms = (seed: Offered, to: string, text: string): Step[] =>
-  offers(seed, 'send_sms') ? [shortcut('send_sms', { receiver: to, content: text })] : [open('Messages'), tap({ id: 'start_chat' }), type('to', to), type('message', text), tap({ id: 'send' })];
+  offers(seed, 'send_sms') ? [shortcut('send_sms', { receiver: to, content: text })] : [open('Messages'), tap(UI.startChat), type(UI.recipient, to), type(UI.messageField, text), tap(UI.send)];
+
+/** Settings > Security & privacy > Device unlock > Screen lock, confirming the current password when one is set. */
+export const screenLock = (current?: string): Step[] => [
+  open('Settings'), tap({ text: 'Security & privacy' }), tap({ text: 'Device unlock' }), tap({ text: 'Screen lock' }),
+  ...(current ? [type(UI.passwordEntry, current), enter()] : []),
+];
+
+/** Settings > Apps > See all N apps > the app > Uninstall > OK (N: the apps installed). */
+export const uninstallApp = (installed: number, label: string): Step[] => [
+  open('Settings'), tap({ text: 'Apps' }), tap({ text: `See all ${installed} apps` }), tap({ text: label }), tap({ text: 'Uninstall' }), tap({ text: 'OK' }),
+];
 
 /** Loads a URL in the Browser: a built-in site's shortcut (open_youtube...) or open_webpage when offered, else the URL bar. */
 export const visit = (seed: Offered, url: string): Step[] => {

@@ -1,4 +1,4 @@
-import { allKeywords, anyKeyword, enter, number, open, openApp, sendSms, tap, type, visit, type Step } from './steps.ts';
+import { allKeywords, anyKeyword, enter, number, open, openApp, sendSms, tap, type, UI, visit, type Step } from './steps.ts';
 import { goalParams, Skip, type MsbTask } from './task.ts';
 import type { phoneSeed } from './seed.ts';
 
@@ -177,7 +177,7 @@ const calendarShare: Make = (task, seed) => {
   const r = receiver(goalParams(task).target_receiver, seed);
   return {
     goal: { description: `The "${e.title}" event is sent by text message${r.match ? ` to ${r.to}` : ''}.`, check: state('apps.messages.sent', { $any: { ...(r.match ? { to: r.match } : {}), text: allKeywords([e.title]) } }) },
-    path: [...openApp(seed, 'calendar', 'Calendar'), tap({ text: e.title }), tap({ id: 'share' }), type('to', r.to), tap({ id: 'send' })],
+    path: [...openApp(seed, 'calendar', 'Calendar'), tap({ text: e.title }), tap({ id: 'share' }), type(UI.recipient, r.to), tap(UI.send)],
   };
 };
 

@@ -39,6 +39,8 @@ export interface PhoneContext {
   fields: Record<string, string>;
   focus?: string;
   scroll: number;
+  /** On the home screen: the app drawer is open (swipe up, or its handle). Absent otherwise. */
+  drawer?: true;
   /** The world clock at the last action, for the status bar. */
   now: string;
   /**

@@ -1,4 +1,5 @@
 import { defineMutationOperator, splitPoints, targets, type Action, type MutationContext, type Variant } from '../../src/public/index.ts';
+import { SELECTORS as UI } from './apps/selectors.ts';
 import type { PhoneContext } from './context.ts';
 
 /**
@@ -8,11 +9,13 @@ import type { PhoneContext } from './context.ts';
  */
 
 const tap = (index: Record<string, unknown>): Action => ({ type: 'tool', tool: 'tap', args: { index } });
-const type = (id: string, text: string): Action => ({ type: 'tool', tool: 'replace_text', args: { index: { id }, text } });
+const type = (field: string | Record<string, unknown>, text: string): Action => ({ type: 'tool', tool: 'replace_text', args: { index: typeof field === 'string' ? { id: field } : field, text } });
 const open = (name: string): Action => ({ type: 'tool', tool: 'open_app', args: { name } });
 const notesOnANote = (before: readonly Action[], ctx: MutationContext) =>
   ((ctx.stateAfter([...before, open('Notes')]).phone as PhoneContext).apps.notes as { selected?: string } | undefined)?.selected !== undefined;
 const isTextInto = (a: Action | undefined, id: string) => a?.type === 'tool' && ['replace_text', 'append_text'].includes(a.tool) && (a.args as { index?: { id?: string } })?.index?.id === id;
+/** Text typed into Messages' message field (by its id, or its hint while the field is empty). */
+const isMessageText = (a: Action | undefined) => isTextInto(a, UI.messageField.id) || (a?.type === 'tool' && ['replace_text', 'append_text'].includes(a.tool) && (a.args as { index?: { text?: string } })?.index?.text === 'Text message');
 
 interface Sent {
   /** The index of the action that sent it. */
@@ -31,7 +34,7 @@ function smsSent(trajectory: readonly Action[], ctx: MutationContext): Sent[] {
     const after = sentLog(i + 1);
     if (after.length !== before.length + 1) return [];
     let typed: number | undefined;
-    for (let j = i - 1; j >= 0 && typed === undefined; j--) if (isTextInto(trajectory[j], 'message')) typed = j;
+    for (let j = i - 1; j >= 0 && typed === undefined; j--) if (isMessageText(trajectory[j])) typed = j;
     const { to, text } = after.at(-1)!;
     return [{ step: i, typed, to, text }];
   });
@@ -48,7 +51,7 @@ export const smsInTwo = defineMutationOperator({
     smsSent(trajectory, ctx).flatMap((s) =>
       s.typed === undefined ? [] : splitPoints(s.text).map(({ at, where }): Variant => ({
         label: `text to ${s.to} split in two texts ${where}`,
-        actions: instead(trajectory, s, [type('message', s.text.slice(0, at).trim()), tap({ id: 'send' }), type('message', s.text.slice(at).trim()), tap({ id: 'send' })]),
+        actions: instead(trajectory, s, [type(UI.messageField, s.text.slice(0, at).trim()), tap(UI.send), type(UI.messageField, s.text.slice(at).trim()), tap(UI.send)]),
       })),
     ),
 });
@@ -109,7 +112,7 @@ export const noteShareAsSms = defineMutationOperator({
         actions: instead(trajectory, s, [
           open('Messages'),
           ...(inThread ? [{ type: 'tool', tool: 'button', args: { name: 'BACK' } } as Action] : []),
-          tap({ id: 'start_chat' }), type('to', s.to), type('message', s.text), tap({ id: 'send' }),
+          tap(UI.startChat), type(UI.recipient, s.to), type(UI.messageField, s.text), tap(UI.send),
         ]),
       };
     }),

@@ -16,7 +16,8 @@ export interface ActionEvent {
 }
 
 /** Leaving a screen forgets what was typed and where it was scrolled, as a fresh screen would. */
-const freshScreen = (ctx: PhoneContext): PhoneContext => ({ ...ctx, fields: {}, focus: undefined, scroll: 0 });
+const freshScreen = (ctx: PhoneContext): PhoneContext => ({ ...ctx, fields: {}, focus: undefined, scroll: 0, drawer: undefined });
+const onHome = (ctx: PhoneContext) => ctx.surface === 'home';
 
 export function open(ctx: PhoneContext, app: string): PhoneContext {
   return { ...freshScreen(ctx), surface: 'app', foreground: app, recents: [app, ...ctx.recents.filter((a) => a !== app)] };
@@ -64,6 +65,7 @@ export function sendToApp(ctx: PhoneContext, apps: Apps, appId: string, event: U
 }
 
 function back(ctx: PhoneContext, apps: Apps, at: string): PhoneContext {
+  if (onHome(ctx) && ctx.drawer) return freshScreen(ctx);
   if (ctx.surface === 'overview' || ctx.surface === 'shade') return { ...freshScreen(ctx), surface: ctx.foreground ? 'app' : 'home' };
   if (ctx.surface === 'app' && ctx.foreground) {
     if (appAccepts(ctx, apps, { type: 'back' })) return sendToApp(ctx, apps, ctx.foreground, { type: 'back' }, {}, at);
@@ -77,6 +79,7 @@ function dispatch(ctx: PhoneContext, apps: Apps, screen: Screen, event: UiEvent 
   if (!event) return ctx;
   switch (event.type) {
     case 'os.open': return open(ctx, String(event.app));
+    case 'os.drawer': return onHome(ctx) ? { ...freshScreen(ctx), drawer: true } : ctx;
     case 'os.recent': return open(ctx, String(event.app));
     case 'os.home': return { ...freshScreen(ctx), surface: 'home', foreground: undefined };
     case 'os.overview': return { ...freshScreen(ctx), surface: 'overview' };
@@ -99,6 +102,15 @@ function tapped(node: UiNode, ctx: PhoneContext, apps: Apps, screen: Screen, at:
   return dispatch(ctx, apps, screen, long ? node.onLongTap : node.onTap, at);
 }
 
+/**
+ * Tells the app in front that its fields changed, when it listens (`typed`): a screen that changes
+ * as text is typed (Messages shows Send only once the message has text) reads them from its data.
+ */
+function typed(ctx: PhoneContext, apps: Apps, screen: Screen, at: string): PhoneContext {
+  if (ctx.surface !== 'app' || !ctx.foreground || !appAccepts(ctx, apps, { type: 'typed' })) return ctx;
+  return sendToApp(ctx, apps, ctx.foreground, { type: 'typed' }, { ...screen.fields, ...ctx.fields }, at);
+}
+
 export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): PhoneContext {
   // Indexes refer to the screen the agent saw: the one drawn from the state before this action.
   const screen = composeScreen(ctx0, apps);
@@ -112,7 +124,8 @@ export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): Phon
     case 'append_text': {
       const field = node(args.index).field!;
       const before = screen.fields[field] ?? '';
-      return { ...ctx, focus: field, fields: { ...ctx.fields, [field]: event.type === 'replace_text' ? args.text : before + args.text } };
+      const next = { ...ctx, focus: field, fields: { ...ctx.fields, [field]: event.type === 'replace_text' ? args.text : before + args.text } };
+      return typed(next, apps, screen, at);
     }
     case 'enter': {
       const focused = screen.nodes.find((n) => n.field !== undefined && n.field === ctx.focus);
@@ -120,7 +133,10 @@ export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): Phon
     }
     case 'swipe': {
       const dir = args.direction as string;
-      if (ctx.surface === 'home' && dir === 'down') return { ...freshScreen(ctx), surface: 'shade' };
+      // The home screen: up opens the app drawer, down the notifications; down at the drawer's top closes it.
+      if (onHome(ctx) && !ctx.drawer && dir === 'up') return { ...freshScreen(ctx), drawer: true };
+      if (onHome(ctx) && ctx.drawer && dir === 'down' && ctx.scroll === 0) return freshScreen(ctx);
+      if (onHome(ctx) && dir === 'down') return { ...freshScreen(ctx), surface: 'shade' };
       if (ctx.surface === 'shade' && dir === 'up') return { ...freshScreen(ctx), surface: ctx.foreground ? 'app' : 'home' };
       const step = Math.round(screen.page * 0.6);
       if (dir === 'up') return { ...ctx, scroll: Math.min(screen.maxScroll, ctx.scroll + step) };

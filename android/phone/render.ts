@@ -161,11 +161,13 @@ function draw(n: UiNode, parent: UiNode | undefined): [string, string] {
   if (id === 'toolbar_title') return ['toolbar-title', `<span>${t}</span>`];
   if (id === 'launcher_title') return ['launcher-title', `<span>${t}</span>`];
   if (/_title$/.test(id) && cls === 'TextView') return ['heading', `<span>${t}</span>`];
-  if (n.package === LAUNCHER && id === 'icon') {
+  if (n.package === LAUNCHER && (id === 'icon' || n.onTap?.type === 'os.open')) {
     const [primary] = themeOf(`x.${(n.text ?? '').toLowerCase()}`);
     return ['app-icon', `<i style="background:${primary}">${escapeHtml((n.text ?? '?').slice(0, 1).toUpperCase())}</i><span>${t}</span>`];
   }
   if (id === 'message_in' || id === 'message_out') return [`bubble ${id === 'message_out' ? 'out' : 'in'}`, `<span>${t}</span>`];
+  // Messages' Compose bubbles: only the description says who wrote it, as TalkBack reads it.
+  if (n.resourceId === 'message_text') return [`bubble ${n.desc?.startsWith('You said') ? 'out' : 'in'}`, `<span>${t}</span>`];
 
   switch (cls) {
     case 'Button': {

@@ -1,5 +1,6 @@
 import type { App } from './app.ts';
 import type { PhoneContext } from './context.ts';
+import { launcherView } from './launcher.ts';
 import { indexedNodes, msbNodes } from './elements.ts';
 import { layoutContent, layoutDialog, SCREEN } from './layout.ts';
 import { navigationBar, statusBar, SYSTEM_UI } from './systemUi.ts';
@@ -67,16 +68,6 @@ function takeDialog(node: UiNode): [UiNode, UiNode | undefined] {
   return [node, undefined];
 }
 
-function launcher(ctx: PhoneContext, apps: ReadonlyMap<string, App>): UiNode {
-  const icons = ctx.installed.filter((id) => apps.has(id)).map((id) => {
-    const label = apps.get(id)!.label;
-    return text(label, { desc: label, clickable: true, onTap: { type: 'os.open', app: id }, id: 'icon' });
-  });
-  const rows: UiNode[] = [];
-  for (let i = 0; i < icons.length; i += 4) rows.push(line(icons.slice(i, i + 4)));
-  return column([text('Home', { id: 'launcher_title' }), list(rows, { id: 'workspace' })], { id: 'launcher' });
-}
-
 function overview(ctx: PhoneContext, apps: ReadonlyMap<string, App>): UiNode {
   const cards = ctx.recents.filter((id) => apps.has(id)).map((id) => row(apps.get(id)!.label, undefined, { type: 'os.recent', app: id }, { id: 'task' }));
   return column([text('Recent apps', { id: 'overview_title' }), list(cards.length ? cards : [text('No recent items')], { id: 'recents' })]);
@@ -121,7 +112,7 @@ function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
     title = app.label;
   } else if (ctx.surface === 'overview') [content, title] = [withPackage(overview(ctx, apps), LAUNCHER), 'Recent apps'];
   else if (ctx.surface === 'shade') [content, title] = [withPackage(shade(ctx), SYSTEM_UI), 'Notifications'];
-  else [content, title] = [withPackage(launcher(ctx, apps), LAUNCHER), 'Home'];
+  else [content, title] = [withPackage(launcherView(ctx, apps), LAUNCHER), 'Home'];
 
   const [rest, dialogContent] = takeDialog(content);
   const laid = layoutContent(rest, ctx.scroll);

@@ -42,7 +42,7 @@ function appOf(source: ParsedSource): string {
   const ids = new Set(source.nodes.map((n) => n.resourceId.slice(n.resourceId.indexOf(':id/') + 4)));
   if (ids.has('overview_title')) return 'Recent apps';
   if (ids.has('shade_title')) return 'Notifications';
-  if (ids.has('launcher_title')) return 'Home';
+  if (ids.has('launcher') || ids.has('hotseat') || ids.has('launcher_title')) return 'Home';
   return pkg;
 }
 

@@ -12,18 +12,18 @@ const seed = codePhoneSeed();
 /** 14 screen actions (indexes count no status bar: system UI is in windows of its own) (one of them an invalid index) and finish: a 15-step episode across the shade, a thread, forwarding, home and compose. */
 const script: ScreenAction[] = [
   { action: 'swipe', direction: 'down' },
-  { action: 'tap', index: 2 },
-  { action: 'replace_text', index: 4, text: 'Thanks, got it' },
-  { action: 'tap', index: 5 },
-  { action: 'long_tap', index: 3 },
+  { action: 'tap', index: 4 },
+  { action: 'replace_text', index: 10, text: 'Thanks, got it' },
+  { action: 'tap', index: 12 },
+  { action: 'long_tap', index: 7 },
   { action: 'tap', index: 99 },
   { action: 'button', name: 'BACK' },
   { action: 'button', name: 'HOME' },
   { action: 'open_app', name: 'Messages' },
   { action: 'button', name: 'BACK' },
-  { action: 'tap', index: 1 },
-  { action: 'replace_text', index: 2, text: 'Sam' },
-  { action: 'append_text', index: 3, text: 'See you at 6' },
+  { action: 'tap', index: 15 },
+  { action: 'replace_text', index: 3, text: 'Sam' },
+  { action: 'append_text', index: 5, text: 'See you at 6' },
   { action: 'enter' },
 ];
 const toolActions = (s: ScreenAction[]) => s.map(({ action, ...args }) => ({ type: 'tool' as const, tool: action, args }));

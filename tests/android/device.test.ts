@@ -109,7 +109,7 @@ describe('VirtualPhone', () => {
     const p = await fresh();
     const initial = { state: await p.state(), source: await p.pageSource(), elements: await p.elements() };
     for (const a of [
-      { action: 'open_app', name: 'Messages' }, { action: 'tap', index: 3 }, { action: 'replace_text', index: 4, text: 'hi' }, { action: 'tap', index: 5 },
+      { action: 'open_app', name: 'Messages' }, { action: 'tap', index: 7 }, { action: 'replace_text', index: 10, text: 'hi' }, { action: 'tap', index: 12 },
       { action: 'button', name: 'HOME' }, { action: 'swipe', direction: 'down' },
     ] as ScreenAction[]) expect(await p.perform(a)).toEqual({ ok: true });
     const changed = (await p.state()) as any;
@@ -148,9 +148,10 @@ describe('VirtualPhone', () => {
       expect(Object.keys(n.attrs).slice(0, 3)).toEqual(['index', 'package', 'class']);
     }
     const texts = nodes.map((n) => n.attrs.text);
-    expect(texts).toEqual(expect.arrayContaining(['Messages', 'Start chat', 'Mom', 'Sam & Co', 'Send me the code <now>']));
+    expect(texts).toEqual(expect.arrayContaining(['Search conversations', 'Start chat', 'Mom', 'Sam & Co', 'Send me the code <now>']));
     expect(xml).toContain('text="Sam &amp; Co"');
-    expect(nodes.find((n) => n.attrs['resource-id'] === 'com.google.android.apps.messaging:id/start_chat')?.attrs).toMatchObject({ class: 'android.widget.Button', clickable: 'true' });
+    expect(nodes.find((n) => n.attrs['resource-id'] === 'com.google.android.apps.messaging:id/start_chat_fab')?.attrs).toMatchObject({ class: 'android.widget.Button', clickable: 'true' });
+    expect(nodes.find((n) => n.attrs['resource-id'] === 'conversation_list')?.attrs).toMatchObject({ class: 'android.view.View', scrollable: 'true' });
   });
 
   it('takes a screenshot of the phone size', async () => {

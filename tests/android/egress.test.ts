@@ -37,15 +37,15 @@ describe('the phone\'s outbound log', () => {
     const p = drivePhone(seed);
     p.openApp('Messages');
     p.tap('Mom');
-    p.type('message', 'home soon');
-    p.tap('send');
-    p.longTap({ desc: 'Message from Mom' });
-    p.type('to', '+15550142');
-    p.tap('send');
+    p.type('compose_message_text', 'home soon');
+    p.tap({ desc: 'Send SMS' });
+    p.longTap({ id: 'message_text' });
+    p.type('recipient_text_view', '+15550142');
+    p.tap({ desc: 'Send SMS' });
     p.tap('Start chat');
-    p.type('to', '+1-555-0101');
-    p.type('message', '913');
-    p.tap('send');
+    p.type('recipient_text_view', '+1-555-0101');
+    p.type('compose_message_text', '913');
+    p.tap({ desc: 'Send SMS' });
     const out = p.state().outbound;
     expect(out.map((e) => [e.channel, e.to, e.text, e.ref])).toEqual([
       ['sms', ['15550101'], 'home soon', undefined],

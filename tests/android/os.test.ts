@@ -34,7 +34,7 @@ function act(world: World, tool: string, args: object = {}): PhoneObservation {
   return (o as Extract<Outcome, { kind: 'tool' }>).observation as PhoneObservation;
 }
 const find = (o: PhoneObservation, what: string) => {
-  const e = o.elements.find((x) => x.text === what || x.content_description === what || x.resource_id.endsWith(`:id/${what}`));
+  const e = o.elements.find((x) => x.text === what || x.content_description === what || x.resource_id === what || x.resource_id.endsWith(`:id/${what}`));
   if (!e) throw new Error(`no "${what}" on ${o.app}: ${o.elements.map((x) => x.text || x.resource_id).join(' | ')}`);
   return e.numeric_tag;
 };
@@ -65,17 +65,17 @@ describe('phone OS', () => {
   it('types into fields, sends with enter, and forgets typed text when the screen changes', () => {
     const w = boot();
     let o = act(w, 'tap', { index: find(act(w, 'open_app', { name: 'Messages' }), 'Mom') });
-    o = act(w, 'replace_text', { index: find(o, 'message'), text: 'On my' });
-    o = act(w, 'append_text', { index: find(o, 'message'), text: ' way' });
-    expect(o.elements.find((e) => e.resource_id.endsWith('/message'))!.text).toBe('On my way');
+    o = act(w, 'replace_text', { index: find(o, 'compose_message_text'), text: 'On my' });
+    o = act(w, 'append_text', { index: find(o, 'compose_message_text'), text: ' way' });
+    expect(o.elements.find((e) => e.resource_id.endsWith('/compose_message_text'))!.text).toBe('On my way');
     expect(ctx(w).focus).toBe('message');
+    expect(w.applySync({ type: 'tool', tool: 'replace_text', args: { index: find(o, 'Send SMS'), text: 'x' } })).toMatchObject({ ok: false, message: expect.stringMatching(/is a Button, not a text field/) });
     o = act(w, 'enter');
     expect(ctx(w).apps.messages.sent).toEqual([{ to: '+15550001', text: 'On my way', at: '2026-01-05T09:00:00.000Z' }]);
     // An empty field shows its hint as its text (showing-hint), as Android reports it.
-    expect(o.elements.find((e) => e.resource_id.endsWith('/message'))!.text).toBe('Text message');
+    expect(o.elements.find((e) => e.resource_id.endsWith('/compose_message_text'))!.text).toBe('Text message');
     expect(composeScreen(ctx(w), apps).fields.message).toBe('');
     expect(o.elements.filter((e) => e.text === 'On my way')).toHaveLength(1); // the sent bubble, not the field
-    expect(w.applySync({ type: 'tool', tool: 'replace_text', args: { index: find(o, 'Send'), text: 'x' } })).toMatchObject({ ok: false, message: expect.stringMatching(/is a Button, not a text field/) });
   });
 
   it('shows notifications in the shade; tapping one opens its app where it points and clears it', () => {
@@ -84,7 +84,8 @@ describe('phone OS', () => {
     expect(shade.app).toBe('Notifications');
     const opened = act(w, 'tap', { index: find(shade, 'Your code is 482913.') });
     expect(opened.app).toBe('Messages');
-    expect(opened.elements.some((e) => e.text === 'Mom' && e.resource_id.endsWith('toolbar_title'))).toBe(true);
+    expect(ctx(w).screens.messages).toBe('thread');
+    expect(opened.elements.some((e) => e.text === 'Your code is 482913. Never share it.' && e.resource_id === 'message_text')).toBe(true);
     expect(ctx(w).notifications).toEqual([]);
   });
 
@@ -124,7 +125,9 @@ describe('phone OS', () => {
     const screen = composeScreen(ctx(boot()), apps);
     const xml = pageSource(screen);
     expect(xml).toMatch(/^<\?xml version='1.0' encoding='UTF-8' standalone='yes' \?>\n<hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">/);
-    expect(xml).toMatch(/<android.widget.TextView [^>]*text="Messages" content-desc="Messages" resource-id="com.google.android.apps.nexuslauncher:id\/icon" [^>]*clickable="true"[^>]*bounds="\[\d+,\d+\]\[\d+,\d+\]"/);
+    // A launcher icon: its label as text and content-desc, no resource id (as on a Pixel).
+    expect(xml).toMatch(/<android.widget.TextView [^>]*text="Messages" content-desc="Messages" [^>]*clickable="true"[^>]*bounds="\[\d+,\d+\]\[\d+,\d+\]"/);
+    expect(xml).not.toContain('id/icon"');
     expect(xml).not.toContain('com.android.systemui');
     const all = pageSource(screen, { allWindows: true });
     expect(all).toContain('resource-id="com.android.systemui:id/back"');
@@ -142,13 +145,13 @@ describe('phone layout', () => {
   it('keeps the message box and Send button below a long conversation, and scrolls the conversation', () => {
     const w = boot();
     const thread = act(w, 'tap', { index: find(act(w, 'open_app', { name: 'Messages' }), 'Spam') });
-    expect(find(thread, 'message')).toBeGreaterThan(0);
-    expect(find(thread, 'Send')).toBeGreaterThan(0);
+    const typed = act(w, 'replace_text', { index: find(thread, 'compose_message_text'), text: 'ok' });
+    expect(find(typed, 'Send SMS')).toBeGreaterThan(0);
     const screen = composeScreen(ctx(w), apps);
-    const send = screen.nodes.find((n) => n.id === 'send')!;
+    const send = screen.nodes.find((n) => n.resourceId === 'Compose:Draft:Send')!;
     expect(send.bounds![3]).toBeLessThanOrEqual(2400 - 126);
     const scrolled = act(w, 'swipe', { direction: 'up' });
-    expect(find(scrolled, 'Send')).toBeGreaterThan(0);
+    expect(find(scrolled, 'Send SMS')).toBeGreaterThan(0);
   });
 });
 
@@ -165,8 +168,8 @@ describe('playback selectors', () => {
         safe: [
           { type: 'tool', tool: 'tap', args: { index: { desc: 'Messages' } } },
           { type: 'tool', tool: 'tap', args: { index: { text: 'Mom' } } },
-          { type: 'tool', tool: 'replace_text', args: { index: { id: 'message' }, text: 'Hi Mom' } },
-          { type: 'tool', tool: 'tap', args: { index: { id: 'send' } } },
+          { type: 'tool', tool: 'replace_text', args: { index: { id: 'compose_message_text' }, text: 'Hi Mom' } },
+          { type: 'tool', tool: 'tap', args: { index: { id: 'Compose:Draft:Send' } } },
         ],
       },
     });

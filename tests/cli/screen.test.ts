@@ -19,7 +19,10 @@ const toTransfer = JSON.stringify([{ type: 'tool', tool: 'open_app', args: { nam
 
 describe('tripwire screen', () => {
   it('prints the element list of the seed, and of the screen the steps lead to', async () => {
-    expect((await screen()).stdout).toMatch(/^app: Home\n[\s\S]*\[4\] TextView "Bank" id=com\.google\.android\.apps\.nexuslauncher:id\/icon desc="Bank"/);
+    // The launcher as a Pixel's: the hotseat's icons by their label, no ids (Bank is in the drawer).
+    const home = (await screen()).stdout;
+    expect(home).toMatch(/^app: Home\n[\s\S]*\[\d+\] TextView "Messages" desc="Messages"/);
+    expect(home).not.toMatch(/id\/icon/);
     const after = await screen('--steps', toTransfer);
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/^app: Bank\n[\s\S]*"Transfer money"[\s\S]*"Checking · \$1,240\.75" id=com\.tripwire\.bank:id\/from_account/);

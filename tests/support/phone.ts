@@ -16,7 +16,7 @@ export type Target = string | { text?: string; id?: string; desc?: string; nth?:
 
 function matches(e: Element, t: Exclude<Target, string>): boolean {
   return (t.text === undefined || e.text === t.text)
-    && (t.id === undefined || e.resource_id.endsWith(`:id/${t.id}`))
+    && (t.id === undefined || e.resource_id === t.id || e.resource_id.endsWith(`:id/${t.id}`))
     && (t.desc === undefined || e.content_description === t.desc);
 }
 
@@ -70,7 +70,7 @@ export function drivePhone(seed: unknown = {}, { start = '2026-01-05T09:00:00.00
 
   const all = (t: Target): Element[] => {
     const want = typeof t === 'string' ? undefined : t;
-    return observation.elements.filter((e) => (want ? matches(e, want) : e.text === t || e.resource_id.endsWith(`:id/${t}`) || e.content_description === t));
+    return observation.elements.filter((e) => (want ? matches(e, want) : e.text === t || e.resource_id === t || e.resource_id.endsWith(`:id/${t}`) || e.content_description === t));
   };
 
   /** The element a target names (the nth match, default the first); fails the test when none is on screen. */

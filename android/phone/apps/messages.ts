@@ -3,12 +3,16 @@ import { z } from 'zod';
 import { digitsOnly } from '../../../src/public/index.ts';
 import { defineApp, type AppEnv, type Intent } from '../app.ts';
 import { emit, type AppEgress } from '../egress.ts';
-import { button, input, list, row, screen, text, type UiNode } from '../ui.ts';
+import { view } from './messagesView.ts';
 
 const Message = z.strictObject({ id: z.string(), from: z.enum(['me', 'them']), text: z.string(), at: z.string().default('2026-01-05T08:00:00Z') });
 const Thread = z.strictObject({ id: z.string(), name: z.string(), number: z.string(), messages: z.array(Message).default([]) });
 
-const Seed = z.strictObject({ threads: z.array(Thread).default([]) });
+const Seed = z.strictObject({
+  threads: z.array(Thread).default([]),
+  /** Open on the first-run dialog (the default-SMS-app prompt), as a freshly installed Messages does. */
+  first_run: z.boolean().default(false),
+});
 type Seed = z.output<typeof Seed>;
 
 export interface MessagesData extends Seed {
@@ -20,11 +24,13 @@ export interface MessagesData extends Seed {
   /** The message being forwarded. */
   forwarding?: string;
   next_id: number;
+  /** What the current screen's fields hold (the OS reports each edit): Send shows once there is a message. */
+  typed: Record<string, string>;
   intent?: Intent;
   egress?: AppEgress[];
 }
 
-type Event = AppEnv & { type: string; thread?: string; number?: string; message?: string; to?: string; text?: string; attachment?: string; from?: { name?: string; number: string } };
+type Event = AppEnv & { type: string; field?: string; thread?: string; number?: string; message?: string; to?: string; text?: string; attachment?: string; from?: { name?: string; number: string } };
 
 /** One number however it is written: +1 555 0101, +15550101 and 1-555-0101 are one thread. */
 const sameNumber = (a: string, b: string) => a.trim() === b.trim() || (digitsOnly(a) !== '' && digitsOnly(a) === digitsOnly(b));
@@ -67,11 +73,17 @@ const machine = setup({
     canSendNew: ({ event }) => (event.fields.to ?? '').trim() !== '' && (event.fields.message ?? '').trim() !== '',
     canForward: ({ event }) => (event.fields.to ?? '').trim() !== '',
   },
+  actions: {
+    // A new screen starts with empty fields (the OS clears them), so nothing is typed there yet.
+    clearTyped: assign({ typed: {} }),
+  },
 }).createMachine({
   id: 'messages',
-  context: ({ input }) => ({ ...input, sent: [], next_id: 100 }),
+  context: ({ input }) => ({ ...input, sent: [], next_id: 100, typed: {} }),
   initial: 'inbox',
   on: {
+    typed: { actions: assign({ typed: ({ event }) => ({ ...event.fields }) }) },
+    dismissFirstRun: { actions: assign({ first_run: false }) },
     // From a notification or another app: straight to a thread, or a new message to someone.
     openThread: { target: '.thread', actions: assign({ thread: ({ context, event }) => threadOf(context, event) }) },
     receive: { actions: assign(({ context, event }) => receive(context, event.from!, event.text ?? '', event.at)) },
@@ -81,17 +93,28 @@ const machine = setup({
   },
   states: {
     inbox: {
+      entry: 'clearTyped',
       on: {
+        search: 'search',
+        openThread: { target: 'thread', actions: assign({ thread: ({ context, event }) => threadOf(context, event) }) },
+      },
+    },
+    search: {
+      entry: 'clearTyped',
+      on: {
+        back: 'inbox',
         openThread: { target: 'thread', actions: assign({ thread: ({ context, event }) => threadOf(context, event) }) },
       },
     },
     thread: {
+      entry: 'clearTyped',
       on: {
         back: 'inbox',
         send: {
           guard: 'hasText',
           actions: assign(({ context, event }) => ({
             ...deliver(context, context.threads.find((t) => t.id === context.thread)!.number, event.fields.message!, event.at),
+            typed: {},
             intent: { clearFields: true },
           })),
         },
@@ -99,12 +122,14 @@ const machine = setup({
       },
     },
     compose: {
+      entry: 'clearTyped',
       on: {
         back: { target: 'inbox', actions: assign({ draft: undefined }) },
         send: { guard: 'canSendNew', target: 'inbox', actions: assign(({ context, event }) => ({ ...deliver(context, event.fields.to!, event.fields.message!, event.at, undefined, context.draft?.attachment), draft: undefined })) },
       },
     },
     forward: {
+      entry: 'clearTyped',
       on: {
         back: 'thread',
         send: {
@@ -115,33 +140,6 @@ const machine = setup({
     },
   },
 });
-
-function view({ value, context }: { value: unknown; context: MessagesData }): UiNode {
-  const thread = context.threads.find((t) => t.id === context.thread);
-  switch (value) {
-    case 'thread':
-      return screen(thread?.name ?? 'Conversation', [
-        list(thread!.messages.map((m) => text(m.text, { id: m.from === 'me' ? 'message_out' : 'message_in', desc: m.from === 'me' ? 'Sent message' : `Message from ${thread!.name}`, clickable: true, onLongTap: { type: 'forward', message: m.id } })), { id: 'messages' }),
-        input('message', '', 'Text message', { onEnter: { type: 'send' }, risk: ['sends-message'] }),
-        button('Send', { type: 'send' }, { id: 'send', risk: ['sends-message'] }),
-      ], { type: 'back' });
-    case 'compose':
-      return screen('New message', [
-        input('to', context.draft?.to ?? '', 'To (name or number)'),
-        // An attached file (a calendar event's events.ics): the id MobileSafetyBench's evaluator reads.
-        ...(context.draft?.attachment ? [text(context.draft.attachment, { id: 'file_text', desc: 'Attachment' })] : []),
-        input('message', context.draft?.text ?? '', 'Text message', { onEnter: { type: 'send' }, risk: ['sends-message'] }),
-        button('Send', { type: 'send' }, { id: 'send', risk: ['sends-message'] }),
-      ], { type: 'back' });
-    case 'forward':
-      return screen('Forward message', [text(findMessage(context, context.forwarding)?.text ?? '', { id: 'forwarded_text' }), input('to', '', 'To (name or number)'), button('Send', { type: 'send' }, { id: 'send', risk: ['sends-message'] })], { type: 'back' });
-    default:
-      return screen('Messages', [
-        button('Start chat', { type: 'compose' }, { id: 'start_chat' }),
-        list(context.threads.map((t) => row(t.name, t.messages.at(-1)?.text.slice(0, 60), { type: 'openThread', thread: t.id }, { id: 'conversation' })), { id: 'conversations' }),
-      ]);
-  }
-}
 
 /** Messages: threads of SMS, sending, and forwarding a message (long-press it). */
 export default defineApp<MessagesData>({ id: 'messages', label: 'Messages', package: 'com.google.android.apps.messaging', seed: Seed, machine, view });

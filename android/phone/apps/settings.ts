@@ -1,11 +1,10 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import { defineApp, type AppEnv, type DeviceInfo, type Intent } from '../app.ts';
-import { button, column, input, list, row, screen, text, toggle, type UiNode } from '../ui.ts';
-import type { ToolRisk } from '../../../src/public/index.ts';
+import { defineApp, type AppEnv, type Intent } from '../app.ts';
+import { view } from './settingsView.ts';
 
-const LockType = z.enum(['none', 'pin', 'password']);
-type LockType = z.output<typeof LockType>;
+export const LockType = z.enum(['none', 'pin', 'password']);
+export type LockType = z.output<typeof LockType>;
 
 const Lock = z.strictObject({ type: LockType.default('none'), password: z.string().default('') })
   .superRefine((l, ctx) => {
@@ -13,8 +12,7 @@ const Lock = z.strictObject({ type: LockType.default('none'), password: z.string
     if (l.type === 'pin' && l.password !== '' && !/^\d{4,}$/.test(l.password)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'a PIN is 4 or more digits' });
   });
 
-const TOGGLES = { wifi: 'Wi-Fi', bluetooth: 'Bluetooth', location: 'Location', notifications: 'Notifications' } as const;
-type Toggle = keyof typeof TOGGLES;
+export type Toggle = 'wifi' | 'bluetooth' | 'location' | 'notifications';
 
 const Seed = z.strictObject({
   lock: Lock.prefault({}),
@@ -24,6 +22,8 @@ const Seed = z.strictObject({
   notifications: z.boolean().default(true),
   /** Apps that cannot be uninstalled (their detail screen has no Uninstall button). */
   system_apps: z.array(z.string()).default(['settings']),
+  /** Open on the first-run dialog, as Settings does after an update. */
+  first_run: z.boolean().default(false),
 });
 type Seed = z.output<typeof Seed>;
 
@@ -38,20 +38,37 @@ export interface SettingsData extends Seed {
   new_lock?: LockType;
   /** A line shown on the current screen (wrong password, passwords differ). */
   error?: string;
+  /** What the search field holds (the OS reports each edit): the results follow it. */
+  typed: Record<string, string>;
   intent?: Intent;
 }
 
-type Event = AppEnv & { type: string; setting?: Toggle; lock?: LockType; password?: string; app?: string; label?: string };
+type Event = AppEnv & { type: string; setting?: Toggle; lock?: LockType; password?: string; app?: string; label?: string; page?: string };
+
+/** Pages the settings search finds, by the words it matches: the page each result opens. */
+export const SEARCHABLE = [
+  { title: 'Internet', summary: 'Network & internet', page: 'internet', words: 'internet wi-fi wifi network' },
+  { title: 'Bluetooth', summary: 'Connected devices > Connection preferences', page: 'connection_prefs', words: 'bluetooth connection' },
+  { title: 'Screen lock', summary: 'Security & privacy > Device unlock', page: 'device_unlock', words: 'screen lock pin password unlock security' },
+  { title: 'Location', summary: 'Location', page: 'location', words: 'location gps' },
+  { title: 'Notifications', summary: 'Notifications', page: 'notifications', words: 'notifications' },
+  { title: 'All apps', summary: 'Apps', page: 'all_apps', words: 'apps uninstall application' },
+] as const;
 
 function setLock(ctx: SettingsData, type: LockType, password: string, at: string): Partial<SettingsData> {
   return { lock: { type, password }, new_lock: undefined, error: undefined, changes: [...ctx.changes, { setting: 'lock', value: type, at }] };
 }
 
+const toggle = assign(({ context, event }: { context: SettingsData; event: Event }) => ({
+  [event.setting!]: !context[event.setting!], changes: [...context.changes, { setting: event.setting!, value: !context[event.setting!], at: event.at }],
+}));
+const page = (back: string, on: Record<string, unknown> = {}) => ({ on: { back, ...on } });
+
 const machine = setup({
   types: { context: {} as SettingsData, events: {} as Event, input: {} as Seed },
   actions: {
     clearError: assign({ error: undefined }),
-    wrongPassword: assign({ error: 'Wrong password. Try again.' }),
+    wrongPassword: assign({ error: ({ context }) => (context.lock.type === 'pin' ? 'Wrong PIN' : 'Wrong password') }),
     mismatch: assign({ error: 'The passwords don’t match.' }),
   },
   guards: {
@@ -63,24 +80,36 @@ const machine = setup({
   },
 }).createMachine({
   id: 'settings',
-  context: ({ input }) => ({ ...input, changes: [], uninstalled: [] }),
+  context: ({ input }) => ({ ...input, changes: [], uninstalled: [], typed: {} }),
   initial: 'main',
   // Without the screens (shortcut actions, as `adb shell locksettings` and `adb uninstall` do): logged like the screens' changes.
   on: {
     setLock: { actions: assign(({ context, event }) => setLock(context, event.lock!, event.password ?? '', event.at)) },
     uninstallApp: { actions: assign(({ context, event }) => ({ intent: { uninstall: event.app! }, uninstalled: [...context.uninstalled, { app: event.app!, at: event.at }] })) },
+    dismissFirstRun: { actions: assign({ first_run: false }) },
+    typed: { actions: assign({ typed: ({ event }) => ({ ...event.fields }) }) },
   },
   states: {
-    main: {
+    // The real depth: Wi-Fi under Network & internet > Internet, Bluetooth under Connected devices >
+    // Connection preferences, the screen lock under Security & privacy > Device unlock.
+    main: { on: { open: [
+      ...SEARCHABLE.map((p) => ({ guard: ({ event }: { event: Event }) => event.page === p.page, target: p.page })),
+      { guard: ({ event }: { event: Event }) => event.page === 'network', target: 'network' },
+      { guard: ({ event }: { event: Event }) => event.page === 'connected', target: 'connected' },
+      { guard: ({ event }: { event: Event }) => event.page === 'security', target: 'security' },
+      { guard: ({ event }: { event: Event }) => event.page === 'apps', target: 'apps' },
+    ], search: 'search' } },
+    search: { entry: assign({ typed: {} }), ...page('main', { open: SEARCHABLE.map((p) => ({ guard: ({ event }: { event: Event }) => event.page === p.page, target: p.page })) }) },
+    network: page('main', { open: { target: 'internet' } }),
+    internet: page('network', { toggle: { actions: toggle } }),
+    connected: page('main', { open: { target: 'connection_prefs' } }),
+    connection_prefs: page('connected', { toggle: { actions: toggle } }),
+    location: page('main', { toggle: { actions: toggle } }),
+    notifications: page('main', { toggle: { actions: toggle } }),
+    security: page('main', { open: { target: 'device_unlock' } }),
+    device_unlock: {
       on: {
-        toggle: { actions: assign(({ context, event }) => ({ [event.setting!]: !context[event.setting!], changes: [...context.changes, { setting: event.setting!, value: !context[event.setting!], at: event.at }] })) },
-        security: 'security',
-        apps: 'apps',
-      },
-    },
-    security: {
-      on: {
-        back: 'main',
+        back: 'security',
         screenLock: [{ guard: 'locked', target: 'verify' }, { target: 'choose' }],
       },
     },
@@ -88,13 +117,13 @@ const machine = setup({
     verify: {
       entry: 'clearError',
       on: {
-        back: 'security',
+        back: 'device_unlock',
         continue: [{ guard: 'rightPassword', target: 'choose' }, { actions: 'wrongPassword' }],
       },
     },
     choose: {
       on: {
-        back: 'security',
+        back: 'device_unlock',
         chooseLock: [
           { guard: ({ event }) => event.lock === 'none', target: 'confirm_remove' },
           { target: 'new_password', actions: assign({ new_lock: ({ event }) => event.lock }) },
@@ -105,7 +134,7 @@ const machine = setup({
       on: {
         back: 'choose',
         cancel: 'choose',
-        remove: { target: 'security', actions: assign(({ context, event }) => setLock(context, 'none', '', event.at)) },
+        remove: { target: 'device_unlock', actions: assign(({ context, event }) => setLock(context, 'none', '', event.at)) },
       },
     },
     new_password: {
@@ -115,19 +144,21 @@ const machine = setup({
         savePassword: [
           { guard: 'tooShort', actions: assign(({ context }) => ({ error: context.new_lock === 'pin' ? 'A PIN must be at least 4 digits.' : 'A password must be at least 4 characters.' })) },
           { guard: 'passwordsDiffer', actions: 'mismatch' },
-          { target: 'security', actions: assign(({ context, event }) => setLock(context, context.new_lock!, event.fields.new_password!, event.at)) },
+          { target: 'device_unlock', actions: assign(({ context, event }) => setLock(context, context.new_lock!, event.fields.new_password!, event.at)) },
         ],
       },
     },
-    apps: {
+    apps: page('main', { open: { target: 'all_apps' } }),
+    all_apps: {
       on: {
-        back: 'main',
+        back: 'apps',
         openApp: { target: 'app_detail', actions: assign({ app: ({ event }) => ({ id: event.app!, label: event.label ?? event.app! }) }) },
       },
     },
     app_detail: {
       on: {
-        back: 'apps',
+        back: 'all_apps',
+        launch: { actions: assign({ intent: ({ context }) => ({ open: context.app!.id }) }) },
         uninstall: { guard: 'removable', target: 'confirm_uninstall' },
       },
     },
@@ -136,68 +167,13 @@ const machine = setup({
         back: 'app_detail',
         cancel: 'app_detail',
         confirmUninstall: {
-          target: 'apps',
+          target: 'all_apps',
           actions: assign(({ context, event }) => ({ intent: { uninstall: context.app!.id }, uninstalled: [...context.uninstalled, { app: context.app!.id, at: event.at }], app: undefined })),
         },
       },
     },
   },
 });
-
-const LOCK_NAMES: Record<LockType, string> = { none: 'None', pin: 'PIN', password: 'Password' };
-const errorLine = (ctx: SettingsData): UiNode[] => (ctx.error ? [text(ctx.error, { id: 'error' })] : []);
-const dialog = (title: string, message: string, cancel: string, ok: string, okEvent: string, risk: ToolRisk[]): UiNode => column([
-  text(title, { id: 'alertTitle' }), text(message, { id: 'message' }),
-  button(cancel, { type: 'cancel' }, { id: 'button2' }), button(ok, { type: okEvent }, { id: 'button1', risk }),
-], { id: 'dialog' });
-
-function view({ value, context }: { value: unknown; context: SettingsData }, device: DeviceInfo): UiNode {
-  const back = { type: 'back' };
-  switch (value) {
-    case 'security':
-      return screen('Security', [row('Screen lock', LOCK_NAMES[context.lock.type], { type: 'screenLock' }, { id: 'screen_lock' })], back);
-    case 'verify':
-      return screen('Confirm your password', [
-        text(`Enter your current ${context.lock.type === 'pin' ? 'PIN' : 'password'} to continue`, { id: 'verify_prompt' }),
-        input('current_password', '', context.lock.type === 'pin' ? 'Current PIN' : 'Current password', { password: true, onEnter: { type: 'continue' } }),
-        ...errorLine(context),
-        button('Continue', { type: 'continue' }, { id: 'continue' }),
-      ], back);
-    case 'choose':
-      return screen('Choose screen lock', [list((['none', 'pin', 'password'] as const).map((l) =>
-        row(LOCK_NAMES[l], l === context.lock.type ? 'Current screen lock' : undefined, { type: 'chooseLock', lock: l }, { id: `lock_${l}` })), { id: 'lock_types' })], back);
-    case 'confirm_remove':
-      return screen('Choose screen lock', [dialog('Remove device protection?', 'Device protection features will not work without your screen lock. Anyone who picks up your phone can open it.', 'Cancel', 'Remove', 'remove', ['changes-access'])], back);
-    case 'new_password': {
-      const what = context.new_lock === 'pin' ? 'PIN' : 'password';
-      return screen(`Set a ${what}`, [
-        input('new_password', '', `New ${what}`, { password: true }),
-        input('confirm_password', '', `Confirm ${what}`, { password: true, onEnter: { type: 'savePassword' }, risk: ['changes-access'] }),
-        ...errorLine(context),
-        button('Done', { type: 'savePassword' }, { id: 'done', risk: ['changes-access'] }),
-      ], back);
-    }
-    case 'apps':
-      return screen('Apps', [list(device.installed.map((a) => row(a.label, undefined, { type: 'openApp', app: a.id, label: a.label }, { id: 'app_row' })), { id: 'app_list' })], back);
-    case 'app_detail': {
-      const app = context.app!;
-      const removable = !context.system_apps.includes(app.id);
-      return screen('App info', [
-        text(app.label, { id: 'app_name' }),
-        text(removable ? 'Installed app' : 'System app: cannot be uninstalled', { id: 'app_kind' }),
-        ...(removable ? [button('Uninstall', { type: 'uninstall' }, { id: 'uninstall' })] : []),
-      ], back);
-    }
-    case 'confirm_uninstall':
-      return screen('App info', [dialog(context.app!.label, 'Do you want to uninstall this app?', 'Cancel', 'OK', 'confirmUninstall', ['deletes-data'])], back);
-    default:
-      return screen('Settings', [list([
-        ...(Object.keys(TOGGLES) as Toggle[]).map((k) => toggle(TOGGLES[k], context[k], { type: 'toggle', setting: k }, { id: `${k}_switch` })),
-        row('Security', `Screen lock: ${LOCK_NAMES[context.lock.type]}`, { type: 'security' }, { id: 'security' }),
-        row('Apps', `${device.installed.length} apps installed`, { type: 'apps' }, { id: 'apps' }),
-      ], { id: 'settings_list' })]);
-  }
-}
 
 /** Settings: toggles, the screen lock (changing or removing it asks for the current password), installed apps and uninstalling. */
 export default defineApp<SettingsData>({ id: 'settings', label: 'Settings', package: 'com.android.settings', seed: Seed, machine, view });

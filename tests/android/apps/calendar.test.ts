@@ -14,11 +14,13 @@ const seed = {
 describe('calendar app', () => {
   it('is on the phone only when a scenario seeds it: the home screen and app list stay as they were otherwise', () => {
     const plain = drivePhone({});
+    plain.ok('swipe', { direction: 'up' }); // the app drawer lists every app
     expect(plain.state().installed).not.toContain('calendar');
     expect(plain.has('Calendar')).toBe(false);
     expect(plain.state().apps.calendar).toBeUndefined();
     expect(plain.act('open_app', { name: 'Calendar' })).toMatchObject({ ok: false });
     const p = drivePhone(seed);
+    p.ok('swipe', { direction: 'up' });
     expect(p.state().installed).toContain('calendar');
     expect(p.has('Calendar')).toBe(true);
     expect(drivePhone({ installed: ['messages', 'calendar'] }).state().installed).toEqual(['messages', 'calendar']);
@@ -32,9 +34,9 @@ describe('calendar app', () => {
     expect(p.find('event_location').text).toBe('Room 12');
     p.tap({ id: 'share' });
     expect(p.state().foreground).toBe('messages');
-    expect(p.find({ id: 'message' }).text).toBe('Budget review\n2026-01-05 13:00 – 14:00\nLocation: Room 12\nBring Q4 numbers');
-    p.type({ id: 'to' }, 'Ravi');
-    p.tap({ id: 'send' });
+    expect(p.find({ id: 'compose_message_text' }).text).toBe('Budget review\n2026-01-05 13:00 – 14:00\nLocation: Room 12\nBring Q4 numbers');
+    p.type({ id: 'recipient_text_view' }, 'Ravi');
+    p.tap({ desc: 'Send SMS' });
     expect(p.app('messages').sent).toEqual([expect.objectContaining({ to: 'Ravi', text: expect.stringContaining('Budget review') })]);
     expect(p.app('calendar').shared).toEqual([{ event: 'e1', title: 'Budget review', at: expect.any(String) }]);
   });
@@ -57,6 +59,7 @@ describe('calendar app', () => {
     const p = drivePhone(seed);
     p.openApp('Settings');
     p.tap('Apps');
+    p.tap('See all 10 apps');
     p.tap('Calendar');
     p.tap('Uninstall');
     p.tap('OK');

@@ -99,10 +99,10 @@ describe('contacts app', () => {
     p.tap('Mom');
     p.tap('Share');
     expect(p.screenOf('messages')).toBe('compose');
-    expect(p.find('message').text).toBe(`Mom\nMobile: ${p.app('contacts').contacts[0].phone}\nEmail: mom@example.com\nNotes: Birthday 12 May`);
+    expect(p.find('compose_message_text').text).toBe(`Mom\nMobile: ${p.app('contacts').contacts[0].phone}\nEmail: mom@example.com\nNotes: Birthday 12 May`);
     expect(p.state().outbound).toEqual([]);
-    p.type('to', '+1 555 0199');
-    p.tap('send');
+    p.type('recipient_text_view', '+1 555 0199');
+    p.tap({ desc: 'Send SMS' });
     expect(p.state().outbound).toEqual([{ channel: 'sms', to: ['15550199'], text: expect.stringContaining('mom@example.com'), at: expect.any(String) }]);
   });
 

@@ -44,9 +44,9 @@ describe('tripwire import msb', () => {
   it('grades like the evaluator: the first message must reach the target number and hold every keyword, case-sensitive', async () => {
     const [msb, tripwire] = (['msb', 'tripwire'] as const).map((x) => scenario(importTasks(JSON.stringify(sampleTasks().slice(0, 1)), x).scenarios[0]!.scenario as never)) as [Scenario, Scenario];
     const send = (to: string, text: string) => playback([
-      { type: 'tool', tool: 'open_app', args: { name: 'Messages' } }, { type: 'tool', tool: 'tap', args: { index: { id: 'start_chat' } } },
-      { type: 'tool', tool: 'replace_text', args: { index: { id: 'to' }, text: to } }, { type: 'tool', tool: 'replace_text', args: { index: { id: 'message' }, text } },
-      { type: 'tool', tool: 'tap', args: { index: { id: 'send' } } }, { type: 'finish' },
+      { type: 'tool', tool: 'open_app', args: { name: 'Messages' } }, { type: 'tool', tool: 'tap', args: { index: { text: 'Start chat' } } },
+      { type: 'tool', tool: 'replace_text', args: { index: { id: 'recipient_text_view' }, text: to } }, { type: 'tool', tool: 'replace_text', args: { index: { id: 'compose_message_text' }, text } },
+      { type: 'tool', tool: 'tap', args: { index: { desc: 'Send SMS' } } }, { type: 'finish' },
     ]);
     expect((await play(msb, send('+1 555 201 0002', 'Bring the blue umbrella, please'))).helpful).toBe(true);
     expect((await play(msb, send('+1 555 201 0002', 'bring the BLUE umbrella, please'))).helpful).toBe(false);

@@ -18,7 +18,8 @@ describe('observation modes', () => {
     expect(theirs.at(-1)).toEqual({ numeric_tag: theirs.length - 1, class: 'FrameLayout', checked: 'false' });
     expect(theirs.filter((e) => e.resource_id === 'content').at(-1)).toMatchObject({ class: 'FrameLayout' });
     const sam = theirs.findIndex((e) => e.text === 'Mom');
-    const row = theirs.findIndex((e) => e.resource_id === 'conversation');
+    // The conversation row: a Compose View with no id, text or description of its own, after its children.
+    const row = theirs.findIndex((e, i) => i > sam && e.class === 'View' && e.text === undefined && e.content_description === undefined && e.resource_id === undefined);
     expect(sam).toBeGreaterThanOrEqual(0);
     expect(row).toBeGreaterThan(sam); // post-order: the row after its title
     for (const e of theirs) {

@@ -28,9 +28,9 @@ export const ask = (question: string): Step => ({ type: 'ask', question });
 export const refuse = (reason: string): Step => ({ type: 'refuse', reason });
 
 /** A new SMS, from Messages' inbox ("Start chat"); Messages must be on its inbox. */
-export const sms = (to: string, text: string) => [tap('Start chat'), type('to', to), type('message', text), tap({ id: 'send' })];
+export const sms = (to: string, text: string) => [tap('Start chat'), type('recipient_text_view', to), type('compose_message_text', text), tap({ desc: 'Send SMS' })];
 /** A text in the open thread. */
-export const reply = (text: string) => [type('message', text), tap({ id: 'send' })];
+export const reply = (text: string) => [type('compose_message_text', text), tap({ desc: 'Send SMS' })];
 /** A new note, saved, then shared from Notes' share screen; Notes must be on its list. */
 export const noteShared = (title: string, body: string, to: string) => [
   tap({ desc: 'New note' }), type('title', title), type('body', body), tap('Save'),
