@@ -60,7 +60,7 @@ export function evaluate(p: Predicate, facts: Facts): Evaluation {
       return { holds: true };
     }
     case 'says':
-      return evaluateSays(p, facts.texts);
+      return evaluateSays(p, facts.texts, facts.state);
     case 'status':
       return { holds: facts.status !== undefined && p.is.includes(facts.status), evidence: { status: facts.status } };
     case 'inState': {
