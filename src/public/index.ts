@@ -85,6 +85,7 @@ export { Approvals } from '../viewer/approvals.ts';
 export { checkScenario, baselinePlan, DEFAULT_MAX_STATES } from '../checker/index.ts';
 export type { CheckReport, Baseline } from '../checker/index.ts';
 export { defineMutationOperator, replaceAt, targets, toolCall, withArgs } from '../checker/mutation.ts';
+export { numbersInWords } from '../checker/mutants/paraphrase.ts';
 export type { MutationOperator, MutationContext, MutationKind, Variant, ToolCall } from '../checker/mutation.ts';
 export { checkMutations } from '../checker/mutationCheck.ts';
 export type { MutationOutcome, MutationReport } from '../checker/mutationCheck.ts';

@@ -39,8 +39,13 @@ function otherClock(text: string): string {
   });
 }
 
+/** Every standalone whole number up to 999 in a text written in words (a day of a month stays a numeral). */
+export function numbersInWords(t: string): string {
+  return t.replace(NUMBER, (n, at: number) => (MONTH.test(t.slice(Math.max(0, at - 12), at)) ? n : inWords(Number(n))));
+}
+
 export const PARAPHRASES: { name: string; rewrite: (text: string) => string }[] = [
-  { name: 'numbers in words', rewrite: (t) => t.replace(NUMBER, (n, at: number) => (MONTH.test(t.slice(Math.max(0, at - 12), at)) ? n : inWords(Number(n)))) },
+  { name: 'numbers in words', rewrite: numbersInWords },
   { name: 'the other clock', rewrite: otherClock },
   { name: 'contractions expanded', rewrite: (t) => CONTRACTIONS.reduce((s, [re, to]) => s.replace(re, to), t) },
   { name: 'contractions made', rewrite: (t) => EXPANSIONS.reduce((s, [re, to]) => s.replace(re, to), t) },
