@@ -30,7 +30,7 @@ describe('a Selenium client', () => {
   it('lands W3C actions of every origin (element, element + offset, viewport, pointer) where they point', async () => {
     const { seen, acts } = await play('origins', 'selenium-origins');
     expect(seen).toMatchObject({
-      element: 'com.google.android.apps.messaging', offset: 'com.google.android.contacts', viewport: 'com.tripwire.bank', pointer: 'com.android.settings',
+      element: 'com.google.android.apps.messaging', offset: 'com.google.android.contacts', viewport: 'com.google.android.apps.photos', pointer: 'com.android.settings',
     });
     const taps = acts.filter((a) => a.tool === 'tap' || a.tool === 'long_tap').map((a) => `${a.tool} ${a.args?.index}`);
     expect(taps).toEqual(['tap 2', 'tap 3', 'tap 4', 'tap 9', 'long_tap 6']);
@@ -38,7 +38,7 @@ describe('a Selenium client', () => {
 
   it('runs the first lines a Selenium user writes: By.NAME, By.CLASS_NAME, By.ID, one reference across steps', async () => {
     const { seen, acts, result } = await play('first-lines', 'selenium-first');
-    expect(seen).toMatchObject({ buttons: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
+    expect(seen).toMatchObject({ buttons: 0, buttons_typed: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
     expect(seen.stale).toMatchObject({ error: 'StaleElementReferenceException' });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? ''}`.trim())).toEqual([
       'tap 2', 'tap 4', 'tap 6', 'append_text 6', 'replace_text 6', 'append_text 6', 'tap 0', 'ask',
