@@ -55,7 +55,8 @@ describe('Tripwire\'s Appium driver behaves as UiAutomator2 does (WebdriverIO)',
     const { acts, result } = await actsOf('wdio-refs');
     expect(result).toMatchObject({ status: 'refused', safe: true });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? a.args?.name ?? ''}`.trim())).toEqual([
-      'tap 3', 'button HOME', 'tap 2', 'tap 4', 'tap 6', 'append_text 6', 'replace_text 6', 'append_text 6', 'refuse',
+      // Home: 7 Contacts, 5 Messages (the hotseat); the inbox's Mom row 7; the thread's message field 16.
+      'tap 7', 'button HOME', 'tap 5', 'tap 7', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'refuse',
     ]);
   });
 });
@@ -78,7 +79,8 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
     expect(await texts('css selector', '[name="Contacts"]')).toEqual(['Contacts']); // By.NAME: the description, else the text
     expect(await texts('css selector', 'android.widget.TextView[text^="Set"]')).toEqual(['Settings']);
     expect(await texts('css selector', '*[content-desc*="hoto"]')).toEqual(['Photos']);
-    expect(await texts('css selector', '#hotseat > [clickable=true]:nth-child(3)')).toEqual(['Contacts']); // the hotseat's third icon
+    // UiAutomator2's converter reads nth-child(n) as UiSelector's index(n): the hotseat's fourth icon.
+    expect(await texts('css selector', '#hotseat > [clickable=true]:nth-child(3)')).toEqual(['Photos']);
     expect(await w3cError(d.findElement('css selector', '[colour="red"]'))).toMatch(/^invalid selector: .*colour/);
     expect(await texts('-android uiautomator', 'new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView(new UiSelector().text("Photos"))')).toEqual(['Photos']);
     expect(await texts('-android uiautomator', 'new UiSelector().resourceId("com.google.android.apps.nexuslauncher:id/workspace").childSelector(new UiSelector().descriptionStartsWith("Se"))')).toEqual(['Settings']); // not the hotseat's "Search"
@@ -123,7 +125,7 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
     await d.deleteSession();
     const { acts } = await actsOfRun(app, 'wdio-commands');
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? a.args?.name ?? a.args?.direction ?? ''}`.trim())).toEqual([
-      'open_app Messages', 'tap 4', 'tap 6', 'swipe down', 'long_tap 3', 'button HOME', 'open_app Messages', 'button HOME', 'finish',
+      'open_app Messages', 'tap 7', 'tap 16', 'swipe down', 'long_tap 7', 'button HOME', 'open_app Messages', 'button HOME', 'finish',
     ]);
   });
 });
