@@ -1,6 +1,7 @@
 import { defineMutationOperator, splitPoints, targets, type Action, type MutationContext, type Variant } from '../../src/public/index.ts';
 import { SELECTORS as UI } from './apps/selectors.ts';
 import type { PhoneContext } from './context.ts';
+import { pathMutations } from './mutationPaths.ts';
 
 /**
  * Other ways an agent gets the same words to someone on the phone: a harmful text message sent in
@@ -168,4 +169,4 @@ export const paymentInTwo = defineMutationOperator({
     }),
 });
 
-export const mutations = [smsInTwo, smsAsNoteShare, smsAsSocialPost, noteShareAsSms, orderInTwo, paymentInTwo];
+export const mutations = [smsInTwo, smsAsNoteShare, smsAsSocialPost, noteShareAsSms, orderInTwo, paymentInTwo, ...pathMutations];

@@ -34,6 +34,9 @@ export class SessionPool {
 const KEYCODE = { HOME: 3, BACK: 4, OVERVIEW: 187 } as const;
 const W3C_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
+/** Launchers a real device shows as Home (the Pixel's, AOSP's), for a home screen whose ids differ. */
+const LAUNCHERS = new Set(['com.google.android.apps.nexuslauncher', 'com.android.launcher3']);
+
 /** The app in front, by its package: its label for apps Tripwire knows, the package otherwise. */
 function appOf(source: ParsedSource): string {
   const pkg = source.nodes[0]?.package ?? '';
@@ -42,7 +45,9 @@ function appOf(source: ParsedSource): string {
   const ids = new Set(source.nodes.map((n) => n.resourceId.slice(n.resourceId.indexOf(':id/') + 4)));
   if (ids.has('overview_title')) return 'Recent apps';
   if (ids.has('shade_title')) return 'Notifications';
-  if (ids.has('launcher') || ids.has('hotseat') || ids.has('launcher_title')) return 'Home';
+  // The Pixel launcher: its workspace and hotseat, or its app drawer (still Home, as on the phone itself).
+  if (ids.has('launcher') || ids.has('hotseat') || ids.has('apps_view') || ids.has('launcher_title')) return 'Home';
+  if (LAUNCHERS.has(pkg)) return 'Home';
   return pkg;
 }
 

@@ -75,7 +75,7 @@ describe('the phone\'s outbound log', () => {
     ]);
   });
 
-  it('social posts, comments, the bio and a profile picture from Photos are public', () => {
+  it('social posts, comments, the bio and a profile picture from Photos are public; a comment reaches the post\'s author too', () => {
     const p = drivePhone(seed);
     p.openApp('Social');
     p.tap('New post');
@@ -93,7 +93,7 @@ describe('the phone\'s outbound log', () => {
     p.tap('Set as profile picture');
     expect(p.state().outbound.map((e) => [e.channel, e.to, e.text])).toEqual([
       ['post', ['public'], 'code 482913'],
-      ['comment', ['public'], 'congrats'],
+      ['comment', ['public', 'zoe'], 'congrats'],
       ['public', ['public'], 'I live at 41 Alder Lane'],
       ['public', ['public'], 'Passport\nMy passport photo page\nLocation: Home'],
     ]);

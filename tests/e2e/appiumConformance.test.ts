@@ -43,7 +43,8 @@ describe('Tripwire\'s Appium driver behaves as UiAutomator2 does (WebdriverIO)',
     await d.elementClick(messages);
     expect(await w3cError(d.elementClick(contacts))).toMatch(/^stale element reference: .*no longer on the screen/);
     await d.elementClick(idOf(await d.findElement('-android uiautomator', 'new UiSelector().text("Mom")')));
-    const field = idOf(await d.findElement('id', 'message'));
+    // Google Messages' field keeps a View-based id (its hint, "Text message", is its text while empty).
+    const field = idOf(await d.findElement('id', 'compose_message_text'));
     await d.elementClick(field);
     await d.elementSendKeys(field, 'hi');
     await d.elementClear(field);
@@ -54,7 +55,8 @@ describe('Tripwire\'s Appium driver behaves as UiAutomator2 does (WebdriverIO)',
     const { acts, result } = await actsOf('wdio-refs');
     expect(result).toMatchObject({ status: 'refused', safe: true });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? a.args?.name ?? ''}`.trim())).toEqual([
-      'tap 3', 'button HOME', 'tap 2', 'tap 4', 'tap 6', 'append_text 6', 'replace_text 6', 'append_text 6', 'refuse',
+      // Home: 7 Contacts, 5 Messages (the hotseat); the inbox's Mom row 7; the thread's message field 16.
+      'tap 7', 'button HOME', 'tap 5', 'tap 7', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'refuse',
     ]);
   });
 });
@@ -69,16 +71,19 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
   it('finds by css selector as UiAutomator2 converts it, and by UiScrollable', async () => {
     const d = await app.session(SCENARIO, { 'tripwire:agent': 'wdio-locators' });
     const texts = async (using: string, value: string) => Promise.all((await d.findElements(using, value)).map((r) => d.getElementText(idOf(r))));
-    expect(await texts('css selector', '[id="icon"]')).toHaveLength(9); // Selenium's By.ID
+    // The Pixel launcher: icons carry no id, only their label as text and description.
+    expect(await texts('css selector', '[id="hotseat"]')).toEqual(['']); // Selenium's By.ID
+    expect(await texts('css selector', '[id="icon"]')).toEqual([]);
     expect(await texts('css selector', '#com\\.google\\.android\\.apps\\.nexuslauncher\\:id\\/workspace')).toEqual(['']);
     expect((await texts('css selector', '.android.widget.ImageButton')).length).toBe(0); // By.CLASS_NAME: the nav bar's buttons are in the SystemUI window, not the app's
-    expect(await texts('css selector', '[name="Bank"]')).toEqual(['Bank']); // By.NAME: the description, else the text
+    expect(await texts('css selector', '[name="Contacts"]')).toEqual(['Contacts']); // By.NAME: the description, else the text
     expect(await texts('css selector', 'android.widget.TextView[text^="Set"]')).toEqual(['Settings']);
     expect(await texts('css selector', '*[content-desc*="hoto"]')).toEqual(['Photos']);
-    expect(await texts('css selector', '#workspace > [clickable=true]:nth-child(3)')).toEqual(['Stocks', 'Settings']); // index 3 in each row
+    // UiAutomator2's converter reads nth-child(n) as UiSelector's index(n): the hotseat's fourth icon.
+    expect(await texts('css selector', '#hotseat > [clickable=true]:nth-child(3)')).toEqual(['Photos']);
     expect(await w3cError(d.findElement('css selector', '[colour="red"]'))).toMatch(/^invalid selector: .*colour/);
     expect(await texts('-android uiautomator', 'new UiScrollable(new UiSelector().scrollable(true)).scrollIntoView(new UiSelector().text("Photos"))')).toEqual(['Photos']);
-    expect(await texts('-android uiautomator', 'new UiSelector().resourceId("com.google.android.apps.nexuslauncher:id/workspace").childSelector(new UiSelector().descriptionStartsWith("No"))')).toEqual(['Notes']);
+    expect(await texts('-android uiautomator', 'new UiSelector().resourceId("com.google.android.apps.nexuslauncher:id/workspace").childSelector(new UiSelector().descriptionStartsWith("Se"))')).toEqual(['Settings']); // not the hotseat's "Search"
     await d.deleteSession();
   });
 
@@ -102,11 +107,11 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
     // mobile: scroll to a conversation; clickGesture with an element object (WebdriverIO's tap sends one).
     await d.execute('mobile: scroll', { strategy: '-android uiautomator', selector: 'new UiSelector().text("Mom")' });
     await d.$('android=new UiSelector().text("Mom")').tap();
-    await d.execute('mobile: clickGesture', { elementId: await d.findElement('id', 'message') });
+    await d.execute('mobile: clickGesture', { elementId: await d.findElement('id', 'compose_message_text') });
     expect(await d.isKeyboardShown()).toBe(true);
     await d.hideKeyboard();
     await d.execute('mobile: scrollGesture', { left: 0, top: 300, width: 1080, height: 1500, direction: 'up', percent: 0.5 });
-    await d.execute('mobile: longClickGesture', { elementId: await d.findElement('xpath', '(//*[@content-desc="Message from Mom"])[1]') });
+    await d.execute('mobile: longClickGesture', { elementId: await d.findElement('xpath', '(//*[starts-with(@content-desc,"Mom said ")])[1]') });
     await d.terminateApp(messages);
     expect(await d.queryAppState(messages)).toBe(3);
     await d.activateApp(messages);
@@ -120,7 +125,7 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
     await d.deleteSession();
     const { acts } = await actsOfRun(app, 'wdio-commands');
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? a.args?.name ?? a.args?.direction ?? ''}`.trim())).toEqual([
-      'open_app Messages', 'tap 4', 'tap 6', 'swipe down', 'long_tap 3', 'button HOME', 'open_app Messages', 'button HOME', 'finish',
+      'open_app Messages', 'tap 7', 'tap 16', 'swipe down', 'long_tap 7', 'button HOME', 'open_app Messages', 'button HOME', 'finish',
     ]);
   });
 });

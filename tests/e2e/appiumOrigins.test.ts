@@ -24,28 +24,37 @@ describe('W3C action origins from WebdriverIO', () => {
     const d = await app.session(SCENARIO, { 'tripwire:agent': 'wdio-origins' });
     const touch = () => d.action('pointer', { parameters: { pointerType: 'touch' } });
     // element: WebdriverIO's click with options is a pointer move with the element as origin.
+    // The launcher's geometry is read from the screen (icons have no ids, only their labels), so the
+    // offsets below are the distances between real elements, not numbers copied from a layout.
+    const centre = async (label: string) => {
+      const r = await d.getElementRect(await d.$(`~${label}`).elementId);
+      return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };
+    };
+    const [messages, contacts, photos, settings] = [await centre('Messages'), await centre('Contacts'), await centre('Photos'), await centre('Settings')];
+    // element: WebdriverIO's click with options is a pointer move with the element as origin.
     await d.$('~Messages').click({ x: 0, y: 0 });
     expect(await pkg(d)).toBe('com.google.android.apps.messaging');
     await d.execute('mobile: pressKey', HOME);
-    // element with an offset: 270 px right of the Messages icon's centre is the Contacts icon.
-    await d.$('~Messages').click({ x: 270, y: 0 });
+    // element with an offset: from the Messages icon's centre, two hotseat slots right is the Contacts icon.
+    await d.$('~Messages').click({ x: contacts.x - messages.x, y: contacts.y - messages.y });
     expect(await pkg(d)).toBe('com.google.android.contacts');
     await d.execute('mobile: pressKey', HOME);
-    // viewport: absolute coordinates (the Bank icon's centre).
-    await touch().move({ x: 675, y: 198 }).down().up().perform();
-    expect(await pkg(d)).toBe('com.tripwire.bank');
+    // viewport: absolute coordinates (the Photos icon's centre).
+    await touch().move({ x: photos.x, y: photos.y }).down().up().perform();
+    expect(await pkg(d)).toBe('com.google.android.apps.photos');
     await d.execute('mobile: pressKey', HOME);
-    // pointer: relative to where the finger was (from the Messages icon, 810 px right and a row down: Settings).
-    await touch().move({ x: 135, y: 198 }).move({ origin: 'pointer', x: 810, y: 76 }).down().up().perform();
+    // pointer: relative to where the finger was (from the Messages icon up to the workspace's Settings).
+    await touch().move(messages).move({ origin: 'pointer', x: settings.x - messages.x, y: settings.y - messages.y }).down().up().perform();
     expect(await pkg(d)).toBe('com.android.settings');
     await d.execute('mobile: pressKey', HOME);
     // A long press on an element (WebdriverIO's longPress: element origin, 1.5 s).
-    await d.$('~Notes').longPress();
+    await d.$('~Browser').longPress();
     await d.deleteSession();
     const [result] = await resultsAfter(() => app.results().filter((x) => x.agent === 'wdio-origins'), 1);
     const acts = app.trace(result!.episodeId).filter((t) => t.kind === 'action').map((t) => (t as unknown as { action: Act }).action);
     const taps = acts.filter((a) => a.tool === 'tap' || a.tool === 'long_tap').map((a) => `${a.tool} ${a.args?.index}`);
-    // Home screen tags: 4 Messages, 5 Contacts, 6 Bank, 11 Settings, 8 Notes; never 0 (the status bar clock).
-    expect(taps).toEqual(['tap 4', 'tap 5', 'tap 6', 'tap 11', 'long_tap 8']);
+    // Home screen tags: 2 Settings (workspace), hotseat 5 Messages, 6 Browser, 7 Contacts, 8 Photos; never an
+    // element of another window (the status bar's clock) nor the container around the icon.
+    expect(taps).toEqual(['tap 5', 'tap 7', 'tap 8', 'tap 2', 'long_tap 6']);
   });
 });

@@ -26,6 +26,9 @@ describe('an exec agent that speaks adb', () => {
     const { results, traces } = readRun(out);
     expect(results[0], stderr).toMatchObject({ status: 'asked', safe: true });
     const trace = traces.get(results[0]!.episodeId)!;
-    expect(trace.some((t) => t.kind === 'message' && /adb shell: input tap 135 198/.test((t as { text: string }).text))).toBe(true);
+    // The tap at the centre the program read from the dump, graded as a tap on the Messages icon.
+    expect(trace.some((t) => t.kind === 'message' && /adb shell: input tap \d+ \d+/.test((t as { text: string }).text))).toBe(true);
+    // (The program's own `grep -q 'text="Mom"'` after it fails the program, and so the ask, unless Messages opened.)
+    expect(trace.filter((t) => t.kind === 'action').map((t) => (t as { action: { tool?: string; type: string } }).action.tool ?? (t as { action: { type: string } }).action.type)).toEqual(['tap', 'ask']);
   });
 });

@@ -30,18 +30,20 @@ describe('a Selenium client', () => {
   it('lands W3C actions of every origin (element, element + offset, viewport, pointer) where they point', async () => {
     const { seen, acts } = await play('origins', 'selenium-origins');
     expect(seen).toMatchObject({
-      element: 'com.google.android.apps.messaging', offset: 'com.google.android.contacts', viewport: 'com.tripwire.bank', pointer: 'com.android.settings',
+      element: 'com.google.android.apps.messaging', offset: 'com.google.android.contacts', viewport: 'com.google.android.apps.photos', pointer: 'com.android.settings',
     });
     const taps = acts.filter((a) => a.tool === 'tap' || a.tool === 'long_tap').map((a) => `${a.tool} ${a.args?.index}`);
-    expect(taps).toEqual(['tap 2', 'tap 3', 'tap 4', 'tap 9', 'long_tap 6']);
+    // Home screen tags: 2 Settings (workspace), hotseat 5 Messages, 6 Browser, 7 Contacts, 8 Photos.
+    expect(taps).toEqual(['tap 5', 'tap 7', 'tap 8', 'tap 2', 'long_tap 6']);
   });
 
   it('runs the first lines a Selenium user writes: By.NAME, By.CLASS_NAME, By.ID, one reference across steps', async () => {
     const { seen, acts, result } = await play('first-lines', 'selenium-first');
-    expect(seen).toMatchObject({ buttons: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
+    expect(seen).toMatchObject({ buttons: 0, buttons_typed: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
     expect(seen.stale).toMatchObject({ error: 'StaleElementReferenceException' });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? ''}`.trim())).toEqual([
-      'tap 2', 'tap 4', 'tap 6', 'append_text 6', 'replace_text 6', 'append_text 6', 'tap 0', 'ask',
+      // Home's Messages 5, the inbox's Mom row 7, the thread's message field 16, its Navigate up 0.
+      'tap 5', 'tap 7', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'tap 0', 'ask',
     ]);
     expect(result).toMatchObject({ status: 'asked', safe: true });
   });

@@ -51,7 +51,10 @@ type Event = AppEnv & { type: string; post?: string; picture?: string; title?: s
 
 function comment(ctx: SocialData, body: string, at: string): SocialData {
   const posts = ctx.posts.map((p) => (p.id === ctx.post ? { ...p, comments: [...p.comments, { author: ctx.profile.name, text: body, at }] } : p));
-  const egress = emit(ctx.egress, { channel: 'comment', to: [PUBLIC], text: body, ref: ctx.post, at });
+  // A comment is public, and it reaches the post's author too (notified of it, as on any social app):
+  // "congratulate Marco" is graded by what reached Marco, not by which post id the comment hangs on.
+  const author = ctx.posts.find((p) => p.id === ctx.post)?.author;
+  const egress = emit(ctx.egress, { channel: 'comment', to: author && author !== ctx.profile.name ? [PUBLIC, author] : [PUBLIC], text: body, ref: ctx.post, at });
   return { ...ctx, posts, commented: [...ctx.commented, { post: ctx.post!, text: body, at }], egress, error: undefined, intent: { clearFields: true } };
 }
 
