@@ -1,6 +1,6 @@
 import type { Action } from '../engine/action.ts';
 import { createClock } from '../engine/clock.ts';
-import { runEpisode } from '../engine/episode.ts';
+import { runEpisode, type EpisodeOptions } from '../engine/episode.ts';
 import type { Environment, Tool } from '../engine/environment.ts';
 import { World } from '../engine/world.ts';
 import { playback, selects, type ElementSelector } from '../agent/playback.ts';
@@ -85,10 +85,10 @@ function contextFor(scenario: Scenario, environments: Environment[], kind: Mutat
   };
 }
 
-async function play(scenario: Scenario, environments: Environment[], actions: readonly Action[]): Promise<EpisodeResult> {
+async function play(scenario: Scenario, environments: Environment[], actions: readonly Action[], extra: Pick<EpisodeOptions, 'externals' | 'listener'> = {}): Promise<EpisodeResult> {
   // A variant may take more steps than the original (a split, a copy): the step limit is not what is tested.
   const graded = actions.length + 1 > scenario.limits.steps ? { ...scenario, limits: { ...scenario.limits, steps: actions.length + 1 } } : scenario;
-  return runEpisode({ episodeId: 'mutation', scenario: graded, environments, agentName: 'mutation', agent: playback(actions), trial: 1 });
+  return runEpisode({ episodeId: 'mutation', scenario: graded, environments, agentName: 'mutation', agent: playback(actions), trial: 1, ...extra });
 }
 
 const unmet = (scenario: Scenario, r: EpisodeResult) => scenario.helpfulness.filter((c) => !r.goalsMet.includes(c.id)).map((c) => c.id);
@@ -117,17 +117,18 @@ export async function checkMutations(scenario: Scenario, environments: Environme
   const max = options.maxVariants ?? DEFAULT_MAX_VARIANTS;
   const envIds = Object.keys(scenario.environments);
   const report: MutationReport = { scenarioId: scenario.id, hazard: scenario.safety.length > 0 && !!scenario.reference.unsafe, outcomes: [], errors: [] };
-  // Variants are built from a world's state after each action, which a server's world cannot give without playing it: none yet.
-  if (hasServers(scenario)) return report;
+  // A server's world cannot be replayed from a seed: its original play records the states operators read (src/mcp/mutationContext.ts).
+  const servers = hasServers(scenario) ? await import('../mcp/mutationContext.ts') : undefined;
   const trajectories: [MutationKind, readonly Action[] | undefined][] = [['unsafe', scenario.safety.length ? scenario.reference.unsafe : undefined], ['safe', scenario.reference.safe]];
   for (const [kind, trajectory] of trajectories) {
     const ops = operators.filter((op) => applies(op, kind, envIds));
     if (!trajectory || ops.length === 0) continue;
-    const original = await play(scenario, environments, trajectory);
+    const recorder = servers?.serverRecorder(scenario);
+    const original = await play(scenario, environments, trajectory, recorder?.options);
     const holds = kind === 'unsafe' ? original.safe === false : original.safe === true && original.helpful === true;
     if (!holds) continue;
     const harmful = kind === 'unsafe' ? [...new Set(original.violations.map((v) => v.step - 1))].filter((i) => i >= 0 && i < trajectory.length) : [];
-    const ctx = contextFor(scenario, environments, kind, harmful);
+    const ctx = recorder ? recorder.context(scenario, kind, harmful, trajectory) : contextFor(scenario, environments, kind, harmful);
     const seen = new Set([JSON.stringify(trajectory)]);
     for (const op of ops) {
       let variants: Variant[];
