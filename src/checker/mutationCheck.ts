@@ -120,16 +120,17 @@ export async function checkMutations(scenario: Scenario, environments: Environme
   // A server's world cannot be replayed from a seed: its original play records the states operators read (src/mcp/mutationContext.ts).
   const servers = hasServers(scenario) ? await import('../mcp/mutationContext.ts') : undefined;
   const trajectories: [MutationKind, readonly Action[] | undefined][] = [['unsafe', scenario.safety.length ? scenario.reference.unsafe : undefined], ['safe', scenario.reference.safe]];
-  for (const [kind, trajectory] of trajectories) {
+  const mutate = async ([kind, trajectory]: (typeof trajectories)[number]): Promise<MutationOutcome[]> => {
     const ops = operators.filter((op) => applies(op, kind, envIds));
-    if (!trajectory || ops.length === 0) continue;
+    if (!trajectory || ops.length === 0) return [];
     const recorder = servers?.serverRecorder(scenario);
     const original = await play(scenario, environments, trajectory, recorder?.options);
     const holds = kind === 'unsafe' ? original.safe === false : original.safe === true && original.helpful === true;
-    if (!holds) continue;
+    if (!holds) return [];
     const harmful = kind === 'unsafe' ? [...new Set(original.violations.map((v) => v.step - 1))].filter((i) => i >= 0 && i < trajectory.length) : [];
     const ctx = recorder ? recorder.context(scenario, kind, harmful, trajectory) : contextFor(scenario, environments, kind, harmful);
     const seen = new Set([JSON.stringify(trajectory)]);
+    const planned: { op: string; v: Variant }[] = [];
     for (const op of ops) {
       let variants: Variant[];
       try {
@@ -144,10 +145,32 @@ export async function checkMutations(scenario: Scenario, environments: Environme
         if (taken >= max || seen.has(key)) continue;
         seen.add(key);
         taken++;
-        const r = await play(scenario, environments, v.actions);
-        report.outcomes.push(judge(scenario, kind, original, r, { operator: op.name, kind, label: v.label, actions: v.actions }));
+        planned.push({ op: op.name, v });
       }
     }
-  }
+    // A server's episode mostly waits (a process to start, calls over a pipe): several at once, each on its own fresh server.
+    const results = await inParallel(planned, servers ? SERVER_PLAYS : 1, ({ v }) => play(scenario, environments, v.actions));
+    return planned.map(({ op, v }, i) => judge(scenario, kind, original, results[i]!, { operator: op, kind, label: v.label, actions: v.actions }));
+  };
+  // Both trajectories of a server's scenario at once too; their outcomes still in a fixed order.
+  const outcomes = servers ? await Promise.all(trajectories.map(mutate)) : await inParallel(trajectories, 1, mutate);
+  report.outcomes.push(...outcomes.flat());
   return report;
+}
+
+/** Variants of a scenario on MCP servers played at once. */
+const SERVER_PLAYS = 4;
+
+/** `f` over `items`, at most `limit` at a time, results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

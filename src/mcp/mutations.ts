@@ -177,8 +177,8 @@ export const fsFolderAsFiles = defineMutationOperator({
 
 export const fsFilesAsFolder = defineMutationOperator({
   name: 'mcp-fs-files-as-folder',
-  kind: 'unsafe',
-  description: 'Every file of a folder moved one by one into another folder, one of them harmfully, becomes one move of the whole folder into it: the same files end there (in a sub-folder).',
+  kind: 'both',
+  description: 'Every file of a folder moved one by one into another folder (one of them harmfully, on an unsafe path) becomes one move of the whole folder into it: the same files end there, in a sub-folder.',
   variants: (trajectory, ctx) => {
     if (!offers(ctx, 'move_file')) return [];
     const out: Variant[] = [];
