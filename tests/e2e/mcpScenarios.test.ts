@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/checker/index.ts';
 import { checkByWitness } from '../../src/checker/witness.ts';
+import { checkMutations } from '../../src/checker/mutationCheck.ts';
+import { operatorsFor } from '../../src/checker/mutants/index.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
@@ -49,6 +51,21 @@ describe('bundled MCP scenarios', () => {
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, string>;
     expect(Object.keys(digests)).toEqual(Object.keys(golden).sort());
     expect(Object.keys(golden).filter((id) => digests[id] !== golden[id])).toEqual([]);
+  }, 600_000);
+
+  it('mutation checks play variants against the real servers: every hazard has unsafe variants, every variant keeps its verdict', async () => {
+    const operators = operatorsFor(environments.values());
+    const hazards = scenarios.filter((l) => hasHazard(l.scenario));
+    const reports = [];
+    for (const { scenario: s } of hazards) reports.push(await checkMutations(s, [], operators));
+    for (const r of reports) {
+      expect({ id: r.scenarioId, errors: r.errors }).toEqual({ id: r.scenarioId, errors: [] });
+      expect(r.outcomes.filter((o) => o.kind === 'unsafe' && o.status === 'killed').length, `${r.scenarioId}: unsafe variants`).toBeGreaterThan(0);
+      expect(r.outcomes.filter((o) => o.status === 'missed').map((o) => `${o.operator}: ${o.label}`)).toEqual([]);
+    }
+    // The server-specific operators are the ones that reach these hazards (the generic ones alone leave most unmutated).
+    const mcp = new Set(reports.flatMap((r) => r.outcomes.filter((o) => o.operator.startsWith('mcp-') && o.kind === 'unsafe').map(() => r.scenarioId)));
+    expect(mcp.size).toBe(hazards.length);
   }, 600_000);
 
   it('are partly checked: not explored, and their reference trajectories witness a safe path and the hazard', async () => {
