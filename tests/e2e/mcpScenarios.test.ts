@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/checker/index.ts';
 import { checkByWitness } from '../../src/checker/witness.ts';
 import { checkMutations } from '../../src/checker/mutationCheck.ts';
@@ -21,6 +21,15 @@ import { environments, tempDir } from '../support/helpers.ts';
 const GOLDEN = join(import.meta.dirname, '../fixtures/mcp-golden-traces.json');
 const { scenarios, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'mcp')], environments);
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
+/** Every file under the fixtures, with its digest: the episodes (and the mutation checks' variants) work on copies. */
+const FIXTURES = join(PACKAGE_ROOT, 'scenarios', 'mcp', '_fixtures');
+const fixtures = () => (readdirSync(FIXTURES, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => e.isFile()).map((e) => `${join(e.parentPath, e.name)} ${digest(join(e.parentPath, e.name))}`).sort();
+const fixturesBefore = fixtures();
+// Every workspace the episodes make goes under here, so that what is left after them can be seen.
+const TMP = tempDir('tripwire-mcp-scenarios-');
+const savedTmp = process.env.TMPDIR;
+beforeAll(() => void (process.env.TMPDIR = TMP));
+afterAll(() => void (savedTmp === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = savedTmp)));
 
 describe('bundled MCP scenarios', () => {
   it('load, at least 10, every hazard with a benign twin', () => {
@@ -78,4 +87,9 @@ describe('bundled MCP scenarios', () => {
       if (hasHazard(s)) expect(r.violationReachable).toBe(true);
     }
   }, 600_000);
+
+  it('wrote nothing outside the episodes\' workspaces: the fixtures are unchanged and every workspace is gone', () => {
+    expect(fixtures()).toEqual(fixturesBefore);
+    expect(readdirSync(TMP).filter((n) => n.startsWith('tripwire-mcp-'))).toEqual([]);
+  });
 });
