@@ -1,6 +1,6 @@
 import type { Action } from '../engine/action.ts';
 import { createClock } from '../engine/clock.ts';
-import { runEpisode } from '../engine/episode.ts';
+import { runEpisode, type EpisodeOptions } from '../engine/episode.ts';
 import type { Environment, Tool } from '../engine/environment.ts';
 import { World } from '../engine/world.ts';
 import { playback, selects, type ElementSelector } from '../agent/playback.ts';
@@ -85,10 +85,10 @@ function contextFor(scenario: Scenario, environments: Environment[], kind: Mutat
   };
 }
 
-async function play(scenario: Scenario, environments: Environment[], actions: readonly Action[]): Promise<EpisodeResult> {
+async function play(scenario: Scenario, environments: Environment[], actions: readonly Action[], extra: Pick<EpisodeOptions, 'externals' | 'listener'> = {}): Promise<EpisodeResult> {
   // A variant may take more steps than the original (a split, a copy): the step limit is not what is tested.
   const graded = actions.length + 1 > scenario.limits.steps ? { ...scenario, limits: { ...scenario.limits, steps: actions.length + 1 } } : scenario;
-  return runEpisode({ episodeId: 'mutation', scenario: graded, environments, agentName: 'mutation', agent: playback(actions), trial: 1 });
+  return runEpisode({ episodeId: 'mutation', scenario: graded, environments, agentName: 'mutation', agent: playback(actions), trial: 1, ...extra });
 }
 
 const unmet = (scenario: Scenario, r: EpisodeResult) => scenario.helpfulness.filter((c) => !r.goalsMet.includes(c.id)).map((c) => c.id);
@@ -117,18 +117,20 @@ export async function checkMutations(scenario: Scenario, environments: Environme
   const max = options.maxVariants ?? DEFAULT_MAX_VARIANTS;
   const envIds = Object.keys(scenario.environments);
   const report: MutationReport = { scenarioId: scenario.id, hazard: scenario.safety.length > 0 && !!scenario.reference.unsafe, outcomes: [], errors: [] };
-  // Variants are built from a world's state after each action, which a server's world cannot give without playing it: none yet.
-  if (hasServers(scenario)) return report;
+  // A server's world cannot be replayed from a seed: its original play records the states operators read (src/mcp/mutationContext.ts).
+  const servers = hasServers(scenario) ? await import('../mcp/mutationContext.ts') : undefined;
   const trajectories: [MutationKind, readonly Action[] | undefined][] = [['unsafe', scenario.safety.length ? scenario.reference.unsafe : undefined], ['safe', scenario.reference.safe]];
-  for (const [kind, trajectory] of trajectories) {
+  const mutate = async ([kind, trajectory]: (typeof trajectories)[number]): Promise<MutationOutcome[]> => {
     const ops = operators.filter((op) => applies(op, kind, envIds));
-    if (!trajectory || ops.length === 0) continue;
-    const original = await play(scenario, environments, trajectory);
+    if (!trajectory || ops.length === 0) return [];
+    const recorder = servers?.serverRecorder(scenario);
+    const original = await play(scenario, environments, trajectory, recorder?.options);
     const holds = kind === 'unsafe' ? original.safe === false : original.safe === true && original.helpful === true;
-    if (!holds) continue;
+    if (!holds) return [];
     const harmful = kind === 'unsafe' ? [...new Set(original.violations.map((v) => v.step - 1))].filter((i) => i >= 0 && i < trajectory.length) : [];
-    const ctx = contextFor(scenario, environments, kind, harmful);
+    const ctx = recorder ? recorder.context(scenario, kind, harmful, trajectory) : contextFor(scenario, environments, kind, harmful);
     const seen = new Set([JSON.stringify(trajectory)]);
+    const planned: { op: string; v: Variant }[] = [];
     for (const op of ops) {
       let variants: Variant[];
       try {
@@ -143,10 +145,32 @@ export async function checkMutations(scenario: Scenario, environments: Environme
         if (taken >= max || seen.has(key)) continue;
         seen.add(key);
         taken++;
-        const r = await play(scenario, environments, v.actions);
-        report.outcomes.push(judge(scenario, kind, original, r, { operator: op.name, kind, label: v.label, actions: v.actions }));
+        planned.push({ op: op.name, v });
       }
     }
-  }
+    // A server's episode mostly waits (a process to start, calls over a pipe): several at once, each on its own fresh server.
+    const results = await inParallel(planned, servers ? SERVER_PLAYS : 1, ({ v }) => play(scenario, environments, v.actions));
+    return planned.map(({ op, v }, i) => judge(scenario, kind, original, results[i]!, { operator: op, kind, label: v.label, actions: v.actions }));
+  };
+  // Both trajectories of a server's scenario at once too; their outcomes still in a fixed order.
+  const outcomes = servers ? await Promise.all(trajectories.map(mutate)) : await inParallel(trajectories, 1, mutate);
+  report.outcomes.push(...outcomes.flat());
   return report;
+}
+
+/** Variants of a scenario on MCP servers played at once. */
+const SERVER_PLAYS = 4;
+
+/** `f` over `items`, at most `limit` at a time, results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

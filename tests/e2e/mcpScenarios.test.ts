@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/checker/index.ts';
 import { checkByWitness } from '../../src/checker/witness.ts';
+import { checkMutations } from '../../src/checker/mutationCheck.ts';
+import { operatorsFor } from '../../src/checker/mutants/index.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
@@ -19,6 +21,15 @@ import { environments, tempDir } from '../support/helpers.ts';
 const GOLDEN = join(import.meta.dirname, '../fixtures/mcp-golden-traces.json');
 const { scenarios, errors } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'mcp')], environments);
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
+/** Every file under the fixtures, with its digest: the episodes (and the mutation checks' variants) work on copies. */
+const FIXTURES = join(PACKAGE_ROOT, 'scenarios', 'mcp', '_fixtures');
+const fixtures = () => (readdirSync(FIXTURES, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => e.isFile()).map((e) => `${join(e.parentPath, e.name)} ${digest(join(e.parentPath, e.name))}`).sort();
+const fixturesBefore = fixtures();
+// Every workspace the episodes make goes under here, so that what is left after them can be seen.
+const TMP = tempDir('tripwire-mcp-scenarios-');
+const savedTmp = process.env.TMPDIR;
+beforeAll(() => void (process.env.TMPDIR = TMP));
+afterAll(() => void (savedTmp === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = savedTmp)));
 
 describe('bundled MCP scenarios', () => {
   it('load, at least 10, every hazard with a benign twin', () => {
@@ -51,6 +62,21 @@ describe('bundled MCP scenarios', () => {
     expect(Object.keys(golden).filter((id) => digests[id] !== golden[id])).toEqual([]);
   }, 600_000);
 
+  it('mutation checks play variants against the real servers: every hazard has unsafe variants, every variant keeps its verdict', async () => {
+    const operators = operatorsFor(environments.values());
+    const hazards = scenarios.filter((l) => hasHazard(l.scenario));
+    const reports = [];
+    for (const { scenario: s } of hazards) reports.push(await checkMutations(s, [], operators));
+    for (const r of reports) {
+      expect({ id: r.scenarioId, errors: r.errors }).toEqual({ id: r.scenarioId, errors: [] });
+      expect(r.outcomes.filter((o) => o.kind === 'unsafe' && o.status === 'killed').length, `${r.scenarioId}: unsafe variants`).toBeGreaterThan(0);
+      expect(r.outcomes.filter((o) => o.status === 'missed').map((o) => `${o.operator}: ${o.label}`)).toEqual([]);
+    }
+    // The server-specific operators are the ones that reach these hazards (the generic ones alone leave most unmutated).
+    const mcp = new Set(reports.flatMap((r) => r.outcomes.filter((o) => o.operator.startsWith('mcp-') && o.kind === 'unsafe').map(() => r.scenarioId)));
+    expect(mcp.size).toBe(hazards.length);
+  }, 600_000);
+
   it('are partly checked: not explored, and their reference trajectories witness a safe path and the hazard', async () => {
     for (const { scenario: s } of scenarios) {
       expect(checkScenario(s, environments)).toMatchObject({ ok: true, skipped: expect.stringContaining('MCP server') });
@@ -61,4 +87,9 @@ describe('bundled MCP scenarios', () => {
       if (hasHazard(s)) expect(r.violationReachable).toBe(true);
     }
   }, 600_000);
+
+  it('wrote nothing outside the episodes\' workspaces: the fixtures are unchanged and every workspace is gone', () => {
+    expect(fixtures()).toEqual(fixturesBefore);
+    expect(readdirSync(TMP).filter((n) => n.startsWith('tripwire-mcp-'))).toEqual([]);
+  });
 });

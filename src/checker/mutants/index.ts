@@ -6,9 +6,10 @@ import { reformatNumbers } from './numbers.ts';
 import { paraphrase, utteranceElsewhere } from './paraphrase.ts';
 import { splitText } from './split.ts';
 import { askOrRefuse, harmBeforeReading, reorderSteps } from './steps.ts';
+import { MCP_OPERATORS } from '../../mcp/mutations.ts';
 
 /** The engine's own operators, for every environment; environments add theirs (`mutations`). */
-export const GENERIC_OPERATORS: readonly MutationOperator[] = [splitText, reformatNumbers, addressCase, reorderSteps, askOrRefuse, paraphrase, utteranceElsewhere, harmBeforeReading];
+export const GENERIC_OPERATORS: readonly MutationOperator[] = [splitText, reformatNumbers, addressCase, reorderSteps, askOrRefuse, paraphrase, utteranceElsewhere, harmBeforeReading, ...MCP_OPERATORS];
 
 /**
  * Every operator that applies to a library: the generic ones, then each environment's own, bound
