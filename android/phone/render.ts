@@ -44,7 +44,7 @@ function tags(root: UiNode, nodes: UiNode[]): Map<UiNode, number> {
 
 /** What a node's box holds as text: what it shows (a field's hint when empty, a password's dots). */
 function textOf(n: UiNode): string {
-  return shownText(n) || (n.children?.length ? '' : n.desc ?? '');
+  return shownText(n) || n.hint || (n.children?.length ? '' : n.desc ?? '');
 }
 
 /** Appends a node's hit box, then its children's: tree order is the order boxes stack in. */
