@@ -47,16 +47,25 @@ function pathOf(d: string): Path2D {
   return p;
 }
 
-/** Draws the scene and returns the encoded picture. */
-export function paint(scene: Scene, options: PaintOptions): Buffer {
-  const width = Math.round(options.width);
-  const height = Math.round((width * scene.height) / scene.width);
-  const canvas = canvasOf(width, height);
+/**
+ * Draws the scene on the canvas kept for this size and returns it; the next draw at this size
+ * repaints it, so read or encode it before that.
+ */
+export function draw(scene: Scene, width: number): Canvas {
+  const w = Math.round(width);
+  const h = Math.round((w * scene.height) / scene.width);
+  const canvas = canvasOf(w, h);
   const g = canvas.getContext('2d');
-  g.setTransform(width / scene.width, 0, 0, height / scene.height, 0, 0);
+  g.setTransform(w / scene.width, 0, 0, h / scene.height, 0, 0);
   g.fillStyle = scene.background;
   g.fillRect(0, 0, scene.width, scene.height);
   for (const item of scene.items) drawItem(g, item);
+  return canvas;
+}
+
+/** Draws the scene and returns the encoded picture. */
+export function paint(scene: Scene, options: PaintOptions): Buffer {
+  const canvas = draw(scene, options.width);
   const format = options.format ?? 'png';
   if (format === 'png') return canvas.encodeSync('png', PNG);
   return canvas.encodeSync(format, options.quality ?? 80);
