@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Box, Item, Scene } from './scene.ts';
@@ -10,7 +11,9 @@ import type { Box, Item, Scene } from './scene.ts';
  */
 
 const FAMILY = 'Tripwire Sans';
-const fonts = fileURLToPath(new URL('./fonts/', import.meta.url));
+// Beside this file in the sources; the built twin (dist/android/phone/paint.js) reads the same files.
+const fonts = ['./fonts/', '../../../android/phone/fonts/'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((d) => existsSync(`${d}LiberationSans-Regular.ttf`));
+if (!fonts) throw new Error('android/phone/fonts/LiberationSans-Regular.ttf is missing: the phone cannot be drawn without its font');
 GlobalFonts.registerFromPath(`${fonts}LiberationSans-Regular.ttf`, FAMILY, { weight: '400' });
 GlobalFonts.registerFromPath(`${fonts}LiberationSans-Bold.ttf`, FAMILY, { weight: '700' });
 
