@@ -35,6 +35,8 @@ export interface PaintOptions {
 export const PNG = { compressionLevel: 1, filters: 0x08 } as const;
 
 const canvases = new Map<string, Canvas>();
+/** Canvases not being encoded, by size, for paintAsync: each encode keeps its canvas until it is done. */
+const spare = new Map<string, Canvas[]>();
 const paths = new Map<string, Path2D>();
 
 function canvasOf(width: number, height: number): Canvas {
@@ -58,12 +60,37 @@ export function draw(scene: Scene, width: number): Canvas {
   const w = Math.round(width);
   const h = Math.round((w * scene.height) / scene.width);
   const canvas = canvasOf(w, h);
+  paintOn(canvas, scene);
+  return canvas;
+}
+
+function paintOn(canvas: Canvas, scene: Scene): void {
   const g = canvas.getContext('2d');
-  g.setTransform(w / scene.width, 0, 0, h / scene.height, 0, 0);
+  g.setTransform(canvas.width / scene.width, 0, 0, canvas.height / scene.height, 0, 0);
   g.fillStyle = scene.background;
   g.fillRect(0, 0, scene.width, scene.height);
   for (const item of scene.items) drawItem(g, item);
-  return canvas;
+}
+
+/**
+ * paint() with the encoding on libuv's thread pool: the event loop is free while it runs, and
+ * screenshots asked for at once encode on as many cores as there are. Each call paints on a canvas
+ * of its own (a spare one of its size, or a new one), which goes back when its encoding is done.
+ */
+export async function paintAsync(scene: Scene, options: PaintOptions): Promise<Buffer> {
+  const w = Math.round(options.width);
+  const h = Math.round((w * scene.height) / scene.width);
+  const key = `${w}x${h}`;
+  const pool = spare.get(key) ?? [];
+  spare.set(key, pool);
+  const canvas = pool.pop() ?? createCanvas(w, h);
+  try {
+    paintOn(canvas, scene);
+    const format = options.format ?? 'png';
+    return await (format === 'png' ? canvas.encode('png', PNG) : canvas.encode(format, options.quality ?? 80));
+  } finally {
+    if (pool.length < 4) pool.push(canvas);
+  }
 }
 
 /** Draws the scene and returns the encoded picture. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { paint, type ImageFormat } from './paint.ts';
+import { paint, paintAsync, type ImageFormat } from './paint.ts';
 import { sceneOf, type Scene } from './scene.ts';
 import type { UiNode } from './ui.ts';
 
@@ -38,28 +38,59 @@ function remember(key: string, image: Buffer): void {
   }
 }
 
-/** A picture of a scene; the same scene at the same size and format is painted once. */
-export function screenshotScene(scene: Scene, options: ScreenshotOptions = {}): Buffer {
+function keyOf(scene: Scene, options: ScreenshotOptions): string {
   const scale = options.scale ?? SCALE;
   if (!(scale > 0 && scale <= 4)) throw new Error(`screenshot scale must be in (0, 4], got ${scale}`);
-  const format = options.format ?? 'png';
-  const key = createHash('sha1').update(`${scale} ${format} ${options.quality ?? ''}\n`).update(JSON.stringify(scene)).digest('hex');
+  return createHash('sha1').update(`${scale} ${options.format ?? 'png'} ${options.quality ?? ''}\n`).update(JSON.stringify(scene)).digest('hex');
+}
+
+function kept(key: string): Buffer | undefined {
   const hit = cache.get(key);
-  if (hit) {
-    screenshotStats.hits++;
-    cache.delete(key);
-    cache.set(key, hit); // most recently used
-    return hit;
-  }
+  if (!hit) return undefined;
+  screenshotStats.hits++;
+  cache.delete(key);
+  cache.set(key, hit); // most recently used
+  return hit;
+}
+
+const paintOptions = (options: ScreenshotOptions) => ({ width: Math.round(CSS_WIDTH * (options.scale ?? SCALE)), format: options.format ?? 'png', quality: options.quality });
+
+/** A picture of a scene, painted on the calling thread; the same scene at the same size and format is painted once. */
+export function screenshotScene(scene: Scene, options: ScreenshotOptions = {}): Buffer {
+  const key = keyOf(scene, options);
+  const hit = kept(key);
+  if (hit) return hit;
   screenshotStats.draws++;
-  const image = paint(scene, { width: Math.round(CSS_WIDTH * scale), format, quality: options.quality });
+  const image = paint(scene, paintOptions(options));
   remember(key, image);
   return image;
 }
 
-/** A picture of a laid-out screen (composeScreen's `display`). */
+/** Pictures being encoded, by key: a second ask for one waits for the same encoding. */
+const inFlight = new Map<string, Promise<Buffer>>();
+
+/**
+ * A picture of a laid-out screen (composeScreen's `display`), encoded off the event loop (paintAsync):
+ * many episodes asking at once use every core.
+ */
 export async function screenshot(display: UiNode, options: ScreenshotOptions = {}): Promise<Buffer> {
-  return screenshotScene(sceneOf(display), options);
+  const scene = sceneOf(display);
+  const key = keyOf(scene, options);
+  const hit = kept(key) ?? inFlight.get(key);
+  if (hit) {
+    if (hit instanceof Promise) screenshotStats.hits++;
+    return hit;
+  }
+  screenshotStats.draws++;
+  const painting = paintAsync(scene, paintOptions(options));
+  inFlight.set(key, painting);
+  try {
+    const image = await painting;
+    remember(key, image);
+    return image;
+  } finally {
+    inFlight.delete(key);
+  }
 }
 
 /** Forgets the kept pictures (nothing else is held: no browser, no process). */
