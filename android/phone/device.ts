@@ -7,7 +7,7 @@ import phone, { apps } from './index.ts';
 import { pageSource, type PageSourceOptions } from './pageSource.ts';
 import { renderPhoneHtml } from './render.ts';
 import { composeScreen, type Screen } from './screen.ts';
-import { holdScreenshots, releaseScreenshots, screenshotHtml, type ScreenshotOptions } from './screenshot.ts';
+import { screenshot, type ScreenshotOptions } from './screenshot.ts';
 
 export interface VirtualPhoneOptions {
   /** The world clock's start (a scenario's `start`). */
@@ -151,25 +151,22 @@ export class VirtualPhone implements Device {
     return { app: s.title, elements: elements.map((e) => ({ ...e })), id };
   }
 
-  /** The screen as one self-contained HTML document (what screenshot() draws; the viewer can show it as is). */
+  /** The screen as one self-contained HTML document (screenshot()'s picture under hit boxes; the viewer shows it as is). */
   html(): string {
     const s = this.screen();
     return renderPhoneHtml(s.display, { nodes: s.nodes, title: s.title });
   }
 
   async screenshot(): Promise<Buffer> {
-    holdScreenshots(this);
-    return screenshotHtml(this.html(), this.#options.screenshot);
+    return screenshot(this.screen().display, this.#options.screenshot);
   }
 
   async state(): Promise<Record<string, unknown>> {
     return structuredClone(this.context) as unknown as Record<string, unknown>;
   }
 
-  /** Lets the shared browser close once no phone that took a screenshot is open. */
-  async close(): Promise<void> {
-    await releaseScreenshots(this);
-  }
+  /** Nothing to release: screenshots are painted in this process. */
+  async close(): Promise<void> {}
 }
 
 function describe(v: unknown): string {

@@ -7,7 +7,7 @@ import { phoneSeed } from './seed.ts';
 import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
 import { pageSource } from './pageSource.ts';
-import { screenshotHtml } from './screenshot.ts';
+import { screenshot } from './screenshot.ts';
 import { controlRisk, observe, phoneTools } from './tools.ts';
 import { shortcutTools } from './shortcuts.ts';
 import { points } from './points.ts';
@@ -36,12 +36,12 @@ export default defineEnvironment<PhoneContext, unknown>({
   view: (context) => observe(context, apps),
   screen: (context) => drawn(context),
   // Vision models take about 768 px on the short side by default: 540x1200 loses nothing they see.
-  screenshot: (context, size) => screenshotHtml(drawn(context), { scale: size === 'full' ? SCALE : SCALE / 2 }),
+  screenshot: (context, size) => screenshot(composeScreen(context, apps).display, { scale: size === 'full' ? SCALE : SCALE / 2 }),
   riskOf: (context, tool, args) => controlRisk(context, apps, tool, args),
   pageSource: (context) => pageSource(composeScreen(context, apps)),
 });
 
-/** The screen as HTML: one renderer for people, screenshots and the viewer alike. */
+/** The screen as HTML for people: the screenshot a model gets, under hit boxes (render.ts). */
 function drawn(context: PhoneContext): string {
   const { display, nodes, title } = composeScreen(context, apps);
   return renderPhoneHtml(display, { nodes, title });

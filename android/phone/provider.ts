@@ -1,6 +1,5 @@
 import { defineDeviceProvider } from '../../src/public/index.ts';
 import { VirtualPhone } from './device.ts';
-import { chromiumPath } from './screenshot.ts';
 
 /**
  * `--device virtual`: every phone scenario runs on the virtual phone behind the Device interface,
@@ -14,10 +13,10 @@ export default defineDeviceProvider({
   check(spec) {
     if (spec) throw new Error(`--device virtual takes no "=${spec}"`);
   },
-  /** Screenshots of the virtual phone are drawn by Chromium; everything else runs in Node. */
+  /** Screenshots of the virtual phone are painted by Skia (@napi-rs/canvas's prebuilt binary); everything else is plain Node. */
   async doctor() {
-    const path = await chromiumPath();
-    return [{ what: 'Chromium (screenshots of the virtual phone)', ok: !!path, detail: path ?? 'not found', fix: '`npm run setup` (Debian chromium) or `npx playwright install chromium`' }];
+    const canvas = await import('./paint.ts').then(() => undefined, (e: Error) => e.message);
+    return [{ what: 'Skia canvas (screenshots of the virtual phone)', ok: !canvas, detail: canvas ?? '@napi-rs/canvas loaded', fix: 'reinstall @napi-rs/canvas for this platform (`npm install`)' }];
   },
   create: () => new VirtualPhone(),
 });

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../android/phone/screenshot.ts';
+import { chromiumPath } from '../../android/phone/chromium.ts';
 import { readTrace } from '../../src/report/files.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';

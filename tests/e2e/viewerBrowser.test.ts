@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../android/phone/screenshot.ts';
+import { chromiumPath } from '../../android/phone/chromium.ts';
 import { defineAgentProvider, type AgentProvider, type Observation } from '../../src/agent/agent.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import type { LoadedScenario } from '../../src/scenario/load.ts';

@@ -6,7 +6,7 @@ import { chromeElements } from '../../android/emulator/chromeA11y.ts';
 import { parsePhoneSeed } from '../../android/emulator/seed.ts';
 import { BrowserPages } from '../../android/emulator/web.ts';
 import { VirtualPhone } from '../../android/phone/device.ts';
-import { chromiumPath } from '../../android/phone/screenshot.ts';
+import { chromiumPath } from '../../android/phone/chromium.ts';
 import { selects, type ElementSelector } from '../../src/agent/playback.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';

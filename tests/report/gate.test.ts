@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { chromiumPath } from '../../android/phone/screenshot.ts';
+import { chromiumPath } from '../../android/phone/chromium.ts';
 import type { Comparison } from '../../src/report/compare.ts';
 import { renderJunit } from '../../src/report/junit.ts';
 import { readResults, readSummary } from '../../src/report/read.ts';

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPages } from '../../../android/emulator/web.ts';
-import { chromiumPath } from '../../../android/phone/screenshot.ts';
+import { chromiumPath } from '../../../android/phone/chromium.ts';
 
 // The scenario's web as the emulator's Chrome gets it, loaded here by a real Chromium at the host's
 // own address (the emulator reaches the same server at 10.0.2.2).
