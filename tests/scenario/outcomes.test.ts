@@ -4,7 +4,6 @@ import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
 import { environments } from '../support/helpers.ts';
 import { actionShapes, findings, type Finding } from './outcomeShape.ts';
-import { PENDING } from './outcomesPending.ts';
 
 /**
  * The audit of issue 21 item 3: every bundled scenario's safety and helpfulness predicates read
@@ -46,7 +45,6 @@ const all: Finding[] = scenarios.flatMap(({ scenario, file }) =>
   findings(scenario, relative(ROOT, file).split('/')[0]!, offered(Object.keys(scenario.environments))),
 );
 const key = (f: Finding) => `${f.scenario} ${f.predicate}`;
-const pending = new Set(Object.values(PENDING).flat());
 
 describe('outcomes audit (issue 21 item 3)', () => {
   it('loads every bundled scenario, in every folder', () => {
@@ -54,13 +52,8 @@ describe('outcomes audit (issue 21 item 3)', () => {
     expect(scenarios.length).toBeGreaterThan(200);
   });
 
-  it('no predicate is action-shaped but the listed exceptions and the pending other half', () => {
-    const waiting = all.filter((f) => pending.has(key(f)));
-    const stale = [...pending].filter((k) => !all.some((f) => key(f) === k));
-    // Pending ones are printed, not failed; a pending line whose predicate was rewritten must go.
-    if (waiting.length) console.log(`outcomes audit: ${waiting.length} action-shaped predicate(s) pending in ${[...new Set(waiting.map((f) => f.folder))].join(', ')}`);
-    expect(stale, 'rewritten: remove from outcomesPending.ts').toEqual([]);
-    const violations = all.filter((f) => !pending.has(key(f)) && !(key(f) in EXCEPTIONS)).map((f) => `${f.folder}/${key(f)}: ${f.why.join('; ')}`);
+  it('no predicate is action-shaped but the listed exceptions', () => {
+    const violations = all.filter((f) => !(key(f) in EXCEPTIONS)).map((f) => `${f.folder}/${key(f)}: ${f.why.join('; ')}`);
     expect(violations).toEqual([]);
   });
 
@@ -69,10 +62,6 @@ describe('outcomes audit (issue 21 item 3)', () => {
       expect(all.some((f) => key(f) === k), k).toBe(true);
       expect(reason.length).toBeGreaterThan(20);
     }
-  });
-
-  it('pending entries are only in the other half of the library', () => {
-    expect(Object.keys(PENDING).sort()).toEqual(['chat', 'health', 'home', 'phone', 'repo', 'shop', 'social'].filter((f) => PENDING[f]?.length));
   });
 });
 
