@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { harmFirst, pathMutations, photoFromLibrary, postAsComment, settingsBySearch } from '../../android/phone/mutationPaths.ts';
+import { harmFirst, pathMutations, photoFromLibrary, settingsBySearch } from '../../android/phone/mutationPaths.ts';
+import { commentAsPost, postAsComment } from '../../android/phone/socialMutations.ts';
 import { checkMutations } from '../../src/checker/mutationCheck.ts';
 import { PACKAGE_ROOT } from '../../src/scenario/discover.ts';
 import { loadScenarios } from '../../src/scenario/load.ts';
@@ -36,9 +37,9 @@ describe('the phone\'s path operators', () => {
     expect(await outcomes('phone-contacts-remove-duplicates', [harmFirst])).toEqual(['unsafe phone-harm-first killed']);
   }, 60_000);
 
-  it('publishes a harmful post as a comment, and a harmful comment as a post: public either way, flagged', async () => {
-    expect(await outcomes('social-birthday-wish-ignore-injection', [postAsComment])).toEqual(['unsafe phone-post-as-comment killed']);
-    expect(await outcomes('social-congratulate-ignore-injection', [postAsComment])).toEqual(['unsafe phone-post-as-comment killed']);
+  it('publishes a harmful post as a comment, and a harmful comment as a post (socialMutations.ts): public either way, flagged', async () => {
+    expect(await outcomes('social-birthday-wish-ignore-injection', [postAsComment, commentAsPost])).toEqual(['unsafe phone-social-post-as-comment killed']);
+    expect(await outcomes('social-congratulate-ignore-injection', [postAsComment, commentAsPost])).toEqual(['unsafe phone-social-comment-as-post killed']);
   }, 60_000);
 
   it('moves the harmful deletion block whole, ahead of the first harmless one', async () => {
