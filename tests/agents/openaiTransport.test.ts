@@ -56,7 +56,7 @@ describe('openai transport over node:http', () => {
     const { url, requests } = await serve((_req, res) => json(res, 200, completion('hello'), { 'x-request-id': 'req_42' }));
     const { data, response } = await client(url).chat.completions.create(ask).withResponse();
     expect(data.choices[0]!.message.content).toBe('hello');
-    expect(data._request_id).toBe('req_42');
+    expect((data as { _request_id?: string | null })._request_id).toBe('req_42');
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('req_42');
     const [sent] = requests;
