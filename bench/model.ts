@@ -2,7 +2,7 @@
  * Keeping the model busy (issue "Beyond one machine", issue 30): batches against a loopback
  * OpenAI-compatible server that answers after a fixed latency, compared with the ideal
  * (requests x latency / slots).
- *  - tool batch: 256 tool scenarios x 3 trials, 3 tool calls and a final answer per episode, 64 in flight;
+ *  - tool batch: 256 tool scenarios (no MCP servers) x 3 trials, 3 tool calls and a final answer per episode, 64 in flight;
  *  - vision batch: 30 phone episodes of 3 actions with a screenshot after each, 16 in flight (its
  *    screens are few: every episode stays on the same home screen, so the cache serves most);
  *  - vision batch of distinct screens (issue 30's workload): 30 phone scenarios x 4 trials, an agent
@@ -167,7 +167,9 @@ async function repeated(what: string, target: number, opts: BatchOptions) {
   };
 }
 
-const tools = scenarios.filter((s) => !('phone' in s.scenario.environments));
+// In-process tool environments only: an MCP scenario starts a server process per episode (bench/mcp.ts
+// measures those), whose spawning cost this process more than all the rest on a loaded machine.
+const tools = scenarios.filter((s) => !('phone' in s.scenario.environments) && Object.keys(s.scenario.servers ?? {}).length === 0);
 const phone = scenarios.filter((s) => 'phone' in s.scenario.environments).slice(0, 30);
 /** Scenario i of repeat r starts (30r + i) x 5 minutes later: its 4 screens are its own, in every repeat. */
 const ownTimes = (repeat: number) =>

@@ -25,6 +25,12 @@ const requests = { 'http:': httpRequest, 'https:': httpsRequest };
 const NO_BODY = new Set([101, 204, 205, 304]);
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
+/** How writing to or reading from a socket the server has closed fails. */
+const STALE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** As fetch fails (a TypeError), with what went wrong in the message: it reaches the trace as the episode's reason. */
+const failed = (cause: Error) => new TypeError(`fetch failed: ${cause.message}`, { cause });
+
 const abortError = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 
 function plainHeaders(given: HeadersInit | undefined): Record<string, string> {
@@ -58,9 +64,9 @@ function collect(body: Readable, signal: AbortSignal | undefined): Promise<Buffe
     const chunks: Buffer[] = [];
     body.on('data', (c: Buffer) => chunks.push(c));
     body.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    body.on('error', (e) => reject(signal?.aborted ? abortError(signal) : new TypeError('fetch failed', { cause: e })));
+    body.on('error', (e) => reject(signal?.aborted ? abortError(signal) : failed(e)));
     body.once('close', () => {
-      if (!body.readableEnded) reject(signal?.aborted ? abortError(signal) : new TypeError('fetch failed', { cause: new Error('the connection closed before the response ended') }));
+      if (!body.readableEnded) reject(signal?.aborted ? abortError(signal) : failed(new Error('the connection closed before the response ended')));
     });
   });
 }
@@ -71,12 +77,13 @@ export interface HttpFetchOptions {
 }
 
 export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchOptions = {}): typeof fetch {
-  const send = (url: URL, init: RequestInit, headers: Record<string, string>, body: string | Uint8Array | undefined, retried: boolean): Promise<Response> =>
+  const send = (url: URL, init: RequestInit, headers: Record<string, string>, body: string | Uint8Array | undefined, fresh: boolean): Promise<Response> =>
     new Promise((resolve, reject) => {
       const { signal } = init;
       if (signal?.aborted) return reject(abortError(signal));
       const protocol = url.protocol as keyof typeof agents;
-      const req = requests[protocol](url, { method: init.method ?? 'GET', headers, agent: agents[protocol] });
+      // `agent: false`: a connection of its own, never a kept-alive one that may be stale.
+      const req = requests[protocol](url, { method: init.method ?? 'GET', headers, agent: fresh ? false : agents[protocol] });
       let answered = false;
       const onAbort = () => req.destroy(abortError(signal!) as Error);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -85,9 +92,10 @@ export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchO
         if (answered) return; // the body's own stream reports it
         done();
         if (signal?.aborted) return reject(abortError(signal));
-        // A kept-alive socket the server closed as we reused it: the request never arrived; send it once more.
-        if (req.reusedSocket && !retried && (e as NodeJS.ErrnoException).code === 'ECONNRESET') return resolve(send(url, init, headers, body, true));
-        reject(new TypeError('fetch failed', { cause: e }));
+        // A kept-alive socket the server closed as we reused it (a busy process may see the close late):
+        // nothing was answered; send it again, once, on a new connection.
+        if (req.reusedSocket && !fresh && STALE.has((e as NodeJS.ErrnoException).code ?? '')) return resolve(send(url, init, headers, body, true));
+        reject(failed(e));
       });
       req.once('response', (res) => {
         answered = true;

@@ -1,6 +1,6 @@
 import { assign, initialTransition, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { inertScope } from './machineStep.ts';
+import { sharedScope } from './machineStep.ts';
 import { matches } from '../grading/pattern.ts';
 import { Pattern } from '../grading/predicate.ts';
 
@@ -66,7 +66,7 @@ export class Director {
 
   constructor(readonly machine: AnyStateMachine) {
     this.#snapshot = initialTransition(machine)[0];
-    this.#scope = inertScope(machine);
+    this.#scope = sharedScope(machine);
   }
 
   get snapshot(): AnyMachineSnapshot {

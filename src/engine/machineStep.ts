@@ -13,3 +13,18 @@ export function inertScope(machine: AnyStateMachine, input?: unknown): AnyActorS
     defer: () => {}, logger: () => {}, stopChild: () => {}, emit: () => {}, actionExecutor: () => {},
   } as unknown as AnyActorScope;
 }
+
+const shared = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+/**
+ * One inert scope per machine for the whole process, made with the first input it is asked for:
+ * a batch starts thousands of episodes on the same few machines, and each scope costs an actor and
+ * its initial snapshot (the phone's: every app's). Sharing is safe because nothing in a scope
+ * depends on the input once made: its actor never starts, its actions go nowhere, and a transition
+ * reads only the snapshot it is given (World.fork already shares scopes between worlds).
+ */
+export function sharedScope(machine: AnyStateMachine, input?: unknown): AnyActorScope {
+  let scope = shared.get(machine);
+  if (!scope) shared.set(machine, (scope = inertScope(machine, input)));
+  return scope;
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Action } from './action.ts';
 import type { Clock } from './clock.ts';
 import { diff } from './diff.ts';
-import { inertScope } from './machineStep.ts';
+import { sharedScope } from './machineStep.ts';
 import { offeredTools, type Environment, type Tool } from './environment.ts';
 import type { ToolRisk } from '../scenario/taxonomy.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
@@ -103,7 +103,7 @@ export class World {
     this.#clock = clock;
     this.#tools = from?.tools ?? toolTable(environments, seeds);
     this.#snapshots = from?.snapshots ?? new Map(environments.map((env) => [env.id, initialTransition(env.machine, seeds[env.id])[0]]));
-    this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, inertScope(env.machine, seeds[env.id])]));
+    this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, sharedScope(env.machine, seeds[env.id])]));
   }
 
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
