@@ -1,6 +1,6 @@
-import { assign, initialTransition, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { assign, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { sharedScope } from './machineStep.ts';
+import { initialSnapshot, sharedScope } from './machineStep.ts';
 import { matches } from '../grading/pattern.ts';
 import { Pattern } from '../grading/predicate.ts';
 
@@ -65,7 +65,7 @@ export class Director {
   #delivered: unknown;
 
   constructor(readonly machine: AnyStateMachine) {
-    this.#snapshot = initialTransition(machine)[0];
+    this.#snapshot = initialSnapshot(machine);
     this.#scope = sharedScope(machine);
   }
 

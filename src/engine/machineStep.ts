@@ -1,4 +1,4 @@
-import { createActor, type AnyActorScope, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 
 /**
  * What XState's pure `transition()` builds on every call, built once per machine instead: a scope
@@ -27,4 +27,13 @@ export function sharedScope(machine: AnyStateMachine, input?: unknown): AnyActor
   let scope = shared.get(machine);
   if (!scope) shared.set(machine, (scope = inertScope(machine, input)));
   return scope;
+}
+
+/**
+ * `initialTransition(machine, input)[0]` for assign-only machines, without what it builds first:
+ * XState makes a throwaway actor for each call, and that actor computes an initial snapshot of its
+ * own (with no input) before the one asked for.
+ */
+export function initialSnapshot(machine: AnyStateMachine, input?: unknown): AnyMachineSnapshot {
+  return machine.getInitialSnapshot(sharedScope(machine, input), input);
 }
