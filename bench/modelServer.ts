@@ -8,13 +8,17 @@
 import { call, say, startFakeOpenAI, toolCall, type RecordedRequest } from '../tests/support/openaiServer.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
-const actions = (process.env.BENCH_ACTIONS ?? 'no_op').split(',');
+/** A tool call the model makes: a tool's name, with its arguments when it takes some. */
+export type BenchAction = string | { name: string; args: Record<string, unknown> };
+const given = process.env.BENCH_ACTIONS ?? 'no_op';
+const actions: BenchAction[] = given.startsWith('[') ? JSON.parse(given) : given.split(',');
 
-export function reply(req: RecordedRequest, names: string[], latencyMs: number) {
+export function reply(req: RecordedRequest, plan: BenchAction[], latencyMs: number) {
   const done = req.body.messages.filter((m) => m.role === 'tool').length;
   const tools = (req.body.tools ?? []).map((t) => t.function.name);
-  const name = names[done % names.length]!;
-  const r = done >= 3 ? say('Done.') : call(toolCall(tools.includes(name) ? name : tools[0]!, {}));
+  const next = plan[done % plan.length]!;
+  const { name, args } = typeof next === 'string' ? { name: next, args: {} } : next;
+  const r = done >= 3 ? say('Done.') : call(tools.includes(name) ? toolCall(name, args) : toolCall(tools[0]!, {}));
   return { kind: 'delay' as const, ms: latencyMs, then: r };
 }
 

@@ -1,6 +1,6 @@
-import { assign, initialTransition, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { assign, setup, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
-import { inertScope } from './machineStep.ts';
+import { initialSnapshot, sharedScope } from './machineStep.ts';
 import { matches } from '../grading/pattern.ts';
 import { Pattern } from '../grading/predicate.ts';
 
@@ -65,8 +65,8 @@ export class Director {
   #delivered: unknown;
 
   constructor(readonly machine: AnyStateMachine) {
-    this.#snapshot = initialTransition(machine)[0];
-    this.#scope = inertScope(machine);
+    this.#snapshot = initialSnapshot(machine);
+    this.#scope = sharedScope(machine);
   }
 
   get snapshot(): AnyMachineSnapshot {

@@ -1,10 +1,10 @@
 import { TripwireError } from './errors.ts';
-import { initialTransition, type AnyActorScope, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { type AnyActorScope, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { z } from 'zod';
 import type { Action } from './action.ts';
 import type { Clock } from './clock.ts';
 import { diff } from './diff.ts';
-import { inertScope } from './machineStep.ts';
+import { initialSnapshot, sharedScope } from './machineStep.ts';
 import { offeredTools, type Environment, type Tool } from './environment.ts';
 import type { ToolRisk } from '../scenario/taxonomy.ts';
 import type { Change, ErrorCode } from '../grading/trace.ts';
@@ -102,8 +102,8 @@ export class World {
     this.#environments = environments;
     this.#clock = clock;
     this.#tools = from?.tools ?? toolTable(environments, seeds);
-    this.#snapshots = from?.snapshots ?? new Map(environments.map((env) => [env.id, initialTransition(env.machine, seeds[env.id])[0]]));
-    this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, inertScope(env.machine, seeds[env.id])]));
+    this.#snapshots = from?.snapshots ?? new Map(environments.map((env) => [env.id, initialSnapshot(env.machine, seeds[env.id])]));
+    this.#scopes = from?.scopes ?? new Map(environments.map((env) => [env.id, sharedScope(env.machine, seeds[env.id])]));
   }
 
   /** An independent copy (snapshots are immutable): applying actions to it leaves this world as it is. */
