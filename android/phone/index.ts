@@ -3,6 +3,7 @@ import { APPS } from './apps/index.ts';
 import type { PhoneContext } from './context.ts';
 import { phoneMachine } from './machine.ts';
 import { mutations } from './mutations.ts';
+import { webSearchAnotherWay } from './webMutations.ts';
 import { phoneSeed } from './seed.ts';
 import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
@@ -27,7 +28,7 @@ export default defineEnvironment<PhoneContext, unknown>({
   machine: phoneMachine(apps),
   tools: phoneTools(apps),
   optionalTools: shortcutTools(apps),
-  mutations,
+  mutations: [...mutations, webSearchAnotherWay],
   points,
   offers: (seed) => (seed as PhoneSeed).shortcuts ?? [],
   example: {
