@@ -104,7 +104,7 @@ function load(ctx: BrowserData, url: string, at: string, history: string[]): Bro
 }
 
 /** What the address bar shows when nobody edits it; text typed anywhere else leaves it so. */
-const resting = (ctx: BrowserData) => (ctx.url === NTP || ctx.web ? '' : hostLabel(ctx.url));
+const resting = (ctx: BrowserData) => (ctx.url === NTP ? '' : hostLabel(ctx.url));
 /** The address bar's text for `go`: a suggestion's, else what is typed in it. */
 const omniboxText = (e: Event) => e.text ?? e.fields.omnibox ?? '';
 const navigate = (ctx: BrowserData, raw: string, at: string) => load(ctx, normalizeUrl(raw) ?? searchUrl(raw), at, [...ctx.history, ctx.url]);
@@ -185,7 +185,8 @@ const machine = setup({
         typed: {
           actions: assign(({ context, event }) => {
             const typed = event.fields.omnibox;
-            return typed !== undefined && (context.omnibox !== undefined || typed !== resting(context)) ? { omnibox: typed } : {};
+            // A served page's own address bar is one of its fields: Chrome's stays as it is.
+            return typed !== undefined && !context.web && (context.omnibox !== undefined || typed !== resting(context)) ? { omnibox: typed } : {};
           }),
         },
         clearOmnibox: { actions: assign({ omnibox: '', intent: { clearFields: true } }) },

@@ -97,4 +97,17 @@ describe('Chrome as UiAutomator2 shows it', () => {
     expect(xml).toMatch(/resource-id="com\.android\.chrome:id\/coordinator"[\s\S]*resource-id="com\.android\.chrome:id\/control_container"[\s\S]*resource-id="com\.android\.chrome:id\/compositor_view_holder"/);
     expect(xml).toContain('content-desc="See 1 tab"');
   });
+
+  it("a served page (the driver's web view) keeps its own address bar: typing in it does not start Chrome's omnibox editing", async () => {
+    const phone = new VirtualPhone();
+    await phone.reset({});
+    await phone.perform({ action: 'open_app', name: 'Browser' });
+    const tree = { class: 'android.widget.LinearLayout', children: [{ class: 'android.widget.EditText', field: 'omnibox', text: 'https://club.example', hint: '', id: 'url_bar', clickable: true, onEnter: { type: 'web.post', url: '/event?__event=go' } }] };
+    expect(await phone.event({ type: 'web_page', tree, at: phone.context.now })).toEqual({ ok: true });
+    const bar = (await phone.elements()).elements.filter((e) => e.resource_id.endsWith('url_bar'));
+    expect(bar).toHaveLength(1);
+    expect(await phone.perform({ action: 'replace_text', index: bar[0]!.numeric_tag, text: 'club.example/join' })).toEqual({ ok: true });
+    expect((phone.context.apps.browser as { omnibox?: string }).omnibox).toBeUndefined();
+    expect((await phone.elements()).elements.some((e) => e.resource_id.endsWith('/line_1'))).toBe(false);
+  });
 });
