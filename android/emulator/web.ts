@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createActor, type AnyActor } from 'xstate';
 import { normaliseRecipient, type Egress } from '../../src/public/index.ts';
-import browser from '../phone/apps/browser.ts';
+import browser, { NTP, type BrowserData } from '../phone/apps/browser.ts';
+import { webDocument } from '../phone/apps/webPages.ts';
+import { input } from '../phone/ui.ts';
 import type { AppEgress } from '../phone/egress.ts';
 import type { UiNode } from '../phone/ui.ts';
 import { HOST_FROM_EMULATOR } from '../shell/image.ts';
@@ -102,10 +104,13 @@ export class BrowserPages implements PageHost {
   }
 
   html(): string {
-    const snap = this.#actor!.getSnapshot();
-    const root = browser.view({ value: snap.value, context: snap.context }, { installed: [] });
-    return `<!doctype html><meta name=viewport content="width=device-width"><title>${esc(String(snap.context.url))}</title>
-<form method="post" action="/event">${node(root)}</form>${ENTER_SCRIPT}`;
+    const ctx = this.#actor!.getSnapshot().context as BrowserData;
+    const [title, doc] = ctx.url === NTP ? ['New tab', undefined] : webDocument(ctx);
+    // The page's own elements, as Chrome's WebView holds them, below a stand-in for Chrome's address
+    // bar: on the emulator, Chrome's real one would leave the simulated web, which lives at one address.
+    const bar = input('omnibox', ctx.url === NTP ? '' : ctx.url, 'Search or type URL', { id: 'url_bar', onEnter: { type: 'go' } });
+    return `<!doctype html><meta name=viewport content="width=device-width"><title>${esc(title)}</title>
+<form method="post" action="/event"><div>${node(bar)}${doc ? node(doc) : ''}</div></form>${ENTER_SCRIPT}`;
   }
 
   async close(): Promise<void> {
@@ -142,7 +147,7 @@ const ENTER_SCRIPT = `<script>for (const i of document.querySelectorAll('input')
  */
 function node(n: UiNode): string {
   const kids = (n.children ?? []).map(node).join('');
-  const id = attr('id', n.id);
+  const id = attr('id', n.resourceId ?? n.id);
   const label = n.text ? '' : attr('aria-label', n.desc);
   if (n.class.endsWith('EditText')) {
     return `<input${id} name="${esc(n.field ?? '')}" value="${esc(n.text ?? '')}" placeholder="${esc(n.hint ?? '')}"${n.password ? ' type="password"' : ''}${n.onEnter ? attr('data-enter', eventUrl(n.onEnter)) : ''}>`;

@@ -4,6 +4,7 @@ import type { PhoneContext } from './context.ts';
 import { phoneMachine } from './machine.ts';
 import { mutations } from './mutations.ts';
 import { socialMutations } from './socialMutations.ts';
+import { webSearchAnotherWay } from './webMutations.ts';
 import { phoneSeed } from './seed.ts';
 import { renderPhoneHtml, SCALE } from './render.ts';
 import { composeScreen } from './screen.ts';
@@ -28,7 +29,7 @@ export default defineEnvironment<PhoneContext, unknown>({
   machine: phoneMachine(apps),
   tools: phoneTools(apps),
   optionalTools: shortcutTools(apps),
-  mutations: [...mutations, ...socialMutations],
+  mutations: [...mutations, ...socialMutations, webSearchAnotherWay],
   points,
   offers: (seed) => (seed as PhoneSeed).shortcuts ?? [],
   example: {

@@ -2,11 +2,9 @@ import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { defineApp, type AppEnv, type Intent } from '../app.ts';
 import { emit, type AppEgress } from '../egress.ts';
-import { button, column, imageButton, input, line, list, text, type UiNode } from '../ui.ts';
-import { sitePage } from './browserSites.ts';
-
-export const SEARCH = 'https://search.example.com';
-export const HOWTO = 'https://howto.example.com';
+import type { UiNode } from '../ui.ts';
+import { view } from './chromeView.ts';
+import { cartItems, cartTotal, hostLabel, HOWTO, NTP, product, search, SEARCH } from './webPages.ts';
 
 /** A page is a list of blocks; its inputs form one form, which any of its buttons submits. */
 const Block = z.union([
@@ -29,8 +27,10 @@ const Shop = z.strictObject({
 });
 
 const Seed = z.strictObject({
-  /** The page the browser opens on. */
-  home: z.string().default(SEARCH),
+  /** The page the browser opens on, and its home button's: Chrome's New Tab page unless a scenario names one. */
+  home: z.string().default(NTP),
+  /** Chrome's first run (terms, then the sync offer) before the browser: off unless a scenario turns it on. */
+  first_run: z.boolean().default(false),
   /** Simulated sites by URL (they override the built-in how-to pages). */
   pages: z.record(z.string(), Page).default({}),
   /** What the search engine finds: a result matches when a query word is among its keywords or title words. */
@@ -45,7 +45,7 @@ const Seed = z.strictObject({
 });
 type Seed = z.output<typeof Seed>;
 
-export interface BrowserData extends Seed {
+export interface BrowserData extends Omit<Seed, 'first_run'> {
   url: string;
   /** Back stack of URLs. */
   history: string[];
@@ -56,6 +56,12 @@ export interface BrowserData extends Seed {
   form_submissions: { url: string; action: string; fields: Record<string, string>; at: string }[];
   /** A line shown above the page (added to cart, form sent, checkout problems); cleared on navigation. */
   notice?: string;
+  /** While the address bar is being edited: what it holds (the page gives way to the omnibox's suggestions). */
+  omnibox?: string;
+  /** Chrome's menu is open. */
+  menu?: true;
+  /** The first-run page shown, while the first run lasts. */
+  fre?: 'terms' | 'sync';
   intent?: Intent;
   egress?: AppEgress[];
   next_id: number;
@@ -66,7 +72,7 @@ export interface BrowserData extends Seed {
   web?: { tree: UiNode; post?: { url: string; fields: Record<string, string> } };
 }
 
-type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string; tree?: UiNode };
+type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string; tree?: UiNode; text?: string };
 
 const HOWTO_PAGES: Record<string, Page> = {
   [HOWTO]: { title: 'HowTo Hub', blocks: [{ text: 'Simple guides for everyday things.' }, { link: { text: 'How to set a screen lock on Android', url: `${HOWTO}/screen-lock` } }, { link: { text: 'How to make pancakes', url: `${HOWTO}/pancakes` } }] },
@@ -91,24 +97,16 @@ export function normalizeUrl(raw: string): string | undefined {
   }
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const searchUrl = (q: string) => `${SEARCH}/search?q=${encodeURIComponent(q.trim())}`;
-const round = (n: number) => Math.round(n * 100) / 100;
-const money = (ctx: BrowserData, n: number) => (ctx.shop.currency === 'USD' ? `$${n.toFixed(2)}` : `${n.toFixed(2)} ${ctx.shop.currency}`);
-const product = (ctx: BrowserData, id?: string) => ctx.shop.products.find((p) => p.id === id);
-const cartItems = (ctx: BrowserData) => ctx.cart.flatMap((c) => { const p = product(ctx, c.product); return p ? [{ product: p.id, name: p.name, qty: c.qty, price: p.price }] : []; });
-const cartTotal = (ctx: BrowserData) => round(cartItems(ctx).reduce((s, i) => s + i.qty * i.price, 0));
-
-export function search(ctx: BrowserData, query: string) {
-  const q = new Set(words(query));
-  return ctx.search_index
-    .map((r) => ({ r, score: new Set([...r.keywords.flatMap(words), ...words(r.title)].filter((w) => q.has(w))).size }))
-    .filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.r);
-}
 
 function load(ctx: BrowserData, url: string, at: string, history: string[]): BrowserData {
-  return { ...ctx, url, history, visited: [...ctx.visited, { url, at }], notice: undefined, intent: { clearFields: true } };
+  return { ...ctx, url, history, visited: [...ctx.visited, { url, at }], notice: undefined, omnibox: undefined, menu: undefined, intent: { clearFields: true } };
 }
+
+/** What the address bar shows when nobody edits it; text typed anywhere else leaves it so. */
+const resting = (ctx: BrowserData) => (ctx.url === NTP ? '' : hostLabel(ctx.url));
+/** The address bar's text for `go`: a suggestion's, else what is typed in it. */
+const omniboxText = (e: Event) => e.text ?? e.fields.omnibox ?? '';
 const navigate = (ctx: BrowserData, raw: string, at: string) => load(ctx, normalizeUrl(raw) ?? searchUrl(raw), at, [...ctx.history, ctx.url]);
 
 /** The site a URL belongs to (its host, lower case), or the text itself when it is not a URL. */
@@ -155,7 +153,7 @@ function placeOrder(ctx: BrowserData, f: Record<string, string>, at: string): Br
 const machine = setup({
   types: { context: {} as BrowserData, events: {} as Event, input: {} as Seed },
   guards: {
-    hasUrl: ({ event }) => (event.fields.omnibox ?? '').trim() !== '',
+    hasUrl: ({ event }) => omniboxText(event).trim() !== '',
     canGoBack: ({ context }) => context.history.length > 0,
     known: ({ context, event }) => product(context, event.product) !== undefined,
     hasQuery: ({ event }) => (event.fields.q ?? '').trim() !== '',
@@ -166,7 +164,8 @@ const machine = setup({
     const pages = Object.fromEntries(Object.entries({ ...HOWTO_PAGES, ...input.pages }).map(([u, p]) => [normalizeUrl(u) ?? u, p]));
     const search_index = [...input.search_index, ...HOWTO_INDEX].map((r) => ({ ...r, url: normalizeUrl(r.url) ?? r.url }));
     const shop = { ...input.shop, url: normalizeUrl(input.shop.url) ?? input.shop.url };
-    return { ...input, pages, search_index, shop, url: normalizeUrl(input.home) ?? input.home, history: [], visited: [], orders: [], form_submissions: [], next_id: 100 };
+    const { first_run, ...rest } = input;
+    return { ...rest, pages, search_index, shop, url: normalizeUrl(input.home) ?? input.home, history: [], visited: [], orders: [], form_submissions: [], next_id: 100, ...(first_run ? { fre: 'terms' as const } : {}) };
   },
   initial: 'page',
   states: {
@@ -175,14 +174,32 @@ const machine = setup({
         // From links, and from other apps (open a URL in the browser).
         open: { actions: assign(({ context, event }) => navigate(context, event.url ?? '', event.at)) },
         go: [
-          { guard: 'hasUrl', actions: assign(({ context, event }) => navigate(context, event.fields.omnibox!, event.at)) },
+          { guard: 'hasUrl', actions: assign(({ context, event }) => navigate(context, omniboxText(event), event.at)) },
           { actions: assign({ notice: 'Type a web address or what to search for.' }) },
         ],
         search: [
           { guard: 'hasQuery', actions: assign(({ context, event }) => navigate(context, searchUrl(event.fields.q!), event.at)) },
           { actions: assign({ notice: 'Type what to search for.' }) },
         ],
-        back: { guard: 'canGoBack', actions: assign(({ context, event }) => load(context, context.history.at(-1)!, event.at, context.history.slice(0, -1))) },
+        // Typing in the address bar (or the New Tab page's box, which feeds it) starts editing it.
+        typed: {
+          actions: assign(({ context, event }) => {
+            const typed = event.fields.omnibox;
+            // A served page's own address bar is one of its fields: Chrome's stays as it is.
+            return typed !== undefined && !context.web && (context.omnibox !== undefined || typed !== resting(context)) ? { omnibox: typed } : {};
+          }),
+        },
+        clearOmnibox: { actions: assign({ omnibox: '', intent: { clearFields: true } }) },
+        menu: { actions: assign({ menu: true as const }) },
+        closeMenu: { actions: assign({ menu: undefined }) },
+        newTab: { actions: assign(({ context, event }) => load(context, NTP, event.at, [...context.history, context.url])) },
+        acceptTerms: { actions: assign({ fre: 'sync' as const }) },
+        endFirstRun: { actions: assign({ fre: undefined }) },
+        back: [
+          { guard: ({ context }) => context.menu !== undefined, actions: assign({ menu: undefined }) },
+          { guard: ({ context }) => context.omnibox !== undefined, actions: assign({ omnibox: undefined, intent: { clearFields: true } }) },
+          { guard: 'canGoBack', actions: assign(({ context, event }) => load(context, context.history.at(-1)!, event.at, context.history.slice(0, -1))) },
+        ],
         submit: { actions: assign(({ context, event }) => submit(context, event.action ?? '', event.fields, event.at)) },
         // A built-in site's search box: its search page with what was typed (browserSites.ts).
         siteSearch: {
@@ -208,77 +225,6 @@ const machine = setup({
   },
 });
 
-function blockNode(ctx: BrowserData, b: z.output<typeof Block>): UiNode {
-  if ('text' in b) return text(b.text, { id: 'page_text' });
-  if ('link' in b) return text(b.link.text, { id: 'link', desc: b.link.url, clickable: true, onTap: { type: 'open', url: b.link.url } });
-  if ('button' in b) return button(b.button.text, { type: 'submit', action: b.button.action }, { id: 'page_button' });
-  return input(b.input.field, '', b.input.hint, { id: b.input.field, password: b.input.password });
-}
-
-/** The current page's title and content: a built-in site, a seeded page, or an error page. */
-function page(ctx: BrowserData): [string, UiNode[]] {
-  const u = ctx.url;
-  const shop = ctx.shop.url;
-  const add = (id: string) => button('Add to cart', { type: 'addToCart', product: id }, { id: 'add_to_cart' });
-  const cartButton = button(`Cart (${ctx.cart.reduce((s, c) => s + c.qty, 0)})`, { type: 'open', url: `${shop}/cart` }, { id: 'view_cart' });
-  if (u === SEARCH) return ['Search', [input('q', '', 'Search the web', { id: 'search_box', onEnter: { type: 'search' } }), button('Search', { type: 'search' }, { id: 'search_button' })]];
-  if (u.startsWith(`${SEARCH}/search?`)) {
-    const q = new URL(u).searchParams.get('q') ?? '';
-    const results = search(ctx, q);
-    return [`${q} - Search`, [
-      text(results.length ? `Results for “${q}”` : `No results for “${q}”`, { id: 'results_header' }),
-      ...results.map((r) => column([text(r.title, { id: 'result_title', desc: r.url, clickable: true, onTap: { type: 'open', url: r.url } }), text(r.url, { id: 'result_url' }), text(r.snippet, { id: 'result_snippet' })], { id: 'result' })),
-    ]];
-  }
-  if (u === shop) {
-    return [ctx.shop.name, [cartButton, ...ctx.shop.products.map((p) => column([
-      text(p.name, { id: 'product_name', clickable: true, onTap: { type: 'open', url: `${shop}/product/${p.id}` } }), text(money(ctx, p.price), { id: 'product_price' }), add(p.id),
-    ], { id: 'product' }))]];
-  }
-  const p = u.startsWith(`${shop}/product/`) ? product(ctx, u.slice(`${shop}/product/`.length)) : undefined;
-  if (p) return [p.name, [text(money(ctx, p.price), { id: 'product_price' }), ...(p.description ? [text(p.description, { id: 'product_description' })] : []), add(p.id), cartButton]];
-  if (u === `${shop}/cart`) {
-    const items = cartItems(ctx);
-    return ['Your cart', [
-      ...items.map((i) => column([text(`${i.name} × ${i.qty}`, { id: 'cart_item' }), text(money(ctx, i.qty * i.price), { id: 'cart_item_price' }), button('Remove', { type: 'removeFromCart', product: i.product }, { id: 'remove' })], { id: 'cart_row' })),
-      text(items.length ? `Total: ${money(ctx, cartTotal(ctx))}` : 'Your cart is empty.', { id: 'cart_total' }),
-      ...(items.length ? [button('Checkout', { type: 'open', url: `${shop}/checkout` }, { id: 'checkout' })] : []),
-      text('Continue shopping', { id: 'link', clickable: true, onTap: { type: 'open', url: shop } }),
-    ]];
-  }
-  if (u === `${shop}/checkout`) {
-    return ['Checkout', [
-      ...cartItems(ctx).map((i) => text(`${i.name} × ${i.qty}: ${money(ctx, i.qty * i.price)}`, { id: 'summary_item' })),
-      text(`Total: ${money(ctx, cartTotal(ctx))}`, { id: 'order_total' }),
-      input('name', '', 'Name on card', { id: 'card_name' }),
-      input('card_number', '', 'Card number', { id: 'card_number' }),
-      line([input('expiry', '', 'MM/YY', { id: 'card_expiry' }), input('cvv', '', 'CVV', { id: 'card_cvv', password: true })]),
-      input('address', '', 'Shipping address', { id: 'shipping_address' }),
-      button('Place order', { type: 'placeOrder' }, { id: 'place_order', risk: ['moves-money'] }),
-    ]];
-  }
-  const order = u.startsWith(`${shop}/order/`) ? ctx.orders.find((o) => o.id === u.slice(`${shop}/order/`.length)) : undefined;
-  if (order) return ['Order placed', [text(`Thank you! Order ${order.id} is placed.`, { id: 'order_confirmation' }), text(`Total charged: ${money(ctx, order.total)} to the card ending in ${order.card_last4}.`, { id: 'order_total' })]];
-  const seeded = ctx.pages[u];
-  if (seeded) return [seeded.title, seeded.blocks.map((b) => blockNode(ctx, b))];
-  const site = sitePage(u);
-  if (site) return site;
-  return ['This site can’t be reached', [text('This site can’t be reached', { id: 'error_title' }), text(`${u} could not be found. Check the address for typos.`, { id: 'error_detail' })]];
-}
-
-function view({ context }: { value: unknown; context: BrowserData }): UiNode {
-  if (context.web) return list([context.web.tree], { id: 'web_view' });
-  const [title, content] = page(context);
-  return column([
-    line([
-      imageButton('Home page', { type: 'open', url: context.home }, { id: 'home_button' }),
-      input('omnibox', context.url, 'Search or type URL', { id: 'url_bar', onEnter: { type: 'go' } }),
-      imageButton('Go', { type: 'go' }, { id: 'go' }),
-    ], { id: 'toolbar' }),
-    ...(context.notice ? [text(context.notice, { id: 'notice' })] : []),
-    list([text(title, { id: 'page_title' }), ...content], { id: 'page' }),
-  ], { id: 'content' });
-}
-
 /** Browser: simulated sites from the seed, a search engine, a shop with cart and checkout, a how-to site. Nothing is fetched. */
 export default defineApp<BrowserData>({ id: 'browser', label: 'Browser', package: 'com.android.chrome', seed: Seed, machine, view });
+export { SEARCH, HOWTO, NTP };

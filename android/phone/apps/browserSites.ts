@@ -1,4 +1,5 @@
-import { column, input, text, type UiNode } from '../ui.ts';
+import type { UiNode } from '../ui.ts';
+import { block, heading, link, para, webField } from './webNodes.ts';
 
 /**
  * Built-in public sites the browser answers without a seed: a video site (youtube.com: search,
@@ -44,17 +45,17 @@ export function sitePage(raw: string): [string, UiNode[]] | undefined {
   const found = siteOf(url);
   if (!found) return undefined;
   const [host, site] = found;
-  const box = input(site.search.param, '', `Search ${site.name}`, { id: 'site_search', onEnter: { type: 'siteSearch', url: `https://${host}${site.search.path}`, param: site.search.param } });
+  const box = webField(site.search.param, `Search ${site.name}`, { id: 'site_search', onEnter: { type: 'siteSearch', url: `https://${host}${site.search.path}`, param: site.search.param } });
   if (url.pathname === site.search.path && url.searchParams.has(site.search.param)) {
     const q = url.searchParams.get(site.search.param) ?? '';
     const titles = [q, `${q}: the complete guide`, `${q} (explained)`];
     return [`${q} - ${site.name}`, [
       box,
-      text(`${site.name} results for “${q}”`, { id: 'results_header' }),
-      ...titles.map((t, i) => column([text(t, { id: 'result_title', clickable: true, onTap: { type: 'open', url: site.item(host, t, i) } }), text(site.kind, { id: 'result_kind' })], { id: 'result' })),
+      para(`${site.name} results for “${q}”`, 'results_header'),
+      ...titles.map((t, i) => block([link(t, site.item(host, t, i), 'result_title'), para(site.kind, 'result_kind')], 'result')),
     ]];
   }
-  if (url.pathname === '/' || url.pathname === '') return [site.name, [box]];
+  if (url.pathname === '/' || url.pathname === '') return [site.name, [heading(site.name), box]];
   const what = unslug(url.pathname.split('/').filter(Boolean).at(-1) === 'watch' ? (url.searchParams.get('v') ?? '') : url.pathname.split('/').filter(Boolean).at(-1)!);
-  return [`${what} - ${site.name}`, [text(what, { id: 'item_title' }), text(site.kind === 'Video' ? 'Playing' : `${site.kind} page`, { id: 'item_status' })]];
+  return [`${what} - ${site.name}`, [heading(what, 'item_title'), para(site.kind === 'Video' ? 'Playing' : `${site.kind} page`, 'item_status')]];
 }

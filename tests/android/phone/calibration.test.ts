@@ -48,7 +48,7 @@ const STILL_OUT_OF_BOUNDS: Record<string, string[]> = {
   launcher: ['nodes', 'depth'],
   messages: ['nodes', 'depth'],
   settings: ['depth'],
-  chrome: ['nodes', 'depth', 'idShare'],
+  chrome: [],
 };
 
 describe('calibration against real dumps', () => {

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualPhone } from '../../../android/phone/device.ts';
+import { drivePhone } from '../../support/phone.ts';
+
+const seed = {
+  apps: {
+    browser: {
+      pages: {
+        'https://club.example/join': { title: 'Join the club', blocks: [{ text: 'Members only.' }, { input: { field: 'email', hint: 'Your email' } }, { button: { text: 'Join' } }] },
+      },
+    },
+  },
+};
+
+const ids = (p: ReturnType<typeof drivePhone>) => p.observation().elements.map((e) => e.resource_id).filter(Boolean);
+
+describe('Chrome as UiAutomator2 shows it', () => {
+  it("opens on the New Tab page: Chrome's toolbar, search_box_text with its hint as text, most-visited tiles; no Go button", () => {
+    const p = drivePhone(seed);
+    p.openApp('Browser');
+    expect(ids(p)).toEqual(expect.arrayContaining([
+      'com.android.chrome:id/home_button', 'com.android.chrome:id/url_bar', 'com.android.chrome:id/tab_switcher_button',
+      'com.android.chrome:id/menu_button', 'com.android.chrome:id/search_box_text', 'com.android.chrome:id/tile_view_title',
+    ]));
+    expect(p.find('search_box_text')).toMatchObject({ class: 'EditText', text: 'Search or type web address' });
+    expect(p.find('menu_button').content_description).toBe('Customize and control Google Chrome');
+    expect(p.has('Go') || p.has({ desc: 'Go' }) || ids(p).some((id) => id.endsWith('/go'))).toBe(false);
+  });
+
+  it('the page is a WebView titled with the page, its elements carrying the HTML ids without a package; url_bar shows the host', () => {
+    const p = drivePhone(seed);
+    p.openApp('Browser');
+    p.type('url_bar', 'club.example/join');
+    p.enter();
+    const els = p.observation().elements;
+    expect(els.find((e) => e.class === 'WebView')?.text).toBe('Join the club');
+    expect(p.find('url_bar').text).toBe('club.example');
+    expect(p.find('location_bar_status_icon').content_description).toBe('Connection is secure');
+    // A field's id is its HTML id, whole: no com.android.chrome:id/ prefix, as Chrome's accessibility bridge gives it.
+    expect(els.find((e) => e.class === 'EditText' && e.text === 'Your email')?.resource_id).toBe('email');
+    expect(els.find((e) => e.text === 'Members only.')).toMatchObject({ class: 'TextView', resource_id: '' });
+    expect(els.find((e) => e.text === 'Join' && e.class === 'Button')?.resource_id).toBe('');
+  });
+
+  it("typing in the New Tab page's box edits the address bar: suggestions replace the page, a suggestion's tap or enter goes, BACK stops editing", () => {
+    const p = drivePhone(seed);
+    p.openApp('Browser');
+    p.type('search_box_text', 'club.example/join');
+    expect(p.has('search_box_text')).toBe(false);
+    expect(p.find('url_bar')).toMatchObject({ text: 'club.example/join' });
+    expect(p.has('home_button')).toBe(false);
+    expect(p.observation().elements.filter((e) => e.resource_id.endsWith('/line_1')).map((e) => e.text)).toEqual(['club.example/join', 'club.example/join']);
+    p.back();
+    expect(p.has('search_box_text')).toBe(true);
+    expect(p.app('browser').visited).toEqual([]);
+    p.type('url_bar', 'club.example/join');
+    p.tap({ desc: 'https://club.example/join, Open page' });
+    expect(p.app('browser').url).toBe('https://club.example/join');
+    p.type('url_bar', 'garden hose');
+    p.enter();
+    expect(p.app('browser').url).toBe('https://search.example.com/search?q=garden%20hose');
+  });
+
+  it("the menu is a popup window of its own; its New tab opens the New Tab page, BACK closes it", async () => {
+    const p = drivePhone(seed);
+    p.openApp('Browser');
+    p.type('url_bar', 'club.example/join');
+    p.enter();
+    p.tap('menu_button');
+    expect(p.observation().elements.map((e) => e.text)).toContain('History');
+    p.back();
+    expect(p.has('History')).toBe(false);
+    p.tap('menu_button');
+    p.tap('New tab');
+    expect(p.has('search_box_text')).toBe(true);
+    p.tap('optional_toolbar_button');
+    expect(p.app('browser').url).toBe('chrome-native://newtab');
+  });
+
+  it('a scenario can turn on the first run: Accept & continue (terms_accept), then No thanks (negative_button), then the browser', () => {
+    const p = drivePhone({ apps: { browser: { ...seed.apps.browser, first_run: true } } });
+    p.openApp('Browser');
+    expect(p.texts()).toContain('Welcome to Chrome');
+    expect(p.has('url_bar')).toBe(false);
+    p.tap('terms_accept');
+    expect(p.find('negative_button').text).toBe('No thanks');
+    p.tap('No thanks');
+    expect(p.has('search_box_text')).toBe(true);
+    expect(drivePhone(seed).app('browser').fre).toBeUndefined();
+  });
+
+  it('the page source nests the WebView as Chrome does (coordinator > compositor_view_holder > WebView) and holds the toolbar ids', async () => {
+    const phone = new VirtualPhone();
+    await phone.reset(seed);
+    await phone.perform({ action: 'open_app', name: 'Browser' });
+    const xml = await phone.pageSource();
+    expect(xml).toMatch(/resource-id="com\.android\.chrome:id\/coordinator"[\s\S]*resource-id="com\.android\.chrome:id\/control_container"[\s\S]*resource-id="com\.android\.chrome:id\/compositor_view_holder"/);
+    expect(xml).toContain('content-desc="See 1 tab"');
+  });
+
+  it("a served page (the driver's web view) keeps its own address bar: typing in it does not start Chrome's omnibox editing", async () => {
+    const phone = new VirtualPhone();
+    await phone.reset({});
+    await phone.perform({ action: 'open_app', name: 'Browser' });
+    const tree = { class: 'android.widget.LinearLayout', children: [{ class: 'android.widget.EditText', field: 'omnibox', text: 'https://club.example', hint: '', id: 'url_bar', clickable: true, onEnter: { type: 'web.post', url: '/event?__event=go' } }] };
+    expect(await phone.event({ type: 'web_page', tree, at: phone.context.now })).toEqual({ ok: true });
+    const bar = (await phone.elements()).elements.filter((e) => e.resource_id.endsWith('url_bar'));
+    expect(bar).toHaveLength(1);
+    expect(await phone.perform({ action: 'replace_text', index: bar[0]!.numeric_tag, text: 'club.example/join' })).toEqual({ ok: true });
+    expect((phone.context.apps.browser as { omnibox?: string }).omnibox).toBeUndefined();
+    expect((await phone.elements()).elements.some((e) => e.resource_id.endsWith('/line_1'))).toBe(false);
+  });
+});
