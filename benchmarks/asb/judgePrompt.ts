@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AsbCase } from './case.ts';
 import { Skip } from './case.ts';
-import { pythonJson } from './pythonJson.ts';
+import { pythonJson } from '../../src/public/index.ts';
 
 /** The scorer that holds the benchmark's judging prompt, in a checkout. */
 export const SCORER = 'score/eval_with_shield.py';

@@ -1,7 +1,8 @@
 /**
  * JSON laid out as Python's `json.dumps` lays it out by default (", " and ": " between items,
- * non-ASCII as \uXXXX escapes, floats with a point): Agent-SafetyBench builds its judge's input with
- * json.dumps, so the importer writes that input byte for byte as the benchmark would.
+ * non-ASCII as \uXXXX escapes): benchmarks written in Python build their judges' input with it, and
+ * a judge given such a benchmark's prompt should read what it was made for. (A float that is a whole
+ * number is written as an integer: parsed JSON no longer tells them apart.)
  */
 export function pythonJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
