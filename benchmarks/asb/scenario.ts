@@ -64,6 +64,8 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
         command: 'python3',
         args: ['-I', at.bridge, at.environments],
         env: { ASB_CASE: JSON.stringify(spec) },
+        // BaseEnv's own argument handling (missing, extra, coerced) decides, not Tripwire's schema check.
+        validate: 'server',
         tools,
       },
     },
