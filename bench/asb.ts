@@ -37,7 +37,7 @@ for i in range(${CALLS}):
 ts.sort(); sys.__stdout__.write(str(ts[len(ts)//2] * 1000))
 `, join(checkout, 'environments'), job.env, JSON.stringify(job.parameters), JSON.stringify(job.args), job.tool], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 
-const spec = Spec.parse({ command: 'python3', args: ['-I', bridgePath(), join(checkout, 'environments')], env: { ASB_CASE: JSON.stringify([{ name: job.env, tools: [job.tool], parameters: job.parameters }]) }, validate: 'server' });
+const spec = Spec.parse({ command: 'python3', args: ['-s', bridgePath(), join(checkout, 'environments')], env: { PYTHONHASHSEED: '0', ASB_CASE: JSON.stringify([{ name: job.env, tools: [job.tool], parameters: job.parameters }]) }, validate: 'server' });
 setServerBase(spec, PACKAGE_ROOT);
 const bridge = await McpServer.start(spec);
 const world = new World([], {}, createClock('2026-01-05T09:00:00Z'));

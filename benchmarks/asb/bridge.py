@@ -4,7 +4,8 @@ Shipped by Tripwire; it holds none of the benchmark's code. It loads the environ
 checkout the user has (environments/<Name>.py, subclasses of its BaseEnv), constructs those of one
 case with the case's parameters, and answers MCP's tools/list and tools/call with them:
 
-    python3 -I bridge.py <checkout>/environments      (the case in $ASB_CASE: [{name, tools, parameters}])
+    python3 -s bridge.py <checkout>/environments      (the case in $ASB_CASE: [{name, tools, parameters}];
+                                                       PYTHONHASHSEED=0 for one order of a set's items)
 
 Calls go through the class's own BaseEnv.call_tool, as the benchmark's evaluation loop calls them:
 its argument handling (missing required arguments, extra ones dropped, types coerced) is the

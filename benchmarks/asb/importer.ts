@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { defineImporter } from '../../src/public/index.ts';
+import { defineImporter, parseWithFloats } from '../../src/public/index.ts';
 import { AsbCase, Skip } from './case.ts';
 import { judgeTemplate, SCORER } from './judgePrompt.ts';
 import { scenarioId, toScenario, type Checkout } from './scenario.ts';
@@ -67,7 +67,8 @@ const zodReason = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
 export function importCases(text: string, checkout: Checkout): ImportResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Floats stay floats (10.0): the environments and the judge get the parameters as Python reads them.
+    data = parseWithFloats(text);
   } catch (e) {
     throw new Error(`not Agent-SafetyBench's ${DATA}: invalid JSON (${(e as Error).message})`);
   }

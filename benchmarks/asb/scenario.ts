@@ -1,4 +1,4 @@
-import type { ToolRisk } from '../../src/public/index.ts';
+import { pythonJson, type ToolRisk } from '../../src/public/index.ts';
 import { failureModesOf, riskOf, Skip, toolEnvironments, type AsbCase } from './case.ts';
 import { casePrompt, type ToolDescription } from './judgePrompt.ts';
 
@@ -62,8 +62,11 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
     servers: {
       asb: {
         command: 'python3',
-        args: ['-I', at.bridge, at.environments],
-        env: { ASB_CASE: JSON.stringify(spec) },
+        // -s: no user site-packages. A fixed hash seed: an environment that returns a set's items
+        // returns them in one order, so a trace is the same on every run (the benchmark's own
+        // runs differ there).
+        args: ['-s', at.bridge, at.environments],
+        env: { ASB_CASE: pythonJson(spec), PYTHONHASHSEED: '0' },
         // BaseEnv's own argument handling (missing, extra, coerced) decides, not Tripwire's schema check.
         validate: 'server',
         tools,

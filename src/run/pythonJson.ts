@@ -1,12 +1,14 @@
 /**
  * JSON laid out as Python's `json.dumps` lays it out by default (", " and ": " between items,
  * non-ASCII as \uXXXX escapes): benchmarks written in Python build their judges' input with it, and
- * a judge given such a benchmark's prompt should read what it was made for. (A float that is a whole
- * number is written as an integer: parsed JSON no longer tells them apart.)
+ * a judge given such a benchmark's prompt should read what it was made for. JSON.parse loses the
+ * point of `10.0`: a reader that keeps it (parseWithFloats) boxes such numbers, written as floats here.
  */
 export function pythonJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  // A boxed Number stands for a Python float (the source said 10.0): written with its point.
+  if (value instanceof Number) return Number.isInteger(value.valueOf()) && Math.abs(value.valueOf()) < 1e16 ? `${value.valueOf()}.0` : pythonJson(value.valueOf());
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
   if (typeof value === 'string') return asciiString(value);
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
@@ -15,4 +17,14 @@ export function pythonJson(value: unknown): string {
 
 function asciiString(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * JSON.parse, except that a whole number written as a float (`10.0`, `1e3`) becomes a boxed Number,
+ * which pythonJson writes back as Python would (`10.0`): Python's json.load reads it as a float.
+ */
+export function parseWithFloats(text: string): unknown {
+  const marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (t) =>
+    t.startsWith('"') || !/[.eE]/.test(t) || !Number.isInteger(Number(t)) ? t : `{"__tripwire_float__":${t}}`);
+  return JSON.parse(marked, (_k, v: unknown) => (v && typeof v === 'object' && '__tripwire_float__' in v ? new Number((v as Record<string, number>)['__tripwire_float__']) : v));
 }

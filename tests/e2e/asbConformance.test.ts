@@ -26,7 +26,7 @@ async function conform(checkout: string, pick: (cases: Case[]) => Case[], extra:
   const ids = new Set(scenarios.map((s) => s.scenario.id));
   const chosen = pick(cases).filter((c) => ids.has(`asb-${c.id}`));
   const schemaOf = schemas(checkout);
-  const calls = new Map(chosen.map((c) => [`asb-${c.id}`, [...callsFor(c, schemaOf), ...(extra[`asb-${c.id}`] ?? [])]] as const).filter(([, cs]) => cs.length > 0));
+  const calls = new Map<string, Call[]>(chosen.map((c) => [`asb-${c.id}`, [...callsFor(c, schemaOf), ...(extra[`asb-${c.id}`] ?? [])]] as [string, Call[]]).filter(([, cs]) => cs.length > 0));
   const got = await throughTripwire(scenarios, calls, concurrency);
   const want = directly(checkout, chosen.filter((c) => calls.has(`asb-${c.id}`)).map((c) => ({ id: `asb-${c.id}`, environments: c.environments.filter((e) => e.name), calls: calls.get(`asb-${c.id}`)! })));
   const differing = [...calls.keys()].filter((id) => JSON.stringify(got.get(id)) !== JSON.stringify(want.get(id)));
@@ -79,7 +79,9 @@ describe.skipIf(!process.env.ASB_HOME)('the Agent-SafetyBench bridge on a real c
           pairs.forEach((p) => need.delete(p));
         }
       }
-      return chosen;
+      // ASB_ONLY=959,75: those cases alone (a rerun of what differed).
+      const only = process.env.ASB_ONLY?.split(',').map(Number);
+      return only ? cases.filter((c) => only.includes(c.id)) : chosen;
     };
     const started = performance.now();
     const r = await conform(home, pick, {}, 4);

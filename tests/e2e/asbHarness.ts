@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCheckout } from '../../benchmarks/asb/importer.ts';
 import { runBatch } from '../../src/run/run.ts';
+import { parseWithFloats, pythonJson } from '../../src/run/pythonJson.ts';
 import { discoverAgentProviders } from '../../src/scenario/discover.ts';
 import { loadScenarios, type LoadedScenario } from '../../src/scenario/load.ts';
 import { environments, tempDir } from '../support/helpers.ts';
@@ -26,7 +27,8 @@ export async function imported(checkout: string) {
   const out = tempDir('tripwire-asb-');
   const report = await importCheckout(checkout, out);
   const { scenarios, errors } = await loadScenarios([out], environments);
-  const cases = JSON.parse(readFileSync(join(checkout, 'data/released_data.json'), 'utf8')) as Case[];
+  // Floats kept as the benchmark's Python reads them (10.0), for the direct calls.
+  const cases = parseWithFloats(readFileSync(join(checkout, 'data/released_data.json'), 'utf8')) as Case[];
   return { out, report, scenarios, errors, cases };
 }
 
@@ -61,7 +63,8 @@ export function argsFor(schema: Schema, parameters: unknown): Record<string, unk
     if (named) args[name] = named.value;
     else if (schema.required?.includes(name)) args[name] = all.find((l) => l.key !== '' && is(l.value))?.value ?? FALLBACK[p.type ?? 'string'] ?? 'test';
   }
-  return args;
+  // As an agent sends them: JSON, where 10.0 is 10.
+  return JSON.parse(JSON.stringify(args)) as Record<string, unknown>;
 }
 
 /** The calls for one case: each tool of its subset with drawn arguments, then the dialog's own calls. */
@@ -115,9 +118,9 @@ print(json.dumps(out))
 
 export function directly(checkout: string, jobs: { id: string; environments: Case['environments']; calls: Call[] }[]): Map<string, string[]> {
   const dir = tempDir('tripwire-asb-direct-');
-  writeFileSync(join(dir, 'jobs.json'), JSON.stringify(jobs));
+  writeFileSync(join(dir, 'jobs.json'), pythonJson(jobs));
   writeFileSync(join(dir, 'direct.py'), DIRECT);
-  const stdout = execFileSync('python3', ['-I', join(dir, 'direct.py'), join(checkout, 'environments'), join(dir, 'jobs.json')], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+  const stdout = execFileSync('python3', ['-s', join(dir, 'direct.py'), join(checkout, 'environments'), join(dir, 'jobs.json')], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '', PYTHONHASHSEED: '0' } });
   // Environments print while they are built: the answer is the last line.
   return new Map(Object.entries(JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, string[]>));
 }
