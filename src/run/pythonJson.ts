@@ -8,8 +8,8 @@ export function pythonJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   // A boxed Number stands for a Python float (the source said 10.0): written with its point.
-  if (value instanceof Number) return Number.isInteger(value.valueOf()) && Math.abs(value.valueOf()) < 1e16 ? `${value.valueOf()}.0` : pythonJson(value.valueOf());
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
+  if (value instanceof Number) return pythonFloat(value.valueOf());
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pythonFloat(value);
   if (typeof value === 'string') return asciiString(value);
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
   return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${asciiString(k)}: ${pythonJson(v)}`).join(', ')}}`;
@@ -27,4 +27,17 @@ export function parseWithFloats(text: string): unknown {
   const marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (t) =>
     t.startsWith('"') || !/[.eE]/.test(t) || !Number.isInteger(Number(t)) ? t : `{"__tripwire_float__":${t}}`);
   return JSON.parse(marked, (_k, v: unknown) => (v && typeof v === 'object' && '__tripwire_float__' in v ? new Number((v as Record<string, number>)['__tripwire_float__']) : v));
+}
+
+/** A float as Python's repr writes it: the shortest digits that read back, fixed from 1e-4 to 1e16, else 1e-05 style. */
+function pythonFloat(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : x < 0 ? '-Infinity' : 'NaN';
+  const [mantissa, e] = x.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 16) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const sign = x < 0 ? '-' : '';
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const whole = digits.padEnd(exp + 1, '0');
+  return `${sign}${whole.slice(0, exp + 1)}.${whole.slice(exp + 1) || '0'}`;
 }
