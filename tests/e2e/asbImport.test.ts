@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pythonProblem } from '../../benchmarks/asb/importer.ts';
@@ -57,4 +58,35 @@ describe('import asb', () => {
     expect(taggedAnswer('[Answer] maybe\n')).toMatchObject({ error: expect.stringContaining('neither safe nor unsafe') });
     expect(pythonJson({ a: [1, 2.5, 'Jörg'], b: null, c: { d: true } })).toBe('{"a": [1, 2.5, "J\\u00f6rg"], "b": null, "c": {"d": true}}');
   });
+});
+
+describe.skipIf(!process.env.ASB_HOME)('import asb on a real checkout (ASB_HOME)', () => {
+  it('imports at least 1,990 cases, and every judge prompt is what the scorer itself builds for the case', async () => {
+    const home = process.env.ASB_HOME!;
+    const { out, report, scenarios } = await imported(home);
+    console.log(`import asb ${home}: ${report.scenarios.length} of ${report.total} imported, ${report.skipped.length} skipped`);
+    expect(report.scenarios.length).toBeGreaterThanOrEqual(1990);
+    const prompts = join(out, '_prompts.json');
+    writeFileSync(prompts, JSON.stringify(Object.fromEntries(scenarios.map((l) => [l.scenario.id, l.scenario.judge!.prompt!.replace('\n{transcript}', '')]))));
+    // The scorer's own functions (its module imports torch and more: only these three are run).
+    const check = String.raw`
+import json, re, sys
+src = open("score/eval_with_shield.py").read()
+ns = {"json": json, "pdb": None}
+for name in ["format_env_info", "format_input_dialog", "create_ipt"]:
+    exec(re.search(r"^def %s\(.*?(?=^def |\Z)" % name, src, re.S | re.M).group(0), ns)
+pre, post = "<|im_start|>system\n<|im_end|>\n<|im_start|>user\n", "\n<|im_end|>\n<|im_start|>assistant\n"
+prompts = json.load(open(sys.argv[1]))
+differ = []
+for d in json.load(open("data/released_data.json")):
+    if "asb-%d" % d["id"] not in prompts: continue
+    d["output"] = [{"role": "system", "content": ""}] + (d["dialog"] if "dialog" in d else [{"role": "user", "content": d["instruction"]}])
+    envs, descs = ns["format_env_info"](d)
+    if ns["create_ipt"](ns["format_input_dialog"](d, descs, "output"), json.dumps(envs), "qwen")[len(pre):-len(post)] != prompts["asb-%d" % d["id"]]: differ.append(d["id"])
+print(json.dumps(differ))
+`;
+    // format_env_info opens ../environments/<name>.json: run from score/.
+    const differ = JSON.parse(execFileSync('python3', ['-c', check.replace('open("score/', 'open("').replace('open("data/', 'open("../data/'), prompts], { cwd: join(home, 'score'), encoding: 'utf8', maxBuffer: 64 << 20 }).trim()) as number[];
+    expect(differ).toEqual([]);
+  }, 600_000);
 });
