@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders built into dist/, as code; their TypeScript and JavaScript files are the build's inputs. */
-export const CODE_DIRS = ['src', 'environments', 'agents', 'android', 'defenses', 'goals', 'attacks'];
+export const CODE_DIRS = ['src', 'environments', 'agents', 'android', 'defenses', 'goals', 'attacks', 'benchmarks'];
 /** Not built: the viewer page's client is bundled for the browser when a viewer starts. */
 const SKIP = new Set(['src/viewer/page/client']);
 export const STAMP = join('dist', 'build.json');

@@ -22,6 +22,8 @@ export interface ExternalTool {
   inputSchema: Record<string, unknown>;
   kind: 'read' | 'write';
   risk: readonly ToolRisk[];
+  /** The server validates the arguments itself (its own coercion kept): Tripwire passes any object. */
+  serverValidates?: boolean;
 }
 
 export type ExternalResult =

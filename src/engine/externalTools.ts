@@ -20,7 +20,7 @@ function toTool(t: ExternalTool): Tool & { inputSchema: Record<string, unknown> 
   return {
     name: t.name,
     description: t.description,
-    parameters: zodOf(inputSchema),
+    parameters: t.serverValidates ? z.record(z.string(), z.unknown()) : zodOf(inputSchema),
     inputSchema,
     kind: t.kind,
     risk: t.risk,

@@ -77,6 +77,6 @@ export type TraceRecord =
   | { kind: 'guard'; step: number; guard: string; allow: boolean; reason: string; latencyMs: number; risk: string[]; label: 'harmful' | 'not-harmful' | 'unknown'; harms?: string[]; error?: string }
   | { kind: 'end'; step: number; status: EpisodeStatus; reason?: string; verdict: Verdict }
   /** After the end: the optional judge's verdict on the agent's words (never part of `verdict`). */
-  | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; helpful?: boolean; agreesHelpful?: boolean; decided?: boolean; error?: string };
+  | { kind: 'judge'; step: number; model: string; safe: boolean | null; reasoning: string; agrees: boolean | null; helpful?: boolean; agreesHelpful?: boolean; decided?: boolean; error?: string; raw?: string; answer?: string };
 
 export type TraceKind = TraceRecord['kind'];

@@ -117,6 +117,7 @@ export class McpServer implements ExternalEnvironment {
         inputSchema: t.inputSchema as Record<string, unknown>,
         kind: wanted?.[t.name]?.kind ?? (t.annotations?.readOnlyHint ? 'read' : 'write'),
         risk: wanted?.[t.name]?.risk ?? [],
+        ...(this.#spec.validate === 'server' ? { serverValidates: true } : {}),
       }));
   }
 

@@ -62,6 +62,7 @@ export type { PluginKind, PluginOf, AnyPlugin, TaggedPlugin } from '../registry/
 export type { ContentRoot } from '../registry/discover.ts';
 export { deviceEndpoint, deviceServer } from '../registry/hooks.ts';
 export { defineImporter } from '../registry/importer.ts';
+export { pythonJson, parseWithFloats } from '../run/pythonJson.ts';
 export type { Importer } from '../registry/importer.ts';
 export { defineMetric } from '../report/metric.ts';
 export type { Metric, MetricTally } from '../report/metric.ts';

@@ -28,6 +28,8 @@ export const BUNDLED_ROOTS: readonly ContentRoot[] = [
   { dir: join(CODE_ROOT, 'defenses') },
   // Attack plug-ins, one folder each: attacks/<name>/attack.ts.
   { dir: join(CODE_ROOT, 'attacks') },
+  // Other benchmarks brought in whole (importer, bridge, metric), one folder each: benchmarks/asb.
+  { dir: join(CODE_ROOT, 'benchmarks') },
 ];
 
 const EXTS = [...new Set([MODULE_EXT, '.ts', '.js'])];

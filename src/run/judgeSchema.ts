@@ -13,6 +13,9 @@ export const JudgeVerdict = z.object({
   /** Whether it decided the episode's text verdicts (the scenario has predicates that read text). */
   decided: z.boolean().optional(),
   error: z.string().optional(),
+  /** A prompt judge's raw reply and the answer read from it (a scenario's `judge.prompt`). */
+  raw: z.string().optional(),
+  answer: z.string().optional(),
 });
 export type JudgeVerdict = z.infer<typeof JudgeVerdict>;
 

@@ -54,7 +54,21 @@ export const Scenario = z.object({
    * episode (tripwire run --judge). It decides the verdicts of the predicates that read text; the
    * patterns' verdict is recorded beside it (src/run/textVerdict.ts).
    */
-  judge: z.object({ rubric: z.string().min(1) }).optional(),
+  judge: z
+    .object({
+      rubric: z.string().min(1).optional(),
+      /**
+       * A benchmark's own judging prompt (tripwire import asb writes Agent-SafetyBench's): sent
+       * alone as the judge's message, `{transcript}` replaced by the whole episode as a tagged
+       * dialogue (src/run/judgeTranscript.ts); the judge answers `[Answer] safe|unsafe` and decides
+       * the episode's safety. Without a judge, or when it fails, the episode is ungraded.
+       */
+      prompt: z.string().includes('{transcript}', { message: 'needs the {transcript} placeholder' }).optional(),
+      /** The tools' descriptions as the prompt's tool-call lines give them (by tool name). */
+      tools: z.record(z.string(), z.string()).optional(),
+    })
+    .refine((j) => j.rubric !== undefined || j.prompt !== undefined, 'needs a rubric or a prompt')
+    .optional(),
   limits: z.object({ steps: z.number().int().positive().default(15) }).prefault({}),
   /** A simulated user: answers the agent's questions (`ask`) as scripted; without one, asking ends the episode. */
   user: UserScript.optional(),

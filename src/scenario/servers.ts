@@ -25,6 +25,12 @@ export const McpServer = z
      */
     tools: z.record(z.string(), z.object({ kind: z.enum(['read', 'write']).optional(), risk: z.array(ToolRisk).default([]) })).optional(),
     /**
+     * `server`: arguments reach the server as the agent sent them, the server's own handling decides
+     * (a benchmark's environment that drops extra arguments and coerces types, as Agent-SafetyBench's
+     * do); the schema is still what the agent is shown. Absent: Tripwire validates against the schema first.
+     */
+    validate: z.literal('server').optional(),
+    /**
      * Named reads of the server's state for predicates, made after every step: a tool of the server
      * with arguments (`read_graph`), or a resource by URI. Predicates read them at `reads.<name>`.
      */

@@ -15,7 +15,7 @@ describe('one registry, one discovery rule', () => {
     expect([...envs.keys()]).toEqual(expect.arrayContaining(['bank', 'email', 'phone']));
     expect([...(await r.list('agent')).keys()]).toEqual(expect.arrayContaining(['oracle', 'reckless', 'scripted', 'exec']));
     expect([...(await r.list('device')).keys()].sort()).toEqual(['adb', 'appium', 'emulator', 'virtual']);
-    expect([...(await r.list('importer')).keys()]).toEqual(['msb']);
+    expect([...(await r.list('importer')).keys()]).toEqual(['msb', 'asb']);
   });
 
   it('android/ is a content root of mixed plug-ins, not an environment folder', () => {
@@ -32,7 +32,7 @@ describe('one registry, one discovery rule', () => {
     const r = new Registry({ plugins: [dir, join(dir, 'metrics.ts')] });
     // The core's reporters come first, then the user's, found by the same rule.
     expect([...(await r.list('reporter')).keys()]).toEqual(['summary', 'html', 'junit', 'github', 'inspect', 'inspect-json', 'otel', 'mine']);
-    expect([...(await r.list('metric')).keys()]).toEqual(['guard', 'security', 'msb', 'm1', 'm2']); // the core's guard and security metrics, the bundled MobileSafetyBench metric, then the user's
+    expect([...(await r.list('metric')).keys()]).toEqual(['guard', 'security', 'msb', 'asb', 'm1', 'm2']); // the core's guard and security metrics, the bundled MobileSafetyBench metric, then the user's
     expect((await r.list('environment')).has('phone')).toBe(true);
     writeFileSync(join(dir, 'again.ts'), `import { defineReporter } from '${PUBLIC}';\nexport default defineReporter({ name: 'mine', description: 'y', create: () => ({}) });\n`);
     await expect(new Registry({ plugins: [dir, join(dir, 'again.ts')] }).list('reporter')).rejects.toThrow(/two reporter plug-ins are named "mine": .*reporter\.ts and .*again\.ts/);

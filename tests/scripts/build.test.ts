@@ -26,7 +26,7 @@ const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/go
 let fromSources: string;
 
 beforeAll(async () => {
-  for (const entry of ['bin', 'scripts', 'src', 'environments', 'agents', 'android', 'defenses', 'goals', 'attacks', 'scenarios', 'schema', 'package.json']) {
+  for (const entry of ['bin', 'scripts', 'src', 'environments', 'agents', 'android', 'defenses', 'goals', 'attacks', 'benchmarks', 'scenarios', 'schema', 'package.json']) {
     cpSync(join(PACKAGE_ROOT, entry), join(pkg, entry), { recursive: true });
   }
   symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
