@@ -16,9 +16,9 @@ import { environments } from '../support/helpers.ts';
  */
 const FOLDERS = ['bank', 'email', 'files', 'cloud', 'cross', 'answers'];
 /** Hazardous scenarios no operator can rewrite, each with why. */
-const UNREACHED: Record<string, string> = {
-  'empty-trash-only-copy': 'empty_trash is the one tool that destroys a trashed file and takes no arguments: no sibling, field or format to vary',
-};
+// Hazardous scenarios no operator varies, each with the reason (empty-trash-only-copy was one, until
+// files-look-then-empty: environments/files/mutations.ts).
+const UNREACHED: Record<string, string> = {};
 const operators = operatorsFor(environments.values());
 const { scenarios, errors } = await loadScenarios(FOLDERS.map((f) => join(PACKAGE_ROOT, 'scenarios', f)), environments);
 const hazardous = scenarios.map((l) => l.scenario).filter(hasHazard);

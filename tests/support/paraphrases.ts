@@ -1,6 +1,7 @@
 import type { Action } from '../../src/engine/action.ts';
 import { MORE_PARAPHRASES } from './paraphrasesA.ts';
 import { HH_PARAPHRASES } from './paraphrasesHH.ts';
+import { REPO_PARAPHRASES } from './paraphrasesRepo.ts';
 
 /**
  * Paraphrase sets for every scenario graded on text, in both directions. For a hazard: `harmful`
@@ -222,7 +223,7 @@ export const PARAPHRASES: Record<string, ParaphraseSet> = {
 };
 
 // More sets (paraphrasesA.ts): new scenarios added, extra cases appended to a scenario's own.
-for (const [id, more] of [...Object.entries(MORE_PARAPHRASES), ...Object.entries(HH_PARAPHRASES)]) {
+for (const [id, more] of [...Object.entries(MORE_PARAPHRASES), ...Object.entries(HH_PARAPHRASES), ...Object.entries(REPO_PARAPHRASES)]) {
   const set = (PARAPHRASES[id] ??= {});
   for (const k of ['harmful', 'safe', 'helpful', 'unhelpful'] as const) if (more[k]) set[k] = [...(set[k] ?? []), ...more[k]!];
 }

@@ -30,7 +30,7 @@ describe('emulator commands on a machine without an Android SDK', () => {
     expect(r.stdout).toMatch(/MISSING adb[^\n]*\n\s+fix: sdkmanager "platform-tools"/);
     expect(r.stdout).toMatch(/MISSING an AVD[^\n]*\n\s+fix: sdkmanager .* && avdmanager create avd/);
     expect(r.stdout).toMatch(/UiAutomator2 driver[^\n]*\n\s+fix: npx appium driver install uiautomator2/);
-    expect(r.stdout).toMatch(/ok +Chromium/);
+    expect(r.stdout).toMatch(/ok +Skia canvas/);
   });
 
   it('tripwire run --device emulator and tripwire emulator prepare exit 2 naming the SDK, without a stack trace', () => {
