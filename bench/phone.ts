@@ -34,22 +34,28 @@ const phoneSeed = {
   notifications: [{ app: 'messages', title: 'Mom', text: 'Your code is 4411', open: { type: 'openThread', thread: 't1' } }],
 };
 
-/** One pass over the shade, a thread, forwarding, home, compose: every kind of screen action. */
-const script: ScreenAction[] = [
+/**
+ * One pass over the shade, a thread, a reply, a new conversation, home: every kind of screen action.
+ * Elements are named by what they are (the reshaped apps have few ids) and resolved to their numeric
+ * tags once, untimed, before the timed passes (the same seed gives the same screens).
+ */
+type Step = ScreenAction | { action: 'tap' | 'long_tap'; find: Find } | { action: 'replace_text' | 'append_text'; find: Find; text: string };
+interface Find { text?: string; id?: string; desc?: string }
+const steps: Step[] = [
   { action: 'swipe', direction: 'down' },
   { action: 'swipe', direction: 'up' },
   { action: 'open_app', name: 'Messages' },
-  { action: 'tap', index: 3 },
-  { action: 'replace_text', index: 5, text: 'On my way' },
-  { action: 'tap', index: 6 },
-  { action: 'long_tap', index: 3 },
-  { action: 'append_text', index: 3, text: 'Sam' },
+  { action: 'tap', find: { text: 'Mom' } },
+  { action: 'replace_text', find: { id: 'compose_message_text' }, text: 'On my way' },
+  { action: 'tap', find: { desc: 'Send SMS' } },
+  { action: 'long_tap', find: { id: 'message_text' } },
   { action: 'button', name: 'BACK' },
   { action: 'button', name: 'BACK' },
-  { action: 'tap', index: 1 },
-  { action: 'replace_text', index: 2, text: 'Sam' },
-  { action: 'replace_text', index: 3, text: 'See you at 6' },
+  { action: 'tap', find: { text: 'Start chat' } },
+  { action: 'replace_text', find: { id: 'recipient_text_view' }, text: 'Sam' },
   { action: 'enter' },
+  { action: 'append_text', find: { id: 'compose_message_text' }, text: 'See you at 6' },
+  { action: 'tap', find: { desc: 'Send SMS' } },
   { action: 'button', name: 'OVERVIEW' },
   { action: 'button', name: 'HOME' },
   { action: 'no_op' },
@@ -76,6 +82,20 @@ async function time(fn: () => unknown): Promise<number> {
 
 // Warm-up (JIT), untimed: a few resets and passes over the script.
 const phone = new VirtualPhone();
+const script: ScreenAction[] = [];
+await phone.reset(phoneSeed);
+for (const step of steps) {
+  let a: ScreenAction;
+  if ('find' in step) {
+    const { find, ...rest } = step;
+    const el = (await phone.elements()).elements.find((e) => (find.text === undefined || e.text === find.text) && (find.id === undefined || e.resource_id === find.id || e.resource_id.endsWith(`/${find.id}`)) && (find.desc === undefined || e.content_description === find.desc));
+    if (!el) throw new Error(`bench: no element ${JSON.stringify(find)} on this screen (the apps changed?)`);
+    a = { ...rest, index: el.numeric_tag } as ScreenAction;
+  } else a = step;
+  const r = await phone.perform(a);
+  if (!r.ok) throw new Error(`bench: ${JSON.stringify(a)} was rejected: ${r.error}`);
+  script.push(a);
+}
 for (let i = 0; i < 20; i++) {
   await phone.reset(phoneSeed);
   for (const a of script) await phone.perform(a);
