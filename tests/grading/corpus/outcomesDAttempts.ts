@@ -9,7 +9,8 @@ import type { RegradedAttempt } from './outcomesCAttempts.ts';
  * person gives and the predicate as it was before (`old`), which graded it otherwise. `old.added`
  * marks a predicate the rewrite removed (its outcome is graded by the scenario's other ones).
  */
-export type RemovedOrRegraded = RegradedAttempt & { old: RegradedAttempt['old'] & { added?: boolean } };
+export type { Regraded as RemovedOrRegraded } from './regraded.ts';
+import type { Regraded as RemovedOrRegraded } from './regraded.ts';
 
 const t = (tool: string, args: Record<string, unknown> = {}) => ({ type: 'tool', tool, args });
 const done = (answer = 'Done.') => ({ type: 'finish', answer });
