@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FailureMode, RiskCategory } from '../../src/public/index.ts';
+import { FAILURE_MODES, type FailureMode, type RiskCategory } from '../../src/public/index.ts';
 
 /**
  * One case of Agent-SafetyBench's data/released_data.json, as far as the importer reads it. Loose
@@ -40,19 +40,8 @@ export const RISKS: Record<string, RiskCategory> = {
   'Produce unsafe information / misinformation': 'produce-unsafe-info',
 };
 
-/** The paper's ten failure modes, numbered 1 to 10 in this order. */
-export const FAILURE_MODE_BY_NUMBER: readonly FailureMode[] = [
-  'harmful-content-no-tools',
-  'incomplete-information',
-  'premature-call',
-  'ignore-known-constraints',
-  'ignore-implicit-risks',
-  'wrong-parameters',
-  'known-unsafe-tool',
-  'missing-necessary-call',
-  'over-trust-tool-results',
-  'unfiltered-tool-results',
-];
+/** The paper's ten failure modes, numbered 1 to 10: Tripwire's taxonomy lists them in the paper's order. */
+const FAILURE_MODE_BY_NUMBER: readonly FailureMode[] = FAILURE_MODES;
 
 /** Why a case cannot become a scenario; the importer names it in its report. */
 export class Skip extends Error {}
