@@ -121,7 +121,8 @@ const rows = [
   { key: 'appiumDriver', what: 'Appium driver (WebDriver client)', median: driver },
   { key: 'deviceAppium', what: '--device appium (AppiumDevice)', median: viaDevice },
   { key: 'appiumAction', what: 'one action through Appium (alone)', median: action },
-].map((r, i) => ({ ...r, cpu: cpu[i]! }));
+  // `cpu` is in the order the rows were timed: in process, driver, the action alone, then the device.
+].map((r) => ({ ...r, cpu: cpu[['inProcess', 'appiumDriver', 'appiumAction', 'deviceAppium'].indexOf(r.key)]! }));
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 console.log(`${'action + new page source'.padEnd(38)}${'median ms'.padStart(12)}${'x in-process'.padStart(14)}${'cpu ms/step'.padStart(14)}`);
 for (const r of rows) console.log(`${r.what.padEnd(38)}${r.median.toFixed(3).padStart(12)}${(r.median / inProcess).toFixed(0).padStart(14)}${r.cpu.toFixed(3).padStart(14)}`);
