@@ -39,14 +39,18 @@ export async function screenCommand(argv: string[]): Promise<number> {
   try {
     const problems: string[] = [];
     const listener = (r: TraceRecord) => {
-      if (r.kind === 'error') problems.push(`step ${r.step}: ${r.code}: ${r.message}`);
+      if (r.kind !== 'error') return;
+      // The script failing to choose its next step (a selector that matches nothing) is recorded at
+      // the last step played; the step that missed is the one after it, counted from 1 as traces are.
+      problems.push(r.code === 'agent-error' ? `step ${r.step + 1}: ${r.message.replace(/^agent failed: /, '')}` : `step ${r.step}: ${r.code}: ${r.message}`);
     };
     const result = await runEpisode({
       episodeId: 'screen', scenario: { ...scenario, limits: { steps: steps.length + 1 } }, agentName: 'screen', agent: playback(steps), trial: 1,
       environments: Object.keys(scenario.environments).map((id) => environments.get(id)!), devices: { [envId]: device }, listener,
     });
-    // A step the script could not play (a selector that matches nothing) ends the episode: an error too.
-    if (result.status === 'error') problems.push(`error: ${result.reason ?? 'the steps could not be played'}`);
+    // A step the script could not play (a selector that matches nothing) ends the episode: an error
+    // too, already said by its step unless the episode failed some other way.
+    if (result.status === 'error' && problems.length === 0) problems.push(`error: ${result.reason ?? 'the steps could not be played'}`);
     for (const p of problems) console.error(p);
     if (values.png) {
       writeFileSync(values.png, await device.screenshot());

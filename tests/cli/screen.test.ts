@@ -38,6 +38,13 @@ describe('tripwire screen', () => {
     expect(missed.stderr).toMatch(/step 1: invalid-arguments: tap: no element with numeric_tag 99/);
   }, 60_000);
 
+  it('numbers a selector that misses by its own step, from 1 as traces do, and says it once', async () => {
+    const missed = await screen('--steps', JSON.stringify([{ type: 'tool', tool: 'open_app', args: { name: 'Bank' } }, { type: 'tool', tool: 'tap', args: { index: { text: 'Nowhere' } } }]));
+    expect(missed.code).toBe(1);
+    expect(missed.stderr.trim()).toBe("step 2: no element shows 'Nowhere'");
+    expect(missed.stdout).toMatch(/^app: Bank\n/);
+  }, 30_000);
+
   it('draws on the virtual phone unless --device names another kind, and refuses an unknown one', async () => {
     const unknown = await screen('--device', 'pager');
     expect(unknown.code).toBe(2);
