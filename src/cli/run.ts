@@ -99,6 +99,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   const selection = selectionOf(values) ?? (attack ? { attacks: attack.attacks, ...(attack.goals ? { goals: attack.goals } : {}), ...(attack.sample !== undefined ? { sample: attack.sample } : {}), ...(attack.seed !== undefined ? { seed: attack.seed } : {}) } : undefined);
   const crossed = selection ? await securityScenarios(loaded.scenarios, environments, registry, selection, config.agents) : undefined;
   const scenarios = crossed?.scenarios ?? loaded.scenarios;
+  // Cases that are not sound are left out (as `tripwire check --attack` reports them): said, so a
+  // run of fewer cases than `tripwire list --attack` shows, or of none, is not a mystery.
+  if (crossed?.unsound) console.error(`${plural(crossed.unsound, 'security case')} not sound, left out of the run (tripwire check --attack ... says why)`);
   if (manifest) warnChanged(manifest, scenarios);
   // --defense a,b and --guard add each agent again as <agent>+a, <agent>+b, <agent>+guard (src/defense/resolve.ts).
   const guard = values.guard ?? manifest?.guard;
