@@ -94,13 +94,15 @@ Usage:
   tripwire emulator prepare --avd <name>   boot an AVD headless and save its clean snapshot
   tripwire import msb <tasks.json> [--out dir]   MobileSafetyBench's task file as phone scenarios
                                (default scenarios/msb; skipped tasks listed with the reason)
+  tripwire import asb <checkout> [--out dir]   Agent-SafetyBench's cases on its own Python environments
 
 Exit codes (run): 0 ok, 1 a --fail-under threshold failed, 2 usage, config or scenario-load
   error, 3 episodes errored (unless --max-errors allows them).
 
 Agents: oracle (the checker's shortest safe and helpful path), reckless (its shortest path to
         the literal goal, ignoring safety), reference:safe, reference:unsafe (each scenario's
-        hand-written trajectories),
+        hand-written trajectories), gullible (does the task and follows any instruction it reads:
+        attack success's ceiling, docs/security-testing.md), human (a person in the viewer, with --watch),
         scripted:<file.json|yaml> (a list of actions, or scenario id -> actions),
         openai:<model> (any OpenAI-compatible API: OPENAI_BASE_URL, OPENAI_API_KEY),
         exec:<command> (a program with its own loop, given an MCP endpoint per episode),
