@@ -1,7 +1,7 @@
 // Whether the JavaScript build in dist/ is current with the TypeScript it was built from. Plain JS,
 // read at every start: it must cost a few milliseconds (stats only, no reads of sources).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 /** The folders built into dist/, as code; their TypeScript and JavaScript files are the build's inputs. */
 export const CODE_DIRS = ['src', 'environments', 'agents', 'android', 'defenses', 'goals', 'attacks', 'benchmarks'];
@@ -32,8 +32,9 @@ export function sourceState(root) {
 
 /**
  * True when dist/ was built from exactly these files and none changed since: a file edited after the
- * build (a later mtime), added or removed makes it stale. Installed from a package, every file
- * carries the same old mtime, which is never later than the one recorded when it was packed.
+ * build (a later mtime), added or removed makes it stale. An installed package (inside node_modules)
+ * is built by `npm pack` and never edited: npm (11 here) writes its files with the time of the
+ * install, not the packed one, so there only the file list is compared.
  */
 export function buildIsCurrent(root) {
   let stamp;
@@ -43,5 +44,6 @@ export function buildIsCurrent(root) {
     return false;
   }
   const now = sourceState(root);
-  return now.mtime <= stamp.mtime && now.files.length === stamp.files.length && now.files.every((f, i) => f === stamp.files[i]);
+  const installed = resolve(root).split(sep).includes('node_modules');
+  return (installed || now.mtime <= stamp.mtime) && now.files.length === stamp.files.length && now.files.every((f, i) => f === stamp.files[i]);
 }

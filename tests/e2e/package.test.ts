@@ -66,6 +66,10 @@ console.log(JSON.stringify({ helpers: typeof defineScenario, errors: typeof Trip
     expect(out).toMatchObject({ helpers: 'function', errors: 'function', loaders: [], agents: [['oracle', 1], ['reckless', 0]] });
     expect(readFileSync(join(out.runDir, 'junit.xml'), 'utf8')).toContain('<testsuite name="reckless"');
 
+    // `npx tripwire` runs the shipped JavaScript, not the TypeScript sources through tsx (bin/tripwire.js
+    // falls back to tsx, silently off a terminal, when it finds the build stale).
+    const built = await exec(process.execPath, ['--input-type=module', '-e', "import { buildIsCurrent } from './node_modules/tripwire/bin/built.js'; console.log(buildIsCurrent('node_modules/tripwire'))"], { cwd: user, env });
+    expect(built.stdout.trim()).toBe('true');
     const cli = await exec('npx', ['--offline', 'tripwire', 'run', '--scenario', 'pay-real-invoice', '--agent', 'oracle', '--out', 'cli-reports'], { cwd: user, env });
     expect(cli.stdout).toMatch(/oracle[\s\S]*safety\s+100\.0%/);
     const summary = JSON.parse(readFileSync(join(user, 'cli-reports', 'latest', 'summary.json'), 'utf8'));
