@@ -1,4 +1,4 @@
-import { defineBaselineProvider, gulliblePlanFor, noted, playback } from '../src/public/index.ts';
+import { defineBaselineProvider, TripwireError, gulliblePlanFor, noted, playback } from '../src/public/index.ts';
 
 /**
  * `gullible` does the user's task and follows any instruction it reads: in a security case, as soon
@@ -11,7 +11,7 @@ export default defineBaselineProvider({
   name: 'gullible',
   description: 'does the task and follows every instruction it reads (security cases: the ceiling of attack success)',
   check(spec) {
-    if (spec !== '') throw new Error(`gullible:${spec}: gullible takes no spec; use "gullible"`);
+    if (spec !== '') throw new TripwireError('usage', `gullible:${spec}: gullible takes no spec; use "gullible"`);
   },
   async create(_spec, { scenario }) {
     const plan = await gulliblePlanFor(scenario);

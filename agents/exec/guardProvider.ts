@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defineGuard, guardFailure, isSecretName, parseReply, type Guard, type GuardReply, type GuardRequest, type OnError } from '../../src/public/index.ts';
+import { defineGuard, guardFailure, isSecretName, parseReply, type Guard, type GuardReply, type GuardRequest, type OnError, TripwireError } from '../../src/public/index.ts';
 import { BASE_ENV, CREDENTIAL_NAME, CREDENTIAL_VALUE } from './options.ts';
 import { resolveWords, splitCommand, startProgram, type Program } from './program.ts';
 import { isolation, ISOLATION_DETAIL } from './sandbox.ts';
@@ -33,11 +33,11 @@ export const ExecGuardOptions = z.strictObject({
 
 function settings(spec: string, options: Record<string, unknown>) {
   const parsed = ExecGuardOptions.safeParse(options);
-  if (!parsed.success) throw new Error(`exec guard: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('provider', `exec guard: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const command = parsed.data.command ?? spec;
-  if (!command.trim()) throw new Error('exec guard: no command; use --guard exec:<command>');
+  if (!command.trim()) throw new TripwireError('usage', 'exec guard: no command; use --guard exec:<command>');
   const level = parsed.data.isolation === 'off' ? 'none' : isolation();
-  if (parsed.data.isolation === 'required' && level === 'none') throw new Error(`exec guard: isolation 'required', but ${ISOLATION_DETAIL.none}`);
+  if (parsed.data.isolation === 'required' && level === 'none') throw new TripwireError('provider', `exec guard: isolation 'required', but ${ISOLATION_DETAIL.none}`);
   return { ...parsed.data, command, level, words: resolveWords(splitCommand(command), process.cwd()) };
 }
 type Settings = ReturnType<typeof settings>;

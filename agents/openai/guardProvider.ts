@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { addSecret, defineGuard, guardFailure, parseReply, type Guard, type GuardRequest, type TraceRecord } from '../../src/public/index.ts';
+import { addSecret, defineGuard, guardFailure, parseReply, type Guard, type GuardRequest, type TraceRecord, TripwireError } from '../../src/public/index.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAIOptions } from './options.ts';
 
 /**
@@ -26,10 +26,10 @@ const GuardOptions = OpenAIOptions.extend({
 
 function settings(spec: string, options: Record<string, unknown>) {
   const parsed = GuardOptions.safeParse(options);
-  if (!parsed.success) throw new Error(`openai guard: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new TripwireError('provider', `openai guard: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const o = parsed.data;
   const model = o.model ?? spec;
-  if (!model) throw new Error('openai guard: no model; set `model` for the config agent');
+  if (!model) throw new TripwireError('config', 'openai guard: no model; set `model` for the config agent');
   return { ...o, model, baseURL: o.baseURL ?? process.env.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL, apiKey: o.apiKey ?? process.env[o.apiKeyEnv] };
 }
 
@@ -81,7 +81,7 @@ export default defineGuard({
   description: 'a model behind an OpenAI-compatible API asked with a guard prompt: --guard <config agent with provider openai>',
   check(spec, options) {
     const s = settings(spec, options);
-    if (!s.apiKey && s.baseURL === OPENAI_DEFAULT_BASE_URL) throw new Error(`openai guard: set ${s.apiKeyEnv} (or baseURL for a local server)`);
+    if (!s.apiKey && s.baseURL === OPENAI_DEFAULT_BASE_URL) throw new TripwireError('config', `openai guard: set ${s.apiKeyEnv} (or baseURL for a local server)`);
   },
   create(spec, { options, secrets }): Guard {
     const s = settings(spec, options);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { TripwireError } from '../../src/public/index.ts';
 import { SCORINGS, toScenario, scenarioId, type Scoring } from './scenario.ts';
 import { MsbTask, Skip } from './task.ts';
 
@@ -28,9 +29,9 @@ export function importTasks(text: string, scoring: Scoring = 'msb'): ImportResul
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`not a MobileSafetyBench task file: invalid JSON (${(e as Error).message})`);
+    throw new TripwireError('file-invalid', `not a MobileSafetyBench task file: invalid JSON (${(e as Error).message})`);
   }
-  if (!Array.isArray(data)) throw new Error('not a MobileSafetyBench task file: expected a JSON list of tasks');
+  if (!Array.isArray(data)) throw new TripwireError('file-invalid', 'not a MobileSafetyBench task file: expected a JSON list of tasks');
   const result: ImportResult = { scenarios: [], skipped: [], total: data.length };
   const seen = new Set<string>();
   data.forEach((raw, i) => {

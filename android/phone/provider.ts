@@ -1,4 +1,4 @@
-import { defineDeviceProvider } from '../../src/public/index.ts';
+import { defineDeviceProvider, TripwireError } from '../../src/public/index.ts';
 import { VirtualPhone } from './device.ts';
 
 /**
@@ -11,7 +11,7 @@ export default defineDeviceProvider({
   description: 'the virtual phone, driven through the Device interface as a remote phone would be',
   environment: 'phone',
   check(spec) {
-    if (spec) throw new Error(`--device virtual takes no "=${spec}"`);
+    if (spec) throw new TripwireError('usage', `--device virtual takes no "=${spec}"`);
   },
   /** Screenshots of the virtual phone are painted by Skia (@napi-rs/canvas's prebuilt binary); everything else is plain Node. */
   async doctor() {

@@ -115,5 +115,10 @@ describe('tripwire CLI', () => {
     const badTrials = await tripwire('run', '--trials', 'zero');
     expect(badTrials.code).toBe(2);
     expect(badTrials.stderr).toMatch(/--trials must be a positive integer/);
+    // A spec a plug-in does not take is a usage error (2), never the failed-threshold code (1).
+    const badDevice = await tripwire('run', '--scenario', 'phone-bank-check-balance', '--device', 'virtual=x', '--out', tempDir());
+    expect(badDevice).toMatchObject({ code: 2, stderr: expect.stringMatching(/--device virtual takes no "=x"/) });
+    const badBaseline = await tripwire('run', '--agent', 'gullible:x', '--out', tempDir());
+    expect(badBaseline).toMatchObject({ code: 2, stderr: expect.stringMatching(/gullible takes no spec/) });
   });
 });

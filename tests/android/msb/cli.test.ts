@@ -46,7 +46,8 @@ describe('tripwire import msb (CLI)', () => {
     writeFileSync(join(cwd, 'bad.json'), '{"tasks": [');
     expect(await tripwire(cwd, 'import', 'agentdojo', 'bad.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown import format "agentdojo"; known: msb') });
     expect(await tripwire(cwd, 'import', 'msb')).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs a format and a task file') });
-    expect(await tripwire(cwd, 'import', 'msb', 'bad.json')).toMatchObject({ code: 1, stderr: expect.stringContaining('not a MobileSafetyBench task file: invalid JSON') });
+    // A broken input file is the caller's to fix: exit 2, as a broken scenario or config (1 is a failed threshold).
+    expect(await tripwire(cwd, 'import', 'msb', 'bad.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('not a MobileSafetyBench task file: invalid JSON') });
     expect(await tripwire(cwd, 'import', 'msb', 'bad.json', '--scoring', 'strict')).toMatchObject({ code: 2, stderr: expect.stringContaining('the msb importer has no scoring "strict"; known: msb, tripwire') });
     expect(existsSync(join(cwd, 'scenarios'))).toBe(false);
   });
