@@ -52,11 +52,11 @@ const Seed = z.strictObject({
 });
 type Seed = z.output<typeof Seed>;
 
-/** An open tab: its page, that page's title (the tab switcher's card), and its own back stack. */
+/** An open tab: its page and that page's title (the tab switcher's card); a tab in the background keeps its back stack too. */
 export interface Tab {
   url: string;
   title: string;
-  history: string[];
+  history?: string[];
 }
 
 export interface BrowserData extends Omit<Seed, 'first_run' | 'tabs' | 'current_tab'> {
@@ -125,30 +125,44 @@ const searchUrl = (q: string) => `${SEARCH}/search?q=${encodeURIComponent(q.trim
 /** A tab's title: the page's own, or Chrome's "New tab" for the New Tab page. */
 const titleOf = (ctx: BrowserData, url: string): string => (url === NTP ? 'New tab' : webPage({ ...ctx, url })[0]);
 
-/** The current tab's entry made to follow the page shown (its URL, title and back stack); with every tab closed, a page opens in a new one. */
+/** The current tab's entry made to follow the page shown; with every tab closed, a page opens in a new one. */
 function synced(ctx: BrowserData): BrowserData {
   if (ctx.web) return ctx;
-  const tab: Tab = { url: ctx.url, title: titleOf(ctx, ctx.url), history: ctx.history };
+  const tab: Tab = { url: ctx.url, title: titleOf(ctx, ctx.url) };
   if (ctx.current_tab < 0) return { ...ctx, tabs: [...ctx.tabs, tab], current_tab: ctx.tabs.length };
   return { ...ctx, tabs: ctx.tabs.map((t, j) => (j === ctx.current_tab ? tab : t)) };
 }
 
-/** Leaves the address bar, the menu and the tab switcher: what any new page does. */
-const settled = { notice: undefined, omnibox: undefined, omnibox_selected: undefined, menu: undefined, switcher: undefined } as const;
+/** The tabs with the current one's back stack kept in its entry, as it goes to the background. */
+const stacked = (ctx: BrowserData): Tab[] => ctx.tabs.map((t, j) => (j === ctx.current_tab ? { ...t, history: ctx.history } : t));
 
-function load(ctx: BrowserData, url: string, at: string, history: string[]): BrowserData {
-  return synced({ ...ctx, ...settled, url, history, visited: [...ctx.visited, { url, at }], intent: { clearFields: true } });
+/**
+ * Leaves the address bar, the menu and the tab switcher: what any new page does. The keys this
+ * app always had are cleared as they always were; the newer ones only when set, so that a trace
+ * of a browser never focused or switched says nothing of them.
+ */
+const settled = (ctx: BrowserData) => ({ notice: undefined, menu: undefined, ...unfocused(ctx), ...('switcher' in ctx ? { switcher: undefined } : {}) });
+/** The address bar no longer edited (nor its URL selected). */
+function unfocused(ctx: BrowserData) {
+  return { omnibox: undefined, ...('omnibox_selected' in ctx ? { omnibox_selected: undefined } : {}) };
 }
 
-/** Shows another open tab as it was left: not a page load (Chrome keeps the page), so not in `visited`. */
+function load(ctx: BrowserData, url: string, at: string, history: string[]): BrowserData {
+  return synced({ ...ctx, ...settled(ctx), url, history, visited: [...ctx.visited, { url, at }], intent: { clearFields: true } });
+}
+
+/** Shows another open tab as it was left (its page and back stack): not a page load (Chrome keeps the page), so not in `visited`. */
 function switchTo(ctx: BrowserData, i: number): BrowserData {
-  const tab = ctx.tabs[i];
-  return tab ? { ...ctx, ...settled, url: tab.url, history: tab.history, current_tab: i, intent: { clearFields: true } } : ctx;
+  const saved = stacked(ctx);
+  const tab = saved[i];
+  if (!tab) return ctx;
+  const { history = [], ...shown } = tab;
+  return { ...ctx, ...settled(ctx), tabs: saved.map((t, j) => (j === i ? shown : t)), url: tab.url, history, current_tab: i, intent: { clearFields: true } };
 }
 
 /** A new tab on the New Tab page, after the others, and shown: a page load, as the single tab's New tab always was. */
 function openTab(ctx: BrowserData, at: string): BrowserData {
-  const tabs = [...ctx.tabs, { url: NTP, title: 'New tab', history: [] }];
+  const tabs = [...stacked(ctx), { url: NTP, title: 'New tab' }];
   return load({ ...ctx, tabs, current_tab: tabs.length - 1 }, NTP, at, []);
 }
 
@@ -159,9 +173,10 @@ function openTab(ctx: BrowserData, at: string): BrowserData {
 function closeTab(ctx: BrowserData, i: number): BrowserData {
   if (!ctx.tabs[i]) return ctx;
   const tabs = ctx.tabs.filter((_, j) => j !== i);
-  if (!tabs.length) return { ...ctx, ...settled, switcher: true, tabs, current_tab: -1, url: NTP, history: [], intent: { clearFields: true } };
+  if (!tabs.length) return { ...ctx, ...settled(ctx), switcher: true, tabs, current_tab: -1, url: NTP, history: [], intent: { clearFields: true } };
   if (i !== ctx.current_tab) return { ...ctx, tabs, current_tab: ctx.current_tab - (i < ctx.current_tab ? 1 : 0) };
-  const next = switchTo({ ...ctx, tabs }, Math.max(0, i - 1));
+  // The closed tab's back stack goes with it.
+  const next = switchTo({ ...ctx, tabs, current_tab: -1 }, Math.max(0, i - 1));
   return ctx.switcher ? { ...next, switcher: true } : next;
 }
 
@@ -230,7 +245,7 @@ const machine = setup({
     const base: BrowserData = { ...rest, pages, search_index, shop, url: '', history: [], tabs: [], current_tab: 0, visited: [], orders: [], form_submissions: [], next_id: 100, ...(first_run ? { fre: 'terms' as const } : {}) };
     // No tabs given: the one tab Chrome opens, on the home page.
     const urls = (seeded.length ? seeded : [{ url: input.home }]).map((t) => ({ ...t, url: normalizeUrl(t.url) ?? t.url }));
-    const tabs = urls.map((t) => ({ url: t.url, title: t.title ?? titleOf(base, t.url), history: [] }));
+    const tabs: Tab[] = urls.map((t) => ({ url: t.url, title: t.title ?? titleOf(base, t.url) }));
     const i = current_tab ?? tabs.length - 1;
     return { ...base, tabs, current_tab: i, url: tabs[i]!.url };
   },
@@ -255,7 +270,7 @@ const machine = setup({
             // A served page's own address bar is one of its fields: Chrome's stays as it is.
             if (typed === undefined || context.web || (context.omnibox === undefined && typed === resting(context))) return {};
             // Typing over the selected URL replaces it (os.ts types over a field's selection).
-            return { omnibox: typed, omnibox_selected: typed === context.omnibox ? context.omnibox_selected : undefined };
+            return { omnibox: typed, ...(context.omnibox_selected && typed !== context.omnibox ? { omnibox_selected: undefined } : {}) };
           }),
         },
         // A tap on the address bar (or on the New Tab page's box, which hands over to it) focuses it:
@@ -264,11 +279,11 @@ const machine = setup({
           guard: ({ context }) => context.omnibox === undefined && !context.web,
           actions: assign(({ context }) => (context.url === NTP ? { omnibox: '', menu: undefined } : { omnibox: context.url, omnibox_selected: true as const, menu: undefined })),
         },
-        clearOmnibox: { actions: assign({ omnibox: '', omnibox_selected: undefined, intent: { clearFields: true } }) },
+        clearOmnibox: { actions: assign(({ context }) => ({ ...unfocused(context), omnibox: '', intent: { clearFields: true } })) },
         menu: { actions: assign({ menu: true as const }) },
         closeMenu: { actions: assign({ menu: undefined }) },
         newTab: { actions: assign(({ context, event }) => openTab(context, event.at)) },
-        tabSwitcher: { guard: ({ context }) => !context.web, actions: assign({ ...settled, switcher: true as const, intent: { clearFields: true } }) },
+        tabSwitcher: { guard: ({ context }) => !context.web, actions: assign(({ context }) => ({ ...settled(context), switcher: true as const, intent: { clearFields: true } })) },
         selectTab: { guard: ({ context, event }) => context.tabs[event.tab ?? -1] !== undefined, actions: assign(({ context, event }) => switchTo(context, event.tab!)) },
         closeTab: { guard: ({ context, event }) => context.tabs[event.tab ?? -1] !== undefined, actions: assign(({ context, event }) => closeTab(context, event.tab!)) },
         acceptTerms: { actions: assign({ fre: 'sync' as const }) },
@@ -277,7 +292,7 @@ const machine = setup({
           { guard: ({ context }) => context.menu !== undefined, actions: assign({ menu: undefined }) },
           // BACK in the tab switcher goes back to the current tab; with every tab closed, Chrome goes to the background.
           { guard: ({ context }) => context.switcher !== undefined && context.tabs.length > 0, actions: assign({ switcher: undefined, intent: { clearFields: true } }) },
-          { guard: ({ context }) => context.omnibox !== undefined, actions: assign({ omnibox: undefined, omnibox_selected: undefined, intent: { clearFields: true } }) },
+          { guard: ({ context }) => context.omnibox !== undefined, actions: assign(({ context }) => ({ ...unfocused(context), intent: { clearFields: true } })) },
           { guard: 'canGoBack', actions: assign(({ context, event }) => load(context, context.history.at(-1)!, event.at, context.history.slice(0, -1))) },
         ],
         submit: { actions: assign(({ context, event }) => submit(context, event.action ?? '', event.fields, event.at)) },
