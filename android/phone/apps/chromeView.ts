@@ -136,7 +136,7 @@ function tabSwitcher(ctx: BrowserData): UiNode {
   const n = ctx.tabs.length;
   const card = (t: BrowserData['tabs'][number], i: number): UiNode => frame([column([
     line([
-      image('', { id: 'tab_favicon', width: 96, important: false }),
+      image('', { id: 'tab_favicon', width: 120, important: false }),
       text(t.title, { id: 'tab_title' }),
       image(`Close ${t.title} tab`, { id: 'action_button', clickable: true, width: 120, onTap: { type: 'closeTab', tab: i } }),
     ], { important: false }),
@@ -145,10 +145,10 @@ function tabSwitcher(ctx: BrowserData): UiNode {
     id: 'content_view', desc: t.title, clickable: true, collectionItem: true, selected: i === ctx.current_tab, onTap: { type: 'selectTab', tab: i }, important: true,
   });
   const bar = line([
-    line([text(String(n), { id: 'tab_count', desc: `${n} open ${n === 1 ? 'tab' : 'tabs'}`, selected: true })], { id: 'pane_switcher', important: false }),
+    line([text(String(n), { id: 'tab_count', desc: `${n} open ${n === 1 ? 'tab' : 'tabs'}`, selected: true, width: 264 })], { id: 'pane_switcher', height: 168, important: false }),
     imageButton('New tab', { type: 'newTab' }, { id: 'toolbar_action_button', width: 132 }),
     imageButton('Customize and control Google Chrome', { type: 'menu' }, { id: 'menu_button', width: 132 }),
-  ], { id: 'hub_toolbar' });
+  ], { id: 'hub_toolbar', height: 168 });
   const grid = n
     ? { class: 'androidx.recyclerview.widget.RecyclerView', id: 'tab_list_recycler_view', scrollable: true, collection: true, columns: 2, children: ctx.tabs.map(card) }
     : column([text('No open tabs', { id: 'empty_state_heading', heading: true }), text('Tap New tab to open one.', { id: 'empty_state_subheading' })], { id: 'empty_state_container' });
