@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualPhone } from '../../../android/phone/device.ts';
+import { apps } from '../../../android/phone/index.ts';
+import { CHROME, DP } from '../../../android/phone/look.ts';
+import { sceneOf } from '../../../android/phone/scene.ts';
+import { composeScreen } from '../../../android/phone/screen.ts';
 import { drivePhone, seedErrors } from '../../support/phone.ts';
 
 const seed = {
@@ -245,5 +249,24 @@ describe("Chrome's tabs", () => {
 
   it('a seed naming a tab that is not there fails with its path', () => {
     expect(seedErrors({ apps: { browser: { tabs: [{ url: 'https://club.example/join' }], current_tab: 1 } } })).toEqual([expect.stringMatching(/^apps\.browser\.current_tab: no tab 1/)]);
+  });
+});
+
+describe("Chrome's toolbar in the picture", () => {
+  it('draws the tab count in the tab switcher square and the selected URL on the selection colour', () => {
+    const p = drivePhone({ apps: { browser: { tabs: [{ url: 'https://howto.example.com' }, { url: 'https://howto.example.com/pancakes' }] } } });
+    p.openApp('Browser');
+    const items = () => sceneOf(composeScreen(p.state(), apps).display).items;
+    const page = items();
+    const square = page.find((i) => i.kind === 'rect' && i.stroke !== undefined && !i.fill && i.radius === 4 * DP);
+    expect(square).toBeDefined();
+    expect(page.find((i) => i.kind === 'text' && i.text === '2')).toMatchObject({ box: square && 'box' in square ? square.box : [] });
+    expect(items().some((i) => i.kind === 'icon' && i.path === CHROME.icons.lock)).toBe(true);
+    expect(items().some((i) => i.kind === 'text' && i.highlight)).toBe(false);
+    p.tap('url_bar');
+    expect(items().find((i) => i.kind === 'text' && i.highlight)).toMatchObject({ text: 'https://howto.example.com/pancakes', highlight: CHROME.selection });
+    p.back();
+    p.tap('tab_switcher_button');
+    expect(items().filter((i) => i.kind === 'rect' && i.stroke === CHROME.accent && i.line === 3 * DP)).toHaveLength(1);
   });
 });
