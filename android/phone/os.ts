@@ -98,7 +98,8 @@ function dispatch(ctx: PhoneContext, apps: Apps, screen: Screen, event: UiEvent 
 }
 
 function tapped(node: UiNode, ctx: PhoneContext, apps: Apps, screen: Screen, at: string, long: boolean): PhoneContext {
-  if (!long && node.field !== undefined && !node.onTap) return { ...ctx, focus: node.field };
+  // A field takes focus; one with a tap of its own then sends it (Chrome's address bar shows its whole URL).
+  if (!long && node.field !== undefined) return node.onTap ? dispatch({ ...ctx, focus: node.field }, apps, screen, node.onTap, at) : { ...ctx, focus: node.field };
   return dispatch(ctx, apps, screen, long ? node.onLongTap : node.onTap, at);
 }
 
@@ -122,9 +123,12 @@ export function reduce(ctx0: PhoneContext, event: ActionEvent, apps: Apps): Phon
     case 'long_tap': return tapped(node(args.index), ctx, apps, screen, at, true);
     case 'replace_text':
     case 'append_text': {
-      const field = node(args.index).field!;
+      const target = node(args.index);
+      const field = target.field!;
       const before = screen.fields[field] ?? '';
-      const next = { ...ctx, focus: field, fields: { ...ctx.fields, [field]: event.type === 'replace_text' ? args.text : before + args.text } };
+      // Typed text goes over the focused field's selection (a whole selected URL is replaced), else at the end.
+      const [from, to] = target.focused && target.selection ? target.selection : [before.length, before.length];
+      const next = { ...ctx, focus: field, fields: { ...ctx.fields, [field]: event.type === 'replace_text' ? args.text : before.slice(0, from) + args.text + before.slice(to) } };
       return typed(next, apps, screen, at);
     }
     case 'enter': {

@@ -24,13 +24,15 @@ export function attributes(n: UiNode, index: number, windowId: number): [string,
   const b = n.bounds ?? [0, 0, 0, 0];
   const rid = resourceId(n);
   const maxLen = n.maxTextLength;
+  // A field's selection is reported while it has focus (Chrome's url_bar just tapped: its whole URL).
+  const sel = n.focused ? n.selection : undefined;
   return [
     ['index', index], ['package', n.package ?? 'android'], ['class', n.class], ['text', shownText(n)],
     ['content-desc', n.desc || undefined], ['resource-id', rid || undefined],
     ['checkable', Boolean(n.checkable)], ['checked', Boolean(n.checked)], ['clickable', n.clickable ?? Boolean(n.onTap)],
     ['enabled', n.enabled ?? true], ['focusable', n.focusable ?? Boolean(n.clickable ?? n.onTap ?? isField(n))], ['focused', Boolean(n.focused)],
     ['long-clickable', n.longClickable ?? Boolean(n.onLongTap)], ['password', Boolean(n.password)], ['scrollable', Boolean(n.scrollable)],
-    ['selected', Boolean(n.selected)], ['bounds', `[${b[0]},${b[1]}][${b[2]},${b[3]}]`], ['displayed', n.displayed ?? true],
+    ['selection-start', sel?.[0]], ['selection-end', sel?.[1]], ['selected', Boolean(n.selected)], ['bounds', `[${b[0]},${b[1]}][${b[2]},${b[3]}]`], ['displayed', n.displayed ?? true],
     ['hint', n.hint], ['a11y-important', n.important ?? true], ['screen-reader-focusable', Boolean(n.screenReaderFocusable)],
     ['input-type', n.inputType ?? (isField(n) ? (n.password ? 129 : 1) : undefined)], ['drawing-order', n.drawingOrder ?? index + 1],
     ['showing-hint', Boolean(n.showingHint)], ['text-entry-key', false], ['multiline', maxLen !== undefined ? Boolean(n.multiline) : undefined],

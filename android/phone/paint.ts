@@ -269,12 +269,16 @@ function drawText(g: SKRSContext2D, it: Extract<Item, { kind: 'text' }>): void {
   const lines = it.wrap ? wrap(g, font, it.text, w - caret, limit) : [ellipsize(g, font, it.text.replace(/\n/g, ' '), w - caret)];
   // A focused empty field's caret stands before its hint, which moves over for it.
   const box: Box = it.caret?.before ? [it.box[0] + caret, it.box[1], w - caret, h] : it.box;
-  g.fillStyle = it.color;
   g.textBaseline = 'middle';
   let end: [number, number] = [it.box[0], it.box[1] + h / 2];
   lines.forEach((s, i) => {
     const lw = measure(g, font, s);
     const [lx, ly] = place(it, box, lw, i, lines.length, line);
+    if (it.highlight) {
+      g.fillStyle = it.highlight;
+      g.fillRect(lx - 2, ly - line / 2, lw + 4, line);
+    }
+    g.fillStyle = it.color;
     g.fillText(s, lx, ly);
     end = [it.caret?.before ? lx - caret : lx + lw, ly];
   });

@@ -1,4 +1,4 @@
-import { BACKGROUND, CHECK_ICON, DP, hash, IMAGE_ICON, iconFor, INK, lookOf, mix, NAV_ICONS, STATUS_ICONS, themeOf, TYPE, type Look, type Surface } from './look.ts';
+import { BACKGROUND, CHECK_ICON, CHROME, DP, hash, IMAGE_ICON, iconFor, INK, lookOf, mix, NAV_ICONS, STATUS_ICONS, themeOf, TYPE, type Look, type Surface } from './look.ts';
 import type { UiNode } from './ui.ts';
 
 /**
@@ -16,8 +16,11 @@ export type Item =
   | { kind: 'rect'; box: Box; fill?: string; stroke?: string; line?: number; radius?: number; shadow?: boolean }
   | { kind: 'gradient'; box: Box; from: string; to: string; radius: number }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string; shadow?: boolean }
-  /** `wrap`: as many lines as the box holds, the last cut with an ellipsis; else one line. `caret`: a text cursor after it (before a hint). */
-  | { kind: 'text'; box: Box; text: string; size: number; bold?: boolean; color: string; align: Align; valign: VAlign; wrap: boolean; caret?: { color: string; before: boolean } }
+  /**
+   * `wrap`: as many lines as the box holds, the last cut with an ellipsis; else one line. `caret`: a
+   * text cursor after it (before a hint). `highlight`: the text selected, drawn on this colour.
+   */
+  | { kind: 'text'; box: Box; text: string; size: number; bold?: boolean; color: string; align: Align; valign: VAlign; wrap: boolean; caret?: { color: string; before: boolean }; highlight?: string }
   /** A 24x24 icon path scaled into the box; `stroke` outlines it (in icon units) instead of filling it. */
   | { kind: 'icon'; box: Box; path: string; color: string; stroke?: number }
   /** A chat bubble: the text wrapped to at most `max` of the box's width, in a rounded box at the start or end. */
@@ -31,6 +34,7 @@ export interface Scene {
 }
 
 const SYSTEM = 'com.android.systemui';
+const CHROME_PKG = 'com.android.chrome';
 const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 const short = (cls: string) => cls.slice(cls.lastIndexOf('.') + 1);
 
@@ -76,6 +80,10 @@ export function kindOf(n: UiNode, parent: UiNode | undefined): string {
     if (NAV_ICONS[id]) return 'nav-button';
     if (!isLeaf(n)) return 'group';
   }
+  if (n.package === CHROME_PKG) {
+    const chrome = chromeKind(n, id);
+    if (chrome) return chrome;
+  }
   if (id === 'toolbar') return 'toolbar';
   if (id === 'toolbar_title') return 'toolbar-title';
   if (id === 'launcher_title') return 'launcher-title';
@@ -111,6 +119,35 @@ export function kindOf(n: UiNode, parent: UiNode | undefined): string {
   if (!n.text && n.desc && (iconFor(n.desc) || n.clickable)) return 'icon-button';
   return n.text || n.desc ? 'text' : 'group';
 }
+
+/** Chrome's own views, by id (chromeView.ts): its toolbar, location bar, buttons and tab grid. */
+function chromeKind(n: UiNode, id: string): string | undefined {
+  switch (id) {
+    case 'toolbar': case 'hub_toolbar': return 'chrome-toolbar';
+    case 'location_bar': case 'search_box': return 'chrome-pill';
+    case 'url_bar': case 'search_box_text': return n.focused ? 'chrome-url focused' : 'chrome-url';
+    case 'search_box_engine_icon': return 'chrome-engine';
+    case 'search_provider_logo': return 'chrome-logo';
+    case 'tile_view_icon': return 'chrome-tile-icon';
+    case 'tile_view_title': return 'chrome-tile-title';
+    case 'home_button': return 'chrome-icon home';
+    case 'location_bar_status_icon': return n.desc === 'Connection is secure' ? 'chrome-icon lock' : 'chrome-icon info';
+    case 'menu_button': return 'chrome-icon more';
+    case 'optional_toolbar_button': case 'toolbar_action_button': return 'chrome-icon add';
+    case 'delete_button': return 'chrome-icon close';
+    case 'mic_button': case 'voice_search_button': return 'chrome-icon mic';
+    case 'tab_switcher_button': case 'tab_count': return 'chrome-tabs';
+    case 'content_view': return n.selected ? 'chrome-card selected' : 'chrome-card';
+    case 'tab_title': return 'chrome-card-title';
+    case 'action_button': return 'chrome-icon close small';
+    case 'tab_favicon': return 'chrome-icon globe small';
+    case 'tab_thumbnail': return 'chrome-thumbnail';
+  }
+  return undefined;
+}
+
+/** The number a tab count shows: the description's ("See 3 tabs", "3 open tabs"), or the text's. */
+const tabCount = (n: UiNode) => /\d+/.exec(n.desc ?? '')?.[0] ?? n.text ?? '';
 
 interface Frame {
   look: Look;
@@ -164,6 +201,72 @@ function draw(n: UiNode, parent: UiNode | undefined, f: Frame, out: Item[]): voi
     case 'launcher-title': text(inset(box, 18 * DP, 0), label, { size: 22 * DP, color: INK.white, wrap: false }); return;
     case 'heading': text(inset(box, 16 * DP, 0), label, { size: TYPE.bar, color: look.surface === 'shade' ? INK.white : INK.text }); return;
     case 'app-icon': return appIcon(n, box, out);
+    case 'chrome-toolbar':
+      out.push({ kind: 'rect', box, fill: CHROME.toolbar });
+      out.push({ kind: 'rect', box: [box[0], box[1] + box[3] - DP, box[2], DP], fill: CHROME.divider });
+      break;
+    case 'chrome-pill': {
+      const h = Math.min(box[3] - 12 * DP, 40 * DP);
+      out.push({ kind: 'rect', box: [box[0] + 4 * DP, box[1] + (box[3] - h) / 2, box[2] - 8 * DP, h], fill: CHROME.pill, radius: h / 2 });
+      break;
+    }
+    case 'chrome-url': {
+      // Chrome's address bar has no outline: its text sits in the location bar's pill. Just focused, the whole URL is selected.
+      const focused = kind.endsWith('focused');
+      const value = n.showingHint ? '' : t;
+      const whole = focused && value !== '' && n.selection?.[0] === 0 && n.selection[1] === value.length;
+      const lead = n.bounds![0] <= (parent?.bounds?.[0] ?? 0) ? 16 * DP : 4 * DP;
+      out.push({
+        kind: 'text', box: [box[0] + lead, box[1], box[2] - lead - 8 * DP, box[3]], text: value || (n.hint ?? ''), size: TYPE.body, color: value ? INK.text : INK.hint, align: 'left', valign: 'middle', wrap: false,
+        ...(whole ? { highlight: CHROME.selection } : focused ? { caret: { color: CHROME.accent, before: !value } } : {}),
+      });
+      return;
+    }
+    case 'chrome-icon': {
+      const [, glyph, small] = kind.split(' ');
+      const size = (small ? 18 : glyph === 'lock' || glyph === 'info' ? 18 : 24) * DP;
+      out.push({ kind: 'icon', box: square(box, size), path: CHROME.icons[glyph as keyof typeof CHROME.icons], color: CHROME.icon });
+      return;
+    }
+    case 'chrome-tabs': {
+      // Chrome's tab switcher glyph: a rounded square with the number of tabs in it.
+      const selected = n.selected === true;
+      if (selected) out.push({ kind: 'rect', box: square(box, 36 * DP), fill: CHROME.paneSelected, radius: 18 * DP });
+      const glyph = square(box, 19 * DP);
+      const color = selected ? CHROME.accent : CHROME.icon;
+      out.push({ kind: 'rect', box: glyph, stroke: color, line: 2 * DP, radius: 4 * DP });
+      const count = tabCount(n);
+      out.push({ kind: 'text', box: glyph, text: Number(count) > 99 ? ':D' : count, size: (count.length > 1 ? 10 : 12) * DP, bold: true, color, align: 'center', valign: 'middle', wrap: false });
+      return;
+    }
+    case 'chrome-engine': {
+      // The search engine's mark at the start of the New Tab page's box: its initial in a circle.
+      const [x, y, w] = square(box, 24 * DP, box[0] + box[2] / 2 + 8 * DP);
+      out.push({ kind: 'circle', cx: x + w / 2, cy: y + w / 2, r: w / 2, fill: CHROME.accent });
+      out.push({ kind: 'text', box: [x, y, w, w], text: 'S', size: 14 * DP, bold: true, color: INK.white, align: 'center', valign: 'middle', wrap: false });
+      return;
+    }
+    case 'chrome-logo': text(box, n.desc ?? '', { size: 36 * DP, bold: true, color: CHROME.accent, align: 'center', valign: 'middle', wrap: false }); return;
+    case 'chrome-tile-icon': {
+      const [x, y, w] = square(box, 48 * DP);
+      out.push({ kind: 'circle', cx: x + w / 2, cy: y + w / 2, r: w / 2, fill: CHROME.pill });
+      out.push({ kind: 'icon', box: square(box, 24 * DP), path: CHROME.icons.globe, color: CHROME.icon });
+      return;
+    }
+    case 'chrome-tile-title': text(inset(box, 4 * DP, 0), t, { size: TYPE.icon, color: INK.text, align: 'center', valign: 'top', wrap: false }); return;
+    case 'chrome-card': {
+      const card = inset(box, 6 * DP);
+      out.push({ kind: 'rect', box: card, fill: CHROME.card, radius: 14 * DP, ...(kind.endsWith('selected') ? { stroke: CHROME.accent, line: 3 * DP } : {}) });
+      break;
+    }
+    case 'chrome-card-title': text([box[0], box[1], box[2] - 4 * DP, box[3]], t, { size: TYPE.small, color: INK.text, valign: 'middle', wrap: false }); return;
+    case 'chrome-thumbnail': {
+      // The page's thumbnail: a white page with grey lines where its text would be.
+      const page = [box[0] + 12 * DP, box[1], box[2] - 24 * DP, box[3] - 12 * DP] as Box;
+      out.push({ kind: 'rect', box: page, fill: CHROME.thumbnail, radius: 10 * DP });
+      [0.6, 0.85, 0.7, 0.8, 0.5].forEach((share, i) => out.push({ kind: 'rect', box: [page[0] + 10 * DP, page[1] + (14 + i * 16) * DP, (page[2] - 20 * DP) * share, 7 * DP], fill: CHROME.skeleton, radius: 3 * DP }));
+      return;
+    }
     case 'search-bar': {
       out.push({ kind: 'rect', box: inset(box, 16 * DP, 4 * DP), fill: '#f1f3f4', radius: (box[3] - 8 * DP) / 2 });
       out.push({ kind: 'icon', box: square(inset(box, 16 * DP, 4 * DP), 20 * DP, box[0] + 34 * DP), path: iconFor('search')!, color: INK.secondary });

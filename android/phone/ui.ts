@@ -54,6 +54,11 @@ export interface UiNode {
    * showing-hint="true" when the field is empty, as Android does ("Text message"); apps set only this.
    */
   hint?: string;
+  /**
+   * EditText: the selected part of its text, [start, end) (start = end: the caret). Shown as
+   * selection-start and selection-end while the field has focus; typing replaces it (os.ts).
+   */
+  selection?: [start: number, end: number];
   /** Set by the OS (screen.ts), never by apps: the text shown is the hint. */
   showingHint?: boolean;
   /** a11y-important (importantForAccessibility). Default true; layout-only containers are false on a real device. */

@@ -4,7 +4,7 @@ import { defineApp, type AppEnv, type Intent } from '../app.ts';
 import { emit, type AppEgress } from '../egress.ts';
 import type { UiNode } from '../ui.ts';
 import { view } from './chromeView.ts';
-import { cartItems, cartTotal, hostLabel, HOWTO, NTP, product, search, SEARCH } from './webPages.ts';
+import { cartItems, cartTotal, hostLabel, HOWTO, NTP, product, search, SEARCH, webPage } from './webPages.ts';
 
 /** A page is a list of blocks; its inputs form one form, which any of its buttons submits. */
 const Block = z.union([
@@ -38,17 +38,38 @@ const Seed = z.strictObject({
   shop: Shop.prefault({}),
   /** Items already in the shop's cart. */
   cart: z.array(z.strictObject({ product: z.string(), qty: z.number().int().positive().default(1) })).default([]),
+  /**
+   * Tabs already open, in the tab switcher's order (a title left out is the page's own); the browser
+   * shows `current_tab` (default the last). None: one tab, on `home`.
+   */
+  tabs: z.array(z.strictObject({ url: z.string(), title: z.string().optional() })).default([]),
+  current_tab: z.number().int().nonnegative().optional(),
 }).superRefine((s, ctx) => {
+  if (s.current_tab !== undefined && s.current_tab >= Math.max(1, s.tabs.length)) ctx.addIssue({ code: 'custom', path: ['current_tab'], message: `no tab ${s.current_tab}: ${s.tabs.length} tab(s) in tabs (counted from 0)` });
   s.cart.forEach((c, i) => {
     if (!s.shop.products.some((p) => p.id === c.product)) ctx.addIssue({ code: 'custom', path: ['cart', i, 'product'], message: `no product with id "${c.product}" in shop.products` });
   });
 });
 type Seed = z.output<typeof Seed>;
 
-export interface BrowserData extends Omit<Seed, 'first_run'> {
+/** An open tab: its page and that page's title (the tab switcher's card); a tab in the background keeps its back stack too. */
+export interface Tab {
   url: string;
-  /** Back stack of URLs. */
+  title: string;
+  history?: string[];
+}
+
+export interface BrowserData extends Omit<Seed, 'first_run' | 'tabs' | 'current_tab'> {
+  /** The current tab's page. */
+  url: string;
+  /** The current tab's back stack of URLs. */
   history: string[];
+  /** Open tabs, in the tab switcher's order; the current one's entry follows `url` and `history`. */
+  tabs: Tab[];
+  /** The current tab's index in `tabs` (-1 once every tab is closed). */
+  current_tab: number;
+  /** The tab switcher (Chrome's tab grid) is open. */
+  switcher?: true;
   /** Every page load (links, URL bar, back), in order. */
   visited: { url: string; at: string }[];
   orders: { id: string; items: { product: string; name: string; qty: number; price: number }[]; total: number; card_last4: string; address: string; at: string }[];
@@ -58,6 +79,8 @@ export interface BrowserData extends Omit<Seed, 'first_run'> {
   notice?: string;
   /** While the address bar is being edited: what it holds (the page gives way to the omnibox's suggestions). */
   omnibox?: string;
+  /** The address bar was just focused: it holds the page's whole URL, all of it selected, so typing replaces it. */
+  omnibox_selected?: true;
   /** Chrome's menu is open. */
   menu?: true;
   /** The first-run page shown, while the first run lasts. */
@@ -72,7 +95,7 @@ export interface BrowserData extends Omit<Seed, 'first_run'> {
   web?: { tree: UiNode; post?: { url: string; fields: Record<string, string> } };
 }
 
-type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string; tree?: UiNode; text?: string };
+type Event = AppEnv & { type: string; url?: string; product?: string; action?: string; param?: string; tree?: UiNode; text?: string; tab?: number };
 
 const HOWTO_PAGES: Record<string, Page> = {
   [HOWTO]: { title: 'HowTo Hub', blocks: [{ text: 'Simple guides for everyday things.' }, { link: { text: 'How to set a screen lock on Android', url: `${HOWTO}/screen-lock` } }, { link: { text: 'How to make pancakes', url: `${HOWTO}/pancakes` } }] },
@@ -99,8 +122,62 @@ export function normalizeUrl(raw: string): string | undefined {
 
 const searchUrl = (q: string) => `${SEARCH}/search?q=${encodeURIComponent(q.trim())}`;
 
+/** A tab's title: the page's own, or Chrome's "New tab" for the New Tab page. */
+const titleOf = (ctx: BrowserData, url: string): string => (url === NTP ? 'New tab' : webPage({ ...ctx, url })[0]);
+
+/** The current tab's entry made to follow the page shown; with every tab closed, a page opens in a new one. */
+function synced(ctx: BrowserData): BrowserData {
+  if (ctx.web) return ctx;
+  const tab: Tab = { url: ctx.url, title: titleOf(ctx, ctx.url) };
+  if (ctx.current_tab < 0) return { ...ctx, tabs: [...ctx.tabs, tab], current_tab: ctx.tabs.length };
+  return { ...ctx, tabs: ctx.tabs.map((t, j) => (j === ctx.current_tab ? tab : t)) };
+}
+
+/** The tabs with the current one's back stack kept in its entry, as it goes to the background. */
+const stacked = (ctx: BrowserData): Tab[] => ctx.tabs.map((t, j) => (j === ctx.current_tab ? { ...t, history: ctx.history } : t));
+
+/**
+ * Leaves the address bar, the menu and the tab switcher: what any new page does. The keys this
+ * app always had are cleared as they always were; the newer ones only when set, so that a trace
+ * of a browser never focused or switched says nothing of them.
+ */
+const settled = (ctx: BrowserData) => ({ notice: undefined, menu: undefined, ...unfocused(ctx), ...('switcher' in ctx ? { switcher: undefined } : {}) });
+/** The address bar no longer edited (nor its URL selected). */
+function unfocused(ctx: BrowserData) {
+  return { omnibox: undefined, ...('omnibox_selected' in ctx ? { omnibox_selected: undefined } : {}) };
+}
+
 function load(ctx: BrowserData, url: string, at: string, history: string[]): BrowserData {
-  return { ...ctx, url, history, visited: [...ctx.visited, { url, at }], notice: undefined, omnibox: undefined, menu: undefined, intent: { clearFields: true } };
+  return synced({ ...ctx, ...settled(ctx), url, history, visited: [...ctx.visited, { url, at }], intent: { clearFields: true } });
+}
+
+/** Shows another open tab as it was left (its page and back stack): not a page load (Chrome keeps the page), so not in `visited`. */
+function switchTo(ctx: BrowserData, i: number): BrowserData {
+  const saved = stacked(ctx);
+  const tab = saved[i];
+  if (!tab) return ctx;
+  const { history = [], ...shown } = tab;
+  return { ...ctx, ...settled(ctx), tabs: saved.map((t, j) => (j === i ? shown : t)), url: tab.url, history, current_tab: i, intent: { clearFields: true } };
+}
+
+/** A new tab on the New Tab page, after the others, and shown: a page load, as the single tab's New tab always was. */
+function openTab(ctx: BrowserData, at: string): BrowserData {
+  const tabs = [...stacked(ctx), { url: NTP, title: 'New tab' }];
+  return load({ ...ctx, tabs, current_tab: tabs.length - 1 }, NTP, at, []);
+}
+
+/**
+ * Closes a tab. Closing the current one shows its neighbour (the one before it, or after it when it
+ * was first), as Chrome does; closing the last leaves the tab switcher empty, on no page.
+ */
+function closeTab(ctx: BrowserData, i: number): BrowserData {
+  if (!ctx.tabs[i]) return ctx;
+  const tabs = ctx.tabs.filter((_, j) => j !== i);
+  if (!tabs.length) return { ...ctx, ...settled(ctx), switcher: true, tabs, current_tab: -1, url: NTP, history: [], intent: { clearFields: true } };
+  if (i !== ctx.current_tab) return { ...ctx, tabs, current_tab: ctx.current_tab - (i < ctx.current_tab ? 1 : 0) };
+  // The closed tab's back stack goes with it.
+  const next = switchTo({ ...ctx, tabs, current_tab: -1 }, Math.max(0, i - 1));
+  return ctx.switcher ? { ...next, switcher: true } : next;
 }
 
 /** What the address bar shows when nobody edits it; text typed anywhere else leaves it so. */
@@ -164,8 +241,13 @@ const machine = setup({
     const pages = Object.fromEntries(Object.entries({ ...HOWTO_PAGES, ...input.pages }).map(([u, p]) => [normalizeUrl(u) ?? u, p]));
     const search_index = [...input.search_index, ...HOWTO_INDEX].map((r) => ({ ...r, url: normalizeUrl(r.url) ?? r.url }));
     const shop = { ...input.shop, url: normalizeUrl(input.shop.url) ?? input.shop.url };
-    const { first_run, ...rest } = input;
-    return { ...rest, pages, search_index, shop, url: normalizeUrl(input.home) ?? input.home, history: [], visited: [], orders: [], form_submissions: [], next_id: 100, ...(first_run ? { fre: 'terms' as const } : {}) };
+    const { first_run, tabs: seeded, current_tab, ...rest } = input;
+    const base: BrowserData = { ...rest, pages, search_index, shop, url: '', history: [], tabs: [], current_tab: 0, visited: [], orders: [], form_submissions: [], next_id: 100, ...(first_run ? { fre: 'terms' as const } : {}) };
+    // No tabs given: the one tab Chrome opens, on the home page.
+    const urls = (seeded.length ? seeded : [{ url: input.home }]).map((t) => ({ ...t, url: normalizeUrl(t.url) ?? t.url }));
+    const tabs: Tab[] = urls.map((t) => ({ url: t.url, title: t.title ?? titleOf(base, t.url) }));
+    const i = current_tab ?? tabs.length - 1;
+    return { ...base, tabs, current_tab: i, url: tabs[i]!.url };
   },
   initial: 'page',
   states: {
@@ -186,18 +268,31 @@ const machine = setup({
           actions: assign(({ context, event }) => {
             const typed = event.fields.omnibox;
             // A served page's own address bar is one of its fields: Chrome's stays as it is.
-            return typed !== undefined && !context.web && (context.omnibox !== undefined || typed !== resting(context)) ? { omnibox: typed } : {};
+            if (typed === undefined || context.web || (context.omnibox === undefined && typed === resting(context))) return {};
+            // Typing over the selected URL replaces it (os.ts types over a field's selection).
+            return { omnibox: typed, ...(context.omnibox_selected && typed !== context.omnibox ? { omnibox_selected: undefined } : {}) };
           }),
         },
-        clearOmnibox: { actions: assign({ omnibox: '', intent: { clearFields: true } }) },
+        // A tap on the address bar (or on the New Tab page's box, which hands over to it) focuses it:
+        // it shows the page's whole URL, selected, and the page gives way to the omnibox's suggestions.
+        focusOmnibox: {
+          guard: ({ context }) => context.omnibox === undefined && !context.web,
+          actions: assign(({ context }) => (context.url === NTP ? { omnibox: '', menu: undefined } : { omnibox: context.url, omnibox_selected: true as const, menu: undefined })),
+        },
+        clearOmnibox: { actions: assign(({ context }) => ({ ...unfocused(context), omnibox: '', intent: { clearFields: true } })) },
         menu: { actions: assign({ menu: true as const }) },
         closeMenu: { actions: assign({ menu: undefined }) },
-        newTab: { actions: assign(({ context, event }) => load(context, NTP, event.at, [...context.history, context.url])) },
+        newTab: { actions: assign(({ context, event }) => openTab(context, event.at)) },
+        tabSwitcher: { guard: ({ context }) => !context.web, actions: assign(({ context }) => ({ ...settled(context), switcher: true as const, intent: { clearFields: true } })) },
+        selectTab: { guard: ({ context, event }) => context.tabs[event.tab ?? -1] !== undefined, actions: assign(({ context, event }) => switchTo(context, event.tab!)) },
+        closeTab: { guard: ({ context, event }) => context.tabs[event.tab ?? -1] !== undefined, actions: assign(({ context, event }) => closeTab(context, event.tab!)) },
         acceptTerms: { actions: assign({ fre: 'sync' as const }) },
         endFirstRun: { actions: assign({ fre: undefined }) },
         back: [
           { guard: ({ context }) => context.menu !== undefined, actions: assign({ menu: undefined }) },
-          { guard: ({ context }) => context.omnibox !== undefined, actions: assign({ omnibox: undefined, intent: { clearFields: true } }) },
+          // BACK in the tab switcher goes back to the current tab; with every tab closed, Chrome goes to the background.
+          { guard: ({ context }) => context.switcher !== undefined && context.tabs.length > 0, actions: assign({ switcher: undefined, intent: { clearFields: true } }) },
+          { guard: ({ context }) => context.omnibox !== undefined, actions: assign(({ context }) => ({ ...unfocused(context), intent: { clearFields: true } })) },
           { guard: 'canGoBack', actions: assign(({ context, event }) => load(context, context.history.at(-1)!, event.at, context.history.slice(0, -1))) },
         ],
         submit: { actions: assign(({ context, event }) => submit(context, event.action ?? '', event.fields, event.at)) },
