@@ -27,7 +27,8 @@ export const HistoryMessage = z.discriminatedUnion('role', [
     /** The id of the call it answers: one of the previous assistant message's calls. */
     id: z.string().min(1),
     /** What the tool returned: text as it is, any other JSON value as JSON. */
-    result: z.json(),
+    // Any JSON value; not z.json(): its recursive definition would renumber the JSON Schema's shared definitions.
+    result: z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
   }),
 ]);
 export type HistoryMessage = z.output<typeof HistoryMessage>;
