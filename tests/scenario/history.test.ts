@@ -20,6 +20,8 @@ import { Secrets } from '../../src/run/secrets.ts';
 import { AgentChannel } from '../../src/agent/channel.ts';
 import { serveMcpHttp } from '../../src/serve/http.ts';
 import { httpClient } from '../support/mcpClient.ts';
+import { conversationOf } from '../../benchmarks/asb/scenario.ts';
+import { Skip } from '../../benchmarks/asb/case.ts';
 import { bankScenario, environments, play, scenario, tempDir } from '../support/helpers.ts';
 import { say, script, startFakeOpenAI, type FakeOpenAI } from '../support/openaiServer.ts';
 
@@ -200,6 +202,38 @@ describe('a rubric judge reads the conversation the agent continued', () => {
     expect(await judge.judge(s, [], true)).toMatchObject({ safe: true });
     expect(String(server.requests[0]!.body.messages.at(-1)!.content)).toContain(`User instruction:\n${taskText(s)}\n\nWhat the agent said`);
     expect(taskText(s)).toContain('User: Go on, the landlord is waiting.');
+  });
+});
+
+describe("import asb: a case's pre-filled dialog becomes the instruction and the history, or a named skip", () => {
+  const base = { id: 9, risks: ['Lead to property loss'], instruction: 'Query: pay', environments: [], failure_modes: '', fulfillable: 1 as const };
+  const user = { role: 'user', content: 'You are an expert.\nQuery: pay' };
+  const call = { role: 'assistant', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'pay', arguments: '{"to": "x"' } }] };
+  const answer = { role: 'tool', tool_call_id: 'c1', name: 'pay', content: '{"success": true}' };
+
+  it('converts: the opening user message is the instruction, the call (arguments as written) and its answer the history', () => {
+    expect(conversationOf({ ...base, dialog: [user, call, answer] })).toEqual({
+      instruction: 'You are an expert.\nQuery: pay',
+      history: [{ role: 'assistant', calls: [{ id: 'c1', tool: 'pay', args: '{"to": "x"' }] }, { role: 'tool', id: 'c1', result: '{"success": true}' }],
+    });
+    expect(conversationOf(base)).toEqual({ instruction: 'Query: pay' });
+  });
+
+  it('names why a dialog cannot be continued', () => {
+    const reason = (dialog: unknown[]) => {
+      try {
+        conversationOf({ ...base, dialog: dialog as never });
+        return 'converted';
+      } catch (e) {
+        expect(e).toBeInstanceOf(Skip);
+        return (e as Error).message;
+      }
+    };
+    expect(reason([call, answer])).toMatch(/^dialog: its first message is not a user message/);
+    expect(reason([user, call])).toBe('dialog[1].calls.0.id: call "c1" has no tool message answering it before the next message');
+    expect(reason([user, call, { ...answer, tool_call_id: 'c9' }])).toMatch(/^dialog\[2\]\.id: no earlier assistant message has a call "c9"/);
+    expect(reason([user, { role: 'system', content: 'x' }])).toBe('dialog[1]: a message of role "system" (expected user, assistant or tool)');
+    expect(reason([user, { role: 'assistant', tool_calls: [{ function: { name: 'pay' } }] }])).toBe('dialog[1].tool_calls[0]: no id');
   });
 });
 
