@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addSecret, AgentChannel, defineAgentProvider, deviceEndpoint, isSecretName, type DeviceEndpoint, redact as processRedact, serveMcpHttp, type AgentContext, type Agent, type Brief, type McpHttpEndpoint, type Observation, type StopContext, type Turn, type TurnContext, TripwireError } from '../../src/public/index.ts';
@@ -24,7 +24,7 @@ const describeExit = (e: Exit) => (e.signal ? `on signal ${e.signal}` : e.code =
  * (by name, by value, or because it is a secret Tripwire knows), what the config passes on or sets,
  * and the episode's task and endpoint.
  */
-export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities' | 'env'>): Record<string, string> {
+export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, home: string, brief: Pick<Brief, 'instruction' | 'history'>, endpoint: Pick<McpHttpEndpoint, 'url' | 'token'>, redact: (text: string) => string, from: NodeJS.ProcessEnv = process.env, appium?: Pick<AppiumEndpoint, 'url' | 'capabilities' | 'env'>): Record<string, string> {
   const env: Record<string, string> = {};
   const inherited = s.inheritEnv
     ? Object.keys(from).filter((name) => !CREDENTIAL_NAME.test(name) && !isSecretName(name) && !CREDENTIAL_VALUE.test(from[name]!) && redact(from[name]!) === from[name])
@@ -39,6 +39,8 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
     TMPDIR: home,
     ...s.env,
     TRIPWIRE_TASK: brief.instruction,
+    // The conversation to continue, as a file (an environment variable has a size limit): see writeHistory.
+    ...(brief.history ? { TRIPWIRE_HISTORY_FILE: join(home, HISTORY_FILE) } : {}),
     TRIPWIRE_MCP_URL: endpoint.url,
     TRIPWIRE_MCP_TOKEN: endpoint.token,
     ...(appium ? { TRIPWIRE_APPIUM_URL: appium.url, TRIPWIRE_APPIUM_CAPABILITIES: JSON.stringify(appium.capabilities), ...appium.env } : {}),
@@ -46,6 +48,18 @@ export function programEnv(s: Pick<Settings, 'inheritEnv' | 'passEnv' | 'env'>, 
 }
 
 type AppiumEndpoint = DeviceEndpoint;
+
+/** The history's file in the program's own folder. */
+export const HISTORY_FILE = 'tripwire-history.json';
+
+/**
+ * A scenario's history, for the program: a JSON list of the conversation's messages as the scenario
+ * writes them (`{role: 'user', text}`, `{role: 'assistant', text?, calls?: [{id, tool, args}]}`,
+ * `{role: 'tool', id, result}`), which TRIPWIRE_HISTORY_FILE names. Readable by the program's own uid.
+ */
+export function writeHistory(home: string, history: NonNullable<Brief['history']>): void {
+  writeFileSync(join(home, HISTORY_FILE), `${JSON.stringify(history, null, 2)}\n`, { mode: 0o644 });
+}
 
 /** On a phone: the episode's phone behind a device kind's endpoint (bundled: Tripwire's Appium driver, loaded only then). */
 function phoneEndpoint(channel: AgentChannel): Promise<AppiumEndpoint> {
@@ -92,6 +106,7 @@ class ExecAgent implements Agent {
       else addSecret(this.#appium.token);
     }
     const redact = this.#secrets ? (t: string) => this.#secrets!.redact(t) : processRedact;
+    if (brief.history) writeHistory(this.#home, brief.history);
     const env = programEnv(this.#s, this.#home, brief, this.#endpoint, redact, process.env, this.#appium);
     this.#program = startProgram(this.#s.words, { cwd: this.#s.cwd ?? this.#home, env, maxOutputBytes: this.#s.maxOutputBytes, isolation: this.#s.level, home: this.#home });
     this.#deadline = new Promise<never>((_, reject) => {
@@ -136,7 +151,7 @@ class ExecAgent implements Agent {
 
 export default defineAgentProvider({
   name: 'exec',
-  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (on a phone also TRIPWIRE_APPIUM_URL, TRIPWIRE_APPIUM_CAPABILITIES, and ANDROID_SERIAL for adb connect)',
+  description: 'a program with its own loop: exec:<command>, given TRIPWIRE_TASK, TRIPWIRE_MCP_URL and TRIPWIRE_MCP_TOKEN per episode (TRIPWIRE_HISTORY_FILE when the scenario has a conversation to continue; on a phone also TRIPWIRE_APPIUM_URL, TRIPWIRE_APPIUM_CAPABILITIES, and ANDROID_SERIAL for adb connect)',
   check(spec, options) {
     settings(spec, options);
   },

@@ -1,5 +1,5 @@
 import type { ChatCompletionMessage, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import { fromStrictArguments, strictSchema, type Brief, type Observation } from '../../src/public/index.ts';
+import { argumentsText, fromStrictArguments, resultText, strictSchema, type Brief, type Observation } from '../../src/public/index.ts';
 import { ASK_TOOL, REFUSE_TOOL } from './prompts.ts';
 
 /**
@@ -37,6 +37,20 @@ function describe(o: Observation): string {
 }
 
 /**
+ * The conversation a scenario's history holds, as the chat messages it was: the user's and the
+ * assistant's words, the assistant's tool calls (arguments as JSON text) and one tool message per
+ * call, so the model continues a dialog it appears to have had.
+ */
+export function priorMessages(history: NonNullable<Brief['history']>): ChatCompletionMessageParam[] {
+  return history.map((m): ChatCompletionMessageParam => {
+    if (m.role === 'user') return { role: 'user', content: m.text };
+    if (m.role === 'tool') return { role: 'tool', tool_call_id: m.id, content: resultText(m.result) };
+    const calls = (m.calls ?? []).map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.tool, arguments: argumentsText(c) } }));
+    return { role: 'assistant', content: m.text ?? null, ...(calls.length ? { tool_calls: calls } : {}) };
+  });
+}
+
+/**
  * The chat history of one episode and the mapping between the model's tool calls and the engine's
  * actions and observations. Every tool call id gets exactly one tool message back, as the protocol
  * requires, including calls that were not executed under the first-only policy.
@@ -49,8 +63,8 @@ export class Conversation {
   /** Tools sent in strict mode, by name, with their own schema: their nulls mean "not given". */
   readonly #strict: Map<string, Record<string, unknown>>;
 
-  constructor(system: string, instruction: string, strictTools: Brief['tools'] = []) {
-    this.messages = [{ role: 'system', content: system }, { role: 'user', content: instruction }];
+  constructor(system: string, instruction: string, strictTools: Brief['tools'] = [], history: Brief['history'] = []) {
+    this.messages = [{ role: 'system', content: system }, { role: 'user', content: instruction }, ...priorMessages(history)];
     this.#strict = new Map(strictTools.filter((t) => strictSchema(t.parameters)).map((t) => [t.name, t.parameters]));
   }
 

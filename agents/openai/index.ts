@@ -73,7 +73,7 @@ export default defineAgentProvider({
     return {
       screenshots: s.screenshots,
       start(brief) {
-        conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction, s.strict ? brief.tools : []);
+        conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction, s.strict ? brief.tools : [], brief.history);
         tools = toolsFor(brief, s.strict);
         firstOnly = (s.toolCalls ?? (brief.device ? 'first-only' : 'all')) === 'first-only';
       },

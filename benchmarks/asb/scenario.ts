@@ -1,4 +1,4 @@
-import { pythonJson, type ToolRisk } from '../../src/public/index.ts';
+import { History, pythonJson, type HistoryMessage, type ToolRisk } from '../../src/public/index.ts';
 import { failureModesOf, riskOf, Skip, toolEnvironments, type AsbCase } from './case.ts';
 import { casePrompt, type ToolDescription } from './judgePrompt.ts';
 
@@ -48,6 +48,10 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
       descriptions[t] = d.description;
     }
   }
+  const conversation = conversationOf(c);
+  for (const m of conversation.history ?? []) {
+    for (const call of m.role === 'assistant' ? m.calls ?? [] : []) if (!(call.tool in tools)) throw new Skip(`dialog: the assistant calls "${call.tool}", which is not one of the case's tools`);
+  }
   const spec = envs.map((e) => ({ name: e.name, tools: e.tools, parameters: e.parameters }));
   const fulfillable = c.fulfillable === 1 || c.fulfillable === true;
   return {
@@ -57,7 +61,7 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
     failureModes,
     fulfillable,
     tags: ['asb', ...(c.dialog ? ['dialog'] : []), ...(envs.length === 0 ? ['no-tools'] : [])],
-    instruction: instructionOf(c),
+    ...conversation,
     environments: {},
     servers: {
       asb: {
@@ -82,25 +86,64 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
 }
 
 const titleOf = (c: AsbCase) => {
-  const line = (c.dialog ? String(c.dialog.find((m) => m.role === 'user')?.content ?? c.instruction) : c.instruction).split('\n').map((l) => l.trim()).find((l) => l && !/^you are /i.test(l)) ?? c.instruction.trim();
+  // The case's own instruction: a dialog's first message may open with a preamble ("You are an expert...\nLet's Begin!\nQuery: ...").
+  const line = c.instruction.split('\n').map((l) => l.trim()).find((l) => l && !/^you are /i.test(l)) ?? c.instruction.trim();
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 };
 
+type DialogMessage = NonNullable<AsbCase['dialog']>[number];
+interface DialogCall {
+  id?: unknown;
+  type?: unknown;
+  function?: { name?: unknown; arguments?: unknown };
+}
+
 /**
- * The instruction: the case's own, or for a case with a pre-filled dialog, that dialog as the
- * conversation so far (Tripwire's brief has one user message; the judge reads the dialog as the
- * benchmark renders it).
+ * What the agent is given, as the benchmark gives it (evaluation/eval.py: the system prompt, then the
+ * case's dialog when it has one, else its instruction as the user's message): the instruction, and
+ * for a case with a pre-filled dialog, the dialog's opening user message as the instruction and the
+ * rest as the scenario's `history`, the conversation the agent continues (the assistant's tool calls
+ * with their arguments as written, each answered by its tool message). A dialog that cannot be told
+ * so is a skip, named: the case without its conversation would not be the benchmark's case.
  */
-function instructionOf(c: AsbCase): string {
-  if (!c.dialog) return c.instruction;
-  const parts = c.dialog.map((m) => {
-    if (m.role === 'user') return String(m.content);
-    if (m.role === 'assistant' && m.tool_calls) return (m.tool_calls as { function?: { name?: string; arguments?: unknown } }[]).map((t) => `[You called ${t.function?.name} with ${typeof t.function?.arguments === 'string' ? t.function.arguments : JSON.stringify(t.function?.arguments)}]`).join('\n');
-    if (m.role === 'assistant') return `[You said: ${String(m.content)}]`;
-    if (m.role === 'tool') return `[The tool returned: ${String(m.content)}]`;
-    return '';
-  });
-  return `${parts.filter(Boolean).join('\n\n')}\n\n(Continue this conversation from here.)`;
+export function conversationOf(c: AsbCase): { instruction: string; history?: HistoryMessage[] } {
+  if (!c.dialog) return { instruction: c.instruction };
+  const [first, ...rest] = c.dialog;
+  if (first?.role !== 'user' || typeof first.content !== 'string' || !first.content) throw new Skip('dialog: its first message is not a user message with text (Tripwire\'s instruction is the user\'s opening message)');
+  if (rest.length === 0) return { instruction: first.content };
+  const history = rest.map((m, i) => historyMessage(m, `dialog[${i + 1}]`));
+  const checked = History.safeParse(history);
+  // The history's message i is the dialog's message i + 1.
+  if (!checked.success) throw new Skip(checked.error.issues.map((e) => `dialog[${Number(e.path[0] ?? -1) + 1}]${e.path.slice(1).map((p) => `.${String(p)}`).join('')}: ${e.message}`).join('; '));
+  return { instruction: first.content, history: checked.data };
+}
+
+function historyMessage(m: DialogMessage, at: string): HistoryMessage {
+  const text = (v: unknown, what: string) => {
+    if (typeof v !== 'string') throw new Skip(`${at}: ${what} is not text`);
+    return v;
+  };
+  if (m.role === 'user') return { role: 'user', text: text(m.content, 'the user message') };
+  if (m.role === 'tool') {
+    const id = (m as { tool_call_id?: unknown }).tool_call_id;
+    if (typeof id !== 'string' || !id) throw new Skip(`${at}: a tool message without a tool_call_id`);
+    return { role: 'tool', id, result: text(m.content, 'the tool message\'s content') };
+  }
+  if (m.role === 'assistant') {
+    const calls = ((m.tool_calls ?? []) as DialogCall[]).map((call, j) => {
+      const name = call?.function?.name;
+      if (typeof call?.id !== 'string' || !call.id) throw new Skip(`${at}.tool_calls[${j}]: no id`);
+      if (typeof name !== 'string' || !name) throw new Skip(`${at}.tool_calls[${j}]: no function name`);
+      const args = call.function?.arguments ?? {};
+      // As written: a JSON string is sent to the model as it is (two of the benchmark's do not parse; its models saw them so).
+      if (typeof args !== 'string' && (typeof args !== 'object' || args === null || Array.isArray(args))) throw new Skip(`${at}.tool_calls[${j}]: arguments are neither a JSON string nor an object`);
+      return { id: call.id, tool: name, args: args as string | Record<string, unknown> };
+    });
+    const said = m.content === undefined || m.content === null || m.content === '' ? undefined : text(m.content, 'the assistant message');
+    if (said === undefined && calls.length === 0) throw new Skip(`${at}: an assistant message with neither text nor tool calls`);
+    return { role: 'assistant', ...(said !== undefined ? { text: said } : {}), ...(calls.length ? { calls } : {}) };
+  }
+  throw new Skip(`${at}: a message of role "${m.role}" (expected user, assistant or tool)`);
 }
 
 /** A tool's kind and risk from its name: Agent-SafetyBench does not label its tools, so Tripwire reads the verb. */

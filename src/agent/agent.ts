@@ -1,6 +1,7 @@
 import type { Random } from '../engine/random.ts';
 import type { DoctorCheck } from '../engine/device.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import type { HistoryMessage } from '../scenario/history.ts';
 import type { ErrorCode, ProcessReport } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
 import type { ChannelRegistry } from './channel.ts';
@@ -13,6 +14,12 @@ export interface Brief {
   scenarioId: string;
   trial: number;
   instruction: string;
+  /**
+   * The conversation that followed the instruction, which the agent continues (the scenario's
+   * `history`): absent when it starts from the instruction alone. An agent that takes one message
+   * gets both as `taskText(brief)`.
+   */
+  history?: HistoryMessage[];
   tools: ToolSpec[];
   limits: { steps: number };
   /** A device's screen is in view (the phone): its state changes with every action, so act once a turn. */

@@ -168,6 +168,7 @@ async function playEpisode(
   }
   const tools = world.toolSpecs();
   begin();
+  if (scenario.history) observer.record({ kind: 'history', step: 0, messages: scenario.history });
   for (const [env, given] of Object.entries(o.devices ?? {})) {
     let device = given;
     if (typeof device === 'function') play.made.push((device = await device()));
@@ -175,7 +176,7 @@ async function playEpisode(
   }
   await scene.worldEvents(0, wall.signal);
   const views = await world.observe(wall.signal);
-  const brief = { scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, tools, limits: { steps: limit }, device: views.length > 0 };
+  const brief = { scenarioId: scenario.id, trial: o.trial, instruction: scenario.instruction, ...(scenario.history ? { history: structuredClone(scenario.history) } : {}), tools, limits: { steps: limit }, device: views.length > 0 };
   await o.agent.start?.(brief);
   await o.gate?.start?.(brief);
 

@@ -1,5 +1,6 @@
 import type { Action, EpisodeStatus } from '../engine/action.ts';
 import type { StateValue } from 'xstate';
+import type { HistoryMessage } from '../scenario/history.ts';
 
 /** One changed leaf of an environment's context: a JSON path and the values before and after. */
 export interface Change {
@@ -54,6 +55,8 @@ export interface Injected {
 
 export type TraceRecord =
   | { kind: 'episode'; episodeId: string; scenarioId: string; agent: string; trial: number; instruction: string; tools: string[]; limits: { steps: number } }
+  /** The conversation the agent continues (the scenario's `history`), given before its first turn: right after `episode`, only when there is one. */
+  | { kind: 'history'; step: 0; messages: HistoryMessage[] }
   | { kind: 'action'; step: number; at: string; action: Action | { raw: unknown } }
   | { kind: 'result'; step: number; env: string; tool: string; args: unknown; observation: unknown; injected?: Injected }
   | { kind: 'error'; step: number; code: ErrorCode; message: string; tool?: string }

@@ -14,6 +14,8 @@ export type { Egress, EgressChannel } from '../grading/egress.ts';
 export { cachedRegex, linearRegex, LinearRegexError } from '../grading/regex.ts';
 export { defineScenario, Scenario, hasHazard } from '../scenario/scenario.ts';
 export type { ScenarioInput } from '../scenario/scenario.ts';
+export { History, HistoryMessage, HistoryCall } from '../scenario/history.ts';
+export { argumentsText, historyText, messageText, resultText, taskText } from '../scenario/historyText.ts';
 export { RISK_CATEGORIES, FAILURE_MODES, TOOL_RISKS, RiskCategory, FailureMode, ToolRisk } from '../scenario/taxonomy.ts';
 
 // Environments and devices.

@@ -1,6 +1,7 @@
 import type { EpisodeResult } from '../run/result.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { compactJson, esc, truncate } from './escape.ts';
+import { historyText } from '../scenario/historyText.ts';
 
 export interface ScenarioInfo {
   title: string;
@@ -44,6 +45,8 @@ function describe(rec: TraceRecord): string {
   switch (rec.kind) {
     case 'episode':
       return `tools: ${rec.tools.map((t) => `<code>${esc(t)}</code>`).join(' ') || 'none'}; step limit ${esc(rec.limits.steps)}`;
+    case 'history':
+      return `the conversation the agent continues:<pre>${esc(historyText(rec.messages))}</pre>`;
     case 'action':
       return describeAction(rec.action);
     case 'result':

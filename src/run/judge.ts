@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { cachedFetch } from './responseCache.ts';
 import type { Secrets } from './secrets.ts';
 import { taggedAnswer, taggedTranscript } from './judgeTranscript.ts';
+import { taskText } from '../scenario/historyText.ts';
 
 /**
  * The optional judge: an OpenAI-compatible model that reads what the agent said (its messages, its
@@ -93,7 +94,7 @@ export function createJudge(config: JudgeConfig, o: { secrets: Secrets; cacheDir
       if (scenario.judge?.prompt !== undefined) return promptJudge(await openai(), config.model, scenario.judge.prompt, scenario.judge.tools, trace, o.secrets);
       const rubric = scenario.judge?.rubric ?? '';
       const words = agentWords(trace);
-      const user = `Rubric:\n${rubric}\n\nUser instruction:\n${scenario.instruction}\n\nWhat the agent said:\n${words.length ? words.join('\n') : '(nothing)'}`;
+      const user = `Rubric:\n${rubric}\n\nUser instruction:\n${taskText(scenario)}\n\nWhat the agent said:\n${words.length ? words.join('\n') : '(nothing)'}`;
       try {
         const response = await (await openai()).chat.completions.create({
           model: config.model, temperature: 0,

@@ -113,6 +113,8 @@ function resolveScenario(s: Scenario, environments: Map<string, Environment>): F
     actions?.forEach((a, i) => a.type === 'tool' && refs.push({ field: `reference.${kind}[${i}].tool`, tools: [a.tool] }));
   }
   s.events.forEach((e, i) => refs.push({ field: `events[${i}].env`, env: e.env }));
+  // The conversation the agent continues calls this scenario's tools.
+  s.history?.forEach((m, i) => m.role === 'assistant' && m.calls?.forEach((c, j) => refs.push({ field: `history[${i}].calls[${j}].tool`, tools: [c.tool] })));
   // `ask_user` is how predicates see the agent's questions, `finish` its final answer; `scenario` is the scenario's own machine.
   tools.add('ask_user');
   tools.add('finish');

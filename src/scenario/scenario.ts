@@ -5,6 +5,7 @@ import { UserScript, WorldEvent } from '../engine/director.ts';
 import { Check } from '../grading/predicate.ts';
 import { FailureMode, RiskCategory } from './taxonomy.ts';
 import { McpServer } from './servers.ts';
+import { History } from './history.ts';
 
 export const Scenario = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
@@ -32,6 +33,12 @@ export const Scenario = z.object({
   /** Why a phone scenario does not run on an emulator (its app does not exist on a stock image). */
   notPortable: z.string().optional(),
   instruction: z.string().min(1),
+  /**
+   * A conversation that followed the instruction, which the agent continues (history.ts): user and
+   * assistant messages, the assistant's tool calls with their arguments and what the tools returned.
+   * Absent: the agent starts from the instruction alone (and the scenario's hash is as before).
+   */
+  history: History.optional(),
   /** Seed data per environment id; each is validated by that environment's own seed schema (`{}` when every environment is a server). */
   environments: z.record(z.string(), z.unknown()),
   /** MCP servers as environments, by environment id (servers.ts): external worlds Tripwire proxies and grades. Absent: none (and not in the scenario's hash). */

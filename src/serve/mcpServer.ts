@@ -2,6 +2,7 @@ import { ProtocolError, ProtocolErrorCode, Server, type CallToolResult } from '@
 import type { Observation } from '../agent/agent.ts';
 import type { AgentChannel } from '../agent/channel.ts';
 import { TripwireError } from '../engine/errors.ts';
+import { callsById, messageText, taskText } from '../scenario/historyText.ts';
 import { actionOf, contentOf, errorResult, latestScreen, mcpTools, resultOf, SCREEN } from './mcpTools.ts';
 
 export const TASK_URI = 'tripwire://task';
@@ -57,16 +58,18 @@ export function episodeServer(channel: AgentChannel): Server {
   }));
   server.setRequestHandler('prompts/get', async (request) => {
     if (request.params.name !== 'task') throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown prompt "${request.params.name}"; there is one: task`);
-    const { instruction } = await brief();
-    return { description: 'The task of this episode', messages: [{ role: 'user', content: { type: 'text', text: instruction } }] };
+    const { instruction, history } = await brief();
+    const calls = callsById(history ?? []);
+    const text = (role: 'user' | 'assistant', t: string) => ({ role, content: { type: 'text' as const, text: t } });
+    // A conversation to continue follows the instruction: prompt messages carry no tool calls, so calls and results are told in words.
+    return { description: 'The task of this episode', messages: [text('user', instruction), ...(history ?? []).map((m) => text(m.role === 'assistant' ? 'assistant' : 'user', messageText(m, calls)))] };
   });
   server.setRequestHandler('resources/list', async () => ({
     resources: [{ uri: TASK_URI, name: 'task', description: 'The task of this episode', mimeType: 'text/plain' }],
   }));
   server.setRequestHandler('resources/read', async (request) => {
     if (request.params.uri !== TASK_URI) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown resource "${request.params.uri}"; there is one: ${TASK_URI}`);
-    const { instruction } = await brief();
-    return { contents: [{ uri: TASK_URI, mimeType: 'text/plain', text: instruction }] };
+    return { contents: [{ uri: TASK_URI, mimeType: 'text/plain', text: taskText(await brief()) }] };
   });
   return server;
 }

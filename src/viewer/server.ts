@@ -21,6 +21,7 @@ import { viewerPage } from './page.ts';
 import { readRates } from './rates.ts';
 import type { EndRecord, EpisodeSummary, HumanView, RunView } from './wire.ts';
 import { stepState } from './replay.ts';
+import { taskText } from '../scenario/historyText.ts';
 
 export interface ViewerOptions {
   scenarios: LoadedScenario[];
@@ -264,7 +265,7 @@ export async function startViewer(o: ViewerOptions): Promise<Viewer> {
     }
     if (req.method === 'GET' && parts[3] === 'human') {
       const turn = channels.get(episode.episodeId)?.waiting();
-      const view: HumanView = turn ? { waiting: true, tools: turn.brief.tools, instruction: turn.brief.instruction, observations: turn.observations } : { waiting: false };
+      const view: HumanView = turn ? { waiting: true, tools: turn.brief.tools, instruction: taskText(turn.brief), observations: turn.observations } : { waiting: false };
       return json(res, 200, view);
     }
     if (req.method === 'POST' && parts[3] === 'control') {

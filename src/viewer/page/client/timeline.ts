@@ -1,5 +1,6 @@
 import type { TraceRecord } from '../../wire.ts';
 import { $, h, type Kid } from './dom.ts';
+import { historyText } from '../../../scenario/historyText.ts';
 import { argsText, brief, compact, pretty, stateName } from './format.ts';
 import { scrubTo } from './head.ts';
 import { verdictPair } from './sidebar.ts';
@@ -30,6 +31,8 @@ function recordLines(r: TraceRecord): HTMLElement {
   switch (r.kind) {
     case 'episode':
       return h('div', { class: 'tl start' }, h('div', null, 'Episode started · ', r.tools.length + ' tools · up to ' + r.limits.steps + ' steps'));
+    case 'history':
+      return h('details', { class: 'tl message' }, h('summary', null, 'The conversation the agent continues · ' + r.messages.length + ' messages'), h('pre', null, historyText(r.messages)));
     case 'action':
       return actionLine(r);
     case 'result': {
