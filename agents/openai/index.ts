@@ -5,6 +5,7 @@ import { Conversation, toolsFor } from './conversation.ts';
 import { limiterFor } from './limiter.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAIOptions } from './options.ts';
 import { systemPrompt } from './prompts.ts';
+import { requestBody, serialiseTools, type SerialisedTools } from './requestBody.ts';
 import { httpFetch } from './transport.ts';
 
 /** Options parsed once per options object: a batch creates an agent per episode from the same options. */
@@ -69,27 +70,30 @@ export default defineAgentProvider({
     const limiter = limiterFor(s.baseURL, s.maxConcurrency);
     let conversation: Conversation;
     let tools: ReturnType<typeof toolsFor>;
+    /** The tools' JSON, made once per episode (see requestBody.ts). */
+    let toolsJSON: SerialisedTools;
     let firstOnly = s.toolCalls === 'first-only';
     return {
       screenshots: s.screenshots,
       start(brief) {
         conversation = new Conversation(systemPrompt(s.promptMode, s.systemPromptFile), brief.instruction, s.strict ? brief.tools : [], brief.history);
         tools = toolsFor(brief, s.strict);
+        toolsJSON = serialiseTools(tools);
         firstOnly = (s.toolCalls ?? (brief.device ? 'first-only' : 'all')) === 'first-only';
       },
       async act(observations, { signal }) {
         conversation.observe(observations);
+        const params = {
+          model: s.model,
+          messages: conversation.messages,
+          tools,
+          ...(s.temperature !== undefined ? { temperature: s.temperature } : {}),
+          ...(s.maxTokens !== undefined ? { [s.maxTokensField]: s.maxTokens } : {}),
+        };
+        // The body serialised here, the client's own way: a string body with its content-type is sent as it is.
+        const body = requestBody(params, toolsJSON);
         const completion = await limiter.run(async () =>
-          (await openai()).chat.completions.create(
-            {
-              model: s.model,
-              messages: conversation.messages,
-              tools,
-              ...(s.temperature !== undefined ? { temperature: s.temperature } : {}),
-              ...(s.maxTokens !== undefined ? { [s.maxTokensField]: s.maxTokens } : {}),
-            },
-            { signal },
-          ),
+          (await openai()).chat.completions.create(params, { signal, body, headers: { 'content-type': 'application/json' } }),
         );
         const message = completion.choices?.[0]?.message;
         if (!message) throw new TripwireError('provider', `model response without a message: ${JSON.stringify(completion).slice(0, 200)}`);

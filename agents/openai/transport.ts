@@ -42,11 +42,120 @@ function plainHeaders(given: HeadersInit | undefined): Record<string, string> {
   return out;
 }
 
-function responseHeaders(res: IncomingMessage): Headers {
-  const headers = new Headers();
+/** The response's headers as name-value pairs, for the Response to take in one go (a Headers made first would be copied). */
+function responseHeaders(res: IncomingMessage): [string, string][] {
+  const pairs: [string, string][] = [];
   const raw = res.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
+  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}
+
+/** As fetch decodes a text body: UTF-8, bad bytes replaced, a leading byte order mark dropped. */
+function utf8(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A Response whose body is one buffer, read whole before it was made (the client's JSON answers):
+ * `json()` and `text()` decode the buffer at once. undici's Response wraps a byte body in a
+ * ReadableStream and reads it back through the stream machinery: on bench/model.ts's tool batch that
+ * cost about 25 µs of CPU per request, this 5 (a microbenchmark of make-and-parse; the engine's whole
+ * budget is 1 ms). Status, headers, `ok` and the rest are the real Response's; what is rarely used
+ * (`body`, `blob()`, `formData()`) is a real Response made on first use, so it behaves as fetch's would.
+ * A body is read once, as fetch's is: a second read fails, `bodyUsed` tells, `clone()` before it works.
+ */
+class BufferedResponse extends Response {
+  readonly #bytes: Buffer;
+  readonly #url: string;
+  #used = false;
+  /** The real Response, once `body`, `blob()` or `formData()` asked for one: from then on it owns the body. */
+  #real: Response | undefined;
+
+  constructor(bytes: Buffer, init: ResponseInit, url: string) {
+    super(null, init);
+    this.#bytes = bytes;
+    this.#url = url;
+  }
+
+  override get url(): string {
+    return this.#url;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#real ? this.#real.bodyUsed : this.#used;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#whole().body;
+  }
+
+  #whole(): Response {
+    if (!this.#real) {
+      this.#real = new Response(this.#bytes as Uint8Array<ArrayBuffer>, { status: this.status, statusText: this.statusText, headers: this.headers });
+      // Read already: its stream is as used as ours.
+      if (this.#used) void this.#real.arrayBuffer();
+    }
+    return this.#real;
+  }
+
+  /** The bytes, once; the second time fails as fetch's does. */
+  #take(): Buffer {
+    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+    return this.#bytes;
+  }
+
+  override json(): Promise<any> {
+    if (this.#real) return this.#real.json();
+    try {
+      return Promise.resolve(JSON.parse(utf8(this.#take())));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  override text(): Promise<string> {
+    if (this.#real) return this.#real.text();
+    try {
+      return Promise.resolve(utf8(this.#take()));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#real) return this.#real.arrayBuffer();
+    try {
+      const b = this.#take();
+      return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.#real) return this.#real.bytes();
+    try {
+      return Promise.resolve(new Uint8Array(this.#take()));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  override blob(): Promise<Blob> {
+    return this.#whole().blob();
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#whole().formData();
+  }
+
+  override clone(): Response {
+    if (this.#real) return this.#real.clone();
+    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers }, this.#url);
+  }
 }
 
 /** The body as sent, decoded as fetch decodes it (the request asks for none, but a server may send it). */
@@ -107,7 +216,7 @@ export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchO
           return resolve(fallback(url, init));
         }
         const meta = { status, statusText: res.statusMessage ?? '', headers: responseHeaders(res) };
-        const respond = (payload: BodyInit | null) => {
+        const respond = (payload: ReadableStream | null) => {
           const response = new Response(payload, meta);
           Object.defineProperty(response, 'url', { value: url.href });
           return response;
@@ -125,7 +234,7 @@ export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchO
           return resolve(respond(Readable.toWeb(stream) as ReadableStream));
         }
         collect(stream, signal ?? undefined).then(
-          (buffer) => (done(), resolve(respond(buffer as Uint8Array<ArrayBuffer>))),
+          (buffer) => (done(), resolve(new BufferedResponse(buffer, meta, url.href))),
           (e) => (done(), reject(e)),
         );
       });

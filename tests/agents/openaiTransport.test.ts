@@ -165,6 +165,42 @@ describe('openai transport over node:http', () => {
     expect(inspect(failure, { depth: 10, showHidden: true })).not.toContain(KEY);
   });
 
+  it('answers with a Response that reads its body as fetch\'s does: once, as text, JSON, bytes or a stream, cloned before', async () => {
+    const { url } = await serve((req, res) => {
+      if (req.url === '/v1/x') return (res.writeHead(200, { 'content-type': 'application/json' }), res.end('not json'));
+      res.writeHead(200, 'Fine', [['content-type', 'application/json'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2'], ['x-request-id', 'r1']]);
+      res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"café":"🚀"}')]));
+    });
+    const f = httpFetch();
+    const r = await f(`${url}/a`, { method: 'POST', body: '{}' });
+    expect(r).toBeInstanceOf(Response);
+    expect([r.status, r.statusText, r.ok, r.url]).toEqual([200, 'Fine', true, `${url}/a`]);
+    expect(r.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(r.headers.get('x-request-id')).toBe('r1');
+    const copy = r.clone();
+    expect(r.bodyUsed).toBe(false);
+    expect(await r.json()).toEqual({ café: '🚀' }); // the byte order mark dropped, as fetch drops it
+    expect(r.bodyUsed).toBe(true);
+    await expect(r.text()).rejects.toThrow(TypeError);
+    expect(() => r.clone()).toThrow(TypeError);
+    expect(await copy.text()).toBe('{"café":"🚀"}');
+    expect(copy.url).toBe(`${url}/a`);
+
+    const bytes = new Uint8Array(await (await f(`${url}/b`)).arrayBuffer());
+    expect(Buffer.from(bytes).subarray(3).toString()).toBe('{"café":"🚀"}');
+    // The stream, and what reads it afterwards, see the one body.
+    const streamed = await f(`${url}/c`);
+    const chunks: Uint8Array[] = [];
+    const reader = streamed.body!.getReader();
+    for (let c = await reader.read(); !c.done; c = await reader.read()) chunks.push(c.value);
+    expect(Buffer.concat(chunks).byteLength).toBe(bytes.byteLength);
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.json()).rejects.toThrow(TypeError);
+    await expect((await f(`${url}/d`)).json().then(() => f(`${url}/e`)).then((x) => x.blob()).then((b) => b.size)).resolves.toBe(bytes.byteLength);
+    // Not JSON: the parse fails as fetch's does, with a SyntaxError.
+    await expect((await f(`${url}/x`)).json()).rejects.toThrow(SyntaxError);
+  });
+
   it('leaves to the fallback fetch what node:http does not carry as cheaply: Request inputs, streamed bodies, redirects', async () => {
     const { url } = await serve((req, res) => (req.url === '/v1/old' ? (res.writeHead(307, { location: '/v1/new' }), res.end()) : json(res, 200, { at: req.url })));
     const fallback = vi.fn((input: string | URL | Request, init?: RequestInit) => fetch(input, init));
