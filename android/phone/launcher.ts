@@ -42,12 +42,12 @@ function glance(now: string): UiNode {
 
 /** The search bar (QSB) under the hotseat: the G, then the mic and Lens at its end. Its label is its description. */
 const searchBar = (): UiNode => ({
-  class: 'android.widget.FrameLayout', id: 'search_container_hotseat', desc: 'Search',
+  class: 'android.widget.FrameLayout', id: 'search_container_hotseat', desc: 'Search', horizontal: true,
   children: [
-    { class: 'android.widget.ImageView', id: 'g_icon', desc: 'Google app' },
+    { class: 'android.widget.ImageView', id: 'g_icon', desc: 'Google app', width: 132 },
     {
-      class: 'android.widget.LinearLayout', id: 'end_part', horizontal: true, important: false,
-      children: [{ class: 'android.widget.ImageView', id: 'mic_icon', desc: 'Voice search' }, { class: 'android.widget.ImageButton', id: 'lens_icon', desc: 'Google Lens' }],
+      class: 'android.widget.LinearLayout', id: 'end_part', horizontal: true, important: false, width: 264,
+      children: [{ class: 'android.widget.ImageView', id: 'mic_icon', desc: 'Voice search', width: 132 }, { class: 'android.widget.ImageButton', id: 'lens_icon', desc: 'Google Lens' }],
     },
   ],
 });
