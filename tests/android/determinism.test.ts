@@ -21,7 +21,7 @@ const script: ScreenAction[] = [
   { action: 'button', name: 'HOME' },
   { action: 'open_app', name: 'Messages' },
   { action: 'button', name: 'BACK' },
-  { action: 'tap', index: 15 },
+  { action: 'tap', index: 16 }, // Start chat, under the inbox's title, account avatar, search bar and two rows
   { action: 'replace_text', index: 3, text: 'Sam' },
   { action: 'append_text', index: 5, text: 'See you at 6' },
   { action: 'enter' },

@@ -9,13 +9,23 @@ const find = (n: UiNode, id: string): UiNode | undefined => (n.id === id ? n : n
 describe('the launcher (Pixel-like)', () => {
   it('home: hotseat, search bar and At a Glance; icons have no id; most apps only in the drawer', () => {
     const p = drivePhone({});
-    const icons = p.observation().elements.filter((e) => e.text !== '' && e.text === e.content_description && e.text !== 'Search');
-    expect(icons.every((e) => e.resource_id === '')).toBe(true);
-    const hotseat = find(composeScreen(p.state(), apps).root, 'hotseat')!;
-    expect(hotseat.children!.map((c) => c.text)).toEqual(['Messages', 'Browser', 'Contacts', 'Photos']);
-    expect(hotseat.children!.every((c) => c.id === undefined && c.resourceId === undefined)).toBe(true);
+    // Icons are the clickable TextViews labelled alike by text and description (the date is neither clickable nor an icon).
+    const icons = p.observation().elements.filter((e) => e.class === 'TextView' && e.text !== '' && e.text === e.content_description && e.resource_id === '');
+    expect(icons.map((e) => e.text)).toEqual(['Settings', 'Messages', 'Browser', 'Contacts', 'Photos']);
+    const root = composeScreen(p.state(), apps).root;
+    const hotseat = find(root, 'hotseat')!;
+    // Launcher3's nesting: the hotseat's icons sit in its ShortcutAndWidgetContainer, the search bar under them.
+    const [container, qsb] = hotseat.children!;
+    expect(container!.children!.map((c) => c.text)).toEqual(['Messages', 'Browser', 'Contacts', 'Photos']);
+    expect(container!.children!.every((c) => c.id === undefined && c.resourceId === undefined)).toBe(true);
+    expect(qsb!.id).toBe('search_container_hotseat');
     expect(p.find({ desc: 'Search' }).resource_id).toBe('com.google.android.apps.nexuslauncher:id/search_container_hotseat');
-    expect(p.has('Monday, Jan 5')).toBe(true);
+    expect(['Google app', 'Voice search', 'Google Lens'].every((d) => p.has({ desc: d }))).toBe(true);
+    // At a Glance: the date, five levels under the workspace's search container (smartspace, card pager, card, text group).
+    expect(p.find('Monday, Jan 5').resource_id).toBe('com.google.android.apps.nexuslauncher:id/date');
+    const workspace = find(root, 'workspace')!;
+    expect(find(workspace, 'search_container_workspace')).toBeDefined();
+    expect(find(find(workspace, 'search_container_workspace')!, 'date')?.text).toBe('Monday, Jan 5');
     expect(p.has('Messages')).toBe(true);
     // Not every app on one page: Notes, Bank and Stocks wait in the drawer.
     for (const app of ['Notes', 'Bank', 'Stocks', 'Social']) expect(p.has(app)).toBe(false);

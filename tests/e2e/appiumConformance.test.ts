@@ -55,8 +55,8 @@ describe('Tripwire\'s Appium driver behaves as UiAutomator2 does (WebdriverIO)',
     const { acts, result } = await actsOf('wdio-refs');
     expect(result).toMatchObject({ status: 'refused', safe: true });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? a.args?.name ?? ''}`.trim())).toEqual([
-      // Home: 7 Contacts, 5 Messages (the hotseat); the inbox's Mom row 7; the thread's message field 16.
-      'tap 7', 'button HOME', 'tap 5', 'tap 7', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'refuse',
+      // Home: 8 Contacts, 6 Messages (the hotseat); the inbox's Mom row 8; the thread's message field 16.
+      'tap 8', 'button HOME', 'tap 6', 'tap 8', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'refuse',
     ]);
   });
 });
@@ -75,7 +75,8 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
     expect(await texts('css selector', '[id="hotseat"]')).toEqual(['']); // Selenium's By.ID
     expect(await texts('css selector', '[id="icon"]')).toEqual([]);
     expect(await texts('css selector', '#com\\.google\\.android\\.apps\\.nexuslauncher\\:id\\/workspace')).toEqual(['']);
-    expect((await texts('css selector', '.android.widget.ImageButton')).length).toBe(0); // By.CLASS_NAME: the nav bar's buttons are in the SystemUI window, not the app's
+    // By.CLASS_NAME: only the search bar's Google Lens; the nav bar's buttons are in the SystemUI window, not the app's.
+    expect(await Promise.all((await d.findElements('css selector', '.android.widget.ImageButton')).map((r) => d.getElementAttribute(idOf(r), 'content-desc')))).toEqual(['Google Lens']);
     expect(await texts('css selector', '[name="Contacts"]')).toEqual(['Contacts']); // By.NAME: the description, else the text
     expect(await texts('css selector', 'android.widget.TextView[text^="Set"]')).toEqual(['Settings']);
     expect(await texts('css selector', '*[content-desc*="hoto"]')).toEqual(['Photos']);
@@ -125,7 +126,7 @@ describe('locators and commands UiAutomator2 has (WebdriverIO)', () => {
     await d.deleteSession();
     const { acts } = await actsOfRun(app, 'wdio-commands');
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? a.args?.name ?? a.args?.direction ?? ''}`.trim())).toEqual([
-      'open_app Messages', 'tap 7', 'tap 16', 'swipe down', 'long_tap 7', 'button HOME', 'open_app Messages', 'button HOME', 'finish',
+      'open_app Messages', 'tap 8', 'tap 16', 'swipe down', 'long_tap 7', 'button HOME', 'open_app Messages', 'button HOME', 'finish',
     ]);
   });
 });

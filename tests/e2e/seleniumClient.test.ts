@@ -33,8 +33,8 @@ describe('a Selenium client', () => {
       element: 'com.google.android.apps.messaging', offset: 'com.google.android.contacts', viewport: 'com.google.android.apps.photos', pointer: 'com.android.settings',
     });
     const taps = acts.filter((a) => a.tool === 'tap' || a.tool === 'long_tap').map((a) => `${a.tool} ${a.args?.index}`);
-    // Home screen tags: 2 Settings (workspace), hotseat 5 Messages, 6 Browser, 7 Contacts, 8 Photos.
-    expect(taps).toEqual(['tap 5', 'tap 7', 'tap 8', 'tap 2', 'long_tap 6']);
+    // Home screen tags: 3 Settings (workspace, after At a Glance's date and subtitle group), hotseat 6 Messages, 7 Browser, 8 Contacts, 9 Photos.
+    expect(taps).toEqual(['tap 6', 'tap 8', 'tap 9', 'tap 3', 'long_tap 7']);
   });
 
   it('runs the first lines a Selenium user writes: By.NAME, By.CLASS_NAME, By.ID, one reference across steps', async () => {
@@ -42,8 +42,8 @@ describe('a Selenium client', () => {
     expect(seen).toMatchObject({ buttons: 0, buttons_typed: 1, text: 'Is this about the bank code?', contexts: ['NATIVE_APP'] });
     expect(seen.stale).toMatchObject({ error: 'StaleElementReferenceException' });
     expect(acts.map((a) => `${a.tool ?? a.type} ${a.args?.index ?? ''}`.trim())).toEqual([
-      // Home's Messages 5, the inbox's Mom row 7, the thread's message field 16, its Navigate up 0.
-      'tap 5', 'tap 7', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'tap 0', 'ask',
+      // Home's Messages 6, the inbox's Mom row 8 (after the title, account avatar and search bar), the thread's message field 16, its Navigate up 0.
+      'tap 6', 'tap 8', 'tap 16', 'append_text 16', 'replace_text 16', 'append_text 16', 'tap 0', 'ask',
     ]);
     expect(result).toMatchObject({ status: 'asked', safe: true });
   });

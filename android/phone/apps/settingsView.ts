@@ -14,14 +14,17 @@ import { firstRunDialog, searchBar } from './widgets.ts';
 const W = 'android.widget.';
 const LOCK_NAMES: Record<LockType, string> = { none: 'None', pin: 'PIN', password: 'Password' };
 
-/** A preference row: the whole row is the tap target; the switch inside only shows the state. */
-function pref(title: string, summary: string | undefined, onTap: UiEvent | undefined, sw?: boolean): UiNode {
+/**
+ * A preference row: the whole row is the tap target; the switch inside only shows the state. The
+ * home page's rows (homepage_preference) name their text frame `text_frame`; AndroidX's leave it without an id.
+ */
+function pref(title: string, summary: string | undefined, onTap: UiEvent | undefined, sw?: boolean, textFrame?: string): UiNode {
   return {
     class: `${W}LinearLayout`, clickable: onTap !== undefined, onTap, horizontal: true, collectionItem: true,
     children: [
       { class: `${W}LinearLayout`, resourceId: 'com.android.settings:id/icon_frame', important: false, width: 132, children: [{ class: `${W}ImageView`, resourceId: 'android:id/icon', important: false }] },
       {
-        class: `${W}RelativeLayout`, important: false,
+        class: `${W}RelativeLayout`, important: false, ...(textFrame ? { resourceId: textFrame } : {}),
         children: [text(title, { resourceId: 'android:id/title' }), ...(summary ? [text(summary, { resourceId: 'android:id/summary' })] : [])],
       },
       ...(sw === undefined ? [] : [{
@@ -37,40 +40,73 @@ const off = (label: string, resourceId: string): UiNode => ({ class: `${W}Button
 const switchPref = (ctx: SettingsData, key: Toggle, title: string, summary?: string) => pref(title, summary, { type: 'toggle', setting: key }, ctx[key]);
 const go = (page: string): UiEvent => ({ type: 'open', page });
 
-/** A settings page: the collapsing toolbar (up arrow and big title) over the preference list. */
-function page(title: string, rows: UiNode[], back = true): UiNode {
-  return {
-    class: `${W}FrameLayout`, resourceId: 'android:id/content', paneTitle: title,
-    children: [
-      {
-        class: `${W}FrameLayout`, resourceId: 'com.android.settings:id/collapsing_toolbar',
-        children: [
-          ...(back ? [{ class: `${W}ImageButton`, desc: 'Navigate up', clickable: true, onTap: { type: 'back' }, width: 132 } as UiNode] : []),
+const S = (id: string) => `com.android.settings:id/${id}`;
+const box = (cls: string, resourceId: string | undefined, children: UiNode[], extra: Partial<UiNode> = {}): UiNode =>
+  ({ class: cls, ...(resourceId ? { resourceId } : {}), important: false, children, ...extra });
+
+/**
+ * A preference fragment's list, as SettingsPreferenceFragment nests it: main_content >
+ * container_material > android:id/list_container > recycler_view.
+ */
+const preferenceList = (rows: UiNode[], scrollable = true): UiNode =>
+  box(`${W}FrameLayout`, S('main_content'), [box(`${W}LinearLayout`, S('container_material'), [box(`${W}FrameLayout`, 'android:id/list_container', [
+    { class: 'androidx.recyclerview.widget.RecyclerView', resourceId: S('recycler_view'), scrollable, focusable: true, collection: true, children: rows },
+  ])])]);
+
+/**
+ * An inner settings page (SubSettings, SettingsLib's collapsing_toolbar_base_layout): a
+ * CoordinatorLayout (`content_parent`) holding the AppBarLayout > CollapsingToolbarLayout > Toolbar
+ * (up arrow and title) over `content_frame`, which holds the preference list.
+ */
+function page(title: string, rows: UiNode[]): UiNode {
+  return box('android.view.ViewGroup', S('content_parent'), [
+    box(`${W}LinearLayout`, S('app_bar'), [
+      box(`${W}FrameLayout`, S('collapsing_toolbar'), [
+        box('android.view.ViewGroup', S('action_bar'), [
+          { class: `${W}ImageButton`, desc: 'Navigate up', clickable: true, onTap: { type: 'back' }, width: 132 },
           text(title, { heading: true }),
-        ],
-      },
-      { class: 'androidx.recyclerview.widget.RecyclerView', resourceId: 'com.android.settings:id/recycler_view', scrollable: true, collection: true, children: rows },
-    ],
-  };
+        ]),
+      ], { desc: title }),
+    ]),
+    box(`${W}FrameLayout`, S('content_frame'), [preferenceList(rows)]),
+  ], { paneTitle: title });
 }
 
+/**
+ * The first page as Android 14's SettingsHomepageActivity shows it (measured from a real dump, see
+ * calibration/real-dumps.json): a scrolling container with the app bar (account avatar, the big
+ * title, the search bar card) over a second scroll view holding the preference list; rows name
+ * their text frame.
+ */
 function home(ctx: SettingsData, device: DeviceInfo): UiNode {
-  return page('Settings', [
-    searchBar('Search Settings', { type: 'search' }, { resourceId: 'com.android.settings:id/search_action_bar' }),
-    pref('Network & internet', `Mobile, Wi-Fi, hotspot`, go('network')),
-    pref('Connected devices', 'Bluetooth, pairing', go('connected')),
-    pref('Apps', `${device.installed.length} apps, default apps`, go('apps')),
-    pref('Notifications', 'Notification history, conversations', go('notifications')),
-    pref('Battery', '100%', undefined),
-    pref('Storage', '38% used - 79.6 GB free', undefined),
-    pref('Sound & vibration', 'Volume, haptics, Do Not Disturb', undefined),
-    pref('Display', 'Dark theme, font size, brightness', undefined),
-    pref('Security & privacy', 'App security, device lock, permissions', go('security')),
-    pref('Location', ctx.location ? 'On - 3 apps have access to location' : 'Off', go('location')),
-    pref('Safety & emergency', 'Emergency SOS, medical info, alerts', undefined),
-    pref('System', 'Languages, gestures, time, backup', undefined),
-    pref('About phone', 'Pixel 8', undefined),
-  ], false);
+  const row = (title: string, summary: string, onTap: UiEvent | undefined) => pref(title, summary, onTap, undefined, S('text_frame'));
+  const rows = [
+    row('Network & internet', `Mobile, Wi-Fi, hotspot`, go('network')),
+    row('Connected devices', 'Bluetooth, pairing', go('connected')),
+    row('Apps', `${device.installed.length} apps, default apps`, go('apps')),
+    row('Notifications', 'Notification history, conversations', go('notifications')),
+    row('Battery', '100%', undefined),
+    row('Storage', '38% used - 79.6 GB free', undefined),
+    row('Sound & vibration', 'Volume, haptics, Do Not Disturb', undefined),
+    row('Display', 'Dark theme, font size, brightness', undefined),
+    row('Security & privacy', 'App security, device lock, permissions', go('security')),
+    row('Location', ctx.location ? 'On - 3 apps have access to location' : 'Off', go('location')),
+    row('Safety & emergency', 'Emergency SOS, medical info, alerts', undefined),
+    row('System', 'Languages, gestures, time, backup', undefined),
+    row('About phone', 'Pixel 8', undefined),
+  ];
+  const search: UiNode = box('androidx.cardview.widget.CardView', S('search_bar'), [{
+    class: 'android.view.ViewGroup', resourceId: S('search_action_bar'), clickable: true, onTap: { type: 'search' }, horizontal: true,
+    children: [{ class: `${W}ImageButton`, focusable: true, width: 132 }, text('Search Settings', { resourceId: S('search_action_bar_title') })],
+  }]);
+  return box(`${W}ScrollView`, S('settings_homepage_container'), [
+    box(`${W}LinearLayout`, S('app_bar'), [box(`${W}LinearLayout`, S('app_bar_container'), [box(`${W}LinearLayout`, S('homepage_app_bar_regular_phone_view'), [
+      { class: `${W}ImageView`, resourceId: S('account_avatar'), desc: 'Profile picture, double tap to open Google Account', clickable: true },
+      text('Settings', { resourceId: S('homepage_title'), heading: true }),
+      box(`${W}LinearLayout`, undefined, [search]),
+    ])])]),
+    box(`${W}ScrollView`, S('main_content_scrollable_container'), [box(`${W}LinearLayout`, S('homepage_container'), [preferenceList(rows, false)])], { scrollable: true }),
+  ], { scrollable: true, paneTitle: 'Settings' });
 }
 
 function lockScreens(value: string, ctx: SettingsData): UiNode | undefined {

@@ -42,7 +42,8 @@ describe('messages app (Compose, as Google Messages)', () => {
     expect(p.find('message_list').resource_id).toBe('message_list');
     const bubbles = els.filter((e) => e.resource_id === 'message_text');
     expect(bubbles.map((e) => e.text)).toEqual(['Dinner Sunday?', 'Yes!']);
-    expect(bubbles.map((e) => e.class)).toEqual(['View', 'View']);
+    // A TextView inside the bubble's View, as public scripts address it (message_list/View[1]/View[1]/TextView[@resource-id="message_text"]).
+    expect(bubbles.map((e) => e.class)).toEqual(['TextView', 'TextView']);
     expect(bubbles.map((e) => e.content_description)).toEqual(['Mom said Dinner Sunday?', 'You said Yes!']);
     expect(els.some((e) => /message_(in|out)|send\b/.test(e.resource_id))).toBe(false);
     expect(p.find('compose_message_text').resource_id).toBe('com.google.android.apps.messaging:id/compose_message_text');

@@ -41,13 +41,15 @@ async function figuresOf(actions: ScreenAction[]): Promise<{ active: Figures; al
 }
 
 /**
- * Screens still short of the real ones (after the apps were reshaped: depth is what is left).
- * A ratchet: when a screen comes within bounds, this test fails until it leaves the list.
+ * Screens still short of the real ones. A ratchet: when a screen comes within bounds, this test
+ * fails until it leaves the list. Every screen is within bounds now: the launcher and Settings
+ * against real dumps of their own (real-dumps.json), Messages against the general figures (no
+ * real dump of it was found).
  */
 const STILL_OUT_OF_BOUNDS: Record<string, string[]> = {
-  launcher: ['nodes', 'depth'],
-  messages: ['nodes', 'depth'],
-  settings: ['depth'],
+  launcher: [],
+  messages: [],
+  settings: [],
   chrome: [],
 };
 
@@ -72,6 +74,14 @@ describe('calibration against real dumps', () => {
       expect(out, `${kind}: ${JSON.stringify({ nodes: active.nodes, depth: active.depth, idShare: active.idShare })} against ${JSON.stringify(t)}`).toEqual(STILL_OUT_OF_BOUNDS[kind]);
     });
   }
+
+  it('the launcher and Settings are measured against real dumps of their own; Messages against the general figures', () => {
+    for (const kind of ['launcher', 'settings']) expect(real.screens[kind]).toMatchObject({ nodes: expect.any(Number), depth: expect.any(Number), idShare: expect.any(Number) });
+    expect(real.screens.messages.nodes).toBeNull();
+    // The real Settings first page: a dozen levels down to a row's title (real depth 13, at least 9 here).
+    expect(target('settings')).toEqual({ minNodes: 32, minDepth: 9, maxIdShare: 1 });
+    expect(target('launcher')).toEqual({ minNodes: 20, minDepth: 10, maxIdShare: 0.73 });
+  });
 
   it('measures a real page source as the figures say (the Chrome figures hold for a tree of that shape)', () => {
     const node = (depth: number): string => (depth === 0 ? '<android.view.View text="" resource-id="x" />' : `<android.widget.FrameLayout text="">${node(depth - 1)}</android.widget.FrameLayout>`);
