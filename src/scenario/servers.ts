@@ -64,7 +64,7 @@ export const McpServer = z
      * fresh and a reused server are set up alike). Giving it makes Tripwire send the reset even
      * without `reuse`.
      */
-    setup: z.json().optional(),
+    setup: z.unknown().refine((v) => v === undefined || isJson(v), "must be JSON (objects, arrays, strings, numbers, booleans, null)").optional(),
     limits: z
       .object({
         /** A call (or a read) that takes longer fails the episode as a transport error. */
@@ -97,4 +97,13 @@ export function setServerBase(server: McpServer, dir: string): void {
 
 export function serverBase(server: McpServer): string | undefined {
   return (server as unknown as Record<symbol, string | undefined>)[BASE];
+}
+
+/** A value JSON can carry as it is (a scenario written in TypeScript could hold anything). */
+function isJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isJson);
+  if (typeof v === 'object') return [Object.prototype, null].includes(Object.getPrototypeOf(v)) && Object.values(v as object).every(isJson);
+  return false;
 }
