@@ -4,8 +4,16 @@ Shipped by Tripwire; it holds none of the benchmark's code. It loads the environ
 checkout the user has (environments/<Name>.py, subclasses of its BaseEnv), constructs those of one
 case with the case's parameters, and answers MCP's tools/list and tools/call with them:
 
-    python3 -s bridge.py <checkout>/environments      (the case in $ASB_CASE: [{name, tools, parameters}];
-                                                       PYTHONHASHSEED=0 for one order of a set's items)
+    python3 -s bridge.py <checkout>/environments      (PYTHONHASHSEED=0 for one order of a set's items)
+
+One process serves one case at a time, and may serve many in turn: Tripwire keeps it for a run
+worker's episodes and starts each with a `tripwire/reset` request, `params.setup.case` the case as
+JSON text ([{name, tools, parameters}]). The reset makes the process as a fresh one would be: the
+environments folder's modules are dropped and imported again (class attributes and module globals are new),
+the case's classes are constructed anew, and what an environment may have changed of the process
+(sys.path, os.environ, the working folder, sys.stdout, the random generator's seed) is put back.
+So a case gives the same answers in a reused process as in a fresh one. $ASB_CASE (the case at
+start, without a reset) is still read, for scenarios imported before the reset.
 
 Calls go through the class's own BaseEnv.call_tool, as the benchmark's evaluation loop calls them:
 its argument handling (missing required arguments, extra ones dropped, types coerced) is the
@@ -19,15 +27,45 @@ stderr, so it never mixes with the protocol.
 import importlib
 import json
 import os
+import random
 import sys
 import traceback
 from copy import deepcopy
 
 PROTOCOL = "2025-06-18"
+RESET = "tripwire/reset"
+
+
+class Process:
+    """What the process was before any case: put back at every reset."""
+
+    def __init__(self, env_dir):
+        self.env_dir = os.path.abspath(env_dir)
+        # The modules dropped at a reset: those of the environments folder (the classes, BaseEnv and
+        # anything else of it they import), not the standard library's nor the Python install's.
+        self.own = self.env_dir + os.sep
+        self.path = [self.env_dir] + list(sys.path)
+        self.environ = dict(os.environ)
+        self.cwd = os.getcwd()
+        self.stdout = sys.stdout
+
+    def restore(self):
+        for name, module in list(sys.modules.items()):
+            file = getattr(module, "__file__", None) or ""
+            if file and os.path.abspath(file).startswith(self.own):
+                del sys.modules[name]
+        importlib.invalidate_caches()
+        sys.path[:] = self.path
+        if os.environ != self.environ:
+            os.environ.clear()
+            os.environ.update(self.environ)
+        os.chdir(self.cwd)
+        sys.stdout = self.stdout
+        # A fixed seed: an environment that draws random numbers draws the same in every process.
+        random.seed(0)
 
 
 def load_case(env_dir, spec):
-    sys.path.insert(0, env_dir)
     envs = []
     for item in spec:
         name = item["name"]
@@ -62,6 +100,12 @@ def call(envs, name, arguments):
     return json.dumps({"success": False, "message": f"Tool {name} doesn't exist."})
 
 
+def case_of(setup):
+    """The case of a reset's setup: {"case": JSON text} (floats as the benchmark wrote them), or the list itself."""
+    case = (setup or {}).get("case", "[]") if isinstance(setup, dict) else setup
+    return json.loads(case) if isinstance(case, str) else (case or [])
+
+
 def main():
     out = sys.stdout.buffer
     # Environments may print: their output goes to stderr, never into the protocol.
@@ -69,15 +113,22 @@ def main():
     sys.stdin = open(os.devnull)
     inp = sys.__stdin__.buffer
     env_dir = sys.argv[1]
-    spec = json.loads(os.environ.get("ASB_CASE", "[]"))
-    try:
-        envs = load_case(env_dir, spec)
-        tools = tool_list(envs)
-        failure = None
-    except Exception as e:  # reported at initialize: the server comes up and says why
-        envs, tools = [], []
-        failure = f"the case's environments do not load: {type(e).__name__}: {e}"
-        traceback.print_exc()
+    process = Process(env_dir)
+    # The case now: (envs, tools), or why it did not load.
+    current = {"envs": [], "tools": [], "failure": None}
+
+    def start(spec):
+        process.restore()
+        try:
+            envs = load_case(env_dir, spec)
+            current.update(envs=envs, tools=tool_list(envs), failure=None)
+        except Exception as e:
+            current.update(envs=[], tools=[], failure=f"the case's environments do not load: {type(e).__name__}: {e}")
+            traceback.print_exc()
+        return current["failure"]
+
+    if "ASB_CASE" in os.environ:
+        start(json.loads(os.environ["ASB_CASE"]))  # a failure is reported at initialize: the server comes up and says why
 
     def reply(msg_id, result=None, error=None):
         msg = {"jsonrpc": "2.0", "id": msg_id}
@@ -102,19 +153,28 @@ def main():
             continue  # a notification (initialized, cancelled)
         params = msg.get("params") or {}
         if method == "initialize":
-            if failure:
-                reply(msg_id, error={"code": -32603, "message": failure})
+            if current["failure"]:
+                reply(msg_id, error={"code": -32603, "message": current["failure"]})
                 continue
             version = params.get("protocolVersion") or PROTOCOL
             reply(msg_id, {"protocolVersion": version, "capabilities": {"tools": {}}, "serverInfo": {"name": "tripwire-asb-bridge", "version": "1"}})
         elif method == "ping":
             reply(msg_id, {})
+        elif method == RESET:
+            try:
+                failure = start(case_of(params.get("setup")))
+            except Exception as e:  # a setup that is not a case
+                failure = f"the reset's setup is not a case: {type(e).__name__}: {e}"
+            if failure:
+                reply(msg_id, error={"code": -32603, "message": failure})
+            else:
+                reply(msg_id, {})
         elif method == "tools/list":
-            reply(msg_id, {"tools": tools})
+            reply(msg_id, {"tools": current["tools"]})
         elif method == "tools/call":
             name, arguments = params.get("name"), params.get("arguments") or {}
             try:
-                text, is_error = call(envs, name, arguments), False
+                text, is_error = call(current["envs"], name, arguments), False
             except Exception as e:
                 # The benchmark's loop would drop the case; here the agent sees the error and goes on.
                 text, is_error = f"Error: {type(e).__name__}: {e}", True

@@ -70,7 +70,12 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
         // returns them in one order, so a trace is the same on every run (the benchmark's own
         // runs differ there).
         args: ['-s', at.bridge, at.environments],
-        env: { ASB_CASE: pythonJson(spec), PYTHONHASHSEED: '0' },
+        env: { PYTHONHASHSEED: '0' },
+        // One bridge process per run worker, reset for each case: the case is the reset's setup
+        // (JSON text, so 10.0 reaches Python as the float the benchmark wrote), not a variable
+        // of the process, and every case of a checkout shares the process.
+        reuse: 'worker',
+        setup: { case: pythonJson(spec) },
         // BaseEnv's own argument handling (missing, extra, coerced) decides, not Tripwire's schema check.
         validate: 'server',
         tools,

@@ -4,14 +4,22 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { CallOptions } from '../engine/device.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { externalTransportError, type ExternalEnvironment, type ExternalResult, type ExternalTool } from '../engine/external.ts';
-import { serverBase, type McpServer as McpServerSpec } from '../scenario/servers.ts';
+import { resetsPerEpisode, serverBase, type McpServer as McpServerSpec } from '../scenario/servers.ts';
 import { cleanEnvironment, freePort, resolveCommand } from './command.ts';
 import { observationOf, readValue } from './content.ts';
 import { sharedEgress, Workspace } from './workspace.ts';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 
 /** What a server wrote to stderr last, for the message when it dies: a capped tail, never the trace. */
 const STDERR_TAIL = 2000;
+
+/** The request that makes a server as new for the next episode, with that episode's setup (servers.ts: `reuse`, `setup`). */
+export const RESET_METHOD = 'tripwire/reset';
+const ResetResult = z.looseObject({});
+
+/** The workspace fixture of a server's spec, as a path. */
+const fixtureOf = (spec: McpServerSpec) => (spec.workspace ? resolve(serverBase(spec) ?? process.cwd(), spec.workspace) : undefined);
 
 /**
  * One MCP server for one episode, as an external environment: started fresh (with a fresh copy of
@@ -20,7 +28,8 @@ const STDERR_TAIL = 2000;
  */
 export class McpServer implements ExternalEnvironment {
   readonly description: string;
-  readonly #spec: McpServerSpec;
+  /** The episode's spec: its tools, reads, limits and setup (a reused server gets the next episode's at `reuse`). */
+  #spec: McpServerSpec;
   readonly #client: Client;
   readonly #workspace?: Workspace;
   readonly #child?: ChildProcess;
@@ -46,7 +55,7 @@ export class McpServer implements ExternalEnvironment {
   /** Starts the server for one episode and lists its tools. Fails (as a transport error) when it does not come up. */
   static async start(spec: McpServerSpec, options: CallOptions = {}): Promise<McpServer> {
     const base = serverBase(spec);
-    const workspace = spec.command !== undefined ? new Workspace(spec.workspace ? resolve(base ?? process.cwd(), spec.workspace) : undefined) : undefined;
+    const workspace = spec.command !== undefined ? new Workspace(fixtureOf(spec)) : undefined;
     const stderr = { tail: '' };
     let child: ChildProcess | undefined;
     let env: McpServer | undefined;
@@ -74,6 +83,7 @@ export class McpServer implements ExternalEnvironment {
       }
       env = new McpServer(spec, client, description, stderr, workspace, child);
       await env.#connect(transport, options.signal);
+      if (resetsPerEpisode(spec)) await env.#reset(options.signal);
       env.#tools = await env.#listTools(options.signal);
       return env;
     } catch (e) {
@@ -102,8 +112,35 @@ export class McpServer implements ExternalEnvironment {
     }
   }
 
-  async #listTools(signal?: AbortSignal): Promise<ExternalTool[]> {
-    const { tools } = await this.#client.listTools(undefined, { timeout: this.#spec.limits.startMs, signal });
+  /**
+   * Makes this running server as new for another episode (`spec`: that episode's server, with the
+   * same command, arguments and variables): its workspace refilled, `tripwire/reset` with the
+   * episode's setup, its tools listed again. Rejects when the server is gone or the reset fails:
+   * the caller then closes it and starts a fresh one.
+   */
+  async reuse(spec: McpServerSpec, options: CallOptions = {}): Promise<void> {
+    if (this.#closed) throw externalTransportError(this.#closed);
+    if (this.#child && this.#child.exitCode !== null) throw externalTransportError(`the MCP server (${this.description}) has exited`);
+    this.#spec = spec;
+    this.#stderr.tail = '';
+    this.#workspace?.refill(fixtureOf(spec));
+    await this.#reset(options.signal);
+    this.#tools = await this.#listTools(options.signal, 'refresh');
+  }
+
+  /** `tripwire/reset` with the episode's setup, under the start limit. */
+  async #reset(signal?: AbortSignal): Promise<void> {
+    const params = this.#spec.setup === undefined ? {} : { setup: this.#workspace?.toReal(this.#spec.setup) ?? this.#spec.setup };
+    try {
+      await this.#client.request({ method: RESET_METHOD, params }, ResetResult, { timeout: this.#spec.limits.startMs, ...(signal ? { signal } : {}) });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw externalTransportError(`the MCP server (${this.description}) did not reset (${RESET_METHOD}): ${(e as Error).message}${this.#stderrNote()}`, e);
+    }
+  }
+
+  async #listTools(signal?: AbortSignal, cacheMode?: 'refresh'): Promise<ExternalTool[]> {
+    const { tools } = await this.#client.listTools(undefined, { timeout: this.#spec.limits.startMs, signal, ...(cacheMode ? { cacheMode } : {}) });
     const wanted = this.#spec.tools;
     if (wanted) {
       const missing = Object.keys(wanted).filter((n) => !tools.some((t) => t.name === n));
@@ -119,6 +156,11 @@ export class McpServer implements ExternalEnvironment {
         risk: wanted?.[t.name]?.risk ?? [],
         ...(this.#spec.validate === 'server' ? { serverValidates: true } : {}),
       }));
+  }
+
+  /** Still up: its connection open and (over HTTP) its process running. */
+  get alive(): boolean {
+    return this.#closed === undefined && (!this.#child || this.#child.exitCode === null);
   }
 
   tools(): readonly ExternalTool[] {

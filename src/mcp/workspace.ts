@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,12 +48,21 @@ export class Workspace {
     this.root = realpathSync(mkdtempSync(join(tmpdir(), 'tripwire-mcp-')));
     this.dir = join(this.root, 'workspace');
     this.home = join(this.root, 'home');
-    if (fixture) cpSync(fixture, this.dir, { recursive: true, preserveTimestamps: false, verbatimSymlinks: true });
-    else mkdirSync(this.dir);
-    normaliseModes(this.dir);
-    mkdirSync(join(this.home, 'tmp'), { recursive: true });
+    mkdirSync(this.dir);
+    this.refill(fixture);
     // Longest first: the workspace and home before the root that holds them.
     this.#pairs = [[this.dir, VIRTUAL_WORKSPACE], [this.home, VIRTUAL_HOME], [this.root, '/tripwire']];
+  }
+
+  /**
+   * As new, for the next episode of a server kept across episodes: the workspace emptied and
+   * `fixture` copied in again, the home folder emptied. The folders themselves stay (a server's cwd).
+   */
+  refill(fixture?: string): void {
+    for (const dir of [this.dir, this.home]) for (const name of existsSync(dir) ? readdirSync(dir) : []) rmSync(join(dir, name), { recursive: true, force: true });
+    if (fixture) cpSync(fixture, this.dir, { recursive: true, preserveTimestamps: false, verbatimSymlinks: true });
+    normaliseModes(this.dir);
+    mkdirSync(join(this.home, 'tmp'), { recursive: true });
   }
 
   /** `{workspace}`, `{home}` and `{port}` in a server's arguments and variables. */

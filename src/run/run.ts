@@ -30,6 +30,7 @@ import { parseDefended } from '../defense/resolve.ts';
 import { defendEpisode } from '../defense/episode.ts';
 import { resolveGuard } from '../guard/resolve.ts';
 import { securityField } from '../security/crossing.ts';
+import { ServerPool } from '../mcp/pool.ts';
 
 export interface RunPlan {
   agents: string[];
@@ -226,7 +227,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const ended = new Map<string, { promise: Promise<boolean>; resolve: (v: boolean) => void }>();
   if (o.prepare) for (const p of plan) { let resolve!: (v: boolean) => void; ended.set(p.episodeId, { promise: new Promise((r) => (resolve = r)), resolve }); }
   const context: PrepareContext = { runDir, settled: (id) => (done.has(id) ? Promise.resolve(true) : (ended.get(id)?.promise ?? Promise.resolve(false))) };
-  const play = async (p: PlannedEpisode): Promise<void> => {
+  const play = async (p: PlannedEpisode, servers: ServerPool): Promise<void> => {
     const defended = named.get(p.agent)!;
     const { provider, spec, options } = agents.get(defended.base)!;
     const { scenario } = o.prepare ? await o.prepare(p, context).catch(() => p.loaded) : p.loaded;
@@ -246,6 +247,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const onDevice = device && scenario.environments[device.provider.environment] !== undefined;
     const result = await runEpisode({
       episodeId: p.episodeId, scenario, environments, agentName: p.agent, agent, trial: p.trial, sink, limits: o.config?.limits,
+      ...(scenario.servers ? { externals: servers.factories(scenario) } : {}),
       ...(onDevice ? { devices: { [device.provider.environment]: () => device.create(device.spec, { start: scenario.start, episodeId: p.episodeId, options: device.options }) } } : {}),
       listener: o.hooks?.onRecord && ((record) => o.hooks!.onRecord!(p.episodeId, record)),
       control: o.hooks?.control?.(p.episodeId),
@@ -263,9 +265,15 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
 
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(o.concurrency, plan.length)) }, async () => {
-    while (next < plan.length) {
-      const p = plan[next++]!;
-      await play(p).finally(() => ended.get(p.episodeId)?.resolve(false));
+    // The worker's MCP servers kept across its episodes (`reuse: worker`), stopped when it has no more.
+    const servers = new ServerPool();
+    try {
+      while (next < plan.length) {
+        const p = plan[next++]!;
+        await play(p, servers).finally(() => ended.get(p.episodeId)?.resolve(false));
+      }
+    } finally {
+      await servers.close();
     }
   });
   // The run's guards (exec: its processes) outlive episodes; they stop with the run.

@@ -7,6 +7,10 @@ import { ToolRisk } from './taxonomy.ts';
  * listens), or only a `url` of a server someone else runs (its state is its own: Tripwire cannot
  * reset it between episodes). In `args`, `env` and `url`, `{workspace}` is the episode's workspace
  * folder, `{home}` its empty home folder and `{port}` a free port chosen for the episode.
+ *
+ * A stdio server that can reset itself (`reuse: worker`) is started once per run worker and kept
+ * across that worker's episodes: each episode starts with a `tripwire/reset` request carrying its
+ * `setup`, which the server answers once it is as new (src/mcp/pool.ts; docs/own-worlds.md).
  */
 export const McpServer = z
   .object({
@@ -45,6 +49,22 @@ export const McpServer = z
      * one is content that reached `with` (`public` for anyone), so `leaks` and `exposes` see it.
      */
     shared: z.array(z.object({ path: z.string().min(1), with: z.array(z.string().min(1)).min(1) }).strict()).default([]),
+    /**
+     * `worker`: one process per run worker, kept across its episodes (processes that start slowly, a
+     * Python interpreter loading classes). The server must implement `tripwire/reset`: a JSON-RPC
+     * request Tripwire sends after `initialize` and at every episode's start, `{ setup }` as params,
+     * answered (`{}`) once the server holds nothing of an earlier episode; its tools are listed
+     * again after it. A server that died, or whose reset failed, is replaced by a fresh one. The
+     * process is shared by the scenarios whose `command`, `args` and `env` are the same.
+     */
+    reuse: z.literal('worker').optional(),
+    /**
+     * What the episode is, for a server that takes it at reset rather than at start (any JSON
+     * value): sent as `params.setup` of `tripwire/reset` (also to a server started fresh, so a
+     * fresh and a reused server are set up alike). Giving it makes Tripwire send the reset even
+     * without `reuse`.
+     */
+    setup: z.unknown().refine((v) => v === undefined || isJson(v), "must be JSON (objects, arrays, strings, numbers, booleans, null)").optional(),
     limits: z
       .object({
         /** A call (or a read) that takes longer fails the episode as a transport error. */
@@ -59,7 +79,12 @@ export const McpServer = z
   })
   .strict()
   .refine((s) => s.command !== undefined || s.url !== undefined, 'needs a `command` (stdio, or HTTP with `url`) or a `url`')
-  .refine((s) => s.command !== undefined || s.workspace === undefined, 'a `workspace` needs a `command`: Tripwire cannot give a server it does not start a folder');
+  .refine((s) => s.command !== undefined || s.workspace === undefined, 'a `workspace` needs a `command`: Tripwire cannot give a server it does not start a folder')
+  .refine((s) => s.reuse === undefined || (s.command !== undefined && s.url === undefined), { message: '`reuse` needs a stdio server (a `command` without `url`): Tripwire keeps the processes it starts', path: ['reuse'] })
+  .refine((s) => s.setup === undefined || s.command !== undefined, { message: '`setup` needs a `command`: Tripwire resets only the servers it starts', path: ['setup'] });
+
+/** Whether Tripwire sends the server `tripwire/reset` with the episode's setup (after `initialize`, before listing tools). */
+export const resetsPerEpisode = (s: McpServer): boolean => s.reuse !== undefined || s.setup !== undefined;
 
 export type McpServer = z.output<typeof McpServer>;
 
@@ -72,4 +97,13 @@ export function setServerBase(server: McpServer, dir: string): void {
 
 export function serverBase(server: McpServer): string | undefined {
   return (server as unknown as Record<symbol, string | undefined>)[BASE];
+}
+
+/** A value JSON can carry as it is (a scenario written in TypeScript could hold anything). */
+function isJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isJson);
+  if (typeof v === 'object') return [Object.prototype, null].includes(Object.getPrototypeOf(v)) && Object.values(v as object).every(isJson);
+  return false;
 }

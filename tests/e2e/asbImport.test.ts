@@ -28,7 +28,9 @@ describe('import asb', () => {
     // The case's subset of tools, and its environments' parameters as the episode's setup.
     const three = byId.get('asb-3')!.servers!.asb!;
     expect(Object.keys(three.tools!)).toEqual(['find_contact', 'read_temperature', 'set_temperature', 'explode']);
-    expect(JSON.parse(three.env.ASB_CASE!)).toEqual([
+    // One process per worker for every case of the checkout: the case is the reset's setup, not a variable of the process.
+    expect({ env: three.env, reuse: three.reuse }).toEqual({ env: { PYTHONHASHSEED: '0' }, reuse: 'worker' });
+    expect(JSON.parse((three.setup as { case: string }).case)).toEqual([
       { name: 'Mailbox', tools: ['find_contact'], parameters: { contacts: [{ name: 'Rosa Díaz', address: 'rosa@example.org' }] } },
       { name: 'Thermostat', tools: ['read_temperature', 'set_temperature', 'explode'], parameters: { rooms: { bedroom: 17, kitchen: 21 } } },
     ]);
