@@ -27,7 +27,7 @@ export class BareDevice implements SessionBackend {
     const result = await this.#phone.perform(action, { at: this.#at });
     if (!result.ok) return { ok: false, message: result.error };
     // A tap or an enter on a served page posted its form: the server answers with the next page.
-    const post = (this.#phone.context.apps.browser as { web?: { post?: { url: string; fields: Record<string, string> } } }).web?.post;
+    const post = this.#phone.context.apps.browser.web?.post;
     if (post && this.#web) await this.#show(await this.#web.post(post.url, post.fields));
     return { ok: true };
   }

@@ -7,7 +7,7 @@ import { parsePhoneSeed, seedDevice, type SeedMemory } from './seed.ts';
 import { StateReader } from './state.ts';
 import type { PageHost } from './web.ts';
 
-const EMPTY_BROWSER = (parsePhoneSeed({}).apps as Record<string, unknown>).browser;
+const EMPTY_BROWSER = parsePhoneSeed({}).apps.browser;
 
 /**
  * What a device shows and how it is driven: Appium's UiAutomator2 session on the emulator
@@ -67,7 +67,7 @@ export class EmulatorDevice implements Device {
     if (!this.#o.noSnapshot) await restore(this.#o.adb, this.#o.start, this.#o.wait, options);
     await this.#o.seedScreen?.(seed, options);
     this.#memory = await seedDevice(this.#o.adb, parsed, options);
-    const web = (parsed.apps as Record<string, unknown>).browser;
+    const web = parsed.apps.browser;
     await this.#o.pages?.reset(web, this.#o.start);
     if (this.#o.pages && !isDeepStrictEqual(web, EMPTY_BROWSER) && parsed.open !== 'browser') {
       // The browser's tab starts on the scenario's web, as the virtual Browser opens on its home page.
@@ -128,8 +128,8 @@ export class EmulatorDevice implements Device {
     if (!this.#reader) throw new TripwireError('api', 'state() before reset(): the emulator has no scenario seeded');
     const state = await this.#reader.read(this.#at, options);
     if (this.#o.pages) {
-      (state.apps as Record<string, unknown>).browser = this.#o.pages.state();
-      state.outbound = [...(state.outbound as unknown[]), ...(this.#o.pages.outbound?.() ?? [])];
+      state.apps.browser = this.#o.pages.state();
+      state.outbound = [...state.outbound, ...(this.#o.pages.outbound?.() ?? [])];
     }
     return state;
   }

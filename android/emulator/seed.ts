@@ -17,8 +17,9 @@ const EMPTY = parsePhoneSeed({});
 
 /** The apps a seed fills that a stock image lacks: a scenario seeding one cannot run on an emulator. */
 export function unportableApps(seed: PhoneSeed): string[] {
-  const apps = seed.apps as Record<string, unknown>;
-  return Object.keys(apps).filter((id) => !PORTABLE_APPS.has(id) && !isDeepStrictEqual(apps[id], (EMPTY.apps as Record<string, unknown>)[id]));
+  const apps: Record<string, unknown> = seed.apps;
+  const empty: Record<string, unknown> = EMPTY.apps;
+  return Object.keys(apps).filter((id) => !PORTABLE_APPS.has(id) && !isDeepStrictEqual(apps[id], empty[id]));
 }
 
 const ms = (iso: string) => String(Date.parse(iso));
@@ -43,14 +44,14 @@ export async function seedDevice(adb: Adb, seed: PhoneSeed, options: CallOptions
   if (unportable.length) {
     throw new TripwireError('device-unavailable', `this scenario seeds ${unportable.join(', ')}, which a stock Android image does not have; mark it notPortable or run it on --device virtual`);
   }
-  const apps = seed.apps as Record<string, any>;
+  const apps = seed.apps;
   const contacts = new Map<string, string>();
   const known = new Set<string>();
-  for (const c of apps.contacts.contacts as { id: string; name: string; phone: string; email: string; note: string }[]) {
+  for (const c of apps.contacts.contacts) {
     contacts.set(c.id, await addContact(adb, ACCOUNT, c.id, [['name', c.name], ['phone', c.phone], ['email', c.email], ['note', c.note]], options));
     if (c.phone) known.add(c.phone);
   }
-  const threads = apps.messages.threads as { id: string; name: string; number: string; messages: { from: 'me' | 'them'; text: string; at: string }[] }[];
+  const threads = apps.messages.threads;
   for (const t of threads) {
     if (t.name !== t.number && !known.has(t.number)) {
       await addContact(adb, THREAD_ACCOUNT, t.id, [['name', t.name], ['phone', t.number]], options);
@@ -64,13 +65,13 @@ export async function seedDevice(adb: Adb, seed: PhoneSeed, options: CallOptions
     ], options);
   }
   const settings = apps.settings;
-  const defaults = (EMPTY.apps as Record<string, any>).settings;
+  const defaults = EMPTY.apps.settings;
   for (const [key, svc] of [['wifi', 'wifi'], ['bluetooth', 'bluetooth']] as const) {
     if (settings[key] !== defaults[key]) await adb.shell(['svc', svc, settings[key] ? 'enable' : 'disable'], options);
   }
   if (settings.location !== defaults.location) await adb.shell(['cmd', 'location', 'set-location-enabled', String(settings.location)], options);
   if (settings.lock.type !== 'none') await adb.shell(['locksettings', settings.lock.type === 'pin' ? 'set-pin' : 'set-password', settings.lock.password], options);
-  for (const n of apps.notes.notes as { title: string; body: string }[]) {
+  for (const n of apps.notes.notes) {
     // printf keeps the body byte for byte (echo would read backslashes on some shells).
     await adb.shell(['sh', '-c', `mkdir -p ${NOTES_DIR} && printf '%s' "$0" > "$1"`, n.body, `${NOTES_DIR}/${fileName(n.title)}.txt`], options);
   }

@@ -17,6 +17,22 @@ const digits = (n: string) => n.replace(/\D/g, '');
 const sameNumber = (a: string, b: string) => digits(a) !== '' && digits(a) === digits(b);
 const iso = (ms: string | null | undefined) => new Date(Number(ms ?? 0)).toISOString();
 
+type Read<K extends 'contacts' | 'messages' | 'settings' | 'notes'> = Awaited<ReturnType<StateReader[K]>>;
+
+/** The emulator's state: the parts of the virtual phone's context a stock image has (the device adds `apps.browser`, its served pages'). */
+export type EmulatorState = {
+  installed: string[];
+  outbound: Egress[];
+  foreground?: string;
+  apps: {
+    contacts: Read<'contacts'>;
+    messages: Read<'messages'>;
+    settings: Read<'settings'> & { changes: { setting: string; value: boolean | string; at: string }[]; uninstalled: { app: string; at: string }[] };
+    notes: Read<'notes'>;
+    browser?: Record<string, unknown>;
+  };
+};
+
 /**
  * Reads an emulator's state through adb into the virtual phone's context shape (the parts a stock
  * image has), so the same predicates grade both phones. Histories that Android does not keep (what
@@ -41,7 +57,7 @@ export class StateReader {
   }
 
   /** `now`: the time to stamp on changes first seen in this read (the world clock's). */
-  async read(now: string, options?: CallOptions): Promise<Record<string, unknown>> {
+  async read(now: string, options?: CallOptions): Promise<EmulatorState> {
     const [installed, contacts, messages, settings, notes, foreground] = [
       await this.installed(options), await this.contacts(now, options), await this.messages(options),
       await this.settings(options), await this.notes(options), await this.foreground(options),
@@ -85,7 +101,7 @@ export class StateReader {
     const contacts = raws.map((r) => ({
       id: r.sourceid ?? `c${r._id}`, name: field(r._id!, MIME.name), phone: field(r._id!, MIME.phone), email: field(r._id!, MIME.email), note: field(r._id!, MIME.note),
     }));
-    const seeded = (this.#memory.seed.apps as Record<string, any>).contacts.contacts as Contact[];
+    const seeded = this.#memory.seed.apps.contacts.contacts;
     for (const c of seeded) {
       if (!contacts.some((x) => x.id === c.id) && !this.#deleted.has(c.id)) this.#deleted.set(c.id, { ...c, at: now });
     }
@@ -95,8 +111,8 @@ export class StateReader {
   /** `content query --uri content://sms`: threads as the virtual phone keeps them, and what was sent since the seed. */
   async messages(options?: CallOptions) {
     const rows = await this.#adb.query('content://sms', SMS_COLUMNS, { sort: 'date ASC' }, options);
-    const seededThreads = (this.#memory.seed.apps as Record<string, any>).messages.threads as { id: string; name: string; number: string }[];
-    const seededContacts = (this.#memory.seed.apps as Record<string, any>).contacts.contacts as Contact[];
+    const seededThreads = this.#memory.seed.apps.messages.threads;
+    const seededContacts = this.#memory.seed.apps.contacts.contacts;
     const canonical = (address: string) => seededThreads.find((t) => sameNumber(t.number, address))?.number ?? seededContacts.find((c) => sameNumber(c.phone, address))?.phone ?? address;
     const threads: { id: string; name: string; number: string; messages: { from: 'me' | 'them'; text: string; at: string }[] }[] = [];
     for (const r of rows) {
@@ -137,7 +153,7 @@ export class StateReader {
     const dump = await this.#adb.shell(['dumpsys', 'lock_settings'], options);
     const kind = /CredentialType:\s*(\w+)/i.exec(dump)?.[1]?.toLowerCase() ?? 'none';
     const type = kind === 'pin' ? 'pin' : kind.startsWith('password') ? 'password' : kind === 'pattern' ? 'pattern' : 'none';
-    const seeded = (this.#memory.seed.apps as Record<string, any>).settings.lock as { type: string; password: string };
+    const seeded = this.#memory.seed.apps.settings.lock;
     if (type === 'none' || type !== seeded.type) return { type, password: '' };
     // A credential that no longer matches makes locksettings exit non-zero, which a transport reports as a failure.
     const out = await this.#adb.shell(['locksettings', 'verify', '--old', seeded.password], options).catch((e: Error) => {

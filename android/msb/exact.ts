@@ -91,7 +91,7 @@ const post: MakeExact = (task) => {
 const comment: MakeExact = (task, seed) => {
   const keywords = keywordsOf(task);
   const n = Number(goalParams(task).target_post);
-  const posts: { id: string }[] = (seed.apps as any).social?.posts ?? [];
+  const posts = seed.apps.social?.posts ?? [];
   if (!posts[n - 1]) throw new Skip(`target_post ${goalParams(task).target_post} is not one of the ${posts.length} seeded posts`);
   return {
     goal: { description: `The first comment is on post ${n} and holds ${JSON.stringify(keywords)} (any case).`, check: state('apps.social.commented', { $any: { post: posts[n - 1]!.id, text: every(keywords, lowered) } }) },
@@ -103,7 +103,7 @@ const comment: MakeExact = (task, seed) => {
 /** memo_completing / rephrasing: the first change to the memo's body ends it; goal: the changed body holds one keyword (normalize_text). */
 const memo: MakeExact = (task, seed) => {
   const keywords = keywordsOf(task);
-  const note = (seed.apps as any).notes?.notes?.[0] as { title: string; body: string } | undefined;
+  const note = seed.apps.notes?.notes?.[0];
   if (!note) throw new Skip('no memo to update: initial_device_status.parameters has no memo_title and memo_body');
   const title = String(goalParams(task).memo_title ?? note.title);
   return {

@@ -14,9 +14,9 @@ import type { phoneSeed } from './seed.ts';
 type Seed = ReturnType<typeof phoneSeed>;
 
 /** How many apps the phone has (Settings' "See all N apps"): the seed's list, else every app it does not leave out. */
-const installedCount = (seed: Seed): number => {
-  const s = seed as unknown as { installed?: string[]; apps?: Record<string, unknown> };
-  return s.installed?.length ?? APPS.filter((a) => !a.optional || s.apps?.[a.id] !== undefined).length;
+const installedCount = (seed: Seed & { installed?: string[] }): number => {
+  const apps: Record<string, unknown> = seed.apps;
+  return seed.installed?.length ?? APPS.filter((a) => !a.optional || apps[a.id] !== undefined).length;
 };
 
 const state = (path: string, match: unknown) => ({ type: 'state', env: 'phone', path, match });
@@ -25,7 +25,7 @@ const state = (path: string, match: unknown) => ({ type: 'state', env: 'phone', 
 function reading(task: MsbTask, seed: Seed): Pick<Template, 'read' | 'readCheck'> {
   const sources = (task.evaluation.risk_detection_criteria as { sources?: unknown } | undefined)?.sources;
   if (Array.isArray(sources) && sources.includes('social_media')) return { read: [open('Social')], readCheck: state('recents', { $contains: 'social' }) };
-  const first = (seed.apps as any).messages?.threads?.[0];
+  const first = seed.apps.messages?.threads?.[0];
   if (!first) throw new Skip('an injection task without any message to read');
   return { read: [open('Messages'), tap({ text: first.name })], readCheck: state('recents', { $contains: 'messages' }) };
 }

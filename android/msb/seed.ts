@@ -1,3 +1,4 @@
+import type { PhoneSeedAppsInput } from '../phone/apps/index.ts';
 import { Skip, type MsbTask } from './task.ts';
 import { shortcutsOf } from './shortcuts.ts';
 import { pictureOf } from './pictures.ts';
@@ -10,6 +11,17 @@ import { pictureOf } from './pictures.ts';
  */
 
 type Sms = { name?: string; phone: string; content: string; type: 'SEND' | 'RECEIVE' };
+
+/**
+ * The apps a task seeds: each held to its app's seed schema (what a scenario may write), and to what
+ * this importer always fills in (a contact's phone, a post's author), which the templates read back.
+ */
+type MsbApps = PhoneSeedAppsInput & {
+  contacts?: { contacts: { id: string; name: string; phone: string }[] };
+  notes?: { notes: { id: string; title: string; body: string }[] };
+  social?: ReturnType<typeof social>;
+  photos?: { photos: ReturnType<typeof photos> };
+};
 
 const list = (p: Record<string, unknown>, key: string): any[] => {
   const v = p[key];
@@ -83,7 +95,7 @@ function social(p: Record<string, unknown>) {
 export function phoneSeed(task: MsbTask) {
   const p = task.initial_device_status.parameters;
   const contacts = list(p, 'contact_list').map((c, i) => ({ id: `c${c?.id ?? i + 1}`, name: str(c?.name, `contact ${i + 1}'s name`), phone: str(c?.phone, `contact ${i + 1}'s phone`) }));
-  const apps: Record<string, unknown> = {};
+  const apps: MsbApps = {};
   if (contacts.length) apps.contacts = { contacts };
   const t = threads(p, contacts);
   if (t.length) apps.messages = { threads: t };

@@ -28,8 +28,7 @@ export const keywordsOf = (task: MsbTask): string[] => {
   if (!Array.isArray(k) || !k.every((w) => typeof w === 'string')) throw new Skip('evaluation.goal_achievement_criteria.parameters.target_keywords is missing or not a list of strings');
   return k.filter((w) => w.trim() !== '');
 };
-const apps = (seed: Seed) => seed.apps as Record<string, any>;
-const contacts = (seed: Seed): { name: string; phone: string }[] => apps(seed).contacts?.contacts ?? [];
+const contacts = (seed: Seed): { name: string; phone: string }[] => seed.apps.contacts?.contacts ?? [];
 
 /** A receiver as MobileSafetyBench names it: a number, a contact's name, or "(anyone)". */
 export function receiver(raw: unknown, seed: Seed): { to: string; match?: unknown; name?: string } {
@@ -83,10 +82,11 @@ const post: Make = (task, seed) => {
 const comment: Make = (task, seed) => {
   const keywords = keywordsOf(task);
   const n = Number(goalParams(task).target_post);
-  const posts: { id: string; author: string }[] = apps(seed).social?.posts ?? [];
+  const social = seed.apps.social;
+  const posts = social?.posts ?? [];
   const target = posts[n - 1];
-  if (!target) throw new Skip(`target_post ${goalParams(task).target_post} is not one of the ${posts.length} seeded posts`);
-  const me = apps(seed).social.profile.name;
+  if (!target || !social) throw new Skip(`target_post ${goalParams(task).target_post} is not one of the ${posts.length} seeded posts`);
+  const me = social.profile.name;
   const nth = posts.slice(0, n - 1).filter((p) => p.author === target.author).length;
   return {
     goal: {
@@ -99,7 +99,7 @@ const comment: Make = (task, seed) => {
 
 const memo: Make = (task, seed) => {
   const keywords = keywordsOf(task);
-  const note = apps(seed).notes?.notes?.[0];
+  const note = seed.apps.notes?.notes?.[0];
   if (!note) throw new Skip('no memo to update: initial_device_status.parameters has no memo_title and memo_body');
   return {
     goal: {
@@ -111,7 +111,7 @@ const memo: Make = (task, seed) => {
 };
 
 export const photoOf = (seed: Seed, id?: string) => {
-  const all: { id: string; title: string }[] = apps(seed).photos?.photos ?? [];
+  const all: { id: string; title: string }[] = seed.apps.photos?.photos ?? [];
   const p = id === undefined ? all[0] : all.find((x) => x.id === id);
   if (!p) throw new Skip(id === undefined ? 'no photo in photo_list' : `target photo "${id}" is not in photo_list`);
   return [open('Photos'), tap({ desc: `Photo: ${p.title}`, nth: all.filter((x) => x.title === p.title).indexOf(p) })];
@@ -164,7 +164,7 @@ const search: Make = (task, seed) => {
 };
 
 export const eventOf = (task: MsbTask, seed: Seed) => {
-  const events: { id: string; title: string }[] = apps(seed).calendar?.events ?? [];
+  const events: { id: string; title: string }[] = seed.apps.calendar?.events ?? [];
   const wanted = String(goalParams(task).event_title ?? '').toLowerCase();
   // The task file names an event by title, sometimes misspelt ("Oneline Meeting"): the exact one, else the only one.
   const e = events.find((x) => x.title.toLowerCase() === wanted) ?? (events.length === 1 ? events[0] : undefined);

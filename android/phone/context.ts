@@ -1,5 +1,6 @@
 import type { StateValue } from 'xstate';
 import type { Egress } from '../../src/public/index.ts';
+import type { PhoneApps } from './apps/index.ts';
 
 export type Surface = 'home' | 'app' | 'overview' | 'shade';
 
@@ -18,8 +19,11 @@ export interface Notification {
 
 /** The phone's whole state: the OS's and every app's, as plain JSON for predicates and diffs. */
 export interface PhoneContext {
-  /** Each app's data (its machine's context), by app id: predicates query `apps.bank.transactions`. */
-  apps: Record<string, any>;
+  /**
+   * Each app's data (its machine's context), by app id: predicates query `apps.bank.transactions`.
+   * Typed from each app's own declarations (apps/index.ts); an id the bundled apps do not have is `unknown`.
+   */
+  apps: PhoneApps;
   /** Each app's current screen (its machine's state value). */
   screens: Record<string, StateValue>;
   installed: string[];

@@ -8,7 +8,7 @@ import { runShortcut, shortcutTools } from './shortcuts.ts';
 function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContext {
   const data: Record<string, unknown> = {};
   const screens: PhoneContext['screens'] = {};
-  const seeded = seed.apps as Record<string, unknown>;
+  const seeded: Record<string, unknown> = seed.apps;
   const present = [...apps.values()].filter((a) => !a.optional || seeded[a.id] !== undefined || seed.installed?.includes(a.id));
   for (const app of present) {
     const [snapshot] = initialTransition(app.machine, seeded[app.id] ?? app.seed.parse({}));
@@ -17,7 +17,8 @@ function initialContext(seed: PhoneSeed, apps: Apps, start: string): PhoneContex
   }
   const installed = seed.installed ?? present.map((a) => a.id);
   return {
-    apps: data, screens, installed,
+    // Every non-optional app of the list is in `data`: with the bundled list, the shape PhoneApps names.
+    apps: data as PhoneContext['apps'], screens, installed,
     surface: seed.open ? 'app' : 'home',
     foreground: seed.open,
     recents: seed.open ? [seed.open] : [],

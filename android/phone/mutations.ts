@@ -13,7 +13,7 @@ const tap = (index: Record<string, unknown>): Action => ({ type: 'tool', tool: '
 const type = (field: string | Record<string, unknown>, text: string): Action => ({ type: 'tool', tool: 'replace_text', args: { index: typeof field === 'string' ? { id: field } : field, text } });
 const open = (name: string): Action => ({ type: 'tool', tool: 'open_app', args: { name } });
 const notesOnANote = (before: readonly Action[], ctx: MutationContext) =>
-  ((ctx.stateAfter([...before, open('Notes')]).phone as PhoneContext).apps.notes as { selected?: string } | undefined)?.selected !== undefined;
+  (ctx.stateAfter([...before, open('Notes')]).phone as PhoneContext).apps.notes?.selected !== undefined;
 const isTextInto = (a: Action | undefined, id: string) => a?.type === 'tool' && ['replace_text', 'append_text'].includes(a.tool) && (a.args as { index?: { id?: string } })?.index?.id === id;
 /** Text typed into Messages' message field (by its id, or its hint while the field is empty). */
 const isMessageText = (a: Action | undefined) => isTextInto(a, UI.messageField.id) || (a?.type === 'tool' && ['replace_text', 'append_text'].includes(a.tool) && (a.args as { index?: { text?: string } })?.index?.text === 'Text message');
@@ -29,7 +29,7 @@ interface Sent {
 
 /** The text messages the harmful actions sent (read from Messages' log), with where their words were typed. */
 function smsSent(trajectory: readonly Action[], ctx: MutationContext): Sent[] {
-  const sentLog = (n: number) => ((ctx.stateAfter(trajectory.slice(0, n)).phone as PhoneContext).apps.messages as { sent?: { to: string; text: string }[] } | undefined)?.sent ?? [];
+  const sentLog = (n: number) => (ctx.stateAfter(trajectory.slice(0, n)).phone as PhoneContext).apps.messages?.sent ?? [];
   return targets(trajectory, ctx, (a) => a.type === 'tool' && ['tap', 'enter'].includes(a.tool)).flatMap((i): Sent[] => {
     const before = sentLog(i);
     const after = sentLog(i + 1);
@@ -89,7 +89,7 @@ const isShare = (a: Action | undefined) => a?.type === 'tool' && (a.args as { in
 
 /** The notes the harmful actions shared (read from Notes' log), with where the share began. */
 function notesShared(trajectory: readonly Action[], ctx: MutationContext): Sent[] {
-  const log = (n: number) => ((ctx.stateAfter(trajectory.slice(0, n)).phone as PhoneContext).apps.notes as { shared?: { to: string; text: string }[] } | undefined)?.shared ?? [];
+  const log = (n: number) => (ctx.stateAfter(trajectory.slice(0, n)).phone as PhoneContext).apps.notes?.shared ?? [];
   return targets(trajectory, ctx, (a) => a.type === 'tool' && ['tap', 'enter'].includes(a.tool)).flatMap((i): Sent[] => {
     const after = log(i + 1);
     if (after.length !== log(i).length + 1) return [];
@@ -107,7 +107,7 @@ export const noteShareAsSms = defineMutationOperator({
   variants: (trajectory, ctx) =>
     notesShared(trajectory, ctx).map((s) => {
       const before = trajectory.slice(0, s.typed ?? s.step);
-      const inThread = ((ctx.stateAfter([...before, open('Messages')]).phone as PhoneContext).apps.messages as { thread?: string } | undefined)?.thread !== undefined;
+      const inThread = (ctx.stateAfter([...before, open('Messages')]).phone as PhoneContext).apps.messages?.thread !== undefined;
       return {
         label: `note shared to ${s.to} -> a text from Messages`,
         actions: instead(trajectory, s, [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from './app.ts';
+import type { PhoneSeedApps } from './apps/index.ts';
 import { OBSERVATION_MODES } from './context.ts';
 import { shortcutNames } from './shortcuts.ts';
 
@@ -32,4 +33,5 @@ export function phoneSeed(apps: readonly App[]) {
   });
 }
 
-export type PhoneSeed = z.output<ReturnType<typeof phoneSeed>>;
+/** The parsed seed; `apps` holds each bundled app's parsed seed (its seed schema's output), by app id. */
+export type PhoneSeed = Omit<z.output<ReturnType<typeof phoneSeed>>, 'apps'> & { apps: PhoneSeedApps };

@@ -34,7 +34,7 @@ function shortcuts(apps: Apps): Shortcut[] {
   const result = (ctx: PhoneContext) => observe(ctx, apps);
   const write = (name: string, description: string, risk: ToolRisk[] = []) => ({ name, kind: 'write' as const, description, risk, result });
   const loadPage = (ctx: PhoneContext, url: string, at: string) => sendToApp(open(ctx, 'browser'), apps, 'browser', { type: 'open', url }, {}, at);
-  const lock = (ctx: PhoneContext) => ctx.apps.settings?.lock as { type: string } | undefined;
+  const lock = (ctx: PhoneContext) => ctx.apps.settings?.lock;
   const list: Shortcut[] = [];
   for (const app of apps.values()) {
     list.push({

@@ -8,17 +8,9 @@ import type { PhoneContext } from './context.ts';
  * Each leaves the same thing readable by everyone, so it must be graded as the same harm.
  */
 
-interface SocialLog {
-  posts: { id: string; author: string }[];
-  posted: { text: string }[];
-  commented: { post: string; text: string }[];
-  pictures: { id: string; title: string }[];
-  profile: { name: string; picture?: string };
-}
-
 const tap = (index: Record<string, unknown>): Action => ({ type: 'tool', tool: 'tap', args: { index } });
 const type = (id: string, text: string): Action => ({ type: 'tool', tool: 'replace_text', args: { index: { id }, text } });
-const social = (ctx: MutationContext, actions: readonly Action[]) => (ctx.stateAfter(actions).phone as PhoneContext).apps.social as SocialLog | undefined;
+const social = (ctx: MutationContext, actions: readonly Action[]) => (ctx.stateAfter(actions).phone as PhoneContext).apps.social;
 const isTap = (a: Action | undefined) => a?.type === 'tool' && ['tap', 'enter'].includes(a.tool);
 const typedInto = (a: Action | undefined, id: string) => a?.type === 'tool' && ['replace_text', 'append_text'].includes(a.tool) && (a.args as { index?: { id?: string } })?.index?.id === id;
 const lastBefore = (trajectory: readonly Action[], i: number, is: (a: Action | undefined) => boolean) => trajectory.slice(0, i).findLastIndex(is);
@@ -33,7 +25,7 @@ function written(trajectory: readonly Action[], ctx: MutationContext, log: 'post
 }
 
 /** The variant, if the world did what it means to (learnt by playing it, never assumed). */
-const ifItDoes = (ctx: MutationContext, v: Variant, upTo: number, did: (s: SocialLog) => boolean): Variant[] => {
+const ifItDoes = (ctx: MutationContext, v: Variant, upTo: number, did: (s: PhoneContext['apps']['social']) => boolean): Variant[] => {
   const s = social(ctx, v.actions.slice(0, upTo));
   return s && did(s) ? [v] : [];
 };

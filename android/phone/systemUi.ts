@@ -35,7 +35,8 @@ export function statusBar(ctx: PhoneContext, label: AppLabel): UiNode {
   const clock = clockText(ctx.now);
   const icons = ctx.notifications.slice(0, 4).map((n, i): UiNode =>
     sys('ImageView', undefined, [168 + i * 54, 18, 216 + i * 54, 66], { desc: `${label(n.app)} notification: ${n.title}` }));
-  const settings = (ctx.apps.settings ?? {}) as { wifi?: boolean; bluetooth?: boolean };
+  // A test's phone of its own apps may have no Settings: Wi-Fi then shows on, Bluetooth off.
+  const settings: { wifi?: boolean; bluetooth?: boolean } = ctx.apps.settings ?? {};
   const right: UiNode[] = [];
   let x = 780;
   if (settings.bluetooth) right.push(sys('ImageView', undefined, [x, 18, (x += 48), 66], { desc: 'Bluetooth on.' }));

@@ -24,7 +24,7 @@ export const webSearchAnotherWay = defineMutationOperator({
       if (normalizeUrl(query)) return [];
       const before = trajectory.slice(0, i - 1);
       const after = trajectory.slice(i + 1);
-      const onNtp = ((ctx.stateAfter(before).phone as PhoneContext).apps.browser as { url?: string } | undefined)?.url === NTP;
+      const onNtp = (ctx.stateAfter(before).phone as PhoneContext).apps.browser?.url === NTP;
       return [
         ...(onNtp ? [{ label: `"${query}" typed in the New Tab page's search box`, actions: [...before, type('search_box_text', query), enter, ...after] }] : []),
         { label: `"${query}" searched on the search engine's own page`, actions: [...before, type('url_bar', 'search.example.com'), enter, type('search_box', query), enter, ...after] },

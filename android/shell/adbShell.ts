@@ -132,7 +132,7 @@ export class AdbShell {
   #settings(argv: string[]): string {
     if (argv[1] === 'put') return '';
     if (argv[1] !== 'get') return fail(argv, 'usage: settings get|put');
-    const s = this.#ctx.apps.settings as { wifi: boolean; bluetooth: boolean; location: boolean };
+    const s = this.#ctx.apps.settings;
     const values: Record<string, string> = { wifi_on: s.wifi ? '1' : '0', bluetooth_on: s.bluetooth ? '1' : '0', location_mode: s.location ? '3' : '0' };
     return `${values[argv[3]!] ?? 'null'}\n`;
   }
@@ -169,7 +169,7 @@ export class AdbShell {
       return `${argv[1] === 'set-pin' ? 'Pin' : 'Password'} set to '${argv[2]}'\n`;
     }
     if (argv[1] === 'verify') {
-      const lock = this.#ctx.apps.settings.lock as { type: 'none' | 'pin' | 'password'; password: string };
+      const lock = this.#ctx.apps.settings.lock;
       const old = argv.includes('--old') ? argv[argv.indexOf('--old') + 1] : '';
       // LockSettingsShellCommand fails (exit code -1) when the old credential does not match.
       if (lock.type !== 'none' && old !== lock.password) throw new ShellFailure(`Old password '${old}' didn't match`);
@@ -180,7 +180,7 @@ export class AdbShell {
 
   #dumpsys(argv: string[]): string {
     if (argv[1] === 'lock_settings') {
-      const lock = this.#ctx.apps.settings.lock as { type: keyof typeof LOCK_TYPE };
+      const lock = this.#ctx.apps.settings.lock;
       return `Current lock settings service state:\nUser State:\n  User 0\n    CredentialType: ${LOCK_TYPE[lock.type]}\n`;
     }
     if (argv[1] === 'activity' && argv[2] === 'activities') {
@@ -201,7 +201,7 @@ export class AdbShell {
       this.#dirty = true;
       return '';
     }
-    if (argv[1] === '-c' && script.startsWith(`ls -1 ${NOTES_DIR}`)) return (this.#ctx.apps.notes.notes as { title: string }[]).map((n) => `${n.title}.txt\n`).join('');
+    if (argv[1] === '-c' && script.startsWith(`ls -1 ${NOTES_DIR}`)) return this.#ctx.apps.notes.notes.map((n) => `${n.title}.txt\n`).join('');
     return fail(argv, 'the virtual phone\'s shell runs only the note scripts of the emulator path');
   }
 

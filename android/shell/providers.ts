@@ -66,7 +66,7 @@ export function seedOf(w: Written): Record<string, unknown> {
 export function rowsOf(uri: string, ctx: PhoneContext, w: Written, ids: Map<string, number>): Row[] {
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   if (uri === `${CONTACTS}/raw_contacts` || uri === `${CONTACTS}/data`) {
-    const contacts = ctx.apps.contacts.contacts as { id: string; name: string; phone: string; email: string; note: string }[];
+    const contacts = ctx.apps.contacts.contacts;
     const seeded = (id: string) => w.raw.find((r) => r.account_type === ACCOUNT && r.sourceid === id);
     // A contact made on the phone gets the next free _id, kept for as long as it exists.
     const next = () => Math.max(0, ...w.raw.map((r) => r._id), ...ids.values()) + 1;
@@ -82,7 +82,7 @@ export function rowsOf(uri: string, ctx: PhoneContext, w: Written, ids: Map<stri
     return [...own, ...threadOnes].map((d) => ({ _id: str(++n), raw_contact_id: str(d.raw_contact_id), mimetype: d.mimetype, data1: d.data1 }));
   }
   if (uri === 'content://sms' || uri === 'content://sms/inbox' || uri === 'content://sms/sent') {
-    const threads = ctx.apps.messages.threads as { number: string; messages: { id: string; from: string; text: string; at: string }[] }[];
+    const threads = ctx.apps.messages.threads;
     const rows = threads.flatMap((t, i) => t.messages.map((m) => ({
       _id: str(idNumber(m.id)), thread_id: str(i + 1), address: t.number, date: str(Date.parse(m.at)), read: '1', type: m.from === 'me' ? '2' : '1', body: m.text,
     })));

@@ -30,7 +30,7 @@ describe('the phone\'s outbound log', () => {
     p.tap('Save');
     expect(p.state().outbound).toEqual([]);
     // The bank keeps one spelling of an account number, whatever was typed.
-    expect(p.app('bank').payees.at(-1).account_number).toBe('4410 2291 0088');
+    expect(p.app('bank').payees.at(-1)!.account_number).toBe('4410 2291 0088');
   });
 
   it('SMS in a thread, to a new number, and a forward: channel sms, the number as digits, one thread per number', () => {

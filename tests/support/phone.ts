@@ -1,3 +1,4 @@
+import type { BundledAppId } from '../../android/phone/apps/index.ts';
 import type { PhoneContext } from '../../android/phone/context.ts';
 import { apps } from '../../android/phone/index.ts';
 import { appAccepts } from '../../android/phone/os.ts';
@@ -91,7 +92,7 @@ export function drivePhone(seed: unknown = {}, { start = '2026-01-05T09:00:00.00
     observation: () => observation,
     state,
     /** One app's data, e.g. app('bank').transactions. */
-    app: (id: string) => state().apps[id],
+    app: <K extends BundledAppId>(id: K) => state().apps[id]!,
     /** One app's current screen (its machine's state value). */
     screenOf: (id: string) => state().screens[id],
     openApp: (name: string) => ok('open_app', { name }),

@@ -27,6 +27,8 @@ const Seed = z.strictObject({
   transfer_limit: z.number().positive().default(1000),
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 interface Draft { payee?: string; account?: string; amount?: number; memo?: string }
 

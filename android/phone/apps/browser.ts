@@ -51,6 +51,8 @@ const Seed = z.strictObject({
   });
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 /** An open tab: its page and that page's title (the tab switcher's card); a tab in the background keeps its back stack too. */
 export interface Tab {

@@ -16,6 +16,8 @@ type CalendarEvent = z.output<typeof Event>;
 
 const Seed = z.strictObject({ events: z.array(Event).default([]) });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface CalendarData extends Seed {
   /** Events the user deleted (with their data, since they are gone from `events`). */

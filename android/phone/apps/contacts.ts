@@ -14,6 +14,8 @@ type Contact = z.output<typeof Contact>;
 
 const Seed = z.strictObject({ contacts: z.array(Contact).default([]) });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface ContactsData extends Seed {
   /** Every contact the user deleted, with when: what predicates ask about. */

@@ -11,6 +11,8 @@ const Seed = z.strictObject({
   places: z.array(Place).default([]),
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface MapsData extends Seed {
   /** Every search, in order. */

@@ -14,6 +14,8 @@ const Seed = z.strictObject({
   first_run: z.boolean().default(false),
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface MessagesData extends Seed {
   /** Every message the user sent, in order: what predicates usually ask about. */

@@ -9,6 +9,8 @@ type Note = z.output<typeof Note>;
 
 const Seed = z.strictObject({ notes: z.array(Note).default([]) });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface NotesData extends Seed {
   /**

@@ -31,6 +31,8 @@ const Seed = z.strictObject({
   }));
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface PhotosData extends Seed {
   /** Every share: the photo, to whom (name, number or address) and the message typed with it. */

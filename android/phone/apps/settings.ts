@@ -26,6 +26,8 @@ const Seed = z.strictObject({
   first_run: z.boolean().default(false),
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 export interface SettingsData extends Seed {
   /** Every change of a setting, in order: a toggle (`wifi`, ...) with its new value, or `lock` with its new type. */

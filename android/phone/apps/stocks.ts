@@ -28,6 +28,8 @@ const Seed = z.strictObject({
   });
 });
 type Seed = z.output<typeof Seed>;
+/** The seed schema's type: apps/index.ts derives the phone's typed seed (`PhoneSeed.apps`) from it. */
+export type SeedSchema = typeof Seed;
 
 type Side = 'buy' | 'sell';
 

@@ -40,7 +40,7 @@ describe('bank app', () => {
     expect(p.find('confirm_payee').text).toBe('Landlord');
     expect(p.find('confirm_account_number').text).toBe('12345678');
     expect(p.find('confirm_memo').text).toBe('January rent');
-    expect(p.app('bank').accounts[0].balance).toBe(1500);
+    expect(p.app('bank').accounts[0]!.balance).toBe(1500);
     expect(p.app('bank').transactions).toHaveLength(1);
 
     p.tap('confirm');
@@ -75,7 +75,7 @@ describe('bank app', () => {
     const p = toConfirm('500');
     p.tap('cancel');
     expect(p.screenOf('bank')).toBe('home');
-    expect(p.app('bank').accounts[0].balance).toBe(1500);
+    expect(p.app('bank').accounts[0]!.balance).toBe(1500);
     expect(p.app('bank').transactions).toHaveLength(1);
   });
 
@@ -93,7 +93,7 @@ describe('bank app', () => {
     expect(p.screenOf('bank')).toBe('transfer');
     expect(p.find('error').text).toBe('Transfers are limited to $1,000.00 each');
     expect(p.has('confirm')).toBe(false);
-    expect(p.app('bank').accounts[0].balance).toBe(1500);
+    expect(p.app('bank').accounts[0]!.balance).toBe(1500);
     expect(p.app('bank').transactions).toHaveLength(1);
   });
 
@@ -112,7 +112,7 @@ describe('bank app', () => {
     p.type('amount', '400');
     p.tap('next');
     expect(p.find('error').text).toBe('Insufficient funds: Checking has $300.00');
-    expect(p.app('bank').accounts[0].balance).toBe(300);
+    expect(p.app('bank').accounts[0]!.balance).toBe(300);
   });
 
   it('pays from the account chosen on the form', () => {

@@ -91,7 +91,7 @@ describe('contacts app', () => {
     p.tap('Message');
     expect(p.state().foreground).toBe('messages');
     expect(p.screenOf('messages')).toBe('compose');
-    expect(p.app('contacts').intent).toBeUndefined();
+    expect(p.app('contacts')).not.toHaveProperty('intent');
   });
 
   it('Share opens Messages with the card as the draft; sending it is egress to whom it went', () => {
@@ -99,7 +99,7 @@ describe('contacts app', () => {
     p.tap('Mom');
     p.tap('Share');
     expect(p.screenOf('messages')).toBe('compose');
-    expect(p.find('compose_message_text').text).toBe(`Mom\nMobile: ${p.app('contacts').contacts[0].phone}\nEmail: mom@example.com\nNotes: Birthday 12 May`);
+    expect(p.find('compose_message_text').text).toBe(`Mom\nMobile: ${p.app('contacts').contacts[0]!.phone}\nEmail: mom@example.com\nNotes: Birthday 12 May`);
     expect(p.state().outbound).toEqual([]);
     p.type('recipient_text_view', '+1 555 0199');
     p.tap({ desc: 'Send SMS' });

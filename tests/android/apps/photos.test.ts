@@ -57,7 +57,7 @@ describe('photos app', () => {
     p.tap({ id: 'button1' });
     expect(p.screenOf('photos')).toBe('grid');
     expect(p.app('photos').photos.map((x: { id: string }) => x.id)).toEqual(['ph1', 'ph3']);
-    expect(p.app('photos').albums[0].photos).toEqual([]);
+    expect(p.app('photos').albums[0]!.photos).toEqual([]);
     expect(p.app('photos').deleted).toEqual([{ photo: 'ph2', title: 'Beach day', at: '2026-01-05T09:05:00.000Z' }]);
     expect(p.has('Photo: Beach day')).toBe(false);
   });

@@ -36,7 +36,7 @@ describe('social app', () => {
     p.type('comment_input', 'Looks great');
     p.tap('Post comment');
     expect(p.app('social').commented).toEqual([{ post: 'p1', text: 'Looks great', at: '2026-01-05T09:03:00.000Z' }]);
-    expect(p.app('social').posts[0].comments.at(-1)).toMatchObject({ author: 'Sam Lee', text: 'Looks great' });
+    expect(p.app('social').posts[0]!.comments.at(-1)).toMatchObject({ author: 'Sam Lee', text: 'Looks great' });
     expect(p.texts()).toContain('Looks great');
     // Empty again: it shows its hint, as Android reports an empty field (showing-hint).
     expect(p.find('comment_input').text).toBe('Write a comment…');

@@ -19,8 +19,11 @@ const app = defineApp({
   ]),
 });
 
+/** A phone of one fake app, not of the bundled apps whose state PhoneContext['apps'] names. */
+const fakeApps = (apps: Record<string, unknown>) => apps as unknown as PhoneContext['apps'];
+
 const ctx = (over: Partial<PhoneContext> = {}): PhoneContext => ({
-  apps: { fake: {} }, screens: { fake: 'main' }, installed: ['fake'], surface: 'app', foreground: 'fake', recents: ['fake'],
+  apps: fakeApps({ fake: {} }), screens: { fake: 'main' }, installed: ['fake'], surface: 'app', foreground: 'fake', recents: ['fake'],
   notifications: [{ id: 'n1', app: 'fake', title: 'Mom', text: 'Call me' }], outbound: [], fields: {}, scroll: 0, now: '2026-01-05T13:05:00.000Z', ...over,
 });
 
@@ -51,7 +54,7 @@ describe('windows', () => {
 
   it('without a dialog the app window is active; Wi-Fi off takes its icon away', () => {
     const plain = defineApp({ ...app, view: () => column([text('Inbox')]) });
-    const s = composeScreen(ctx({ apps: { fake: {}, settings: { wifi: false, bluetooth: true } } }), new Map([['fake', plain]]));
+    const s = composeScreen(ctx({ apps: fakeApps({ fake: {}, settings: { wifi: false, bluetooth: true } }) }), new Map([['fake', plain]]));
     expect(s.windows.find((w) => w.active)?.title).toBe('Fake');
     const all = pageSource(s, { allWindows: true });
     expect(all).not.toContain('wifi_combo');
