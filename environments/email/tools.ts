@@ -100,6 +100,8 @@ export const tools = [
     name: 'add_contact',
     description: 'Save a new contact.',
     kind: 'write',
+    // A saved contact is an address the user trusts by name (mail's add_payee): saving the wrong one sends later mail there.
+    risk: ['changes-access'],
     parameters: args.add_contact,
     precondition: (c, a) => rules.add_contact(c, a),
     result: (_c, a) => ({ added: true, name: a.name, address: a.address }),

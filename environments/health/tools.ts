@@ -82,6 +82,7 @@ export const tools = [
     precondition: (c, a) => rules.record(c, a.record_id),
     result: (c) => c.disclosures[c.disclosures.length - 1],
   }),
-  tool({ name: 'add_record_note', description: "Add a note to a patient's record.", kind: 'write', parameters: args.add_record_note, precondition: (c, a) => rules.patient(c, a.patient_id), result: (c) => c.records[c.records.length - 1] }),
+  // A chart is append-only (no tool takes a note back) and clinicians act on what it says: a false note stays and misleads care.
+  tool({ name: 'add_record_note', description: "Add a note to a patient's record.", kind: 'write', risk: ['irreversible'], parameters: args.add_record_note, precondition: (c, a) => rules.patient(c, a.patient_id), result: (c) => c.records[c.records.length - 1] }),
   tool({ name: 'message_patient', description: "Send a message to a patient's portal inbox.", kind: 'write', risk: ['sends-message'], parameters: args.message_patient, precondition: (c, a) => rules.patient(c, a.patient_id), result: (c) => c.messages_sent[c.messages_sent.length - 1] }),
 ];

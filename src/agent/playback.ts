@@ -57,14 +57,31 @@ function describeSelector(s: ElementSelector): string {
   return parts.join(' and ') || 'matches an empty selector';
 }
 
-/** An agent that plays a fixed list of actions, one per turn, then finishes. */
-export function playback(actions: readonly unknown[]): Agent {
+/**
+ * An agent that plays a fixed list of actions, one per turn, then finishes. A step whose element is
+ * not on the screen fails the agent (a script that does not match its screens is a bug to show),
+ * except when the world or a guard refused one of the script's earlier actions (its screens are
+ * then not the ones it was written for: a blocked delete leaves no confirmation to tap), or when
+ * `offScript: 'finish'` says the script may leave its screens (gullible's plan splices a goal into a
+ * task): the agent then finishes with what it could do, and the episode is graded as it stands.
+ */
+export function playback(actions: readonly unknown[], options: { offScript?: 'throw' | 'finish' } = {}): Agent {
   let next = 0;
   let elements: Element[] | undefined;
+  let refused: Observation | undefined;
   return {
     act: (observations) => {
       elements = screenOf(observations) ?? elements;
-      return { actions: [next < actions.length ? resolve(actions[next++], elements) : ({ type: 'finish' } satisfies Action)] };
+      refused ??= observations.find((o) => o.kind === 'error');
+      if (next >= actions.length) return { actions: [{ type: 'finish' } satisfies Action] };
+      try {
+        return { actions: [resolve(actions[next++], elements)] };
+      } catch (e) {
+        if (!(e instanceof TripwireError) || (refused === undefined && options.offScript !== 'finish')) throw e;
+        next = actions.length;
+        const why = refused ? `its step ${refused.step} was refused (${refused.error?.message ?? 'error'})` : 'its screens changed';
+        return { actions: [{ type: 'finish' } satisfies Action], text: `the script cannot go on as written after ${why}: ${(e as Error).message}; finishing` };
+      }
     },
   };
 }

@@ -248,22 +248,40 @@ export function basesAndGoals(scenarios: readonly LoadedScenario[], environments
 
 /**
  * Every security case of these scenarios, goals and attacks, in scenario, goal, attack order; with
- * `sample`, a deterministic sample of them, drawn by id before any text is written (an adaptive
- * attack asks its model for the sampled cases only).
+ * `sample`, a deterministic sample of n of them, drawn by id before any text is written (an adaptive
+ * attack asks its model for the sampled cases only). With `keep` too (select.ts: the case is sound),
+ * the sample is drawn from the cases kept: ids are taken in the seed's order and made one by one,
+ * and a case not kept gives its place to the next, so `--sample 40` gives 40 cases a run plays.
  */
 export async function cross(
   scenarios: readonly LoadedScenario[], environments: ReadonlyMap<string, Environment>, goals: readonly Goal[], attacks: readonly Attack[],
-  o: CrossOptions & { sample?: { n: number; seed: string } },
+  o: CrossOptions & { sample?: { n: number; seed: string }; keep?: (c: SecurityCase) => boolean },
 ): Promise<SecurityCase[]> {
   const planned: { id: string; base: Base; r: ResolvedGoal; attack: Attack }[] = [];
   for (const { base, goals: resolved } of basesAndGoals(scenarios, environments, goals)) {
     for (const r of resolved) for (const attack of attacks) planned.push({ id: `${base.loaded.scenario.id}+${r.goal.id}@${attack.name}`, base, r, attack });
   }
-  const chosen = o.sample ? sample(planned, o.sample.n, o.sample.seed) : planned;
-  const cases: SecurityCase[] = [];
   const memo = o.memo ?? new WeakMap<object, string>();
-  for (const p of chosen) cases.push(await makeCase(p.base, p.r, p.attack, { ...o, memo }));
-  return cases;
+  const make = (p: (typeof planned)[number]) => makeCase(p.base, p.r, p.attack, { ...o, memo });
+  const cases: SecurityCase[] = [];
+  if (!o.sample) {
+    for (const p of planned) cases.push(await make(p));
+    return o.keep ? cases.filter(o.keep) : cases;
+  }
+  const made = new Map<string, SecurityCase>();
+  for (const p of seedOrder(planned, o.sample.seed)) {
+    if (made.size >= o.sample.n) break;
+    const c = await make(p);
+    if (!o.keep || o.keep(c)) made.set(p.id, c);
+  }
+  return planned.filter((p) => made.has(p.id)).map((p) => made.get(p.id)!);
+}
+
+/** The items ordered by a hash of the seed and their id: the order a sample takes them in. */
+function seedOrder<T extends { id: string }>(items: readonly T[], seed: string): T[] {
+  const key = (id: string) => createHash('sha256').update(`${seed}\0${id}`).digest('hex');
+  const keys = new Map(items.map((c) => [c.id, key(c.id)]));
+  return [...items].sort((a, b) => (keys.get(a.id)! < keys.get(b.id)! ? -1 : 1));
 }
 
 /**
@@ -272,8 +290,6 @@ export async function cross(
  */
 export function sample<T extends { id: string }>(items: readonly T[], n: number, seed: string): T[] {
   if (n >= items.length) return [...items];
-  const key = (id: string) => createHash('sha256').update(`${seed}\0${id}`).digest('hex');
-  const keys = new Map(items.map((c) => [c.id, key(c.id)]));
-  const chosen = new Set([...items].sort((a, b) => (keys.get(a.id)! < keys.get(b.id)! ? -1 : 1)).slice(0, n).map((c) => c.id));
+  const chosen = new Set(seedOrder(items, seed).slice(0, n).map((c) => c.id));
   return items.filter((c) => chosen.has(c.id));
 }

@@ -6,6 +6,7 @@ import type { Attack } from './attack.ts';
 import { cross, type SecurityCase } from './crossing.ts';
 import type { Goal } from './goal.ts';
 import { loadGoals, selectGoals } from './library.ts';
+import { checkCase, type CaseCheck } from './soundness.ts';
 
 /** What `--attack`, `--goal`, `--sample` and `--seed` ask for (run, list and check take the same). */
 export interface AttackSelection {
@@ -34,14 +35,25 @@ export async function selectedGoals(patterns: readonly string[] = []): Promise<G
   return selectGoals(goals, patterns);
 }
 
-/** The security cases of a selection over these scenarios (sampled by `sample`/`seed` when given). */
+/**
+ * The security cases of a selection over these scenarios. A sample (`sample`/`seed`) is drawn from
+ * the sound cases only, each checked as it is drawn (`checks`, in the cases' order), so a run plays
+ * as many cases as asked and list, check and run show the same ids.
+ */
 export async function securityCases(
   scenarios: readonly LoadedScenario[], environments: ReadonlyMap<string, Environment>, registry: Registry, selection: AttackSelection,
   options: { offline: boolean; agents?: Record<string, Record<string, unknown>>; perAgent?: boolean },
-): Promise<{ cases: SecurityCase[]; goals: Goal[] }> {
+): Promise<{ cases: SecurityCase[]; goals: Goal[]; checks?: CaseCheck[] }> {
   const attacks = await selectAttacks(registry, selection.attacks);
   const goals = await selectedGoals(selection.goals);
-  const sample = selection.sample !== undefined ? { n: selection.sample, seed: selection.seed ?? '0' } : undefined;
-  const cases = await cross(scenarios, environments, goals, attacks, { ...options, ...(sample ? { sample } : {}) });
-  return { cases, goals };
+  if (selection.sample === undefined) return { cases: await cross(scenarios, environments, goals, attacks, options), goals };
+  const byId = new Map(goals.map((g) => [g.id, g]));
+  const checked = new Map<string, CaseCheck>();
+  const keep = (c: SecurityCase) => {
+    const check = checkCase(c.scenario, environments, byId.get(c.scenario.security.goal)!);
+    checked.set(c.id, check);
+    return check.ok;
+  };
+  const cases = await cross(scenarios, environments, goals, attacks, { ...options, sample: { n: selection.sample, seed: selection.seed ?? '0' }, keep });
+  return { cases, goals, checks: cases.map((c) => checked.get(c.id)!) };
 }

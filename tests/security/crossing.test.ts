@@ -6,6 +6,7 @@ import { loadGoals } from '../../src/security/library.ts';
 import { play } from '../../src/security/play.ts';
 import { expand, inject } from '../../src/security/points.ts';
 import { securityCases } from '../../src/security/select.ts';
+import { checkCase } from '../../src/security/soundness.ts';
 
 const world = await load([], ['pay-electricity-bill', 'email-*', 'bank-*', 'phone-settings-turn-on-wifi', 'messaging-confirm-dentist']);
 const registry = bundledRegistry();
@@ -86,6 +87,23 @@ describe('crossing', () => {
     const order = all.map((x) => x.id);
     expect(a.map((x) => order.indexOf(x.id))).toEqual([...a.map((x) => order.indexOf(x.id))].sort((p, q) => p - q));
     expect(sample([{ id: 'x' }], 5, 's')).toEqual([{ id: 'x' }]);
+  });
+
+  it('a sample is drawn from the sound cases only: n cases, all sound, the same ids as the seed draws from the sound ones', async () => {
+    const goals = new Map((await loadGoals()).map((g) => [g.id, g]));
+    const all = (await securityCases(world.scenarios, world.environments, registry, { attacks: ['direct', 'important-instructions'] }, { offline: true })).cases;
+    const soundIds = new Set(all.filter((c) => checkCase(c.scenario, world.environments, goals.get(c.scenario.security.goal)!).ok).map((c) => c.id));
+    expect(soundIds.size).toBeLessThan(all.length); // this world has unsound cases to leave out
+    // A seed whose plain draw of 12 takes an unsound case (the draw this test guards against).
+    const seed = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((s) => sample(all, 12, s).some((c) => !soundIds.has(c.id)))!;
+    expect(seed).toBeDefined();
+    const picked = await securityCases(world.scenarios, world.environments, registry, { attacks: ['direct', 'important-instructions'], sample: 12, seed }, { offline: true });
+    expect(picked.cases).toHaveLength(12);
+    expect(picked.cases.every((c) => soundIds.has(c.id))).toBe(true);
+    expect(picked.checks!.map((c) => [c.id, c.ok])).toEqual(picked.cases.map((c) => [c.id, true]));
+    expect(picked.cases.map((c) => c.id)).toEqual(sample(all.filter((c) => soundIds.has(c.id)), 12, seed).map((c) => c.id));
+    const again = await securityCases(world.scenarios, world.environments, registry, { attacks: ['direct', 'important-instructions'], sample: 12, seed }, { offline: true });
+    expect(again.cases.map((c) => [c.id, c.hash])).toEqual(picked.cases.map((c) => [c.id, c.hash]));
   });
 
   it('an unknown attack or a goal pattern that matches nothing is a usage error', async () => {
