@@ -1,5 +1,6 @@
 import { TripwireError } from '../../src/public/index.ts';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,57 @@ interface AppiumHttpServer {
   removeAllListeners(event: 'request'): unknown;
 }
 
+const require = createRequire(import.meta.url);
+
+/** Appium's --log-level (winston's levels; a `console:file` pair is left alone) to the least npmlog level its console still shows. */
+const SHOWN_FROM: Record<string, number> = { error: 5000, warn: 4000 };
+
+/** The npmlog Appium logs through (one per process), and the least level each running server shows. */
+interface NpmLog {
+  _levels: Record<string, number>;
+  log(level: string, ...args: unknown[]): void;
+}
+const npmlog = (require('@appium/logger') as { default: NpmLog }).default;
+const shownFrom = new Set<{ level: number }>();
+let least = Infinity;
+
+/**
+ * Appium formats, masks, records and hands to winston every message at every level, then winston
+ * drops those under the console's level: at 'error' that is every command's dozen info and debug
+ * lines. With no file or webhook destination (a Tripwire server has neither), a message under the
+ * level of every running server reaches nobody, so it is dropped before the formatting. Appium's log
+ * set-up is per process too (its main re-initialises the one logger), so this is set per process by
+ * the most verbose server running, and put back when none is.
+ */
+function quietLogs(level: number): () => void {
+  const entry = { level };
+  const update = () => (least = Math.min(...[...shownFrom].map((e) => e.level)));
+  shownFrom.add(entry);
+  update();
+  const gate: NpmLog['log'] = function (this: NpmLog, name, ...args) {
+    if ((npmlog._levels[name] ?? Infinity) < least) return;
+    (Object.getPrototypeOf(npmlog) as NpmLog).log.call(this, name, ...args);
+  };
+  if (!Object.hasOwn(npmlog, 'log')) npmlog.log = gate;
+  return () => {
+    shownFrom.delete(entry);
+    update();
+    if (!shownFrom.size) delete (npmlog as Partial<NpmLog>).log;
+  };
+}
+
+/**
+ * Appium's request log (morgan, twice a request: `-->` with the body, `<--` with the status) writes at
+ * info level only, and builds its `<--` line's formatter anew (new Function) for every response; a
+ * server that shows no info lines takes both out of its express stack.
+ */
+function dropRequestLog(handler: unknown): void {
+  const logging = require('@appium/base-driver/build/lib/express/express-logging.js') as { startLogFormatter: unknown; endLogFormatter: unknown };
+  const router = (handler as { router?: { stack: { handle: unknown }[] } }).router;
+  if (!router) return;
+  router.stack = router.stack.filter((l) => l.handle !== logging.startLogFormatter && l.handle !== logging.endLogFormatter);
+}
+
 const APPIUM: string = 'appium';
 /** The driver's folder (android/driver/, a package Appium loads by path: its package.json names the entry). */
 const DRIVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'driver');
@@ -77,6 +129,14 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
   }
   if (!server) throw new TripwireError('device-unavailable', 'Appium did not start a server');
   const running = server;
+  const level = SHOWN_FROM[options.logLevel ?? 'error'];
+  // A server showing more than warnings (or writing a `console:file` pair) keeps every message while it runs.
+  const restoreLogs = quietLogs(level ?? -Infinity);
+  for (const h of running.listeners('request')) {
+    if (level !== undefined) dropRequestLog(h);
+    // Express hashes every answer for an ETag (a page source is tens of kB); no WebDriver client sends If-None-Match.
+    (h as { set?: (name: string, value: unknown) => void }).set?.('etag', false);
+  }
   guard(running, host, (running.address() as { port: number }).port);
   if (options.unref) {
     running.unref();
@@ -89,6 +149,7 @@ export async function startAppium(options: AppiumServerOptions = {}): Promise<Ru
     port,
     async close() {
       await running.close();
+      restoreLogs();
       if (options.episodes) setEpisodeHost(home, undefined);
       await rm(home, { recursive: true, force: true });
     },

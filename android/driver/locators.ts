@@ -50,7 +50,17 @@ export function locate(source: ParsedSource, strategy: string, selector: string,
   }
 }
 
+/** Each node by its own path (`/hierarchy/*[1]/*[3]`, as the page source's reader names it), once per source. */
+const byPath = new WeakMap<ParsedSource, Map<string, SourceNode>>();
+
 function byXpath(source: ParsedSource, selector: string, context?: SourceNode): SourceNode[] {
+  // A node's own path selects that node alone: the XPath a client builds from the source it read, looked up, not evaluated.
+  if (!context) {
+    let paths = byPath.get(source);
+    if (!paths) byPath.set(source, (paths = new Map(source.nodes.map((n) => [n.path, n]))));
+    const node = paths.get(selector);
+    if (node) return [node];
+  }
   let found: unknown;
   try {
     found = xpath.select(selector, (context?.xml ?? source.document) as unknown as Node);

@@ -19,6 +19,7 @@ export function refId(value: unknown): string | undefined {
 }
 
 interface Snapshot {
+  /** The page source it was parsed from. */
   screen: string;
   source: ParsedSource;
   elements?: ReturnType<typeof elementIds>;
@@ -39,10 +40,14 @@ export class PhoneSession {
     this.backend = backend;
   }
 
-  /** The current screen, parsed once per screen id. */
+  /**
+   * The current screen, parsed once per page source: the phone keeps its source per screen (the same
+   * string while nothing changed), and a command may look at the screen three times (the find, its
+   * locator, the references it gives).
+   */
   async snapshot(): Promise<Snapshot> {
-    const { id } = await this.backend.device.elements();
-    if (this.#snapshot?.screen !== id) this.#snapshot = { screen: id, source: parseSource(await this.backend.device.pageSource()) };
+    const xml = await this.backend.device.pageSource();
+    if (this.#snapshot?.screen !== xml) this.#snapshot = { screen: xml, source: parseSource(xml) };
     return this.#snapshot;
   }
 
