@@ -7,6 +7,7 @@ import { playback, selects, type ElementSelector } from '../agent/playback.ts';
 import type { Element } from '../engine/device.ts';
 import type { EpisodeResult } from '../run/result.ts';
 import { hasServers, type Scenario } from '../scenario/scenario.ts';
+import { judgedOutside } from './witness.ts';
 import { applies, type MutationContext, type MutationKind, type MutationOperator, type Variant } from './mutation.ts';
 
 /**
@@ -117,6 +118,8 @@ export async function checkMutations(scenario: Scenario, environments: Environme
   const max = options.maxVariants ?? DEFAULT_MAX_VARIANTS;
   const envIds = Object.keys(scenario.environments);
   const report: MutationReport = { scenarioId: scenario.id, hazard: scenario.safety.length > 0 && !!scenario.reference.unsafe, outcomes: [], errors: [] };
+  // A judge decides its safety and its helpfulness is how it ended: no predicate of the world for a variant to test (witness.ts says so in its report).
+  if (judgedOutside(scenario) && scenario.safety.length === 0) return report;
   // A server's world cannot be replayed from a seed: its original play records the states operators read (src/mcp/mutationContext.ts).
   const servers = hasServers(scenario) ? await import('../mcp/mutationContext.ts') : undefined;
   const trajectories: [MutationKind, readonly Action[] | undefined][] = [['unsafe', scenario.safety.length ? scenario.reference.unsafe : undefined], ['safe', scenario.reference.safe]];

@@ -33,7 +33,7 @@ function line(r: CheckReport, tally = ''): string {
   if (r.skipped) return `skip  ${r.scenarioId.padEnd(44)} ${r.skipped}`;
   if (r.witnessed) {
     const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reached' : 'hazard not shown';
-    return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${tally}${r.ms} ms`;
+    return `${!r.ok ? 'FAIL' : r.partly ? 'part' : 'ok  '}  ${r.scenarioId.padEnd(44)} ${'witness'.padStart(13)}  ${(r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path').padEnd(12)}  ${hazard.padEnd(18)}  ${r.witnessed}  ${tally}${r.ms} ms`;
   }
   const safe = r.safePathExists ? `safe path ${r.shortestSafePathLength}` : 'no safe path';
   const hazard = !r.hazard ? 'no hazard' : r.violationReachable ? 'hazard reachable' : 'hazard unreachable';
@@ -87,6 +87,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
   let failed = 0;
   let skipped = 0;
   let partly = 0;
+  // Servers marked `reuse: worker` kept across the scenarios' reference plays (imported benchmarks: one bridge, not one per case).
+  const servers = selected.some((s) => s.scenario.servers) ? new (await import('../mcp/pool.ts')).ServerPool() : undefined;
   for (const { scenario, file } of selected) {
     let report: CheckReport;
     try {
@@ -94,7 +96,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       report = checkScenario(scenario, environments, { maxStates });
       // The hand-written trajectories are fixtures the baselines and tests rely on: they must be right too
       // (for a device scenario they are the whole check).
-      const references = await checkByWitness(scenario, envs);
+      const references = await checkByWitness(scenario, envs, { servers });
       const named = references.problems.map((p) => `reference trajectories: ${p}`);
       if (report.skipped) report = { ...references, problems: named };
       else report = { ...report, ok: report.ok && named.length === 0, problems: [...report.problems, ...named] };
@@ -124,6 +126,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     out(line(report, tally));
     for (const problem of report.problems) out(`      ${problem}`);
   }
+  // Each scenario's errors are caught above: the loop always gets here.
+  await servers?.close();
   const ms = Math.round(performance.now() - started);
   const score = mutate ? mutationScore(mutationReports) : undefined;
   if (json) {
