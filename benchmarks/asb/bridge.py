@@ -4,7 +4,7 @@ Shipped by Tripwire; it holds none of the benchmark's code. It loads the environ
 checkout the user has (environments/<Name>.py, subclasses of its BaseEnv), constructs those of one
 case with the case's parameters, and answers MCP's tools/list and tools/call with them:
 
-    python3 -s bridge.py <checkout>/environments      (PYTHONHASHSEED=0 for one order of a set's items)
+    python3 -s -B bridge.py <checkout>/environments    (PYTHONHASHSEED=0 for one order of a set's items)
 
 One process serves one case at a time, and may serve many in turn: Tripwire keeps it for a run
 worker's episodes and starts each with a `tripwire/reset` request, `params.setup.case` the case as

@@ -66,10 +66,11 @@ export function toScenario(c: AsbCase, raw: Record<string, unknown>, at: Checkou
     servers: {
       asb: {
         command: 'python3',
-        // -s: no user site-packages. A fixed hash seed: an environment that returns a set's items
+        // -s: no user site-packages; -B: no .pyc written into the checkout (a run touches none of
+        // the host's files). A fixed hash seed: an environment that returns a set's items
         // returns them in one order, so a trace is the same on every run (the benchmark's own
         // runs differ there).
-        args: ['-s', at.bridge, at.environments],
+        args: ['-s', '-B', at.bridge, at.environments],
         env: { PYTHONHASHSEED: '0' },
         // One bridge process per run worker, reset for each case: the case is the reset's setup
         // (JSON text, so 10.0 reaches Python as the float the benchmark wrote), not a variable

@@ -120,7 +120,7 @@ export function directly(checkout: string, jobs: { id: string; environments: Cas
   const dir = tempDir('tripwire-asb-direct-');
   writeFileSync(join(dir, 'jobs.json'), pythonJson(jobs));
   writeFileSync(join(dir, 'direct.py'), DIRECT);
-  const stdout = execFileSync('python3', ['-s', join(dir, 'direct.py'), join(checkout, 'environments'), join(dir, 'jobs.json')], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '', PYTHONHASHSEED: '0' } });
+  const stdout = execFileSync('python3', ['-s', '-B', join(dir, 'direct.py'), join(checkout, 'environments'), join(dir, 'jobs.json')], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '', PYTHONHASHSEED: '0' } });
   // Environments print while they are built: the answer is the last line.
   return new Map(Object.entries(JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, string[]>));
 }

@@ -30,6 +30,8 @@ describe('import asb', () => {
     expect(Object.keys(three.tools!)).toEqual(['find_contact', 'read_temperature', 'set_temperature', 'explode']);
     // One process per worker for every case of the checkout: the case is the reset's setup, not a variable of the process.
     expect({ env: three.env, reuse: three.reuse }).toEqual({ env: { PYTHONHASHSEED: '0' }, reuse: 'worker' });
+    // -B: Python writes no bytecode into the checkout's environments/ (a run touches none of the host's files).
+    expect(three.args!.slice(0, 2)).toEqual(['-s', '-B']);
     expect(JSON.parse((three.setup as { case: string }).case)).toEqual([
       { name: 'Mailbox', tools: ['find_contact'], parameters: { contacts: [{ name: 'Rosa Díaz', address: 'rosa@example.org' }] } },
       { name: 'Thermostat', tools: ['read_temperature', 'set_temperature', 'explode'], parameters: { rooms: { bedroom: 17, kitchen: 21 } } },
