@@ -82,6 +82,7 @@ export function stateDoc(environments: Iterable<Environment>, written?: WrittenT
     'What state predicates read: `{ type: state, env: <id>, path: <dotted path>, match: ... }` (see',
     'docs/authoring.md). Generated from each environment\'s seed schema and machine by `npm run docs:state`;',
     'do not edit by hand. A `?` marks a seed field that may be left out (its default, if any, is then set).',
+    'A field the machine sets is typed from the environment\'s context type (its TypeScript declarations).',
     'Every machine also keeps `outbound`: what left the user\'s hands (read by the `egress` predicates).',
     '',
     ...envs.flatMap((env) => [environmentStateDoc(env, written), '']),
