@@ -5,8 +5,8 @@ import { APPS } from './apps/index.ts';
 /**
  * The phone's state shape as markdown: what predicates can read under `apps.*`, generated from each
  * app's seed schema (z.toJSONSchema) and its machine's initial context (fields the app adds at run
- * time). docs/authoring.md carries the output; tests/android/stateDoc.test.ts keeps them equal.
- * Regenerate with: npx tsx android/phone/stateDoc.ts
+ * time, typed by `written`: the phone's context type, resolved by scripts/stateTypes.ts). docs/authoring.md
+ * carries the output; tests/android/stateDoc.test.ts keeps them equal. Regenerate with: npm run docs:state
  */
 type Json = { type?: string | string[]; properties?: Record<string, Json>; items?: Json; enum?: unknown[]; anyOf?: Json[]; additionalProperties?: Json | boolean; const?: unknown };
 
@@ -21,7 +21,8 @@ function typeOf(s: Json | undefined): string {
   return Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'any');
 }
 
-export function phoneStateDoc(): string {
+/** The table; `written` gives a field the app writes its type by dotted path (`apps.bank.paid`), when known. */
+export function phoneStateDoc(written?: (path: string) => string | undefined): string {
   const lines = ['| path | type |', '|---|---|'];
   for (const app of APPS) {
     const schema = z.toJSONSchema(app.seed, { io: 'output', unrepresentable: 'any' }) as Json;
@@ -30,9 +31,11 @@ export function phoneStateDoc(): string {
     // Fields the app's machine adds to its context beyond the seed (counters, drafts, ...).
     const [snapshot] = initialTransition(app.machine, app.seed.parse({}));
     const extra = Object.keys(snapshot.context as object).filter((k) => !seeded.some(([s]) => s === k));
-    for (const key of extra) lines.push(`| \`apps.${app.id}.${key}\` | (set by the app: ${JSON.stringify((snapshot.context as Record<string, unknown>)[key])} at start) |`);
+    for (const key of extra) {
+      const type = written?.(`apps.${app.id}.${key}`);
+      const start = `(set by the app: ${JSON.stringify((snapshot.context as Record<string, unknown>)[key])} at start)`;
+      lines.push(`| \`apps.${app.id}.${key}\` | ${type ? `\`${type.replace(/\|/g, '\\|')}\` ${start}` : start} |`);
+    }
   }
   return lines.join('\n');
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) console.log(phoneStateDoc());
