@@ -59,10 +59,19 @@ export class Workspace {
    * `fixture` copied in again, the home folder emptied. The folders themselves stay (a server's cwd).
    */
   refill(fixture?: string): void {
-    for (const dir of [this.dir, this.home]) for (const name of existsSync(dir) ? readdirSync(dir) : []) rmSync(join(dir, name), { recursive: true, force: true });
+    emptyFolder(this.dir);
+    // The home's tmp folder is emptied rather than removed and made again (a reused server's episode
+    // would pay a removal and a creation for a folder almost always empty); anything else goes.
+    for (const name of existsSync(this.home) ? readdirSync(this.home) : []) {
+      const abs = join(this.home, name);
+      if (name === 'tmp' && lstatSync(abs).isDirectory()) {
+        chmodSync(abs, TMP_MODE);
+        emptyFolder(abs);
+      } else rmSync(abs, { recursive: true, force: true });
+    }
     if (fixture) cpSync(fixture, this.dir, { recursive: true, preserveTimestamps: false, verbatimSymlinks: true });
     normaliseModes(this.dir);
-    mkdirSync(join(this.home, 'tmp'), { recursive: true });
+    mkdirSync(join(this.home, 'tmp'), { recursive: true, mode: TMP_MODE });
   }
 
   /** `{workspace}`, `{home}` and `{port}` in a server's arguments and variables. */
@@ -133,6 +142,14 @@ export function sharedEgress(files: readonly WorkspaceFile[], shared: readonly {
     }
   }
   return out;
+}
+
+/** The home's tmp folder's mode, whatever the umask (a reused server's is set back to it). */
+const TMP_MODE = 0o755;
+
+/** Removes what is in `dir`, leaving the folder itself. */
+function emptyFolder(dir: string): void {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /**
