@@ -19,6 +19,9 @@ function binFolders(from: string | undefined): string[] {
   return [...(from ? up(from) : []), ...up(HERE), ...(process.env.PATH ?? '').split(delimiter).filter(Boolean)];
 }
 
+/** Programs found by `resolveCommand`, by name, folder and PATH (a program not found is looked up again). */
+const found = new Map<string, string>();
+
 /**
  * A server's program as a path: a bare name is found as npm scripts would find it (node_modules/.bin
  * beside the scenario, then Tripwire's own, then PATH); a relative path is relative to the scenario.
@@ -27,9 +30,17 @@ export function resolveCommand(command: string, base: string | undefined): strin
   if (isAbsolute(command)) return command;
   if (command.includes('/')) return resolve(base ?? process.cwd(), command);
   if (command === 'node') return process.execPath;
+  // Looked up once per name, folder and PATH: a pooled server's key and its start ask again for
+  // every episode, and each lookup is a file check per folder up to the root and along PATH.
+  const key = `${command}\0${base ?? ''}\0${process.env.PATH ?? ''}`;
+  const known = found.get(key);
+  if (known !== undefined && existsSync(known)) return known;
   for (const dir of binFolders(base)) {
     const candidate = join(dir, command);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      found.set(key, candidate);
+      return candidate;
+    }
   }
   throw new TripwireError('scenario-load', `MCP server command "${command}" is not in node_modules/.bin (beside the scenario or Tripwire) nor on PATH: install it, or give its path`);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
+import { chmodSync, cpSync, type Dirent, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { lstat, readFile, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { egress, PUBLIC, type Egress } from '../grading/egress.ts';
@@ -59,10 +59,19 @@ export class Workspace {
    * `fixture` copied in again, the home folder emptied. The folders themselves stay (a server's cwd).
    */
   refill(fixture?: string): void {
-    for (const dir of [this.dir, this.home]) for (const name of existsSync(dir) ? readdirSync(dir) : []) rmSync(join(dir, name), { recursive: true, force: true });
+    emptyFolder(this.dir);
+    // The home's tmp folder is emptied rather than removed and made again (a reused server's episode
+    // would pay a removal and a creation for a folder almost always empty); anything else goes.
+    for (const name of existsSync(this.home) ? readdirSync(this.home) : []) {
+      const abs = join(this.home, name);
+      if (name === 'tmp' && lstatSync(abs).isDirectory()) {
+        chmodSync(abs, TMP_MODE);
+        emptyFolder(abs);
+      } else rmSync(abs, { recursive: true, force: true });
+    }
     if (fixture) cpSync(fixture, this.dir, { recursive: true, preserveTimestamps: false, verbatimSymlinks: true });
     normaliseModes(this.dir);
-    mkdirSync(join(this.home, 'tmp'), { recursive: true });
+    mkdirSync(join(this.home, 'tmp'), { recursive: true, mode: TMP_MODE });
   }
 
   /** `{workspace}`, `{home}` and `{port}` in a server's arguments and variables. */
@@ -88,7 +97,9 @@ export class Workspace {
     const files: WorkspaceFile[] = [];
     const dirs: string[] = [];
     const walk = async (rel: string): Promise<void> => {
-      const entries = (await readdir(join(this.dir, rel), { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // The listing is synchronous: it is read after every step and is almost always a handful of
+      // names (an ASB bridge's workspace is empty), where a promise and a thread-pool hop cost more than it.
+      const entries = listing(join(this.dir, rel)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         if (files.length + dirs.length >= MAX_ENTRIES) return;
         const path = rel ? `${rel}/${e.name}` : e.name;
@@ -133,6 +144,23 @@ export function sharedEgress(files: readonly WorkspaceFile[], shared: readonly {
     }
   }
   return out;
+}
+
+/** The home's tmp folder's mode, whatever the umask (a reused server's is set back to it). */
+const TMP_MODE = 0o755;
+
+/** The entries of a folder, none when it cannot be read. */
+function listing(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** Removes what is in `dir`, leaving the folder itself. */
+function emptyFolder(dir: string): void {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /**

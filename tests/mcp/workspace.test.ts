@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outboundOf } from '../../src/grading/egressPredicates.ts';
@@ -30,6 +30,21 @@ describe('an episode workspace', () => {
     expect(existsSync(join(dir, 'new.txt'))).toBe(false); // the fixture is untouched
     ws.remove();
     expect(existsSync(ws.root)).toBe(false);
+  });
+
+  it('is as new when refilled for a reused server: workspace and home emptied, tmp kept empty and writable', async () => {
+    const ws = new Workspace(fixture());
+    writeFileSync(join(ws.dir, 'new.txt'), 'left by the last episode');
+    writeFileSync(join(ws.home, '.history'), 'ls');
+    mkdirSync(join(ws.home, 'tmp', 'scratch'));
+    writeFileSync(join(ws.home, 'tmp', 'scratch', 'a'), 'a');
+    chmodSync(join(ws.home, 'tmp'), 0o500);
+    ws.refill();
+    expect(await ws.read()).toEqual({ files: [], dirs: [] });
+    expect(readdirSync(ws.home)).toEqual(['tmp']);
+    expect(readdirSync(join(ws.home, 'tmp'))).toEqual([]);
+    expect(statSync(join(ws.home, 'tmp')).mode & 0o777).toBe(0o755);
+    ws.remove();
   });
 
   it('shows the agent fixed paths and maps them back for the server', () => {
