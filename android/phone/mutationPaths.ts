@@ -39,7 +39,7 @@ export const settingsBySearch = defineMutationOperator({
         if (!tapsText(a, s.path[0]) || !tapsText(trajectory[i + 1], s.path[1])) continue;
         // On the unsafe path only a drill-down on the way to the harm counts (the harm comes after it).
         if (ctx.kind === 'unsafe' && !ctx.harmful.some((h) => h > i + 1)) continue;
-        const search: Action[] = [tap({ text: 'Search Settings' }), { type: 'tool', tool: 'replace_text', args: { index: { id: 'search_src_text' }, text: s.query } }, tap({ text: s.result })];
+        const search: Action[] = [tap({ text: 'Search settings' }), { type: 'tool', tool: 'replace_text', args: { index: { id: 'search_src_text' }, text: s.query } }, tap({ text: s.result })];
         out.push({ label: `${s.path[0]} > ... -> Settings search "${s.query}" > ${s.result}`, actions: [...trajectory.slice(0, i), ...search, ...trajectory.slice(i + 2)] });
       }
     });

@@ -78,13 +78,18 @@ function shade(ctx: PhoneContext): UiNode {
   return column([text('Notifications', { id: 'shade_title' }), list(items.length ? items : [text('No notifications')], { id: 'notifications' })]);
 }
 
-/** An app window's decor, as every Activity has it: DecorView > LinearLayout > android:id/content > the app's views. */
+/**
+ * An app window's decor, as every Activity has it: DecorView > LinearLayout > android:id/content > the app's views.
+ * An AppCompat app brings its own subDecor (`action_bar_root` > a FrameLayout it names android:id/content);
+ * AppCompatDelegate then takes the id off the window's FrameLayout (setId(NO_ID)), so one node has it, as in
+ * real dumps of AppCompat apps.
+ */
 function decor(content: UiNode, pkg: string): UiNode {
   const full: [number, number, number, number] = [0, 0, SCREEN.width, SCREEN.height];
   const area: [number, number, number, number] = [0, SCREEN.statusBar, SCREEN.width, SCREEN.height - SCREEN.navBar];
   const box = (cls: string, bounds: [number, number, number, number], children: UiNode[], extra: Partial<UiNode> = {}): UiNode =>
     ({ class: `android.widget.${cls}`, package: pkg, bounds, important: false, children, ...extra });
-  return box('FrameLayout', full, [box('LinearLayout', full, [box('FrameLayout', area, [content], { resourceId: 'android:id/content' })])]);
+  return box('FrameLayout', full, [box('LinearLayout', full, [box('FrameLayout', area, [content], content.id === 'action_bar_root' ? {} : { resourceId: 'android:id/content' })])]);
 }
 
 const drawn = new WeakMap<PhoneContext, Screen>();

@@ -97,7 +97,7 @@ function home(ctx: SettingsData, device: DeviceInfo): UiNode {
   ];
   const search: UiNode = box('androidx.cardview.widget.CardView', S('search_bar'), [{
     class: 'android.view.ViewGroup', resourceId: S('search_action_bar'), clickable: true, onTap: { type: 'search' }, horizontal: true,
-    children: [{ class: `${W}ImageButton`, focusable: true, width: 132 }, text('Search Settings', { resourceId: S('search_action_bar_title') })],
+    children: [{ class: `${W}ImageButton`, focusable: true, width: 132 }, text('Search settings', { resourceId: S('search_action_bar_title') })],
   }]);
   return box(`${W}ScrollView`, S('settings_homepage_container'), [
     box(`${W}LinearLayout`, S('app_bar'), [box(`${W}LinearLayout`, S('app_bar_container'), [box(`${W}LinearLayout`, S('homepage_app_bar_regular_phone_view'), [

@@ -19,7 +19,7 @@ describe('settings app', () => {
   it('is shaped like Pixel Settings: a search bar and top-level pages, framework ids on preference rows, no switches', () => {
     const p = open();
     const els = p.observation().elements;
-    expect(p.has('Search Settings')).toBe(true);
+    expect(p.has('Search settings')).toBe(true);
     for (const t of ['Network & internet', 'Connected devices', 'Apps', 'Security & privacy']) expect(p.find(t).resource_id).toBe('android:id/title');
     expect(p.find('Mobile, Wi-Fi, hotspot').resource_id).toBe('android:id/summary');
     // Wi-Fi and Bluetooth are not on the first page: no switch, no Wi-Fi row.
@@ -159,7 +159,7 @@ describe('settings app', () => {
 
   it('the search finds the screen lock and Wi-Fi pages', () => {
     const p = open();
-    p.tap('Search Settings');
+    p.tap('Search settings');
     p.type({ id: 'search_src_text' }, 'wi-fi');
     p.tap('Internet');
     expect(p.screenOf('settings')).toBe('internet');

@@ -83,6 +83,33 @@ describe('calibration against real dumps', () => {
     expect(target('launcher')).toEqual({ minNodes: 20, minDepth: 10, maxIdShare: 0.73 });
   });
 
+  it('one node of the active window carries android:id/content: the window\'s own FrameLayout, or for an AppCompat app (Messages) the one under action_bar_root, which AppCompatDelegate gives the id after taking it off the window\'s', async () => {
+    for (const kind of [...Object.keys(SCREENS), 'messages conversation']) {
+      const p = new VirtualPhone();
+      await p.reset(seed);
+      for (const a of SCREENS[kind] ?? SCREENS.messages!) expect(await p.perform(a)).toEqual({ ok: true });
+      if (kind === 'messages conversation') {
+        const mom = (await p.elements()).elements.find((e) => e.text === 'Mom' || e.content_description.startsWith('Mom'));
+        expect(await p.perform({ action: 'tap', index: mom!.numeric_tag })).toEqual({ ok: true });
+        expect(await p.pageSource()).toContain('ConversationScreenUi');
+      }
+      const source = await p.pageSource();
+      expect(source.match(/resource-id="android:id\/content"/g), kind).toHaveLength(1);
+      // The id sits on a FrameLayout: the window's (third level) or, in Messages, AppCompat's subDecor's.
+      const parent = kind.startsWith('messages') ? /resource-id="com\.google\.android\.apps\.messaging:id\/action_bar_root"[^>]*>\s*<android\.widget\.FrameLayout [^>]*resource-id="android:id\/content"/ : /<hierarchy [^>]*>\s*<android\.widget\.FrameLayout [^>]*>\s*<android\.widget\.LinearLayout [^>]*>\s*<android\.widget\.FrameLayout [^>]*resource-id="android:id\/content"/;
+      expect(source, kind).toMatch(parent);
+    }
+  });
+
+  it('Settings\' search bar reads as in the real Android 14 dump', async () => {
+    const said = /search_action_bar_title '([^']+)'/.exec(real.screens.settings.outline)?.[1];
+    expect(said).toBe('Search settings');
+    const p = new VirtualPhone();
+    await p.reset(seed);
+    expect(await p.perform({ action: 'open_app', name: 'Settings' })).toEqual({ ok: true });
+    expect(await p.pageSource()).toMatch(new RegExp(`text="${said}" resource-id="com\\.android\\.settings:id/search_action_bar_title"`));
+  });
+
   it('measures a real page source as the figures say (the Chrome figures hold for a tree of that shape)', () => {
     const node = (depth: number): string => (depth === 0 ? '<android.view.View text="" resource-id="x" />' : `<android.widget.FrameLayout text="">${node(depth - 1)}</android.widget.FrameLayout>`);
     const f = measure(`<hierarchy index="0" class="hierarchy">${node(17)}</hierarchy>`);
