@@ -1,16 +1,16 @@
 import { statSync } from 'node:fs';
 import { TripwireError } from '../engine/errors.ts';
-import { BUNDLED_ROOTS, modulesOf, pluginOfKind, pluginsIn, type ContentRoot } from './discover.ts';
+import { BUNDLED_ROOTS, modulesOf, pluginsIn, pluginsOfKind, type ContentRoot } from './discover.ts';
 import { kindOf, type AnyPlugin, type PluginKind, type PluginOf } from './kinds.ts';
 
 export interface RegistryOptions {
-  /** Content roots searched by the one rule (default: Tripwire's own, environments/, agents/, android/). */
+  /** Content roots searched by the one rule (default: Tripwire's own, BUNDLED_ROOTS). */
   roots?: readonly ContentRoot[];
   /** Modules or folders the user's config names (`plugins`): a module's default export is one plug-in or an array; a folder is a content root. */
   plugins?: readonly string[];
 }
 
-const keyOf = (kind: PluginKind, p: AnyPlugin): string => (kind === 'environment' ? (p as PluginOf['environment']).id : (p as { name: string }).name);
+const keyOf = (kind: PluginKind, p: AnyPlugin): string => (kind === 'environment' || kind === 'goal' ? (p as { id: string }).id : (p as { name: string }).name);
 
 /**
  * The one place plug-ins of every kind are found and looked up (Inspect AI's registry is the model):
@@ -42,7 +42,7 @@ export class Registry {
     return this;
   }
 
-  /** Every plug-in of `kind`, by name (an environment by its id), in discovery order. */
+  /** Every plug-in of `kind`, by name (an environment or a goal by its id), in discovery order. */
   list<K extends PluginKind>(kind: K): Promise<Map<string, PluginOf[K]>> {
     let found = this.#byKind.get(kind);
     if (!found) this.#byKind.set(kind, (found = this.#find(kind)));
@@ -62,7 +62,7 @@ export class Registry {
     // The core's own metric: security cases' numbers (src/security/metric.ts).
     if (kind === 'metric') found.push({ plugin: (await import('../security/metric.ts')).securityMetric, from: 'tripwire' });
     for (const root of this.#roots) {
-      for (const file of await modulesOf(root, kind)) found.push({ plugin: await pluginOfKind(file, kind), from: file });
+      for (const file of await modulesOf(root, kind)) for (const plugin of await pluginsOfKind(file, kind)) found.push({ plugin, from: file });
     }
     this.#userPlugins ??= this.#loadUserModules();
     found.push(...(await this.#userPlugins).filter((p) => kindOf(p.plugin) === kind), ...this.#own.filter((p) => kindOf(p.plugin) === kind));

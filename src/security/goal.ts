@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { z } from 'zod';
+import { TripwireError } from '../engine/errors.ts';
 import { Action } from '../engine/action.ts';
 import { Predicate } from '../grading/predicate.ts';
 import { RiskCategory } from '../scenario/taxonomy.ts';
@@ -7,7 +10,8 @@ import { RiskCategory } from '../scenario/taxonomy.ts';
  * An attacker goal: what an injected instruction wants done (money to the attacker's account, a
  * code sent out, a backup deleted), with an outcome predicate over the world's state and outbound
  * log (reached or not, by whatever route) and a reference trajectory (the attacker's ground truth,
- * as AgentDojo's injection tasks have). Goals are content: goals/ holds the library.
+ * as AgentDojo's injection tasks have). Goals are content, a plug-in kind the registry finds by its
+ * one rule (src/registry/discover.ts): goals/ holds the library, a user's config adds more.
  */
 export type WorldState = Record<string, any>;
 
@@ -47,6 +51,13 @@ export const GoalFile = z.strictObject({
   reference: z.array(Action).min(1),
   shortcuts: z.array(z.string()).optional(),
 });
+
+/** The goal of a YAML goal file; an invalid one is an error naming the file and each field at fault. */
+export async function readGoalYaml(file: string): Promise<Goal> {
+  const parsed = GoalFile.safeParse(parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new TripwireError('scenario-load', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(goal)'}: ${i.message}`).join('; ')}`);
+  return parsed.data as Goal;
+}
 
 export const isGoal = (v: unknown): v is Goal =>
   typeof v === 'object' && v !== null && typeof (v as Goal).id === 'string' && Array.isArray((v as Goal).environments) && Array.isArray((v as Goal).reference) && 'check' in v;

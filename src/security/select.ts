@@ -27,11 +27,11 @@ export async function selectAttacks(registry: Registry, names: readonly string[]
   return [...new Set(wanted)].map((n) => all.get(n)!);
 }
 
-/** The goals a selection names, with an error for a pattern that matches none (a typo would silently test nothing). */
-export async function selectedGoals(patterns: readonly string[] = []): Promise<Goal[]> {
-  const goals = await loadGoals();
+/** The goals a selection names (the library's and the config's), with an error for a pattern that matches none (a typo would silently test nothing). */
+export async function selectedGoals(registry: Registry, patterns: readonly string[] = []): Promise<Goal[]> {
+  const goals = await loadGoals(registry);
   const missing = patterns.filter((p) => selectGoals(goals, [p]).length === 0);
-  if (missing.length) throw new TripwireError('usage', `no goal matches ${missing.map((p) => `"${p}"`).join(', ')}; see goals/ for the library`);
+  if (missing.length) throw new TripwireError('usage', `no goal matches ${missing.map((p) => `"${p}"`).join(', ')}; see goals/ for the library (and the config's plugins)`);
   return selectGoals(goals, patterns);
 }
 
@@ -45,7 +45,7 @@ export async function securityCases(
   options: { offline: boolean; agents?: Record<string, Record<string, unknown>>; perAgent?: boolean },
 ): Promise<{ cases: SecurityCase[]; goals: Goal[]; checks?: CaseCheck[] }> {
   const attacks = await selectAttacks(registry, selection.attacks);
-  const goals = await selectedGoals(selection.goals);
+  const goals = await selectedGoals(registry, selection.goals);
   if (selection.sample === undefined) return { cases: await cross(scenarios, environments, goals, attacks, options), goals };
   const byId = new Map(goals.map((g) => [g.id, g]));
   const checked = new Map<string, CaseCheck>();
