@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import type { AnyAgentProvider } from '../agent/agent.ts';
 import type { DeviceProvider } from '../engine/device.ts';
 import type { Environment } from '../engine/environment.ts';
 import { bundledRegistry, Registry } from '../registry/registry.ts';
-import { CODE_ROOT } from './modules.ts';
 
 export { CODE_ROOT, MODULE_EXT, PACKAGE_ROOT } from './modules.ts';
 
@@ -29,5 +27,3 @@ export function discoverDeviceProviders(dirs?: string[]): Promise<Map<string, De
   return own(dirs, undefined).list('device');
 }
 
-/** Where Tripwire's own content lives (built: in dist/). */
-export const CONTENT_DIRS = ['environments', 'agents', 'android'].map((d) => join(CODE_ROOT, d));
