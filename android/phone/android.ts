@@ -1,6 +1,6 @@
 import type { CallOptions, Egress } from '../../src/public/index.ts';
 import type { App } from './app.ts';
-import type { BundledAppId, PhoneApps } from './apps/index.ts';
+import type { BundledAppId } from './apps/index.ts';
 import type { PhoneContext } from './context.ts';
 import type { PhoneSeed } from './seed.ts';
 import type { UiNode } from './ui.ts';
@@ -116,6 +116,3 @@ export function defineAndroidAdapter<Id extends BundledAppId, Memory extends obj
 ): AndroidAdapter<Id, Memory, State, Written> {
   return adapter;
 }
-
-/** An app's state on the virtual phone, for an adapter's shell answers. */
-export type AppContext<Id extends BundledAppId> = NonNullable<PhoneApps[Id]>;

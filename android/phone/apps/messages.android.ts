@@ -1,5 +1,6 @@
 import { normaliseRecipient } from '../../../src/public/index.ts';
 import { defineAndroidAdapter, type Row } from '../android.ts';
+import type { PhoneSeed } from '../seed.ts';
 import contactsAndroid, { addContact, fieldsOf, THREAD_ACCOUNT } from './contacts.android.ts';
 
 /**
@@ -57,7 +58,7 @@ export default defineAndroidAdapter({
   },
 
   /** `content query --uri content://sms`: threads as the virtual phone keeps them, and what was sent since the seed. */
-  reader(adb, memory: { seed: import('../seed.ts').PhoneSeed; smsBaseline: number }) {
+  reader(adb, memory: { seed: PhoneSeed; smsBaseline: number }) {
     return {
       async read(_at, options) {
         const rows = await adb.query('content://sms', SMS_COLUMNS, { sort: 'date ASC' }, options);
