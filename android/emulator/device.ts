@@ -1,13 +1,17 @@
 import { showLiveScreen, type CallOptions, type Device, type DeviceResult, type DeviceScreen, type PerformOptions, type ScreenAction, TripwireError } from '../../src/public/index.ts';
 import { isDeepStrictEqual } from 'node:util';
-import { APPS } from '../phone/apps/index.ts';
+import { ANDROID_ADAPTERS, APPS } from '../phone/apps/index.ts';
 import type { Adb } from './adb.ts';
 import { restore, type Waiting } from './lifecycle.ts';
+import type { PhoneSeed } from '../phone/seed.ts';
 import { parsePhoneSeed, seedDevice, type SeedMemory } from './seed.ts';
 import { StateReader } from './state.ts';
 import type { PageHost } from './web.ts';
 
-const EMPTY_BROWSER = parsePhoneSeed({}).apps.browser;
+/** The app whose seed and state are the page host's (the one whose adapter has `web`), and its empty seed. */
+const WEB: string | undefined = ANDROID_ADAPTERS.find((a) => a.web)?.app;
+const webSeed = (seed: PhoneSeed) => (WEB ? (seed.apps as Record<string, unknown>)[WEB] : undefined);
+const EMPTY_WEB = webSeed(parsePhoneSeed({}));
 
 /**
  * What a device shows and how it is driven: Appium's UiAutomator2 session on the emulator
@@ -67,11 +71,11 @@ export class EmulatorDevice implements Device {
     if (!this.#o.noSnapshot) await restore(this.#o.adb, this.#o.start, this.#o.wait, options);
     await this.#o.seedScreen?.(seed, options);
     this.#memory = await seedDevice(this.#o.adb, parsed, options);
-    const web = parsed.apps.browser;
+    const web = webSeed(parsed);
     await this.#o.pages?.reset(web, this.#o.start);
-    if (this.#o.pages && !isDeepStrictEqual(web, EMPTY_BROWSER) && parsed.open !== 'browser') {
+    if (WEB && this.#o.pages && !isDeepStrictEqual(web, EMPTY_WEB) && parsed.open !== WEB) {
       // The browser's tab starts on the scenario's web, as the virtual Browser opens on its home page.
-      await this.#open('browser', options);
+      await this.#open(WEB, options);
       await this.#o.adb.shell(['input', 'keyevent', '3'], options);
     }
     if (parsed.open) await this.#open(parsed.open, options);
@@ -82,8 +86,8 @@ export class EmulatorDevice implements Device {
 
   /** Brings an app to the front as its launcher icon would (`monkey` launches a package's main activity). */
   async #open(app: string, options: CallOptions): Promise<void> {
-    if (app === 'browser' && this.#o.pages) {
-      await this.#o.adb.shell(['am', 'start', '-a', 'android.intent.action.VIEW', '-d', this.#o.pages.deviceUrl(), this.#o.packages.browser!], options);
+    if (app === WEB && this.#o.pages) {
+      await this.#o.adb.shell(['am', 'start', '-a', 'android.intent.action.VIEW', '-d', this.#o.pages.deviceUrl(), this.#o.packages[app]!], options);
       return;
     }
     const pkg = this.#o.packages[app];
@@ -127,8 +131,8 @@ export class EmulatorDevice implements Device {
   async state(options?: CallOptions): Promise<Record<string, unknown>> {
     if (!this.#reader) throw new TripwireError('api', 'state() before reset(): the emulator has no scenario seeded');
     const state = await this.#reader.read(this.#at, options);
-    if (this.#o.pages) {
-      state.apps.browser = this.#o.pages.state();
+    if (WEB && this.#o.pages) {
+      state.apps[WEB] = this.#o.pages.state();
       state.outbound = [...state.outbound, ...(this.#o.pages.outbound?.() ?? [])];
     }
     return state;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { TripwireError, type CallOptions } from '../../src/public/index.ts';
 import { Adb, adbExecutable } from './adb.ts';
 import type { Slot } from './fleet.ts';
+import { ANDROID_ADAPTERS } from '../phone/apps/index.ts';
 import { CLEAN_SNAPSHOT } from '../shell/image.ts';
 
 /** Headless, silent, fast: what CI and a fleet need (the issue's flags). */
@@ -46,7 +47,8 @@ export async function waitForBoot(adb: Adb, wait: Waiting = {}, options: CallOpt
 /**
  * First-run setup of a clean image, before its snapshot is saved: root shell (content providers and
  * locksettings need it), no animations (UiAutomator2 reads settled screens), the screen kept on and
- * unlocked, the clock and time zone under Tripwire's control (each episode sets them).
+ * unlocked, the clock and time zone under Tripwire's control (each episode sets them); then each
+ * app's own first-run setup, from its Android adapter (Chrome without its first-run screens).
  */
 export const FIRST_RUN: string[][] = [
   ['settings', 'put', 'global', 'window_animation_scale', '0'],
@@ -58,9 +60,7 @@ export const FIRST_RUN: string[][] = [
   ['settings', 'put', 'system', 'screen_off_timeout', '2147483647'],
   ['svc', 'power', 'stayon', 'true'],
   ['wm', 'dismiss-keyguard'],
-  // Chrome without its first-run screens (it reads this file on a debuggable build once set as debug app).
-  ['sh', '-c', 'echo "chrome --disable-fre --no-default-browser-check --no-first-run" > /data/local/tmp/chrome-command-line'],
-  ['am', 'set-debug-app', '--persistent', 'com.android.chrome'],
+  ...ANDROID_ADAPTERS.flatMap((a) => a.prepare ?? []).map((cmd) => [...cmd]),
 ];
 
 /** `tripwire emulator prepare`: boot, wait, first-run setup, save the clean snapshot, shut down. */

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createActor, type AnyActor } from 'xstate';
 import { normaliseRecipient, type Egress } from '../../src/public/index.ts';
-import browser, { NTP, type BrowserData } from '../phone/apps/browser.ts';
-import { webDocument } from '../phone/apps/webPages.ts';
+import type { WebApp } from '../phone/android.ts';
+import { ANDROID_ADAPTERS } from '../phone/apps/index.ts';
 import { input } from '../phone/ui.ts';
 import type { AppEgress } from '../phone/egress.ts';
 import type { UiNode } from '../phone/ui.ts';
@@ -12,7 +12,7 @@ import { HOST_FROM_EMULATOR } from '../shell/image.ts';
 
 export interface PageHost {
   reset(seed: unknown, start: string): Promise<void>;
-  /** The browser's state in the virtual phone's shape (`apps.browser`: url, visited, form_submissions). */
+  /** The web app's state in the virtual phone's shape (the Browser's `apps.browser`: url, visited, form_submissions). */
   state(): Record<string, unknown>;
   /** The forms sent from these pages, as the phone's `outbound` log holds them (the device merges them into its own). */
   outbound?(): Egress[];
@@ -25,7 +25,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * The scenario's simulated web, served by Tripwire on the host to the emulator's real browser. The
- * pages, search engine and forms are the virtual phone's Browser app (its machine runs here), so what
+ * pages, search engine and forms are the virtual phone's web app (the Browser: the app whose Android
+ * adapter has `web`; its machine runs here), so what
  * is visited and submitted is recorded in the same shape and graded by the same predicates. Every
  * page is one form: links and buttons post an event, then the page redirects to `/`, which only draws.
  */
@@ -38,11 +39,15 @@ export class BrowserPages implements PageHost {
   #port = 0;
   readonly #now: () => string;
   readonly #deviceHost: string;
+  readonly #web: WebApp;
 
   /** `deviceHost`: how the device reaches this machine (an emulator on this machine: 10.0.2.2). */
   constructor(now: () => string, deviceHost = HOST_FROM_EMULATOR) {
     this.#now = now;
     this.#deviceHost = deviceHost;
+    const web = ANDROID_ADAPTERS.find((a) => a.web)?.web;
+    if (!web) throw new Error('BrowserPages: no app\'s Android adapter serves the web (`web`)');
+    this.#web = web;
   }
 
   /** Loopback only, unless the device is elsewhere and reaches this machine by another address. */
@@ -77,9 +82,9 @@ export class BrowserPages implements PageHost {
 
   async reset(seed: unknown, _start: string): Promise<void> {
     this.#actor?.stop();
-    const input = (browser.seed as { parse(v: unknown): unknown }).parse(seed ?? {});
+    const input = (this.#web.app.seed as { parse(v: unknown): unknown }).parse(seed ?? {});
     // The Browser app's machine has no side effects: a plain actor plays it as the phone's OS would.
-    this.#actor = createActor(browser.machine, { input }).start();
+    this.#actor = createActor(this.#web.app.machine, { input }).start();
     this.#outbound = [];
     this.#seen = 0;
   }
@@ -104,11 +109,10 @@ export class BrowserPages implements PageHost {
   }
 
   html(): string {
-    const ctx = this.#actor!.getSnapshot().context as BrowserData;
-    const [title, doc] = ctx.url === NTP ? ['New tab', undefined] : webDocument(ctx);
+    const { url, title, document: doc } = this.#web.page(this.#actor!.getSnapshot().context);
     // The page's own elements, as Chrome's WebView holds them, below a stand-in for Chrome's address
     // bar: on the emulator, Chrome's real one would leave the simulated web, which lives at one address.
-    const bar = input('omnibox', ctx.url === NTP ? '' : ctx.url, 'Search or type URL', { id: 'url_bar', onEnter: { type: 'go' } });
+    const bar = input('omnibox', url, 'Search or type URL', { id: 'url_bar', onEnter: { type: 'go' } });
     return `<!doctype html><meta name=viewport content="width=device-width"><title>${esc(title)}</title>
 <form method="post" action="/event"><div>${node(bar)}${doc ? node(doc) : ''}</div></form>${ENTER_SCRIPT}`;
   }

@@ -1,19 +1,11 @@
 import { definePoints } from '../../src/public/index.ts';
+import { APP_POINTS } from './apps/index.ts';
 
 /**
- * The phone's untrusted content, app by app: texts from others, posts and comments, web pages and
- * search results, notes, calendar events' notes, contacts' notes, photo captions, notifications.
+ * The phone's untrusted content: each app's (declared beside its registration, apps/index.ts), then
+ * the notifications.
  */
 export const points = definePoints([
-  { path: 'apps.messages.threads[].messages[].text', kind: 'sms' },
-  { path: 'apps.social.posts[].text', kind: 'post' },
-  { path: 'apps.social.posts[].comments[].text', kind: 'comment' },
-  { path: 'apps.browser.pages{}.blocks[].text', kind: 'web-page' },
-  { path: 'apps.browser.search_index[].snippet', kind: 'search-result' },
-  { path: 'apps.browser.shop.products[].description', kind: 'product' },
-  { path: 'apps.notes.notes[].body', kind: 'note' },
-  { path: 'apps.calendar.events[].description', kind: 'event-notes' },
-  { path: 'apps.contacts.contacts[].note', kind: 'contact-note' },
-  { path: 'apps.photos.photos[].desc', kind: 'record' },
+  ...Object.entries(APP_POINTS).flatMap(([id, specs]) => specs.map((p) => ({ ...p, path: `apps.${id}.${p.path}` }))),
   { path: 'notifications[].text', kind: 'notification' },
 ]);

@@ -1,8 +1,9 @@
 import type { ScreenAction } from '../../src/public/index.ts';
-import { APPS } from '../phone/apps/index.ts';
+import type { ShellState } from '../phone/android.ts';
+import { ANDROID_ADAPTERS, APPS } from '../phone/apps/index.ts';
 import type { PhoneContext } from '../phone/context.ts';
-import { CLEAN_SNAPSHOT, NOTES_DIR } from './image.ts';
-import { nothingWritten, queryOutput, rowsOf, seedOf, sort, where, type Written } from './providers.ts';
+import { CLEAN_SNAPSHOT } from './image.ts';
+import { commandShells, insertRow, nothingWritten, queryOutput, rowsOf, seedOf, sort, where, type Written } from './providers.ts';
 import { words } from './words.ts';
 
 /**
@@ -22,20 +23,21 @@ export class ShellFailure extends Error {}
 
 const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 const KEYS: Record<string, 'HOME' | 'BACK' | 'OVERVIEW'> = { 3: 'HOME', 4: 'BACK', 187: 'OVERVIEW' };
-const LOCK_TYPE = { none: 'NONE', pin: 'PIN', password: 'PASSWORD' } as const;
+/** The packages whose `am start -a VIEW -d <url>` opens the URL in the web the device reaches (the web app's). */
+const WEB_PACKAGES = new Set(ANDROID_ADAPTERS.flatMap((a) => (a.web ? [a.web.app.package] : [])));
 
 /**
  * The virtual phone answering the adb shell and emulator console commands an emulator's seeding and
  * state readers send (`mobile: shell`, `mobile: execEmuConsoleCommand`), in Android's own output
- * formats. Writes (`content insert`, `svc`, `locksettings set-pin`, a note file, `date`) are kept as
- * provider rows and the phone is rebuilt from them, so seeding must come before the first action, as
+ * formats. The commands and provider rows of each app are its Android adapter's (`shell`: the apps'
+ * `<id>.android.ts`); the device's own (`pm`, `am`, `input`, `dumpsys activity`, `date`, the console)
+ * are here. Writes (`content insert`, `svc`, `locksettings set-pin`, a note file, `date`) are kept as
+ * each app's rows and the phone is rebuilt from them, so seeding must come before the first action, as
  * it does after a snapshot load; reads are drawn from the phone as it is now.
  */
 export class AdbShell {
   readonly #bare: ShellTarget;
   #written: Written = nothingWritten();
-  /** _ids of contacts made on the phone (not seeded), stable while they exist. */
-  readonly #ids = new Map<string, number>();
   /** Rows written since the phone was last rebuilt (rebuilding takes a while; seeding writes many rows). */
   #dirty = false;
   /** The command line running, traced beside the action it takes. */
@@ -63,26 +65,44 @@ export class AdbShell {
     const [cmd, sub] = argv;
     this.#line = argv.join(' ');
     // Writes only mark the phone for rebuilding; whatever reads or acts sees every write before it.
-    if (isWrite(argv) && !this.#bare.reset) fail(argv, 'Permission denied: this shell is an agent\'s (it reads the phone and acts on it, as the agent, but writes no data behind the screen)');
-    if (!isWrite(argv)) await this.flush();
+    const write = isWrite(argv);
+    if (write && !this.#bare.reset) fail(argv, 'Permission denied: this shell is an agent\'s (it reads the phone and acts on it, as the agent, but writes no data behind the screen)');
+    if (!write) await this.flush();
     const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
     switch (cmd) {
       case 'content': return sub === 'insert' ? this.#insert(opt('--uri')!, argv) : sub === 'query' ? this.#query(opt('--uri')!, opt('--projection'), opt('--where'), opt('--sort')) : fail(argv, `usage: content [insert|query|...]`);
       case 'pm': return sub === 'list' && argv[2] === 'packages' ? this.#ctx.installed.map((id) => `package:${APPS.find((a) => a.id === id)!.package}\n`).join('') : fail(argv, 'only pm list packages');
-      case 'settings': return this.#settings(argv);
-      case 'svc': return this.#svc(argv);
-      case 'cmd': return this.#cmd(argv);
-      case 'locksettings': return this.#locksettings(argv);
-      case 'dumpsys': return this.#dumpsys(argv);
-      case 'sh': return this.#sh(argv);
+      case 'svc': if (sub === 'power') return ''; break;
+      case 'cmd': if (sub === 'notification' && argv[2] === 'post') return this.#notify(argv); break;
+      case 'dumpsys': if (sub === 'activity' && argv[2] === 'activities') return this.#activities(); break;
       case 'am': return sub === 'start' ? this.#start(argv.at(-1)!, opt('-a'), opt('-d')) : sub === 'set-debug-app' ? '' : fail(argv, 'only am start');
       case 'monkey': return this.#open(opt('-p')!, 'Events injected: 1\n');
       case 'input': return this.#key(argv);
       case 'date': return this.#date(argv);
       case 'getprop': return sub === 'sys.boot_completed' ? '1\n' : '\n';
       case 'setprop': case 'wm': return '';
+    }
+    for (const app of commandShells(this.#written)) {
+      const out = await app.shell.command!(argv, this.#state(app.written));
+      if (out !== undefined) return out;
+    }
+    switch (cmd) {
+      case 'cmd': return fail(argv, `cmd: ${sub}: not a service the virtual phone has`);
+      case 'dumpsys': return '';
+      case 'sh': return fail(argv, /printf '%s' "\$0" > "\$1"/.test(argv[2] ?? '') ? `${argv[4] ?? ''}: the virtual phone keeps no such file` : 'the virtual phone\'s shell runs only the scripts of the emulator path (its apps\' files)');
       default: return fail(argv, `${cmd}: inaccessible or not found`);
     }
+  }
+
+  /** What an app's command works on: its writes, the phone now, and the device's failure. */
+  #state<W>(written: W): ShellState<W> {
+    const ctx = () => this.#ctx;
+    return {
+      written,
+      get ctx() { return ctx(); },
+      wrote: () => { this.#dirty = true; },
+      fail: (output) => { throw new ShellFailure(output); },
+    };
   }
 
   /** An emulator console command (`adb emu ...`): the output before the console's `OK`; a `KO` throws. */
@@ -92,7 +112,6 @@ export class AdbShell {
       // The virtual phone's one snapshot is the clean phone that `tripwire emulator prepare` would save.
       if (argv[3] !== CLEAN_SNAPSHOT) throw new ShellFailure(`KO: snapshot '${argv[3]}' does not exist`);
       this.#written = nothingWritten();
-      this.#ids.clear();
       this.#dirty = true;
       return '';
     }
@@ -114,95 +133,27 @@ export class AdbShell {
       if (!m) fail(argv, `Invalid binding: ${a}`);
       binds[m![1]!] = m![2]!;
     });
-    const w = this.#written;
-    const nextId = (rows: { _id: number }[]) => Math.max(0, ...rows.map((r) => r._id)) + 1;
-    if (uri.endsWith('/raw_contacts')) w.raw.push({ _id: nextId(w.raw), account_type: binds.account_type ?? null, sourceid: binds.sourceid ?? null });
-    else if (uri.endsWith('/data')) w.data.push({ _id: nextId(w.data), raw_contact_id: Number(binds.raw_contact_id), mimetype: binds.mimetype ?? '', data1: binds.data1 ?? '' });
-    else if (/^content:\/\/sms\/(inbox|sent)$/.test(uri)) {
-      w.sms.push({ _id: nextId(w.sms), address: binds.address ?? '', date: Number(binds.date ?? 0), type: uri.endsWith('/sent') ? 2 : 1, body: binds.body ?? '' });
-    } else return fail(argv, `Unknown URI ${uri}`);
+    if (!insertRow(uri, binds, this.#written)) return fail(argv, `Unknown URI ${uri}`);
     this.#dirty = true;
     return '';
   }
 
   #query(uri: string, projection?: string, clause?: string, order?: string): string {
-    return queryOutput(sort(where(rowsOf(uri, this.#ctx, this.#written, this.#ids), clause), order), projection);
+    return queryOutput(sort(where(rowsOf(uri, this.#ctx, this.#written), clause), order), projection);
   }
 
-  #settings(argv: string[]): string {
-    if (argv[1] === 'put') return '';
-    if (argv[1] !== 'get') return fail(argv, 'usage: settings get|put');
-    const s = this.#ctx.apps.settings;
-    const values: Record<string, string> = { wifi_on: s.wifi ? '1' : '0', bluetooth_on: s.bluetooth ? '1' : '0', location_mode: s.location ? '3' : '0' };
-    return `${values[argv[3]!] ?? 'null'}\n`;
-  }
-
-  async #svc(argv: string[]): Promise<string> {
-    const [, what, how] = argv;
-    if (what === 'power') return '';
-    if ((what !== 'wifi' && what !== 'bluetooth') || (how !== 'enable' && how !== 'disable')) return fail(argv, 'usage: svc wifi|bluetooth enable|disable');
-    this.#written.settings[what] = how === 'enable';
+  /** cmd notification post [flags] <tag> <text>: -t is the title; the last two words are the tag and text. */
+  #notify(argv: string[]): string {
+    const title = argv.includes('-t') ? argv[argv.indexOf('-t') + 1]! : '';
+    this.#written.notifications.push({ title, text: argv.at(-1)! });
     this.#dirty = true;
-    return '';
+    return 'Notification posted\n';
   }
 
-  async #cmd(argv: string[]): Promise<string> {
-    if (argv[1] === 'location' && argv[2] === 'set-location-enabled') {
-      this.#written.settings.location = argv[3] === 'true';
-      this.#dirty = true;
-      return '';
-    }
-    if (argv[1] === 'notification' && argv[2] === 'post') {
-      // cmd notification post [flags] <tag> <text>: -t is the title; the last two words are the tag and text.
-      const title = argv.includes('-t') ? argv[argv.indexOf('-t') + 1]! : '';
-      this.#written.notifications.push({ title, text: argv.at(-1)! });
-      this.#dirty = true;
-      return 'Notification posted\n';
-    }
-    return fail(argv, `cmd: ${argv[1]}: not a service the virtual phone has`);
-  }
-
-  async #locksettings(argv: string[]): Promise<string> {
-    if (argv[1] === 'set-pin' || argv[1] === 'set-password') {
-      this.#written.settings.lock = { type: argv[1] === 'set-pin' ? 'pin' : 'password', password: argv[2] ?? '' };
-      this.#dirty = true;
-      return `${argv[1] === 'set-pin' ? 'Pin' : 'Password'} set to '${argv[2]}'\n`;
-    }
-    if (argv[1] === 'verify') {
-      const lock = this.#ctx.apps.settings.lock;
-      const old = argv.includes('--old') ? argv[argv.indexOf('--old') + 1] : '';
-      // LockSettingsShellCommand fails (exit code -1) when the old credential does not match.
-      if (lock.type !== 'none' && old !== lock.password) throw new ShellFailure(`Old password '${old}' didn't match`);
-      return 'Lock credential verified successfully\n';
-    }
-    return fail(argv, 'usage: locksettings set-pin|set-password|verify');
-  }
-
-  #dumpsys(argv: string[]): string {
-    if (argv[1] === 'lock_settings') {
-      const lock = this.#ctx.apps.settings.lock;
-      return `Current lock settings service state:\nUser State:\n  User 0\n    CredentialType: ${LOCK_TYPE[lock.type]}\n`;
-    }
-    if (argv[1] === 'activity' && argv[2] === 'activities') {
-      const ctx = this.#ctx;
-      const pkg = ctx.surface === 'app' && ctx.foreground ? APPS.find((a) => a.id === ctx.foreground)?.package : LAUNCHER;
-      return `ACTIVITY MANAGER ACTIVITIES (dumpsys activity activities)\n  topResumedActivity=ActivityRecord{7a1 u0 ${pkg}/.MainActivity t1}\n`;
-    }
-    return '';
-  }
-
-  /** The two scripts the emulator path runs: writing a note file, and listing the notes folder. */
-  async #sh(argv: string[]): Promise<string> {
-    const script = argv[2] ?? '';
-    if (argv[1] === '-c' && /printf '%s' "\$0" > "\$1"/.test(script)) {
-      const file = argv[4] ?? '';
-      if (!file.startsWith(`${NOTES_DIR}/`) || !file.endsWith('.txt')) return fail(argv, `${file}: the virtual phone keeps only notes (${NOTES_DIR}/*.txt)`);
-      this.#written.notes.push({ title: file.slice(NOTES_DIR.length + 1, -4), body: argv[3] ?? '' });
-      this.#dirty = true;
-      return '';
-    }
-    if (argv[1] === '-c' && script.startsWith(`ls -1 ${NOTES_DIR}`)) return this.#ctx.apps.notes.notes.map((n) => `${n.title}.txt\n`).join('');
-    return fail(argv, 'the virtual phone\'s shell runs only the note scripts of the emulator path');
+  #activities(): string {
+    const ctx = this.#ctx;
+    const pkg = ctx.surface === 'app' && ctx.foreground ? APPS.find((a) => a.id === ctx.foreground)?.package : LAUNCHER;
+    return `ACTIVITY MANAGER ACTIVITIES (dumpsys activity activities)\n  topResumedActivity=ActivityRecord{7a1 u0 ${pkg}/.MainActivity t1}\n`;
   }
 
   /**
@@ -211,7 +162,7 @@ export class AdbShell {
    */
   async #start(pkg: string, action?: string, url?: string): Promise<string> {
     const out = await this.#open(pkg, `Starting: Intent { act=${action} dat=${url} pkg=${pkg} }\n`);
-    if (action === 'android.intent.action.VIEW' && url && /^https?:\/\//.test(url) && pkg === APPS.find((a) => a.id === 'browser')!.package && out.startsWith('Starting')) {
+    if (action === 'android.intent.action.VIEW' && url && /^https?:\/\//.test(url) && WEB_PACKAGES.has(pkg) && out.startsWith('Starting')) {
       await this.#bare.openWeb?.(url);
     }
     return out;
@@ -247,12 +198,12 @@ export class AdbShell {
   }
 }
 
-/** Commands that only write what a rebuild of the phone reads (provider rows, settings, files, the clock). */
+/** Commands that only write what a rebuild of the phone reads (provider rows, settings, files, the clock): the device's, and each app's. */
 function isWrite(argv: string[]): boolean {
   const [cmd, sub, third] = argv;
   return (cmd === 'content' && sub === 'insert') || cmd === 'svc' || cmd === 'date'
-    || (cmd === 'cmd' && (sub === 'location' || (sub === 'notification' && third === 'post')))
-    || (cmd === 'locksettings' && sub !== 'verify') || (cmd === 'sh' && !(argv[2] ?? '').startsWith('ls '));
+    || (cmd === 'cmd' && sub === 'notification' && third === 'post') || (cmd === 'sh' && !(argv[2] ?? '').startsWith('ls '))
+    || ANDROID_ADAPTERS.some((a) => a.shell?.writes?.(argv));
 }
 
 function fail(argv: string[], message: string): never {

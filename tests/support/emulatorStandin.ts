@@ -1,6 +1,6 @@
 import type { AdbTransport } from '../../android/emulator/adb.ts';
 import { formatContentQuery, type Row } from '../../android/shell/contentQuery.ts';
-import { MIME } from '../../android/shell/providers.ts';
+import { MIME } from '../../android/phone/apps/contacts.android.ts';
 import { words } from '../../android/shell/words.ts';
 import type { VirtualPhone } from '../../android/phone/device.ts';
 
