@@ -182,7 +182,8 @@ class ScannedNode implements SourceNode {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const NAME = '[A-Za-z_][-A-Za-z0-9_.]*';
-const DECLARATION = /^<\?xml(?:\s+[a-z]+\s*=\s*(?:'[^'<&]*'|"[^"<&]*"))*\s*\?>/;
+/** The XML declaration: version, then optionally encoding and standalone, in that order (XML 1.0's XMLDecl). */
+const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:'1\.[0-9]+'|"1\.[0-9]+")(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:'[A-Za-z][-A-Za-z0-9._]*'|"[A-Za-z][-A-Za-z0-9._]*"))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:'(?:yes|no)'|"(?:yes|no)"))?[ \t\r\n]*\?>/;
 const SPACE = /[ \t\r\n]*/y;
 /** A start tag: its name, its attributes (double-quoted, no `<` or raw line breaks or tabs in a value), whether it ends with `/>`. */
 const START = new RegExp(`<(${NAME})((?:[ \\t\\r\\n]+${NAME}="[^"<\\t\\r\\n]*")*)[ \\t\\r\\n]*(/?)>`, 'y');

@@ -99,6 +99,7 @@ describe("the page-source parser's scanner", () => {
     same(readFileSync(join(PACKAGE_ROOT, 'tests/fixtures/uiautomator2/settings-wifi.xml'), 'utf8'));
     same(`<?xml version="1.0"?>\n<hierarchy width="9"><a text="x &amp; y&#10;&#x41;&apos;&lt;&gt;&quot;" class=""><b/>\n  <!-- c --> <c.d-e_f index="7" bounds="[0,0][20,30]"></c.d-e_f ></a><g/></hierarchy >\n`);
     same('  <hierarchy/>');
+    same(`<?xml version = '1.1' encoding = "utf-8" standalone = 'no' ?>\r\n<hierarchy>\r\n<a  b="1"\r\n c="x>y ]]>"/>\r\n</hierarchy>\r\n`);
   });
 
   it('leaves any other text to xmldom: its reading, or its error', () => {
@@ -107,6 +108,8 @@ describe("the page-source parser's scanner", () => {
       '<hierarchy><a text="&nbsp;"/></hierarchy>', '<hierarchy><a text="&#0;"/></hierarchy>', '<hierarchy><a text="tab\there"/></hierarchy>',
       '<hierarchy><a>text</a></hierarchy>', '<hierarchy><a><![CDATA[x]]></a></hierarchy>', '<hierarchy><n:a/></hierarchy>', '<!DOCTYPE h><hierarchy/>',
       '<hierarchy><a></b></hierarchy>', '<hierarchy><a/></hierarchy><b/>', '<hierarchy><a>', 'not xml', '',
+      "<?xml foo='1'?><hierarchy/>", '<?xml version="1.0" standalone="maybe"?><hierarchy/>', '<?xml version="2.0"?><hierarchy/>', '<?xml-stylesheet href="a"?><hierarchy/>',
+      '<hierarchy><a/></hierarchy><!-- x -- y -->',
     ];
     for (const xml of others) {
       let dom: ParsedSource | Error;
