@@ -11,12 +11,9 @@ const isField = (cls: string) => /EditText|AutoCompleteTextView/.test(cls);
  */
 function identity(node: SourceNode): string {
   const chain: string[] = [];
-  type Xml = { nodeType: number; tagName?: string; parentNode: Xml | null; previousSibling: Xml | null };
-  for (let e = node.xml as unknown as Xml | null; e && e.nodeType === 1; e = e.parentNode) {
-    let i = 0;
-    for (let s = e.previousSibling; s; s = s.previousSibling) if (s.nodeType === 1) i++;
-    chain.push(`${e.tagName}[${i}]`);
-  }
+  // Each element's name and its index among its sibling elements (its path's last step, from 1), up to the hierarchy.
+  for (let n: SourceNode | undefined = node; n; n = n.parent) chain.push(`${n.tagName}[${Number(n.path.slice(n.path.lastIndexOf('[') + 1, -1)) - 1}]`);
+  chain.push(`${node.path.slice(1, node.path.indexOf('/', 1))}[0]`);
   return JSON.stringify([node.package, chain, node.resourceId, node.desc, node.bounds, isField(node.class) ? '' : node.text]);
 }
 

@@ -22,7 +22,10 @@ interface Snapshot {
   /** The page source it was parsed from. */
   screen: string;
   source: ParsedSource;
+  /** Every node's id, worked out when an id not given on this screen is looked up. */
   elements?: ReturnType<typeof elementIds>;
+  /** The nodes this screen's finds gave ids to (a find then a click on it, a step's usual pair, hashes only those). */
+  given?: Map<string, SourceNode>;
 }
 
 /**
@@ -52,16 +55,17 @@ export class PhoneSession {
   }
 
   elementId(snap: Snapshot, node: SourceNode): string {
-    snap.elements ??= elementIds(snap.source);
-    return this.#store.give(snap.elements.ids.get(node) ?? elementIdOf(node));
+    // An element's id is its identity's (elements.ts), unique on a screen: no need to work out the others'.
+    const id = snap.elements?.ids.get(node) ?? elementIdOf(node);
+    if (snap.source.nodes[node.order] === node) (snap.given ??= new Map()).set(id, node);
+    return this.#store.give(id);
   }
 
   /** The node an element id names on the current screen; W3C errors for unknown and stale ids. */
   async node(elementId: unknown): Promise<{ snap: Snapshot; node: SourceNode }> {
     if (typeof elementId !== 'string' || !this.#store.given(elementId)) throw new errors.NoSuchElementError(`no element with id ${JSON.stringify(elementId)}`);
     const snap = await this.snapshot();
-    snap.elements ??= elementIds(snap.source);
-    const node = snap.elements.byId.get(elementId);
+    const node = snap.given?.get(elementId) ?? (snap.elements ??= elementIds(snap.source)).byId.get(elementId);
     if (!node) throw new errors.StaleElementReferenceError(`element ${elementId} is no longer on the screen (the screen has changed since it was found): find it again`);
     return { snap, node };
   }

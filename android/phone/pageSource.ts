@@ -13,47 +13,55 @@ import type { UiNode } from './ui.ts';
  */
 
 const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '&#10;');
+/** An attribute value as written: most have nothing to escape, and are written as they are. */
+const val = (v: string) => (/[&"<>\n]/.test(v) ? esc(v) : v);
 
 /** The text Android reports: a password field's as bullets. */
 export const shownText = (n: UiNode): string => (n.password && n.text ? '•'.repeat(n.text.length) : (n.text ?? ''));
 
 const isField = (n: UiNode) => n.field !== undefined || n.class.endsWith('EditText');
 
-/** A node's attributes in UiAutomator2's order; undefined values are left out, as the server leaves out nulls. */
-export function attributes(n: UiNode, index: number, windowId: number): [string, string | number | boolean | undefined][] {
+/** ` name="value"`, or nothing when the value is undefined (the server leaves out nulls). */
+const opt = (name: string, v: string | number | boolean | undefined) => (v === undefined ? '' : ` ${name}="${typeof v === 'string' ? val(v) : v}"`);
+
+/**
+ * A node's start tag, its attributes in UiAutomator2's order. Written as one template (a page source
+ * is written after every action that changes the screen): strings are escaped, numbers and booleans
+ * need none.
+ */
+function startTag(n: UiNode, index: number, windowId: number): string {
   const b = n.bounds ?? [0, 0, 0, 0];
   const rid = resourceId(n);
   const maxLen = n.maxTextLength;
+  const field = isField(n);
   // A field's selection is reported while it has focus (Chrome's url_bar just tapped: its whole URL).
   const sel = n.focused ? n.selection : undefined;
-  return [
-    ['index', index], ['package', n.package ?? 'android'], ['class', n.class], ['text', shownText(n)],
-    ['content-desc', n.desc || undefined], ['resource-id', rid || undefined],
-    ['checkable', Boolean(n.checkable)], ['checked', Boolean(n.checked)], ['clickable', n.clickable ?? Boolean(n.onTap)],
-    ['enabled', n.enabled ?? true], ['focusable', n.focusable ?? Boolean(n.clickable ?? n.onTap ?? isField(n))], ['focused', Boolean(n.focused)],
-    ['long-clickable', n.longClickable ?? Boolean(n.onLongTap)], ['password', Boolean(n.password)], ['scrollable', Boolean(n.scrollable)],
-    ['selection-start', sel?.[0]], ['selection-end', sel?.[1]], ['selected', Boolean(n.selected)], ['bounds', `[${b[0]},${b[1]}][${b[2]},${b[3]}]`], ['displayed', n.displayed ?? true],
-    ['hint', n.hint], ['a11y-important', n.important ?? true], ['screen-reader-focusable', Boolean(n.screenReaderFocusable)],
-    ['input-type', n.inputType ?? (isField(n) ? (n.password ? 129 : 1) : undefined)], ['drawing-order', n.drawingOrder ?? index + 1],
-    ['showing-hint', Boolean(n.showingHint)], ['text-entry-key', false], ['multiline', maxLen !== undefined ? Boolean(n.multiline) : undefined],
-    ['dismissable', Boolean(n.dismissable)], ['a11y-focused', false], ['heading', Boolean(n.heading)], ['live-region', n.liveRegion ?? 0],
-    ['context-clickable', Boolean(n.contextClickable)], ['max-text-length', maxLen], ['content-invalid', Boolean(n.contentInvalid)],
-    ['error', n.error], ['pane-title', n.paneTitle], ['tooltip-text', n.tooltip], ['text-has-clickable-span', n.clickableSpan ? true : undefined],
-    ['window-id', windowId], ['is-collection', n.collection ? true : undefined], ['is-collection-item', n.collectionItem ? true : undefined],
-  ];
+  const tapped = n.clickable ?? Boolean(n.onTap);
+  return `<${n.class} index="${index}" package="${val(n.package ?? 'android')}" class="${val(n.class)}" text="${val(shownText(n))}"${opt('content-desc', n.desc || undefined)}${opt('resource-id', rid || undefined)}` +
+    ` checkable="${Boolean(n.checkable)}" checked="${Boolean(n.checked)}" clickable="${tapped}" enabled="${n.enabled ?? true}"` +
+    ` focusable="${n.focusable ?? Boolean(n.clickable ?? n.onTap ?? field)}" focused="${Boolean(n.focused)}" long-clickable="${n.longClickable ?? Boolean(n.onLongTap)}"` +
+    ` password="${Boolean(n.password)}" scrollable="${Boolean(n.scrollable)}"${opt('selection-start', sel?.[0])}${opt('selection-end', sel?.[1])} selected="${Boolean(n.selected)}"` +
+    ` bounds="[${b[0]},${b[1]}][${b[2]},${b[3]}]" displayed="${n.displayed ?? true}"${opt('hint', n.hint)} a11y-important="${n.important ?? true}"` +
+    ` screen-reader-focusable="${Boolean(n.screenReaderFocusable)}"${opt('input-type', n.inputType ?? (field ? (n.password ? 129 : 1) : undefined))} drawing-order="${n.drawingOrder ?? index + 1}"` +
+    ` showing-hint="${Boolean(n.showingHint)}" text-entry-key="false"${opt('multiline', maxLen !== undefined ? Boolean(n.multiline) : undefined)} dismissable="${Boolean(n.dismissable)}"` +
+    ` a11y-focused="false" heading="${Boolean(n.heading)}" live-region="${n.liveRegion ?? 0}" context-clickable="${Boolean(n.contextClickable)}"${opt('max-text-length', maxLen)}` +
+    ` content-invalid="${Boolean(n.contentInvalid)}"${opt('error', n.error)}${opt('pane-title', n.paneTitle)}${opt('tooltip-text', n.tooltip)}${opt('text-has-clickable-span', n.clickableSpan ? true : undefined)}` +
+    ` window-id="${windowId}"${opt('is-collection', n.collection ? true : undefined)}${opt('is-collection-item', n.collectionItem ? true : undefined)}`;
 }
 
+const PADS: string[] = [];
+const pad = (depth: number) => (PADS[depth] ??= '  '.repeat(depth));
+
 function node(n: UiNode, index: number, depth: number, windowId: number, out: string[]): void {
-  const pad = '  '.repeat(depth);
-  let open = `${pad}<${n.class}`;
-  for (const [k, v] of attributes(n, index, windowId)) if (v !== undefined) open += ` ${k}="${esc(String(v))}"`;
-  if (!n.children?.length) {
+  const open = pad(depth) + startTag(n, index, windowId);
+  const children = n.children;
+  if (!children?.length) {
     out.push(`${open} />`);
     return;
   }
   out.push(`${open}>`);
-  n.children.forEach((c, i) => node(c, i, depth + 1, windowId, out));
-  out.push(`${pad}</${n.class}>`);
+  for (let i = 0; i < children.length; i++) node(children[i]!, i, depth + 1, windowId, out);
+  out.push(`${pad(depth)}</${n.class}>`);
 }
 
 export interface PageSourceOptions {

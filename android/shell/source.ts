@@ -31,6 +31,10 @@ export interface SourceNode {
   path: string;
   /** The numeric_tag of this node in the element list, when it is listed. */
   tag?: number;
+  /** The XML element's name (UiAutomator2 writes the class, made a valid XML name). */
+  tagName: string;
+  /** The node this one is in; none for a window's root (its parent is the hierarchy). */
+  parent?: SourceNode;
   xml: XmlElement;
 }
 
@@ -63,18 +67,14 @@ function listed(n: SourceNode): boolean {
   return Boolean(n.text || n.desc || n.resourceId || n.clickable || n.checkable || isField(n.class));
 }
 
-/**
- * Parses a page source in UiAutomator2's documented shape (`<hierarchy>` with one element per view,
- * tagged with its class) into its nodes and the indexed element list an agent sees. Attributes a
- * real device leaves out (null-valued ones) take UiAutomator2's defaults.
- */
-export function parseSource(xml: string): ParsedSource {
+/** Reads a page source with xmldom: any XML, and the error for XML that is not well-formed (parseSource's reader for what its scanner leaves). */
+export function parseDom(xml: string): ParsedSource {
   const errors: string[] = [];
   const document = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'text/xml');
   const root = document.documentElement;
   if (errors.length || !root) throw new TripwireError('device-transport', `page source is not well-formed XML: ${errors[0] ?? 'no root element'}`);
   const nodes: SourceNode[] = [];
-  const walk = (parent: XmlElement, path: string) => {
+  const walk = (parent: XmlElement, path: string, up?: SourceNode) => {
     let i = 0;
     for (let c = parent.firstChild; c; c = c.nextSibling) {
       if (c.nodeType !== 1) continue;
@@ -88,24 +88,218 @@ export function parseSource(xml: string): ParsedSource {
         checkable: bool(e, 'checkable'), checked: bool(e, 'checked'), clickable: bool(e, 'clickable'), longClickable: bool(e, 'long-clickable'),
         scrollable: bool(e, 'scrollable'), enabled: bool(e, 'enabled', true), selected: bool(e, 'selected'), focused: bool(e, 'focused'),
         password: bool(e, 'password'), displayed: bool(e, 'displayed', true), bounds: bounds(e.getAttribute('bounds')),
-        index: Number(e.getAttribute('index') ?? i - 1), hasChildren, path: `${path}/*[${i}]`, xml: e,
+        index: Number(e.getAttribute('index') ?? i - 1), hasChildren, path: `${path}/*[${i}]`, tagName: e.tagName, parent: up, xml: e,
       };
       nodes.push(node);
-      walk(e, node.path);
+      walk(e, node.path, node);
     }
   };
   walk(root, `/${root.tagName}`);
+  return finish(document, nodes, root.getAttribute('width'), root.getAttribute('height'));
+}
+
+/** The element list and the screen's size, from the nodes in tree order (either reader's). */
+function finish(document: Document | (() => Document), nodes: SourceNode[], width: string | null, height: string | null): ParsedSource {
   const list = nodes.filter(listed);
   list.forEach((n, i) => (n.tag = i));
-  return {
-    document, nodes, listed: list,
-    elements: list.map((n, i) => ({
-      numeric_tag: i, resource_id: n.resourceId, class: n.class.slice(n.class.lastIndexOf('.') + 1),
-      content_description: n.desc, text: n.text, checked: n.checked,
-    })),
-    width: Number(root.getAttribute('width') || 0) || Math.max(0, ...nodes.map((n) => n.bounds[2])),
-    height: Number(root.getAttribute('height') || 0) || Math.max(0, ...nodes.map((n) => n.bounds[3])),
+  const elements = list.map((n, i) => ({
+    numeric_tag: i, resource_id: n.resourceId, class: n.class.slice(n.class.lastIndexOf('.') + 1),
+    content_description: n.desc, text: n.text, checked: n.checked,
+  }));
+  const w = Number(width || 0) || Math.max(0, ...nodes.map((n) => n.bounds[2]));
+  const h = Number(height || 0) || Math.max(0, ...nodes.map((n) => n.bounds[3]));
+  if (typeof document !== 'function') return { document, nodes, listed: list, elements, width: w, height: h };
+  return { get document() { return document(); }, nodes, listed: list, elements, width: w, height: h };
+}
+
+/**
+ * Parses a page source in UiAutomator2's documented shape (`<hierarchy>` with one element per view,
+ * tagged with its class) into its nodes and the indexed element list an agent sees. Attributes a
+ * real device leaves out (null-valued ones) take UiAutomator2's defaults.
+ *
+ * A source as UiAutomator2 and the virtual phone write it (elements, double-quoted attributes, the
+ * five entities and character references, whitespace and comments between tags) is read by a
+ * scanner, as xmldom reads it: a door reads a source after every action, and xmldom's document
+ * (thousands of attribute nodes) took most of that. The document (for XPath and raw attributes) is
+ * then parsed only when something asks for it. Any other text, XML or not, is read by xmldom.
+ */
+export function parseSource(xml: string): ParsedSource {
+  return scan(xml) ?? parseDom(xml);
+}
+
+type Attrs = Map<string, string>;
+
+const flag = (attrs: Attrs, name: string, fallback = false) => {
+  const v = attrs.get(name);
+  return v === undefined ? fallback : v === 'true';
+};
+
+/** The xmldom reading of a scanned source, made on first use and shared by its nodes. */
+class LazyDom {
+  readonly #xml: string;
+  #parsed?: ParsedSource;
+  constructor(xml: string) {
+    this.#xml = xml;
+  }
+  get parsed(): ParsedSource {
+    return (this.#parsed ??= parseDom(this.#xml));
+  }
+}
+
+/** A scanned node: its `xml` is the element of the same order in its source's xmldom reading. */
+class ScannedNode implements SourceNode {
+  order = 0;
+  class = '';
+  package = '';
+  text = '';
+  resourceId = '';
+  desc = '';
+  checkable = false;
+  checked = false;
+  clickable = false;
+  longClickable = false;
+  scrollable = false;
+  enabled = true;
+  selected = false;
+  focused = false;
+  password = false;
+  displayed = true;
+  bounds: [number, number, number, number] = [0, 0, 0, 0];
+  index = 0;
+  hasChildren = false;
+  path = '';
+  tag?: number = undefined;
+  tagName = '';
+  parent?: SourceNode = undefined;
+  readonly #dom: LazyDom;
+  constructor(dom: LazyDom) {
+    this.#dom = dom;
+  }
+  get xml(): XmlElement {
+    return this.#dom.parsed.nodes[this.order]!.xml;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const NAME = '[A-Za-z_][-A-Za-z0-9_.]*';
+/** The XML declaration: version, then optionally encoding and standalone, in that order (XML 1.0's XMLDecl). */
+const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:'1\.[0-9]+'|"1\.[0-9]+")(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:'[A-Za-z][-A-Za-z0-9._]*'|"[A-Za-z][-A-Za-z0-9._]*"))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:'(?:yes|no)'|"(?:yes|no)"))?[ \t\r\n]*\?>/;
+const SPACE = /[ \t\r\n]*/y;
+/** A start tag: its name, its attributes (double-quoted, no `<` or raw line breaks or tabs in a value), whether it ends with `/>`. */
+const START = new RegExp(`<(${NAME})((?:[ \\t\\r\\n]+${NAME}="[^"<\\t\\r\\n]*")*)[ \\t\\r\\n]*(/?)>`, 'y');
+const CLOSE = new RegExp(`</(${NAME})[ \\t\\r\\n]*>`, 'y');
+const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|([a-z]{2,4}));/g;
+const BARE_AMPERSAND = /&(?!#\d{1,7};|#x[0-9a-fA-F]{1,6};|[a-z]{2,4};)/;
+
+/** An attribute value with its references read, or undefined for one left to xmldom (a bare &, an unknown entity, a character XML has not). */
+function unescape(raw: string): string | undefined {
+  let bad = BARE_AMPERSAND.test(raw);
+  const value = raw.replace(REFERENCE, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+    if (code === undefined) return ENTITIES[name!] ?? ((bad = true), '');
+    if (!(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) bad = true;
+    return bad ? '' : String.fromCodePoint(code);
+  });
+  return bad ? undefined : value;
+}
+
+/**
+ * The scanner: the nodes of a source in the shape a UiAutomator2 server writes, or undefined for
+ * anything else. What it accepts is well-formed XML, and it reads it as xmldom does
+ * (tests/android/shell/source.test.ts holds the two readings equal).
+ */
+function scan(xml: string): ParsedSource | undefined {
+  let at = 0;
+  const space = () => {
+    SPACE.lastIndex = at;
+    SPACE.test(xml);
+    at = SPACE.lastIndex;
   };
+  // Whitespace and comments (`<!-- -->` holding no `--`).
+  const misc = () => {
+    for (;;) {
+      space();
+      if (!xml.startsWith('<!--', at)) return true;
+      const end = xml.indexOf('-->', at + 4);
+      if (end < 0 || xml.slice(at + 4, end).includes('--')) return false;
+      at = end + 3;
+    }
+  };
+  const declaration = DECLARATION.exec(xml);
+  if (declaration) at = declaration[0].length;
+  if (!misc()) return undefined;
+  const dom = new LazyDom(xml);
+  const nodes: SourceNode[] = [];
+  /** The elements open at this point: the node (none for the root), its path, how many elements it holds so far. */
+  const open: { node?: ScannedNode; tagName: string; path: string; children: number }[] = [];
+  let rootAttrs: Attrs | undefined;
+  do {
+    if (xml.startsWith('</', at)) {
+      CLOSE.lastIndex = at;
+      const m = CLOSE.exec(xml);
+      if (!m || m[1] !== open.pop()!.tagName) return undefined;
+      at = CLOSE.lastIndex;
+    } else {
+      START.lastIndex = at;
+      const m = START.exec(xml);
+      if (!m || (!open.length && rootAttrs)) return undefined;
+      at = START.lastIndex;
+      // The attributes, checked by START's pattern: ` name="value"` each. A name twice is left to xmldom.
+      const attrs = new Map<string, string>();
+      const list = m[2]!;
+      for (let k = 0; k < list.length; ) {
+        while (list.charCodeAt(k) <= 0x20) k++;
+        const eq = list.indexOf('="', k);
+        const close = list.indexOf('"', eq + 2);
+        const name = list.slice(k, eq);
+        const raw = list.slice(eq + 2, close);
+        const value = raw.includes('&') ? unescape(raw) : raw;
+        if (value === undefined || attrs.has(name)) return undefined;
+        attrs.set(name, value);
+        k = close + 1;
+      }
+      const end = m[3];
+      const tagName = m[1]!;
+      const parent = open[open.length - 1];
+      let entry: (typeof open)[number];
+      if (!parent) {
+        rootAttrs = attrs;
+        entry = { tagName, path: `/${tagName}`, children: 0 };
+      } else {
+        const i = ++parent.children;
+        const n = new ScannedNode(dom);
+        n.order = nodes.length;
+        n.class = attrs.get('class') || tagName;
+        n.package = attrs.get('package') ?? '';
+        n.text = attrs.get('text') ?? '';
+        n.resourceId = attrs.get('resource-id') ?? '';
+        n.desc = attrs.get('content-desc') ?? '';
+        n.checkable = flag(attrs, 'checkable');
+        n.checked = flag(attrs, 'checked');
+        n.clickable = flag(attrs, 'clickable');
+        n.longClickable = flag(attrs, 'long-clickable');
+        n.scrollable = flag(attrs, 'scrollable');
+        n.enabled = flag(attrs, 'enabled', true);
+        n.selected = flag(attrs, 'selected');
+        n.focused = flag(attrs, 'focused');
+        n.password = flag(attrs, 'password');
+        n.displayed = flag(attrs, 'displayed', true);
+        n.bounds = bounds(attrs.get('bounds') ?? null);
+        n.index = Number(attrs.get('index') ?? i - 1);
+        n.path = `${parent.path}/*[${i}]`;
+        n.tagName = tagName;
+        n.parent = parent.node;
+        if (parent.node) parent.node.hasChildren = true;
+        nodes.push(n);
+        entry = { node: n, tagName, path: n.path, children: 0 };
+      }
+      if (!end) open.push(entry);
+    }
+    // Between an element's tags: whitespace and comments only.
+    if (open.length && (!misc() || xml.charCodeAt(at) !== 0x3c)) return undefined;
+  } while (open.length);
+  if (!misc() || at !== xml.length) return undefined;
+  return finish(() => dom.parsed.document, nodes, rootAttrs!.get('width') ?? null, rootAttrs!.get('height') ?? null);
 }
 
 const contains = (n: SourceNode, x: number, y: number) => x >= n.bounds[0] && x < n.bounds[2] && y >= n.bounds[1] && y < n.bounds[3];
@@ -121,9 +315,6 @@ export function hitTest(source: ParsedSource, x: number, y: number): SourceNode 
 /** The listed element a found node acts through: itself, or the nearest listed ancestor, or the first listed descendant. */
 export function actingNode(source: ParsedSource, node: SourceNode): SourceNode | undefined {
   if (node.tag !== undefined) return node;
-  for (let p = node.xml.parentNode; p && p.nodeType === 1; p = p.parentNode) {
-    const hit = source.nodes.find((n) => n.xml === p);
-    if (hit?.tag !== undefined) return hit;
-  }
+  for (let p = node.parent; p; p = p.parent) if (p.tag !== undefined) return p;
   return source.listed.find((n) => n.path.startsWith(`${node.path}/`));
 }

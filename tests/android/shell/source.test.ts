@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locate, InvalidSelector } from '../../../android/driver/locators.ts';
-import { actingNode, hitTest, parseSource } from '../../../android/shell/source.ts';
+import xpath from 'xpath';
+import { actingNode, hitTest, parseDom, parseSource, type ParsedSource } from '../../../android/shell/source.ts';
 import { VirtualPhone } from '../../../android/phone/device.ts';
 import { PACKAGE_ROOT } from '../../../src/scenario/discover.ts';
 
@@ -63,6 +64,62 @@ describe('the page-source parser', () => {
       if (a.index !== -1) await phone.perform(a as never);
       const own = await phone.elements();
       expect(parseSource(await phone.pageSource()).elements, JSON.stringify(a)).toEqual(own.elements);
+    }
+  });
+});
+
+describe("the page-source parser's scanner", () => {
+  /** Everything parseSource gives but the xmldom elements, with each node's parent by order. */
+  const reading = (s: ParsedSource) => ({
+    width: s.width, height: s.height, elements: s.elements, listed: s.listed.map((n) => n.order),
+    nodes: s.nodes.map(({ xml: _, parent, ...n }) => ({ ...n, parent: parent?.order })),
+  });
+  const same = (xml: string) => {
+    const scanned = parseSource(xml);
+    const dom = parseDom(xml);
+    expect(reading(scanned)).toEqual(reading(dom));
+    // A node's element is the element at its place in the document, read when asked for.
+    for (const n of scanned.nodes) expect(xpath.select(n.path, scanned.document as unknown as Node)).toEqual([n.xml]);
+    return scanned;
+  };
+
+  it('reads the sources of the phone and of UiAutomator2 as xmldom does, without building the document', async () => {
+    const phone = new VirtualPhone();
+    await phone.reset({ apps: { messages: { threads: [{ id: 't1', name: 'Sam', number: '+15550100', messages: [{ id: 'm1', from: 'them', text: 'Are you free <Friday> & "later"?\nOK' }] }] } } });
+    const actions = [{ action: 'open_app', name: 'Messages' }, { action: 'tap', index: 5 }, { action: 'replace_text', index: 3, text: "a & b <c> 'd' \"e\"\n\tf" }, { action: 'button', name: 'OVERVIEW' }, { action: 'open_app', name: 'Settings' }];
+    for (const a of [undefined, ...actions]) {
+      if (a) await phone.perform(a as never);
+      for (const allWindows of [false, true]) {
+        const xml = await phone.pageSource({ allWindows });
+        expect(Object.getOwnPropertyDescriptor(parseSource(xml), 'document')?.get, 'scanned').toBeTypeOf('function');
+        same(xml);
+      }
+    }
+    // UiAutomator2's own (a comment, a password, bullets), and the other shapes the scanner reads.
+    same(readFileSync(join(PACKAGE_ROOT, 'tests/fixtures/uiautomator2/settings-wifi.xml'), 'utf8'));
+    same(`<?xml version="1.0"?>\n<hierarchy width="9"><a text="x &amp; y&#10;&#x41;&apos;&lt;&gt;&quot;" class=""><b/>\n  <!-- c --> <c.d-e_f index="7" bounds="[0,0][20,30]"></c.d-e_f ></a><g/></hierarchy >\n`);
+    same('  <hierarchy/>');
+    same(`<?xml version = '1.1' encoding = "utf-8" standalone = 'no' ?>\r\n<hierarchy>\r\n<a  b="1"\r\n c="x>y ]]>"/>\r\n</hierarchy>\r\n`);
+  });
+
+  it('leaves any other text to xmldom: its reading, or its error', () => {
+    const others = [
+      '<hierarchy><a text="bad & y"/></hierarchy>', "<hierarchy><a text='single'/></hierarchy>", '<hierarchy><a x="1" x="2"/></hierarchy>',
+      '<hierarchy><a text="&nbsp;"/></hierarchy>', '<hierarchy><a text="&#0;"/></hierarchy>', '<hierarchy><a text="tab\there"/></hierarchy>',
+      '<hierarchy><a>text</a></hierarchy>', '<hierarchy><a><![CDATA[x]]></a></hierarchy>', '<hierarchy><n:a/></hierarchy>', '<!DOCTYPE h><hierarchy/>',
+      '<hierarchy><a></b></hierarchy>', '<hierarchy><a/></hierarchy><b/>', '<hierarchy><a>', 'not xml', '',
+      "<?xml foo='1'?><hierarchy/>", '<?xml version="1.0" standalone="maybe"?><hierarchy/>', '<?xml version="2.0"?><hierarchy/>', '<?xml-stylesheet href="a"?><hierarchy/>',
+      '<hierarchy><a/></hierarchy><!-- x -- y -->',
+    ];
+    for (const xml of others) {
+      let dom: ParsedSource | Error;
+      try {
+        dom = parseDom(xml);
+      } catch (e) {
+        dom = e as Error;
+      }
+      if (dom instanceof Error) expect(() => parseSource(xml), xml).toThrow(dom.message);
+      else expect(reading(parseSource(xml)), xml).toEqual(reading(dom));
     }
   });
 });
