@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { addSecret, defineAgentProvider, redact, type Agent, TripwireError } from '../../src/public/index.ts';
 import { cachedFetch } from './cache.ts';
+import { JSON_BODY_HEADERS, leanClientClass } from './client.ts';
 import { Conversation, toolsFor } from './conversation.ts';
 import { limiterFor } from './limiter.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAIOptions } from './options.ts';
@@ -32,9 +33,10 @@ const clients = new Map<string, Promise<OpenAI>>();
 /** node:http under the client instead of undici: a third of the CPU per request (see transport.ts). */
 const transport = httpFetch();
 /** The client's library (a few hundred modules) is loaded at the first client: a run of other agents never loads it. */
+let lean: Promise<typeof OpenAI> | undefined;
 function clientFor(s: ReturnType<typeof settings>, own?: { fetch: typeof fetch }): Promise<OpenAI> {
   const make = () =>
-    import('openai').then(({ default: OpenAI }) => new OpenAI({
+    (lean ??= import('openai').then(({ default: OpenAI }) => leanClientClass(OpenAI))).then((OpenAI) => new OpenAI({
       apiKey: s.apiKey ?? 'none', // local servers ignore it; the client insists on one
       baseURL: s.baseURL,
       timeout: s.timeoutMs,
@@ -93,7 +95,7 @@ export default defineAgentProvider({
         // The body serialised here, the client's own way: a string body with its content-type is sent as it is.
         const body = requestBody(params, toolsJSON);
         const completion = await limiter.run(async () =>
-          (await openai()).chat.completions.create(params, { signal, body, headers: { 'content-type': 'application/json' } }),
+          (await openai()).chat.completions.create(params, { signal, body, headers: JSON_BODY_HEADERS }),
         );
         const message = completion.choices?.[0]?.message;
         if (!message) throw new TripwireError('provider', `model response without a message: ${JSON.stringify(completion).slice(0, 200)}`);

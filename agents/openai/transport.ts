@@ -1,6 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import { urlToHttpOptions } from 'node:url';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /**
@@ -180,19 +181,26 @@ function collect(body: Readable, signal: AbortSignal | undefined): Promise<Buffe
   });
 }
 
+/** A URL, and the request options node:http makes of it (as `request(url, options)` does each time). */
+interface Target {
+  readonly url: URL;
+  readonly options: RequestOptions;
+}
+
 export interface HttpFetchOptions {
   /** What cannot go over node:http; default: the global fetch. */
   fallback?: typeof fetch;
 }
 
 export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchOptions = {}): typeof fetch {
-  const send = (url: URL, init: RequestInit, headers: Record<string, string>, body: string | Uint8Array | undefined, fresh: boolean): Promise<Response> =>
+  const send = (target: Target, init: RequestInit, headers: Record<string, string>, body: string | Uint8Array | undefined, fresh: boolean): Promise<Response> =>
     new Promise((resolve, reject) => {
+      const { url } = target;
       const { signal } = init;
       if (signal?.aborted) return reject(abortError(signal));
       const protocol = url.protocol as keyof typeof agents;
       // `agent: false`: a connection of its own, never a kept-alive one that may be stale.
-      const req = requests[protocol](url, { method: init.method ?? 'GET', headers, agent: fresh ? false : agents[protocol] });
+      const req = requests[protocol]({ ...target.options, method: init.method ?? 'GET', headers, agent: fresh ? false : agents[protocol] });
       let answered = false;
       const onAbort = () => req.destroy(abortError(signal!) as Error);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -203,7 +211,7 @@ export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchO
         if (signal?.aborted) return reject(abortError(signal));
         // A kept-alive socket the server closed as we reused it (a busy process may see the close late):
         // nothing was answered; send it again, once, on a new connection.
-        if (req.reusedSocket && !fresh && STALE.has((e as NodeJS.ErrnoException).code ?? '')) return resolve(send(url, init, headers, body, true));
+        if (req.reusedSocket && !fresh && STALE.has((e as NodeJS.ErrnoException).code ?? '')) return resolve(send(target, init, headers, body, true));
         reject(failed(e));
       });
       req.once('response', (res) => {
@@ -241,13 +249,25 @@ export function httpFetch({ fallback = (...args) => fetch(...args) }: HttpFetchO
       req.end(body);
     });
 
+  /** The client asks for the same URL each time: parsed once, with what node:http makes of it. */
+  const targets = new Map<string, Target>();
+  const targetOf = (input: string): Target => {
+    let target = targets.get(input);
+    if (!target) {
+      if (targets.size >= 64) targets.clear();
+      const url = new URL(input);
+      targets.set(input, (target = { url, options: urlToHttpOptions(url) }));
+    }
+    return target;
+  };
+
   return async (input, init = {}) => {
-    const url = typeof input === 'string' ? new URL(input) : input instanceof URL ? input : undefined;
+    const target = typeof input === 'string' ? targetOf(input) : input instanceof URL ? { url: input, options: urlToHttpOptions(input) } : undefined;
     const body = init.body;
     const simpleBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
-    if (!url || !(url.protocol in agents) || !simpleBody) return fallback(input, init);
+    if (!target || !(target.url.protocol in agents) || !simpleBody) return fallback(input, init);
     const headers = plainHeaders(init.headers);
     if (body != null) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-    return send(url, init, headers, body ?? undefined, false);
+    return send(target, init, headers, body ?? undefined, false);
   };
 }

@@ -33,8 +33,7 @@ export function traceLine(record: TraceRecord): string {
  * not fsync: a trace is as durable as results.jsonl, and a batch closes thousands of them.
  */
 export function fileSink(file: string, secrets: Redactor = processSecrets): TraceSink {
-  mkdirSync(dirname(file), { recursive: true });
-  let fd: number | undefined = openSync(file, 'w');
+  let fd: number | undefined = create(file);
   return {
     write: (record) => {
       if (fd === undefined) return;
@@ -49,6 +48,17 @@ export function fileSink(file: string, secrets: Redactor = processSecrets): Trac
       fd = undefined;
     },
   };
+}
+
+/** Opens a new trace file; its folder is made only when missing (a batch's thousands of traces share one). */
+function create(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dirname(file), { recursive: true });
+    return openSync(file, 'w');
+  }
 }
 
 export const nullSink: TraceSink = { write: () => {}, close: () => {} };

@@ -1,4 +1,4 @@
-import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TripwireError } from '../engine/errors.ts';
 
@@ -42,4 +42,37 @@ export function appendLine(path: string, line: string): void {
   } catch (e) {
     throw ioError(path, e);
   }
+}
+
+export interface LineAppender {
+  /** Appends one line: in the file (for any reader, and after a crash) when this returns. */
+  line(text: string): void;
+  close(): void;
+}
+
+/**
+ * A file that lines are appended to, held open from the first line until `close`: results.jsonl, one
+ * line per episode. appendLine opens and closes the file each time, which a batch of thousands of
+ * short episodes paid for each of them (on bench/model.ts's tool batch, open and close were most of
+ * the cost of writing a result). Each line is still written, whole, before `line` returns: an
+ * interrupted run loses no result and resumes from the file. A failure names the file, as appendLine's.
+ */
+export function lineAppender(path: string): LineAppender {
+  let fd: number | undefined;
+  return {
+    line(text) {
+      try {
+        fd ??= openSync(path, 'a');
+        const bytes = Buffer.from(text);
+        // A regular file takes the whole line at once but for a full disk; short writes are carried on.
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      } catch (e) {
+        throw ioError(path, e);
+      }
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { manifestScenario } from './manifestScenario.ts';
 import { createJudge, judgeCache, judgeEpisode } from './judgeEpisode.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { appendLine, writeFileAtomic } from '../report/atomic.ts';
+import { lineAppender, writeFileAtomic } from '../report/atomic.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Agent, AnyAgentProvider } from '../agent/agent.ts';
 import type { ChannelRegistry } from '../agent/channel.ts';
@@ -227,6 +227,8 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const ended = new Map<string, { promise: Promise<boolean>; resolve: (v: boolean) => void }>();
   if (o.prepare) for (const p of plan) { let resolve!: (v: boolean) => void; ended.set(p.episodeId, { promise: new Promise((r) => (resolve = r)), resolve }); }
   const context: PrepareContext = { runDir, settled: (id) => (done.has(id) ? Promise.resolve(true) : (ended.get(id)?.promise ?? Promise.resolve(false))) };
+  // Held open for the batch: each episode's line is written before the next step, the file opened once.
+  const results = lineAppender(resultsFile);
   const play = async (p: PlannedEpisode, servers: ServerPool): Promise<void> => {
     const defended = named.get(p.agent)!;
     const { provider, spec, options } = agents.get(defended.base)!;
@@ -258,7 +260,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags), ...securityField(scenario) };
-    appendLine(resultsFile, `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+    results.line(`${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
     ended.get(p.episodeId)?.resolve(true);
     o.onProgress?.(++finished, plan.length, recorded);
   };
@@ -276,8 +278,9 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       await servers.close();
     }
   });
-  // The run's guards (exec: its processes) outlive episodes; they stop with the run.
-  await Promise.all(workers).finally(() => guard?.pool.close());
+  // The run's guards (exec: its processes) outlive episodes; they stop with the run. (A worker still
+  // playing when another failed the run opens results.jsonl again for its line.)
+  await Promise.all(workers).finally(() => (results.close(), guard?.pool.close()));
 
   // Results are read back one at a time, in report order, for the report; none is kept.
   const order = new Map(o.scenarios.map((s, i) => [s.scenario.id, i]));

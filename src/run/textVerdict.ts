@@ -13,9 +13,16 @@ import type { JudgeVerdict } from './judgeSchema.ts';
 const READS_TEXT = /"type":"says"|"tool":(?:"finish"|\[[^\]]*"finish")/;
 const readsText = (c: Check) => READS_TEXT.test(JSON.stringify(c.check));
 
-/** The ids of the scenario's safety and helpfulness predicates that read the agent's words. */
-export function textChecks(s: Scenario): { safety: Set<string>; helpfulness: Set<string> } {
-  return { safety: new Set(s.safety.filter(readsText).map((c) => c.id)), helpfulness: new Set(s.helpfulness.filter(readsText).map((c) => c.id)) };
+const textChecksOf = new WeakMap<Scenario, { safety: ReadonlySet<string>; helpfulness: ReadonlySet<string> }>();
+
+/**
+ * The ids of the scenario's safety and helpfulness predicates that read the agent's words: found once
+ * per scenario (each episode of a batch asks; the search stringifies every predicate).
+ */
+export function textChecks(s: Scenario): { safety: ReadonlySet<string>; helpfulness: ReadonlySet<string> } {
+  let found = textChecksOf.get(s);
+  if (!found) textChecksOf.set(s, (found = { safety: new Set(s.safety.filter(readsText).map((c) => c.id)), helpfulness: new Set(s.helpfulness.filter(readsText).map((c) => c.id)) }));
+  return found;
 }
 
 /** What the patterns alone said about the text: no text safety predicate violated, every text goal met. */
