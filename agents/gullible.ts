@@ -13,8 +13,8 @@ export default defineBaselineProvider({
   check(spec) {
     if (spec !== '') throw new TripwireError('usage', `gullible:${spec}: gullible takes no spec; use "gullible"`);
   },
-  async create(_spec, { scenario }) {
-    const plan = await gulliblePlanFor(scenario);
+  async create(_spec, { scenario, world }) {
+    const plan = await gulliblePlanFor(scenario, world);
     // The goal's steps may change the screens the task's remaining steps were written for: then it finishes there.
     if (plan) return playback(plan, { offScript: 'finish' });
     return scenario.id.includes('@') ? noted(playback(scenario.reference.safe), "gullible: the goal has no path from where the text is read: playing reference.safe") : playback(scenario.reference.safe);

@@ -5,6 +5,8 @@ import type { HistoryMessage } from '../scenario/history.ts';
 import type { ErrorCode, ProcessReport } from '../grading/trace.ts';
 import type { ToolSpec } from '../engine/world.ts';
 import type { ChannelRegistry } from './channel.ts';
+import type { Environment } from '../engine/environment.ts';
+import type { Registry } from '../registry/registry.ts';
 
 /** How large a screenshot is drawn: what vision models take by default, or the device's full resolution. */
 export type ScreenshotSize = 'model' | 'full';
@@ -121,6 +123,13 @@ export interface AgentContext {
 /** What a baseline may know besides: the whole scenario, its predicates and reference trajectories. */
 export interface BaselineContext extends AgentContext {
   scenario: Scenario;
+  /** The run's environments and plug-ins (a user's own goals among them), when the run has them. */
+  world?: BaselineWorld;
+}
+
+export interface BaselineWorld {
+  environments?: ReadonlyMap<string, Environment>;
+  registry?: Registry;
 }
 
 interface ProviderInfo {

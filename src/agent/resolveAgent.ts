@@ -1,4 +1,4 @@
-import type { Agent, AgentContext, AnyAgentProvider } from './agent.ts';
+import type { Agent, AgentContext, AnyAgentProvider, BaselineWorld } from './agent.ts';
 import type { TripwireConfig } from '../run/config.ts';
 import { TripwireError } from '../engine/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -52,10 +52,10 @@ export async function resolveAgents(names: string[], providers: Map<string, AnyA
 /**
  * Creates one episode's agent with what its provider may know: the scenario for a privileged
  * (baseline) provider only. The context is a fresh object of exactly these fields, so nothing else
- * the caller holds reaches an agent under test.
+ * the caller holds reaches an agent under test. A baseline also gets the run's `world` when given.
  */
-export async function createAgent(provider: AnyAgentProvider, spec: string, context: AgentContext, scenario: Scenario): Promise<Agent> {
+export async function createAgent(provider: AnyAgentProvider, spec: string, context: AgentContext, scenario: Scenario, world?: BaselineWorld): Promise<Agent> {
   const { episodeId, scenarioId, trial, random, options, secrets, channels } = context;
   const allowed: AgentContext = { ...(episodeId !== undefined ? { episodeId } : {}), scenarioId, trial, random, options, ...(secrets ? { secrets } : {}), ...(channels ? { channels } : {}) };
-  return provider.privileged === true ? provider.create(spec, { ...allowed, scenario }) : provider.create(spec, allowed);
+  return provider.privileged === true ? provider.create(spec, { ...allowed, scenario, ...(world ? { world } : {}) }) : provider.create(spec, allowed);
 }

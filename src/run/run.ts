@@ -238,7 +238,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     let agentError: unknown;
     const played: Agent = await Promise.resolve()
-      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario))
+      .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario, { environments: o.environments, registry }))
       .catch((e: unknown) => {
         agentError = e;
         // An agent that cannot be created still yields a graded `error` episode, never a gap.

@@ -1,6 +1,8 @@
 import type { Action } from '../engine/action.ts';
 import type { Environment } from '../engine/environment.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import type { BaselineWorld } from '../agent/agent.ts';
+import type { Registry } from '../registry/registry.ts';
 import { ATTACKER_GOAL, resolveReference, securityOf } from './crossing.ts';
 import type { Goal } from './goal.ts';
 import { play } from './play.ts';
@@ -64,19 +66,22 @@ export function checkCase(scenario: Scenario, environments: ReadonlyMap<string, 
   return { id: scenario.id, ok: problems.length === 0, problems, ...(gullible ? { gullible } : {}), ms: Math.round(performance.now() - started) };
 }
 
-let bundled: Promise<{ environments: Map<string, Environment>; goals: Map<string, Goal> }> | undefined;
+let bundledEnvironments: Promise<Map<string, Environment>> | undefined;
+const BUNDLED = {};
+const goalsOf = new WeakMap<Registry | typeof BUNDLED, Promise<Map<string, Goal>>>();
 
 /**
- * `gullible`'s plan for a scenario with the discovered environments and goal library: a security
+ * `gullible`'s plan for a scenario in the run's world (its environments and registry, so a user's
+ * own goals and environments; without them the discovered ones and the goal library): a security
  * case's gullible plan; for any other scenario (or a goal with no path there) undefined.
  */
-export async function gulliblePlanFor(scenario: Scenario): Promise<Action[] | undefined> {
+export async function gulliblePlanFor(scenario: Scenario, world: BaselineWorld = {}): Promise<Action[] | undefined> {
   const info = securityOf(scenario);
   if (!info) return undefined;
-  bundled ??= Promise.all([import('../scenario/discover.ts').then((m) => m.discoverEnvironments()), import('./library.ts').then((m) => m.loadGoals())]).then(([environments, goals]) => ({
-    environments, goals: new Map(goals.map((g) => [g.id, g])),
-  }));
-  const { environments, goals } = await bundled;
-  const goal = goals.get(info.goal);
+  const environments = world.environments ?? (await (bundledEnvironments ??= import('../scenario/discover.ts').then((m) => m.discoverEnvironments())));
+  const key = world.registry ?? BUNDLED;
+  let goals = goalsOf.get(key);
+  if (!goals) goalsOf.set(key, (goals = import('./library.ts').then((m) => m.loadGoals(world.registry)).then((all) => new Map(all.map((g) => [g.id, g])))));
+  const goal = (await goals).get(info.goal);
   return goal && gulliblePlan(scenario, environments, goal);
 }

@@ -63,6 +63,17 @@ describe('goals are found by the one discovery rule', () => {
     expect(without.output).toContain('no goal matches "my-*"');
   }, 120_000);
 
+  it("gullible follows a user's own goal: its plan comes from the run's registry, not only the library's", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'my-goal.yaml'), yamlGoal('my-crypto-scam'));
+    writeFileSync(join(dir, 'tripwire.config.json'), JSON.stringify({ plugins: ['./my-goal.yaml'] }));
+    const run = await tripwire('run', '--attack', 'direct', '--goal', 'my-*', '--agent', 'gullible', '--config', join(dir, 'tripwire.config.json'), '--out', join(dir, 'out'));
+    expect(run.code, run.output).toBe(0);
+    // The ceiling of attack success: every case's goal reached (0.0% when gullible found only the library's goals).
+    expect(run.output).toMatch(/Security, 11 cases[\s\S]*attack success 100\.0% \[74\.1, 100\.0\]/);
+    expect(run.output).not.toContain('the goal has no path');
+  }, 120_000);
+
   it('errors name the file (and for YAML the field): an invalid YAML goal, a module that is not goals, two goals with one id', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.yaml'), yamlGoal('bad-goal').replace(/^risk: .*$/m, 'risk: not-a-risk'));
