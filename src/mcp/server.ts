@@ -7,6 +7,7 @@ import { externalTransportError, type ExternalEnvironment, type ExternalResult, 
 import { resetsPerEpisode, serverBase, type McpServer as McpServerSpec } from '../scenario/servers.ts';
 import { cleanEnvironment, freePort, resolveCommand } from './command.ts';
 import { observationOf, readValue } from './content.ts';
+import { SpawnedTransport, spawnerAvailable } from './spawner.ts';
 import { sharedEgress, Workspace } from './workspace.ts';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -69,7 +70,8 @@ export class McpServer implements ExternalEnvironment {
       const childEnv = workspace && cleanEnvironment(workspace.home, Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, expand(v)])));
       let transport: () => Transport;
       if (spec.url === undefined) {
-        const stdio = new StdioClientTransport({ command: command!, args, env: childEnv, cwd: workspace!.dir, stderr: 'pipe' });
+        const params = { command: command!, args, env: childEnv!, cwd: workspace!.dir };
+        const stdio = spawnerAvailable ? new SpawnedTransport(params) : new StdioClientTransport({ ...params, stderr: 'pipe' });
         stdio.stderr?.on('data', (chunk: Buffer) => (stderr.tail = (stderr.tail + chunk.toString('utf8')).slice(-STDERR_TAIL)));
         transport = () => stdio;
       } else {
