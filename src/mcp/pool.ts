@@ -135,10 +135,10 @@ export class ServerPool {
  * episode's, given at reset.
  */
 async function serverKey(spec: McpServerSpec): Promise<string> {
-  const { resolveCommand } = await (commandModule ??= import('./command.ts'));
+  const { resolveProgram } = await (commandModule ??= import('./command.ts'));
   let command: string = spec.command!;
   try {
-    command = resolveCommand(command, serverBase(spec));
+    command = await resolveProgram(command, serverBase(spec), spec.env);
   } catch {
     // Not found: the fresh start says so, with the reason.
   }
