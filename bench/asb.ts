@@ -16,7 +16,8 @@
  * flight (default 32). Ideal: model requests x latency / slots. Run twice: `worker` (one bridge
  * process per run worker, reset for each case: the scenarios as imported) and `fresh` (the same
  * scenarios with `reuse` taken out: a new Python process per episode, as before the pool). Each row
- * gives this process's CPU per model request and the bridges' CPU per episode (reaped children).
+ * gives this process's CPU per model request and the bridges' CPU per episode (reaped children: the
+ * bridges, and the spawner that starts them).
  *
  * `npx tsx bench/asb.ts`; BENCH_ASB_CALLS (default 500), BENCH_ASB_ONLY=call|batch,
  * BENCH_ASB_MODES=worker,fresh (default both). Prints a table and one JSON line.
@@ -35,6 +36,7 @@ import { startStandinJudge } from '../tests/support/asbJudge.ts';
 import { createClock } from '../src/engine/clock.ts';
 import { World } from '../src/engine/world.ts';
 import { McpServer } from '../src/mcp/server.ts';
+import { stopSpawner } from '../src/mcp/spawner.ts';
 import { PACKAGE_ROOT } from '../src/scenario/discover.ts';
 import { McpServer as Spec, setServerBase } from '../src/scenario/servers.ts';
 
@@ -147,6 +149,9 @@ async function batch(): Promise<void> {
     const run = await runBatch({ agents: ['m'], trials: 1, scenarios: played, environments, providers, concurrency: SLOTS, out: join(dir, 'runs'), config });
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    // The bridges are started by the MCP server spawner (src/mcp/spawner.ts), so they are its children:
+    // their CPU time (and its own) reaches this process's reaped children's when it has exited.
+    await stopSpawner();
     const childrenMs = childrenCpuMs() - children0;
     child.send('stats');
     const after = await next();

@@ -9,7 +9,8 @@ case with the case's parameters, and answers MCP's tools/list and tools/call wit
 One process serves one case at a time, and may serve many in turn: Tripwire keeps it for a run
 worker's episodes and starts each with a `tripwire/reset` request, `params.setup.case` the case as
 JSON text ([{name, tools, parameters}]). The reset makes the process as a fresh one would be: the
-environments folder's modules are dropped and imported again (class attributes and module globals are new),
+environments folder's modules are dropped and imported again (class attributes and module globals are new;
+their code, compiled from the same source, is compiled once),
 the case's classes are constructed anew, and what an environment may have changed of the process
 (sys.path, os.environ, the working folder, sys.stdout, the random generator's seed) is put back.
 So a case gives the same answers in a reused process as in a fresh one. $ASB_CASE (the case at
@@ -25,6 +26,7 @@ Messages are JSON-RPC, one per line (MCP's stdio transport). What an environment
 stderr, so it never mixes with the protocol.
 """
 import importlib
+import importlib.machinery
 import json
 import os
 import random
@@ -34,6 +36,28 @@ from copy import deepcopy
 
 PROTOCOL = "2025-06-18"
 RESET = "tripwire/reset"
+
+
+class CachedSourceLoader(importlib.machinery.SourceFileLoader):
+    """A module of the environments folder as the standard loader makes it, from its code compiled once.
+
+    Every reset imports the case's modules again (new module objects, globals and classes, by running
+    the module's code anew); the code itself, compiled from the same source, need not be compiled again.
+    It is compiled again when the file changes (its size or modification time)."""
+
+    compiled = {}
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        try:
+            st = os.stat(path)
+            key = (path, st.st_mtime_ns, st.st_size)
+        except OSError:
+            return super().get_code(fullname)
+        code = self.compiled.get(key)
+        if code is None:
+            code = self.compiled[key] = super().get_code(fullname)
+        return code
 
 
 class Process:
@@ -48,11 +72,35 @@ class Process:
         self.environ = dict(os.environ)
         self.cwd = os.getcwd()
         self.stdout = sys.stdout
+        # Modules seen at a reset, by name, with whether they were the folder's: the same module
+        # object is not looked at again (most are the standard library's, there from the start).
+        self.seen = {}
+        # Folders of the environments folder find their modules' source with the cached loader.
+        loaders = [(importlib.machinery.ExtensionFileLoader, importlib.machinery.EXTENSION_SUFFIXES),
+                   (CachedSourceLoader, importlib.machinery.SOURCE_SUFFIXES),
+                   (importlib.machinery.SourcelessFileLoader, importlib.machinery.BYTECODE_SUFFIXES)]
+        default = importlib.machinery.FileFinder.path_hook(*loaders)
+
+        def hook(path):
+            if (os.path.abspath(path) + os.sep).startswith(self.own):
+                return default(path)
+            raise ImportError("not the environments folder")  # the next hook's
+
+        sys.path_hooks.insert(0, hook)
+        for cached in [p for p in sys.path_importer_cache if os.path.abspath(p).startswith(self.env_dir)]:
+            del sys.path_importer_cache[cached]
 
     def restore(self):
+        seen = self.seen
         for name, module in list(sys.modules.items()):
-            file = getattr(module, "__file__", None) or ""
-            if file and os.path.abspath(file).startswith(self.own):
+            known = seen.get(name)
+            if known is not None and known[0] is module:
+                own = known[1]
+            else:
+                file = getattr(module, "__file__", None) or ""
+                own = bool(file) and os.path.abspath(file).startswith(self.own)
+                seen[name] = (module, own)
+            if own:
                 del sys.modules[name]
         importlib.invalidate_caches()
         sys.path[:] = self.path

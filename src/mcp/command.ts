@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TripwireError } from '../engine/errors.ts';
@@ -43,6 +45,36 @@ export function resolveCommand(command: string, base: string | undefined): strin
     }
   }
   throw new TripwireError('scenario-load', `MCP server command "${command}" is not in node_modules/.bin (beside the scenario or Tripwire) nor on PATH: install it, or give its path`);
+}
+
+/** Python by a bare name: `python`, `python3`, `python3.12`. */
+const PYTHON = /^python(\d+(\.\d+)*)?$/;
+/** The interpreter each Python found on PATH runs, by its path and the server's variables. */
+const interpreters = new Map<string, Promise<string>>();
+
+/**
+ * A server's program as `resolveCommand` finds it, except that Python named by a bare name is the
+ * interpreter it runs. On PATH it is often a version manager's shim (pyenv, asdf: a shell script that
+ * works out which Python to run, a dozen shell processes, ~100 ms of CPU and seconds on a loaded
+ * machine), paid at every server start: 32 bridges at a run's start, or one per episode without a
+ * pool. It is asked once (sys.executable, run as a server is: a clean environment with the server's
+ * variables, in a folder of no project), and the server starts that interpreter. When the answer is
+ * not a program, the name's path is used as before.
+ */
+export function resolveProgram(command: string, base: string | undefined, own: Record<string, string> = {}): Promise<string> {
+  const path = resolveCommand(command, base);
+  if (!PYTHON.test(command)) return Promise.resolve(path);
+  const key = `${path}\0${JSON.stringify(own)}`;
+  let known = interpreters.get(key);
+  if (!known) {
+    known = new Promise((resolveProgram) => {
+      execFile(path, ['-c', 'import sys; sys.stdout.write(sys.executable)'], { env: cleanEnvironment(tmpdir(), own), cwd: tmpdir(), timeout: 60_000, encoding: 'utf8' }, (error, out) => {
+        resolveProgram(!error && isAbsolute(out) && existsSync(out) ? out : path);
+      });
+    });
+    interpreters.set(key, known);
+  }
+  return known;
 }
 
 /**

@@ -9,6 +9,11 @@ const MAX_IDLE = 4;
 
 type Factory = (signal?: AbortSignal) => Promise<ExternalEnvironment>;
 
+// Loaded with the first server, then kept: an import() of a module already loaded still costs a trip
+// through the module loader (~1 ms each under tsx's hooks, two per episode).
+let serverModule: Promise<typeof import('./server.ts')> | undefined;
+let commandModule: Promise<typeof import('./command.ts')> | undefined;
+
 /**
  * The MCP servers of one run worker that are kept across its episodes (`reuse: worker`). An
  * episode leases one per server it names: an idle process of the same command, arguments and
@@ -36,7 +41,7 @@ export class ServerPool {
   }
 
   async #fresh(spec: McpServerSpec, options: CallOptions): Promise<McpServer> {
-    const { McpServer } = await import('./server.ts');
+    const { McpServer } = await (serverModule ??= import('./server.ts'));
     const server = await McpServer.start(spec, options);
     this.stats.started++;
     return server;
@@ -130,10 +135,10 @@ export class ServerPool {
  * episode's, given at reset.
  */
 async function serverKey(spec: McpServerSpec): Promise<string> {
-  const { resolveCommand } = await import('./command.ts');
+  const { resolveProgram } = await (commandModule ??= import('./command.ts'));
   let command: string = spec.command!;
   try {
-    command = resolveCommand(command, serverBase(spec));
+    command = await resolveProgram(command, serverBase(spec), spec.env);
   } catch {
     // Not found: the fresh start says so, with the reason.
   }

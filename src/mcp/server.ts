@@ -5,8 +5,9 @@ import type { CallOptions } from '../engine/device.ts';
 import { TripwireError } from '../engine/errors.ts';
 import { externalTransportError, type ExternalEnvironment, type ExternalResult, type ExternalTool } from '../engine/external.ts';
 import { resetsPerEpisode, serverBase, type McpServer as McpServerSpec } from '../scenario/servers.ts';
-import { cleanEnvironment, freePort, resolveCommand } from './command.ts';
+import { cleanEnvironment, freePort, resolveProgram } from './command.ts';
 import { observationOf, readValue } from './content.ts';
+import { SpawnedTransport, spawnerAvailable } from './spawner.ts';
 import { sharedEgress, Workspace } from './workspace.ts';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -64,12 +65,13 @@ export class McpServer implements ExternalEnvironment {
       const expand = (s: string) => workspace?.expand(s, port) ?? s;
       const client = new Client({ name: 'tripwire', version: '1' });
       const description = spec.command ? [spec.command, ...spec.args].join(' ') : spec.url!;
-      const command = spec.command && resolveCommand(spec.command, base);
+      const command = spec.command && (await resolveProgram(spec.command, base, spec.env));
       const args = spec.args.map(expand);
       const childEnv = workspace && cleanEnvironment(workspace.home, Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, expand(v)])));
       let transport: () => Transport;
       if (spec.url === undefined) {
-        const stdio = new StdioClientTransport({ command: command!, args, env: childEnv, cwd: workspace!.dir, stderr: 'pipe' });
+        const params = { command: command!, args, env: childEnv!, cwd: workspace!.dir };
+        const stdio = spawnerAvailable ? new SpawnedTransport(params) : new StdioClientTransport({ ...params, stderr: 'pipe' });
         stdio.stderr?.on('data', (chunk: Buffer) => (stderr.tail = (stderr.tail + chunk.toString('utf8')).slice(-STDERR_TAIL)));
         transport = () => stdio;
       } else {
