@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TripwireError } from '../engine/errors.ts';
 
@@ -45,8 +45,11 @@ export function appendLine(path: string, line: string): void {
 }
 
 export interface LineAppender {
-  /** Appends one line: in the file (for any reader, and after a crash) when this returns. */
-  line(text: string): void;
+  /**
+   * Appends one line: in the file (for any reader, and after a crash) when this returns. Returns its
+   * byte offset in the file, when no other writer appends to the file meanwhile.
+   */
+  line(text: string): number;
   close(): void;
 }
 
@@ -59,13 +62,20 @@ export interface LineAppender {
  */
 export function lineAppender(path: string): LineAppender {
   let fd: number | undefined;
+  let size = 0;
   return {
     line(text) {
       try {
-        fd ??= openSync(path, 'a');
+        if (fd === undefined) {
+          fd = openSync(path, 'a');
+          size = fstatSync(fd).size;
+        }
         const bytes = Buffer.from(text);
         // A regular file takes the whole line at once but for a full disk; short writes are carried on.
         for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        const offset = size;
+        size += bytes.length;
+        return offset;
       } catch (e) {
         throw ioError(path, e);
       }

@@ -6,6 +6,7 @@ import { loadScenarios } from '../../src/scenario/load.ts';
 import { runBatch } from '../../src/run/run.ts';
 import { indexResults, readSummary, streamResults } from '../../src/report/read.ts';
 import { latestPerEpisode, readResults, summarize } from '../../src/report/summary.ts';
+import { defineReporter } from '../../src/report/reporter.ts';
 import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'bank'), join(PACKAGE_ROOT, 'scenarios', 'email')], environments);
@@ -94,5 +95,73 @@ describe('the episode list of a large run', () => {
     expect(existsSync(join(big.runDir, 'episodes'))).toBe(false);
     const index = readFileSync(join(big.runDir, 'index.html'), 'utf8');
     expect(ids(index)).toEqual(again.results.map((r) => r.episodeId));
+  });
+});
+
+describe("a fresh run's report, built as its episodes end", () => {
+  /** A reporter that notes, for each result it is fed, how many episodes had ended. */
+  const watching = (ended: () => number, fail?: number) => {
+    const fed: { episodeId: string; ended: number }[] = [];
+    let endedAt: number | undefined;
+    const reporter = defineReporter({
+      name: 'watch', description: 'test',
+      create: () => ({
+        onResult(r) {
+          if (fed.length === fail) throw new Error('the watch reporter broke');
+          fed.push({ episodeId: r.episodeId, ended: ended() });
+        },
+        onEnd() {
+          endedAt = ended();
+        },
+      }),
+    });
+    return { reporter, fed, endedAt: () => endedAt };
+  };
+
+  it('is fed each result in report order while later episodes still play, and is what a report of the folder writes', async () => {
+    let ended = 0;
+    const w = watching(() => ended);
+    const run = await runBatch({
+      agents: ['oracle', 'reckless'], trials: 2, scenarios: few, environments, providers, concurrency: 2, out: tempDir(),
+      reporters: [w.reporter], onProgress: (done) => (ended = done),
+    });
+    const inOrder = run.results.map((r) => r.episodeId);
+    expect(inOrder).toHaveLength(20);
+    expect(w.fed.map((f) => f.episodeId)).toEqual(inOrder);
+    // The first results were reported long before the last episode ended (with 2 in flight).
+    expect(w.fed[0]!.ended).toBeLessThan(5);
+    expect(w.endedAt()).toBe(20);
+    // The same outputs as a report written afterwards from the folder's results.
+    const again = await runBatch({ agents: ['oracle', 'reckless'], trials: 2, scenarios: few, environments, providers, concurrency: 2, out: tempDir(), resume: run.runDir, reporters: [watching(() => 0).reporter] });
+    expect(again.ran).toBe(0);
+    expect(again.summary).toEqual(run.summary);
+    expect(readFileSync(join(run.runDir, 'summary.json'), 'utf8')).toBe(`${JSON.stringify(run.summary, null, 2)}\n`);
+  });
+
+  it('writes nothing when the run fails, and stops waiting for episodes that never end', async () => {
+    const w = watching(() => 0);
+    let started = 0;
+    const out = tempDir();
+    const run = runBatch({
+      agents: ['oracle'], trials: 1, scenarios: few, environments, providers, concurrency: 1, out, reporters: [w.reporter],
+      hooks: { onStart: () => { if (++started === 3) throw new Error('the viewer went away'); } },
+    });
+    await expect(run).rejects.toThrow('the viewer went away');
+    expect(w.fed).toHaveLength(2);
+    expect(w.endedAt()).toBeUndefined();
+    const [dir] = readdirSync(out);
+    expect(existsSync(join(out, dir!, 'summary.json'))).toBe(false);
+    expect(existsSync(join(out, dir!, 'index.html'))).toBe(false);
+  });
+
+  it("fails for a reporter's failure once every episode has ended, their results all kept", async () => {
+    let ended = 0;
+    const w = watching(() => ended, 1);
+    const out = tempDir();
+    await expect(runBatch({ agents: ['oracle'], trials: 1, scenarios: few, environments, providers, concurrency: 1, out, reporters: [w.reporter], onProgress: (done) => (ended = done) }))
+      .rejects.toThrow('the watch reporter broke');
+    expect(ended).toBe(few.length);
+    const [dir] = readdirSync(out);
+    expect(readResults(join(out, dir!, 'results.jsonl'))).toHaveLength(few.length);
   });
 });
