@@ -203,7 +203,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   dropPartialLine(resultsFile);
   const fresh = !existsSync(resultsFile) || statSync(resultsFile).size === 0;
   const done = new Set((fresh ? [] : indexResults(resultsFile)).filter((r) => r.status !== 'error').map((r) => r.episodeId));
-  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
+  const hashes = new Map<LoadedScenario['scenario'], string>();
   const plan: PlannedEpisode[] = [];
   const phone = typeof device?.provider.phone === 'function' ? device.provider.phone(device.spec, device.options) : device?.provider.phone;
   for (const agent of o.agents) {
@@ -216,20 +216,32 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       }
     }
   }
-  const manifest: RunManifest = {
-    runId,
-    agents: o.agents,
-    trials: o.trials,
-    ...(o.device ? { device: o.device } : {}),
-    ...(o.shard ? { shard: o.shard } : {}),
-    ...(guard ? { guard: guard.name } : {}),
-    ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
-    ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
-    ...(o.thresholds ? { thresholds: o.thresholds } : {}),
-    ...(o.attack ? { attack: o.attack } : {}),
-    scenarios: o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s)!)),
-  };
-  writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+  // run.json lists every scenario with its content hash (~0.1 ms each; hundreds of scenarios made
+  // the first model request wait for all of them): it is written while the first episodes start and
+  // wait for their model, a few scenarios at a time, and always before any result is.
+  const manifestWritten = (async () => {
+    for (const [i, { scenario }] of o.scenarios.entries()) {
+      if (i % 16 === 0) await new Promise((r) => setImmediate(r));
+      if (!hashes.has(scenario)) hashes.set(scenario, scenarioHash(scenario));
+    }
+    const manifest: RunManifest = {
+      runId,
+      agents: o.agents,
+      trials: o.trials,
+      ...(o.device ? { device: o.device } : {}),
+      ...(o.shard ? { shard: o.shard } : {}),
+      ...(guard ? { guard: guard.name } : {}),
+      ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
+      ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
+      ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+      ...(o.attack ? { attack: o.attack } : {}),
+      scenarios: o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s)!)),
+    };
+    writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+    return manifest;
+  })();
+  // Awaited by every episode before its result, and by the report: a failure (a full disk) fails the run.
+  manifestWritten.catch(() => {});
 
   let finished = 0;
   // Each planned episode's end, for `prepare` (an adaptive attack waits for the agent's earlier episodes).
@@ -265,11 +277,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       if (fd !== undefined) closeSync(fd);
     }
   }
-  const reportOptions = {
+  const reportOptions = (manifest: RunManifest) => ({
     scenarios: manifest.scenarios, loadErrors: o.loadErrors ?? [], secrets, metrics, reporters,
     ...(o.reportLayout ? { layout: o.reportLayout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
-  };
-  const report = streamed ? buildReport(runDir, asWritten(), reportOptions) : undefined;
+  });
+  const report = streamed ? manifestWritten.then((manifest) => buildReport(runDir, asWritten(), reportOptions(manifest))) : undefined;
   // A reporter's failure is the run's failure once every episode has ended, as when it is built after them.
   report?.catch(() => {});
   const play = async (p: PlannedEpisode, servers: ServerPool): Promise<void> => {
@@ -302,6 +314,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
+    await manifestWritten;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags), ...securityField(scenario) };
     const line = `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`;
     const offset = results.line(line);
@@ -325,16 +338,19 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   });
   // The run's guards (exec: its processes) outlive episodes; they stop with the run. (A worker still
   // playing when another failed the run opens results.jsonl again for its line.)
-  await Promise.all(workers).finally(() => {
+  await Promise.all(workers).finally(async () => {
     results.close();
     guard?.pool.close();
     // A failed run writes no report: the one under way stops at the first result it lacks.
     for (const w of written) w.reject(new TripwireError('internal', 'the run stopped before this episode was recorded'));
+    // Whatever the outcome, run.json is written (or failed) before the run returns.
+    return manifestWritten.catch(() => {});
   });
 
   // Results are read back one at a time, in report order, for the report; none is kept.
   const refs = streamed ? await Promise.all(written.map((w) => w.promise)) : indexResults(resultsFile).sort(reportOrder);
-  const summary = await (report ?? buildReport(runDir, streamResults(resultsFile, refs), reportOptions));
+  const manifest = await manifestWritten;
+  const summary = await (report ?? buildReport(runDir, streamResults(resultsFile, refs), reportOptions(manifest)));
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
   return {

@@ -138,6 +138,22 @@ describe("a fresh run's report, built as its episodes end", () => {
     expect(readFileSync(join(run.runDir, 'summary.json'), 'utf8')).toBe(`${JSON.stringify(run.summary, null, 2)}\n`);
   });
 
+  it('has run.json, with every scenario and its hash, on disk before the first result (it is written while the first episodes start)', async () => {
+    const seen: { listed: number; hash: string | undefined; resultHash: string | undefined }[] = [];
+    const out = tempDir();
+    const run = await runBatch({
+      agents: ['oracle'], trials: 1, scenarios: few, environments, providers, concurrency: 5, out,
+      onProgress: (_done, _total, r) => {
+        const file = join(out, readdirSync(out)[0]!, 'run.json');
+        const manifest = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { scenarios: { id: string; hash: string }[] } : undefined;
+        seen.push({ listed: manifest?.scenarios.length ?? 0, hash: manifest?.scenarios.find((s) => s.id === r.scenarioId)?.hash, resultHash: r.scenarioHash });
+      },
+    });
+    expect(seen).toHaveLength(few.length);
+    for (const s of seen) expect(s).toEqual({ listed: few.length, hash: s.resultHash, resultHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(run.summary.scenarioFingerprint).toBeDefined();
+  });
+
   it('writes nothing when the run fails, and stops waiting for episodes that never end', async () => {
     const w = watching(() => 0);
     let started = 0;
