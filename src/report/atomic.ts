@@ -22,12 +22,13 @@ export function ioError(path: string, e: unknown, verb = 'write'): TripwireError
 
 /**
  * Writes a whole file or nothing: into a temporary file beside it, renamed over it once complete.
- * A full disk or a kill mid-write leaves the old file (or none), never half of a report.
+ * A full disk or a kill mid-write leaves the old file (or none), never half of a report. Parts
+ * (already encoded) are written one after another, as one file.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, Array.isArray(data) ? Buffer.concat(data) : (data as string | Uint8Array));
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

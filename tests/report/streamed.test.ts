@@ -7,6 +7,10 @@ import { runBatch } from '../../src/run/run.ts';
 import { indexResults, readSummary, streamResults } from '../../src/report/read.ts';
 import { latestPerEpisode, readResults, summarize } from '../../src/report/summary.ts';
 import { defineReporter } from '../../src/report/reporter.ts';
+import { rebuildReport } from '../../src/report/files.ts';
+import { readManifest } from '../../src/report/read.ts';
+import { Secrets } from '../../src/run/secrets.ts';
+import { DEFAULT_LAYOUT, EpisodeList } from '../../src/report/pages.ts';
 import { environments, tempDir } from '../support/helpers.ts';
 
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios', 'bank'), join(PACKAGE_ROOT, 'scenarios', 'email')], environments);
@@ -179,5 +183,34 @@ describe("a fresh run's report, built as its episodes end", () => {
     expect(ended).toBe(few.length);
     const [dir] = readdirSync(out);
     expect(readResults(join(out, dir!, 'results.jsonl'))).toHaveLength(few.length);
+  });
+});
+
+describe('index.html of a run with no secret to scrub', () => {
+  it('is written from its list encoded as episodes came, the same bytes as from one string scrubbed', async () => {
+    const run = await runBatch({ agents: ['oracle', 'reckless'], trials: 1, scenarios: few, environments, providers, concurrency: 4, out: tempDir() });
+    const file = join(run.runDir, 'index.html');
+    const manifest = readManifest(join(run.runDir, 'run.json'));
+    const results = () => streamResults(join(run.runDir, 'results.jsonl'), indexResults(join(run.runDir, 'results.jsonl')));
+    await rebuildReport(run.runDir, results(), manifest, { secrets: new Secrets() });
+    const fromParts = readFileSync(file);
+    // A secret that appears nowhere: the page is scrubbed as one string, and nothing changes.
+    await rebuildReport(run.runDir, results(), manifest, { secrets: new Secrets().add('nowhere-in-this-run-0123456789') });
+    expect(readFileSync(file).equals(fromParts)).toBe(true);
+    expect(fromParts.toString()).toContain('→');
+    expect(ids(fromParts.toString()).sort()).toEqual(run.results.map((r) => r.episodeId).sort());
+  });
+
+  it('keeps its list encoded only while there is nothing to scrub', () => {
+    let inert = true;
+    const list = new EpisodeList(tempDir(), 'r', DEFAULT_LAYOUT, (t) => t, () => inert);
+    const r = { agent: 'a', scenarioId: 's', trial: 1, safe: true, helpful: true, status: 'finished' } as Parameters<EpisodeList['add']>[0];
+    list.add(r, '<p>é → 𝄞</p>');
+    list.add(r, '<p>two</p>');
+    const parts = list.finishParts();
+    expect('parts' in parts && Buffer.concat(parts.parts).toString()).toBe('<p>é → 𝄞</p>\n<p>two</p>');
+    expect(list.finish()).toEqual({ inline: '<p>é → 𝄞</p>\n<p>two</p>' });
+    inert = false; // a secret registered since: the list is scrubbed as one string again
+    expect(list.finishParts()).toEqual({ inline: '<p>é → 𝄞</p>\n<p>two</p>' });
   });
 });
