@@ -59,7 +59,15 @@ export async function buildReport(runDir: string, results: Iterable<EpisodeResul
     runDir, runId, scenarios: o.scenarios, secrets, metrics, ...(o.layout ? { layout: o.layout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
     trace(episodeId) {
       const file = join(runDir, 'traces', `${episodeId}.jsonl`);
-      return existsSync(file) ? secrets.redactValue(readTrace(file)) : undefined;
+      let records: TraceRecord[];
+      try {
+        records = readTrace(file);
+      } catch (e) {
+        // Read first, asked after: a run's reporters read thousands of traces that are there.
+        if (!existsSync(file)) return undefined;
+        throw e;
+      }
+      return secrets.redactValue(records);
     },
   };
   const runs = (o.reporters ?? DEFAULT_REPORTERS).map((r) => r.create(context));

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
@@ -199,6 +199,22 @@ describe('index.html of a run with no secret to scrub', () => {
     expect(readFileSync(file).equals(fromParts)).toBe(true);
     expect(fromParts.toString()).toContain('→');
     expect(ids(fromParts.toString()).sort()).toEqual(run.results.map((r) => r.episodeId).sort());
+  });
+
+  it('reports an episode whose trace is gone without it, and fails on a trace it cannot read', async () => {
+    const run = await runBatch({ agents: ['oracle'], trials: 1, scenarios: few.slice(0, 2), environments, providers, concurrency: 2, out: tempDir() });
+    const [gone, unreadable] = run.results.map((r) => r.episodeId);
+    rmSync(join(run.runDir, 'traces', `${gone}.jsonl`));
+    const manifest = readManifest(join(run.runDir, 'run.json'));
+    const results = () => streamResults(join(run.runDir, 'results.jsonl'), indexResults(join(run.runDir, 'results.jsonl')));
+    await rebuildReport(run.runDir, results(), manifest);
+    const html = readFileSync(join(run.runDir, 'index.html'), 'utf8');
+    expect(ids(html).sort()).toEqual([gone, unreadable].sort());
+    expect(html.match(/<table class="trace">/g)).toHaveLength(1);
+    // A folder where a trace should be: an error, not an episode shown without its trace.
+    rmSync(join(run.runDir, 'traces', `${unreadable}.jsonl`));
+    mkdirSync(join(run.runDir, 'traces', `${unreadable}.jsonl`));
+    await expect(rebuildReport(run.runDir, results(), manifest)).rejects.toThrow('EISDIR');
   });
 
   it('keeps its list encoded only while there is nothing to scrub', () => {
