@@ -17,6 +17,10 @@
  * during each row's batches, writes bench-model-<row>.cpuprofile (open in Chrome DevTools or VS Code) to
  * BENCH_PROFILE_DIR (default: the system's temporary folder) and prints the functions with the most
  * self time. Prints a table and one JSON line.
+ * Where a batch's time over the ideal goes: the model says when its first request came and its last
+ * answer went, so each row shows the ms from runBatch's call to the first request (the run's setup:
+ * plug-ins, agents, run.json, the first episodes' start) and from the last answer to runBatch's return
+ * (the last episodes' end, the report); the rest is the spread of the episodes' turnarounds.
  */
 import { fork } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,18 +44,30 @@ const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? tmpdir();
 const environments = await discoverEnvironments();
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
 const providers = await discoverAgentProviders();
+/** ms since the epoch, comparable across processes. */
+const now = () => performance.timeOrigin + performance.now();
 
 interface Model {
   url: string;
-  stats(): Promise<{ requests: number; cpuMs: number }>;
+  /** firstRequestAt, lastAnswerAt: ms since the epoch (`performance.timeOrigin + performance.now()`), 0 before any. */
+  stats(): Promise<{ requests: number; cpuMs: number; firstRequestAt: number; lastAnswerAt: number }>;
   close(): Promise<void>;
 }
 
 async function startModel(actions: BenchAction[]): Promise<Model> {
   if (INLINE) {
     let requests = 0;
-    const server = await startFakeOpenAI((req) => (requests++, reply(req, actions, LATENCY_MS)));
-    return { url: server.url, stats: async () => ({ requests, cpuMs: 0 }), close: () => server.close() };
+    let firstRequestAt = 0;
+    let lastAnswerAt = 0;
+    const server = await startFakeOpenAI(async (req) => {
+      requests++;
+      firstRequestAt ||= now();
+      const { ms, then } = reply(req, actions, LATENCY_MS);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      lastAnswerAt = now();
+      return then;
+    });
+    return { url: server.url, stats: async () => ({ requests, cpuMs: 0, firstRequestAt, lastAnswerAt }), close: () => server.close() };
   }
   const child = fork(join(import.meta.dirname, 'modelServer.ts'), [], {
     execArgv: ['--import', 'tsx'],
@@ -92,10 +108,11 @@ async function batch(opts: BatchOptions, repeat: number) {
   });
   const before = await model.stats();
   const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
   const shots = { ...screenshotStats };
+  const t0 = now();
   const run = await runBatch({ agents: ['m'], trials: opts.trials, scenarios: typeof opts.scenarios === 'function' ? opts.scenarios(repeat) : opts.scenarios, environments, providers, concurrency: opts.slots, out, config });
-  const ms = performance.now() - t0;
+  const t1 = now();
+  const ms = t1 - t0;
   const cpu = process.cpuUsage(cpu0);
   const after = await model.stats();
   await model.close();
@@ -111,7 +128,7 @@ async function batch(opts: BatchOptions, repeat: number) {
   const errors = run.summary.agents.reduce((n, a) => n + a.errors, 0);
   return {
     episodes: run.summary.agents.reduce((n, a) => n + a.episodes, 0), requests, errors, ms, idealMs: ideal, ratio: ideal / ms, cpuMs, cpuPerRequestMs: cpuMs / requests,
-    modelCpuMs: after.cpuMs - before.cpuMs, errorReasons: [...new Set(reasons)].slice(0, 3), drawn: screenshotStats.draws - shots.draws, cached: screenshotStats.hits - shots.hits,
+    modelCpuMs: after.cpuMs - before.cpuMs, firstRequestMs: after.firstRequestAt - t0, afterLastAnswerMs: t1 - after.lastAnswerAt, errorReasons: [...new Set(reasons)].slice(0, 3), drawn: screenshotStats.draws - shots.draws, cached: screenshotStats.hits - shots.hits,
   };
 }
 
@@ -160,13 +177,16 @@ async function repeated(what: string, target: number, opts: BatchOptions) {
   await profiled(name, async () => {
     for (let i = 0; i < REPEAT; i++) runs.push(await batch(opts, i));
   });
-  const m = (k: 'ms' | 'ratio' | 'cpuMs' | 'cpuPerRequestMs' | 'modelCpuMs') => median(runs.map((r) => r[k]));
+  const m = (k: 'ms' | 'ratio' | 'cpuMs' | 'cpuPerRequestMs' | 'modelCpuMs' | 'firstRequestMs' | 'afterLastAnswerMs') => median(runs.map((r) => r[k]));
   return {
     what, target, episodes: runs[0]!.episodes, requests: runs[0]!.requests, errors: Math.max(...runs.map((r) => r.errors)),
     ms: Math.round(m('ms')), idealMs: Math.round(runs[0]!.idealMs), ratio: Math.round(m('ratio') * 1000) / 1000,
     ratios: runs.map((r) => Math.round(r.ratio * 1000) / 1000),
     cpuPerRequestMs: Math.round(m('cpuPerRequestMs') * 100) / 100, cpuPerRequest: runs.map((r) => Math.round(r.cpuPerRequestMs * 100) / 100),
     cpuMs: Math.round(m('cpuMs')), modelCpuMs: Math.round(m('modelCpuMs')),
+    // The batch's edges (see the top): ms before the model's first request, and after its last answer.
+    firstRequestMs: Math.round(m('firstRequestMs')), firstRequest: runs.map((r) => Math.round(r.firstRequestMs)),
+    afterLastAnswerMs: Math.round(m('afterLastAnswerMs')), afterLastAnswer: runs.map((r) => Math.round(r.afterLastAnswerMs)),
     errorReasons: [...new Set(runs.flatMap((r) => r.errorReasons))].slice(0, 3),
     screenshotsDrawn: runs.map((r) => r.drawn), screenshotsCached: runs.map((r) => r.cached),
   };
@@ -197,9 +217,10 @@ if (wanted('screens')) {
 await closeScreenshots();
 
 console.log(`model ${INLINE ? 'in this process' : 'in its own process'}, latency ${LATENCY_MS} ms; medians of ${REPEAT}`);
-console.log(`${'model batch'.padEnd(28)}${'episodes'.padStart(9)}${'requests'.padStart(9)}${'ms'.padStart(8)}${'ideal ms'.padStart(10)}${'of ideal'.padStart(10)}${'CPU ms/req'.padStart(12)}${'drawn/cached'.padStart(14)}  target`);
+console.log(`${'model batch'.padEnd(28)}${'episodes'.padStart(9)}${'requests'.padStart(9)}${'ms'.padStart(8)}${'ideal ms'.padStart(10)}${'of ideal'.padStart(10)}${'CPU ms/req'.padStart(12)}${'drawn/cached'.padStart(14)}${'first req'.padStart(11)}${'after last'.padStart(12)}  target`);
 for (const r of rows) {
   const shots = `${median(r.screenshotsDrawn)}/${median(r.screenshotsCached)}`;
-  console.log(`${r.what.padEnd(28)}${String(r.episodes).padStart(9)}${String(r.requests).padStart(9)}${String(r.ms).padStart(8)}${String(r.idealMs).padStart(10)}${`${(r.ratio * 100).toFixed(1)}%`.padStart(10)}${r.cpuPerRequestMs.toFixed(2).padStart(12)}${shots.padStart(14)}  >= ${(r.target * 100).toFixed(0)}%`);
+  console.log(`${r.what.padEnd(28)}${String(r.episodes).padStart(9)}${String(r.requests).padStart(9)}${String(r.ms).padStart(8)}${String(r.idealMs).padStart(10)}${`${(r.ratio * 100).toFixed(1)}%`.padStart(10)}${r.cpuPerRequestMs.toFixed(2).padStart(12)}${shots.padStart(14)}${`+${r.firstRequestMs}`.padStart(11)}${`+${r.afterLastAnswerMs}`.padStart(12)}  >= ${(r.target * 100).toFixed(0)}%`);
 }
+for (const r of rows) console.log(`${r.what}: of ideal ${r.ratios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}; first request +${r.firstRequest.join(', +')} ms; after last answer +${r.afterLastAnswer.join(', +')} ms`);
 console.log(JSON.stringify({ bench: 'model', latencyMs: LATENCY_MS, server: INLINE ? 'inline' : 'process', repeat: REPEAT, batches: rows, met: rows.every((r) => r.ratio >= r.target) }));

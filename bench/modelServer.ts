@@ -3,7 +3,8 @@
  * HTTP and JSON work is not charged to the batch. Answers every request after BENCH_LATENCY_MS with
  * a tool call (the tools named in BENCH_ACTIONS, in turn; the first tool offered when absent) until
  * the episode has made 3, then a final answer. Prints its URL, then serves until its parent asks
- * (IPC) for its count of requests and its CPU time.
+ * (IPC) for its count of requests, its CPU time and when its first request came and its last answer
+ * went (ms since the epoch, `performance.timeOrigin + performance.now()`: comparable with its parent's).
  */
 import { call, say, startFakeOpenAI, toolCall, type RecordedRequest } from '../tests/support/openaiServer.ts';
 
@@ -24,16 +25,24 @@ export function reply(req: RecordedRequest, plan: BenchAction[], latencyMs: numb
 
 if (process.send) {
   let count = 0;
-  const server = await startFakeOpenAI((req) => {
+  let firstRequestAt = 0;
+  let lastAnswerAt = 0;
+  const now = () => performance.timeOrigin + performance.now();
+  const server = await startFakeOpenAI(async (req) => {
     count++;
-    return reply(req, actions, LATENCY_MS);
+    firstRequestAt ||= now();
+    // The delay waited here rather than by the server (one timer either way), to know when the answer goes.
+    const { ms, then } = reply(req, actions, LATENCY_MS);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    lastAnswerAt = now();
+    return then;
   });
   // Only the count is kept: the recorded bodies (screenshots included) would grow without end.
   setInterval(() => server.requests.splice(0), 1000).unref();
   process.on('message', (m) => {
     if (m === 'stats') {
       const cpu = process.cpuUsage();
-      process.send!({ requests: count, cpuMs: (cpu.user + cpu.system) / 1000 });
+      process.send!({ requests: count, cpuMs: (cpu.user + cpu.system) / 1000, firstRequestAt, lastAnswerAt });
     }
   });
   process.on('disconnect', () => void server.close().then(() => process.exit(0)));

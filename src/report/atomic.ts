@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TripwireError } from '../engine/errors.ts';
 
@@ -22,12 +22,13 @@ export function ioError(path: string, e: unknown, verb = 'write'): TripwireError
 
 /**
  * Writes a whole file or nothing: into a temporary file beside it, renamed over it once complete.
- * A full disk or a kill mid-write leaves the old file (or none), never half of a report.
+ * A full disk or a kill mid-write leaves the old file (or none), never half of a report. Parts
+ * (already encoded) are written one after another, as one file.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, Array.isArray(data) ? Buffer.concat(data) : (data as string | Uint8Array));
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -45,8 +46,11 @@ export function appendLine(path: string, line: string): void {
 }
 
 export interface LineAppender {
-  /** Appends one line: in the file (for any reader, and after a crash) when this returns. */
-  line(text: string): void;
+  /**
+   * Appends one line: in the file (for any reader, and after a crash) when this returns. Returns its
+   * byte offset in the file, when no other writer appends to the file meanwhile.
+   */
+  line(text: string): number;
   close(): void;
 }
 
@@ -59,13 +63,20 @@ export interface LineAppender {
  */
 export function lineAppender(path: string): LineAppender {
   let fd: number | undefined;
+  let size = 0;
   return {
     line(text) {
       try {
-        fd ??= openSync(path, 'a');
+        if (fd === undefined) {
+          fd = openSync(path, 'a');
+          size = fstatSync(fd).size;
+        }
         const bytes = Buffer.from(text);
         // A regular file takes the whole line at once but for a full disk; short writes are carried on.
         for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        const offset = size;
+        size += bytes.length;
+        return offset;
       } catch (e) {
         throw ioError(path, e);
       }

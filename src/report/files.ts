@@ -47,9 +47,10 @@ export interface ReportOptions {
 /**
  * Feeds a run's results, one at a time, to the summarizer and to every reporter, then ends them with
  * the summary: the one way a run's outputs are written, by the run, `tripwire report` and `merge`.
+ * The results may come as they are made (a run feeds each as its episode ends, in report order).
  * Each reporter gets results and traces redacted, and reads a trace only when it needs one.
  */
-export async function buildReport(runDir: string, results: Iterable<EpisodeResult>, o: ReportOptions): Promise<Summary> {
+export async function buildReport(runDir: string, results: Iterable<EpisodeResult> | AsyncIterable<EpisodeResult>, o: ReportOptions): Promise<Summary> {
   const runId = basename(runDir);
   const secrets = o.secrets ?? processSecrets;
   const metrics = o.metrics ?? [];
@@ -58,11 +59,19 @@ export async function buildReport(runDir: string, results: Iterable<EpisodeResul
     runDir, runId, scenarios: o.scenarios, secrets, metrics, ...(o.layout ? { layout: o.layout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
     trace(episodeId) {
       const file = join(runDir, 'traces', `${episodeId}.jsonl`);
-      return existsSync(file) ? secrets.redactValue(readTrace(file)) : undefined;
+      let records: TraceRecord[];
+      try {
+        records = readTrace(file);
+      } catch (e) {
+        // Read first, asked after: a run's reporters read thousands of traces that are there.
+        if (!existsSync(file)) return undefined;
+        throw e;
+      }
+      return secrets.redactValue(records);
     },
   };
   const runs = (o.reporters ?? DEFAULT_REPORTERS).map((r) => r.create(context));
-  for (const result of results) {
+  for await (const result of results) {
     summarizer.add(result);
     const r = secrets.redactValue(result);
     for (const run of runs) await run.onResult?.(r);

@@ -14,7 +14,8 @@ export interface ListLayout {
 export const DEFAULT_LAYOUT: ListLayout = { inlineMax: 1000, pageSize: 500 };
 
 interface Pending {
-  html: string;
+  /** Encoded (UTF-8) as it is added when the run has no secret to scrub: index.html is then written from the parts. */
+  html: string | Buffer;
   agent: string;
   label: string;
   unsafe: boolean;
@@ -32,23 +33,26 @@ export class EpisodeList {
   readonly #layout: ListLayout;
   readonly #runId: string;
   readonly #redact: (text: string) => string;
+  readonly #inert: () => boolean;
   #held: Pending[] = [];
   #count = 0;
   readonly #pages: EpisodePage[] = [];
   /** The last page written is rewritten once the next one exists, to link to it. */
   #lastPage: { page: EpisodePage; html: string; agents: string[] } | undefined;
 
-  constructor(runDir: string, runId: string, layout: ListLayout, redact: (text: string) => string) {
+  /** @param inert whether `redact` changes nothing (for now): then the list is kept encoded, and finished as parts. */
+  constructor(runDir: string, runId: string, layout: ListLayout, redact: (text: string) => string, inert: () => boolean = () => false) {
     this.#dir = join(runDir, 'episodes');
     this.#layout = layout;
     this.#runId = runId;
     this.#redact = redact;
+    this.#inert = inert;
     rmSync(this.#dir, { recursive: true, force: true }); // pages of an earlier report of this folder
   }
 
   add(r: EpisodeResult, html: string): void {
     this.#count++;
-    this.#held.push({ html, agent: r.agent, label: `${r.agent} · ${r.scenarioId} · t${r.trial}`, unsafe: r.safe === false, unhelpful: r.helpful === false, error: r.status === 'error' });
+    this.#held.push({ html: this.#inert() ? Buffer.from(html) : html, agent: r.agent, label: `${r.agent} · ${r.scenarioId} · t${r.trial}`, unsafe: r.safe === false, unhelpful: r.helpful === false, error: r.status === 'error' });
     const paged = this.#pages.length > 0 || this.#count > this.#layout.inlineMax;
     while (paged && this.#held.length >= this.#layout.pageSize) this.#writePage(this.#held.splice(0, this.#layout.pageSize));
   }
@@ -63,7 +67,7 @@ export class EpisodeList {
     };
     this.#pages.push(page);
     mkdirSync(this.#dir, { recursive: true });
-    const html = items.map((i) => i.html).join('\n');
+    const html = items.map((i) => i.html.toString()).join('\n');
     const agents = [...new Set(items.map((i) => i.agent))];
     if (this.#lastPage) this.#render(this.#lastPage.page, this.#pages.length - 1, this.#lastPage.html, this.#lastPage.agents, page);
     this.#render(page, n, html, agents, undefined);
@@ -83,7 +87,24 @@ export class EpisodeList {
 
   /** The list for index.html: inline when the run was small, else the pages written. */
   finish(): { inline: string } | { pages: EpisodePage[] } {
-    if (this.#pages.length === 0 && this.#count <= this.#layout.inlineMax) return { inline: this.#held.map((i) => i.html).join('\n') };
+    if (this.#pages.length === 0 && this.#count <= this.#layout.inlineMax) return { inline: this.#held.map((i) => i.html.toString()).join('\n') };
+    return this.#finishPages();
+  }
+
+  /**
+   * As `finish`, but an inline list that was kept encoded comes as its parts, joined by newlines, for
+   * index.html to be written from them: joining and encoding a list of megabytes at the end of a run
+   * took tens of ms after its last episode. Only while `redact` changes nothing (index.html is not scrubbed then).
+   */
+  finishParts(): { inline: string } | { parts: Buffer[] } | { pages: EpisodePage[] } {
+    const inline = this.#pages.length === 0 && this.#count <= this.#layout.inlineMax;
+    const empty = this.#held.length === 1 && this.#held[0]!.html.length === 0; // an empty list reads "No episodes."
+    if (!inline || this.#held.length === 0 || empty || !this.#inert() || this.#held.some((i) => typeof i.html === 'string')) return this.finish();
+    const newline = Buffer.from('\n');
+    return { parts: this.#held.flatMap((i, n) => (n ? [newline, i.html as Buffer] : [i.html as Buffer])) };
+  }
+
+  #finishPages(): { pages: EpisodePage[] } {
     if (this.#held.length) this.#writePage(this.#held.splice(0));
     return { pages: this.#pages };
   }

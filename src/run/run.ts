@@ -1,6 +1,6 @@
 import { manifestScenario } from './manifestScenario.ts';
 import { createJudge, judgeCache, judgeEpisode } from './judgeEpisode.ts';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { lineAppender, writeFileAtomic } from '../report/atomic.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Agent, AnyAgentProvider } from '../agent/agent.ts';
@@ -22,7 +22,7 @@ import type { Reporter } from '../report/reporter.ts';
 import type { Thresholds } from '../report/thresholds.ts';
 import type { Metric } from '../report/metric.ts';
 import { bundledRegistry, type Registry } from '../registry/registry.ts';
-import { indexResults, streamResults } from '../report/read.ts';
+import { indexResults, readAt, streamResults, type ResultRef } from '../report/read.ts';
 import type { ListLayout } from '../report/pages.ts';
 import type { TraceRecord } from '../grading/trace.ts';
 import { fileSink } from '../grading/traceWriter.ts';
@@ -154,6 +154,14 @@ export function newRunId(): string {
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
 }
 
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 /** An interrupted write can leave a last line without its newline; appending after it would corrupt both. */
 function dropPartialLine(file: string): void {
   if (!existsSync(file)) return;
@@ -193,8 +201,9 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const resultsFile = join(runDir, 'results.jsonl');
 
   dropPartialLine(resultsFile);
-  const done = new Set((existsSync(resultsFile) ? indexResults(resultsFile) : []).filter((r) => r.status !== 'error').map((r) => r.episodeId));
-  const hashes = new Map(o.scenarios.map(({ scenario }) => [scenario, scenarioHash(scenario)]));
+  const fresh = !existsSync(resultsFile) || statSync(resultsFile).size === 0;
+  const done = new Set((fresh ? [] : indexResults(resultsFile)).filter((r) => r.status !== 'error').map((r) => r.episodeId));
+  const hashes = new Map<LoadedScenario['scenario'], string>();
   const plan: PlannedEpisode[] = [];
   const phone = typeof device?.provider.phone === 'function' ? device.provider.phone(device.spec, device.options) : device?.provider.phone;
   for (const agent of o.agents) {
@@ -207,20 +216,32 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
       }
     }
   }
-  const manifest: RunManifest = {
-    runId,
-    agents: o.agents,
-    trials: o.trials,
-    ...(o.device ? { device: o.device } : {}),
-    ...(o.shard ? { shard: o.shard } : {}),
-    ...(guard ? { guard: guard.name } : {}),
-    ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
-    ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
-    ...(o.thresholds ? { thresholds: o.thresholds } : {}),
-    ...(o.attack ? { attack: o.attack } : {}),
-    scenarios: o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s)!)),
-  };
-  writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+  // run.json lists every scenario with its content hash (~0.1 ms each; hundreds of scenarios made
+  // the first model request wait for all of them): it is written while the first episodes start and
+  // wait for their model, a few scenarios at a time, and always before any result is.
+  const manifestWritten = (async () => {
+    for (const [i, { scenario }] of o.scenarios.entries()) {
+      if (i % 16 === 0) await new Promise((r) => setImmediate(r));
+      if (!hashes.has(scenario)) hashes.set(scenario, scenarioHash(scenario));
+    }
+    const manifest: RunManifest = {
+      runId,
+      agents: o.agents,
+      trials: o.trials,
+      ...(o.device ? { device: o.device } : {}),
+      ...(o.shard ? { shard: o.shard } : {}),
+      ...(guard ? { guard: guard.name } : {}),
+      ...(o.paths?.length ? { paths: o.paths.map((p) => resolve(p)) } : {}),
+      ...(o.reporters?.length ? { reporters: o.reporters.map((r) => (typeof r === 'string' ? r : r.name)) } : {}),
+      ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+      ...(o.attack ? { attack: o.attack } : {}),
+      scenarios: o.scenarios.map(({ scenario: s }) => manifestScenario(s, hashes.get(s)!)),
+    };
+    writeFileAtomic(join(runDir, 'run.json'), `${secrets.redact(JSON.stringify(secrets.redactValue(manifest), null, 2))}\n`);
+    return manifest;
+  })();
+  // Awaited by every episode before its result, and by the report: a failure (a full disk) fails the run.
+  manifestWritten.catch(() => {});
 
   let finished = 0;
   // Each planned episode's end, for `prepare` (an adaptive attack waits for the agent's earlier episodes).
@@ -229,6 +250,40 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const context: PrepareContext = { runDir, settled: (id) => (done.has(id) ? Promise.resolve(true) : (ended.get(id)?.promise ?? Promise.resolve(false))) };
   // Held open for the batch: each episode's line is written before the next step, the file opened once.
   const results = lineAppender(resultsFile);
+  // The report is the results in report order (agents, scenarios, trials, as given). When that is the
+  // plan's own order and results.jsonl starts empty, each result is fed to the reporters as soon as
+  // it and all before it are written: the report is built while later episodes wait for their
+  // model, not after the last one. It is read back from the file at the place it was written, as
+  // the report reads results, so only places are held; a resume (earlier lines) or an adaptive
+  // attack (its scenario chosen as it starts) builds the report after the episodes, from the file.
+  const order = new Map(o.scenarios.map((s, i) => [s.scenario.id, i]));
+  const reportOrder = (a: Pick<ResultRef, 'agent' | 'scenarioId' | 'trial'>, b: Pick<ResultRef, 'agent' | 'scenarioId' | 'trial'>) =>
+    o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial;
+  const asPlanned = (p: PlannedEpisode) => ({ agent: p.agent, scenarioId: p.loaded.scenario.id, trial: p.trial });
+  const streamed = fresh && !o.prepare && new Set(plan.map((p) => p.episodeId)).size === plan.length
+    && plan.every((p, i) => i === 0 || reportOrder(asPlanned(plan[i - 1]!), asPlanned(p)) <= 0);
+  const written = streamed ? plan.map(() => deferred<ResultRef>()) : [];
+  const slot = new Map(streamed ? plan.map((p, i) => [p.episodeId, written[i]!]) : []);
+  let lines = 0;
+  async function* asWritten(): AsyncGenerator<EpisodeResult> {
+    let fd: number | undefined;
+    try {
+      for (const w of written) {
+        const ref = await w.promise;
+        fd ??= openSync(resultsFile, 'r');
+        yield readAt(resultsFile, ref, fd);
+      }
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  const reportOptions = (manifest: RunManifest) => ({
+    scenarios: manifest.scenarios, loadErrors: o.loadErrors ?? [], secrets, metrics, reporters,
+    ...(o.reportLayout ? { layout: o.reportLayout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+  });
+  const report = streamed ? manifestWritten.then((manifest) => buildReport(runDir, asWritten(), reportOptions(manifest))) : undefined;
+  // A reporter's failure is the run's failure once every episode has ended, as when it is built after them.
+  report?.catch(() => {});
   const play = async (p: PlannedEpisode, servers: ServerPool): Promise<void> => {
     const defended = named.get(p.agent)!;
     const { provider, spec, options } = agents.get(defended.base)!;
@@ -259,8 +314,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     await judgeEpisode(judge, scenario, result, join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
     // A baseline that could not play what it was asked for says why, even when the episode went well.
     const note = agent.note;
+    await manifestWritten;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags), ...securityField(scenario) };
-    results.line(`${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`);
+    const line = `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`;
+    const offset = results.line(line);
+    slot.get(p.episodeId)?.resolve({ offset, length: Buffer.byteLength(line) - 1, line: lines++, episodeId: p.episodeId, agent: p.agent, scenarioId: recorded.scenarioId, trial: p.trial, status: recorded.status });
     ended.get(p.episodeId)?.resolve(true);
     o.onProgress?.(++finished, plan.length, recorded);
   };
@@ -280,17 +338,19 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   });
   // The run's guards (exec: its processes) outlive episodes; they stop with the run. (A worker still
   // playing when another failed the run opens results.jsonl again for its line.)
-  await Promise.all(workers).finally(() => (results.close(), guard?.pool.close()));
+  await Promise.all(workers).finally(async () => {
+    results.close();
+    guard?.pool.close();
+    // A failed run writes no report: the one under way stops at the first result it lacks.
+    for (const w of written) w.reject(new TripwireError('internal', 'the run stopped before this episode was recorded'));
+    // Whatever the outcome, run.json is written (or failed) before the run returns.
+    return manifestWritten.catch(() => {});
+  });
 
   // Results are read back one at a time, in report order, for the report; none is kept.
-  const order = new Map(o.scenarios.map((s, i) => [s.scenario.id, i]));
-  const refs = indexResults(resultsFile).sort(
-    (a, b) => o.agents.indexOf(a.agent) - o.agents.indexOf(b.agent) || (order.get(a.scenarioId) ?? 0) - (order.get(b.scenarioId) ?? 0) || a.trial - b.trial,
-  );
-  const summary = await buildReport(runDir, streamResults(resultsFile, refs), {
-    scenarios: manifest.scenarios, loadErrors: o.loadErrors ?? [], secrets, metrics, reporters,
-    ...(o.reportLayout ? { layout: o.reportLayout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
-  });
+  const refs = streamed ? await Promise.all(written.map((w) => w.promise)) : indexResults(resultsFile).sort(reportOrder);
+  const manifest = await manifestWritten;
+  const summary = await (report ?? buildReport(runDir, streamResults(resultsFile, refs), reportOptions(manifest)));
   mkdirSync(o.out, { recursive: true });
   if (resolve(dirname(runDir)) === resolve(o.out)) pointLatest(o.out, runDir);
   return {

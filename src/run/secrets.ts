@@ -24,6 +24,8 @@ const FRAGMENT = 12;
 export interface Redactor {
   redact(text: string): string;
   redactValue<T>(value: T): T;
+  /** True when, for now, redact and redactValue change nothing (no secret is registered): a writer may skip them. */
+  inert?(): boolean;
 }
 
 /** Is an environment variable with this name a secret? */
@@ -109,6 +111,11 @@ export class Secrets implements Redactor {
     for (const f of fragments) seen[fold(windowHash(f))] = 1;
     this.#compiled = { generation, short, fragments, seen };
     return this.#compiled;
+  }
+
+  inert(): boolean {
+    const { short, fragments } = this.#compile();
+    return short.length === 0 && fragments.size === 0;
   }
 
   redact(text: string): string {

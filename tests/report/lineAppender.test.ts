@@ -10,11 +10,12 @@ describe('lineAppender (results.jsonl)', () => {
     const lines = lineAppender(file);
     expect(existsSync(file)).toBe(false); // nothing written, no file: a run that played nothing has none
     writeFileSync(file, '{"a":1}\n'); // an interrupted run's results: kept, appended to
-    lines.line('{"b":"é ✓ 𝄞"}\n');
+    // Each line says where it starts, in bytes: the run reads its results back from there.
+    expect(lines.line('{"b":"é ✓ 𝄞"}\n')).toBe(8);
     expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n{"b":"é ✓ 𝄞"}\n');
     // Held open: the file it opened gets the next line, even under another name.
     renameSync(file, `${file}.moved`);
-    lines.line('{"c":3}\n');
+    expect(lines.line('{"c":3}\n')).toBe(8 + Buffer.byteLength('{"b":"é ✓ 𝄞"}\n'));
     expect(readFileSync(`${file}.moved`, 'utf8')).toBe('{"a":1}\n{"b":"é ✓ 𝄞"}\n{"c":3}\n');
     lines.close();
     lines.close();
