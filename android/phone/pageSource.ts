@@ -121,8 +121,8 @@ export interface PageSourceOptions {
 }
 
 /** The screen as Appium UiAutomator2's page source (`driver.getPageSource()`). */
-export function pageSource(screen: Pick<Screen, 'windows'>, options: PageSourceOptions = {}): string {
-  const windows: UiWindow[] = options.allWindows ? screen.windows : screen.windows.filter((w) => w.active);
+export function pageSource(screen: Pick<Screen, 'windows' | 'activeWindow'>, options: PageSourceOptions = {}): string {
+  const windows: UiWindow[] = options.allWindows ? screen.windows : [screen.activeWindow];
   const out = [`<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>`, `<hierarchy index="0" class="hierarchy" rotation="0" width="${SCREEN.width}" height="${SCREEN.height}">`];
   windows.forEach((w, i) => node(w.root, i, 1, w.id, out));
   out.push('</hierarchy>');
