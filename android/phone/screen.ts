@@ -4,7 +4,7 @@ import { launcherView } from './launcher.ts';
 import { indexedNodes, msbNodes } from './elements.ts';
 import { layoutContent, layoutDialog, SCREEN } from './layout.ts';
 import { navigationBar, statusBar, SYSTEM_UI } from './systemUi.ts';
-import { column, line, list, row, text, type UiNode } from './ui.ts';
+import { column, laidCopy, line, list, row, text, type UiNode } from './ui.ts';
 
 const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 
@@ -46,25 +46,30 @@ export interface Screen {
  * showing-hint, as Android reports it ("Text message").
  */
 function prepare(node: UiNode, pkg: string, ctx?: PhoneContext, fields?: Record<string, string>): UiNode {
-  let n: UiNode = { ...node, package: pkg };
+  const n = laidCopy(node);
+  n.package = pkg;
   if (ctx && node.field !== undefined) {
     const shown = ctx.fields[node.field] ?? node.text ?? '';
     fields![node.field] = shown;
     const hinted = shown === '' && Boolean(node.hint);
-    n = { ...n, text: hinted ? node.hint : shown, focused: ctx.focus === node.field, ...(hinted ? { showingHint: true } : {}) };
+    n.text = hinted ? node.hint : shown;
+    n.focused = ctx.focus === node.field;
+    if (hinted) n.showingHint = true;
   }
   if (node.children) n.children = node.children.map((c) => prepare(c, pkg, ctx, fields));
   return n;
 }
+
+const withChildren = (node: UiNode, children: UiNode[]): UiNode => Object.assign(laidCopy(node), { children });
 
 /** Takes the first subtree an app marked as a window of its own (a dialog) out of the content. */
 function takeDialog(node: UiNode): [UiNode, UiNode | undefined] {
   if (!node.children) return [node, undefined];
   for (let i = 0; i < node.children.length; i++) {
     const k = node.children[i]!;
-    if (k.window) return [{ ...node, children: node.children.filter((_, j) => j !== i) }, k];
+    if (k.window) return [withChildren(node, node.children.filter((_, j) => j !== i)), k];
     const [rest, found] = takeDialog(k);
-    if (found) return [{ ...node, children: node.children.map((c, j) => (j === i ? rest : c)) }, found];
+    if (found) return [withChildren(node, node.children.map((c, j) => (j === i ? rest : c))), found];
   }
   return [node, undefined];
 }
@@ -89,7 +94,7 @@ function decor(content: UiNode, pkg: string): UiNode {
   const full: [number, number, number, number] = [0, 0, SCREEN.width, SCREEN.height];
   const area: [number, number, number, number] = [0, SCREEN.statusBar, SCREEN.width, SCREEN.height - SCREEN.navBar];
   const box = (cls: string, bounds: [number, number, number, number], children: UiNode[], extra: Partial<UiNode> = {}): UiNode =>
-    ({ class: `android.widget.${cls}`, package: pkg, bounds, important: false, children, ...extra });
+    laidCopy({ class: `android.widget.${cls}`, package: pkg, bounds, important: false, children, ...extra });
   return box('FrameLayout', full, [box('LinearLayout', full, [box('FrameLayout', area, [content], content.id === 'action_bar_root' ? {} : { resourceId: 'android:id/content' })])]);
 }
 
@@ -128,7 +133,7 @@ function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
     title: ctx.surface === 'shade' ? 'Notification shade' : title, layer: ctx.surface === 'shade' ? 4 : 1, active: !dialogContent,
     root: decor(laid.root, pkg),
   };
-  const dialogRoot = dialogContent ? layoutDialog({ class: 'android.widget.FrameLayout', package: pkg, window: dialogContent.window, children: [{ ...dialogContent, window: undefined }] }) : undefined;
+  const dialogRoot = dialogContent ? layoutDialog(laidCopy({ class: 'android.widget.FrameLayout', package: pkg, window: dialogContent.window, children: [Object.assign(laidCopy(dialogContent), { window: undefined })] })) : undefined;
   const dialog: UiWindow | undefined = dialogRoot && { id: 6, type: 'TYPE_APPLICATION', title: dialogContent!.window!.title ?? title, layer: 2, active: true, root: dialogRoot };
   const active = dialog ?? main;
   // The status bar and the navigation bar are drawn when asked for (a screenshot, every window's page
