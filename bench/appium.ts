@@ -48,9 +48,13 @@ function median(samples: number[]): number {
 
 /** CPU milliseconds of this process per step, by the last `timed` call. */
 const cpu: number[] = [];
+/** The last `timed` call's samples by step kind (an action, or a button's name): which kinds sit at the median. */
+let byKind = new Map<string, number[]>();
+const kindOf = (s: Step) => (s.action === 'button' ? s.name : s.action);
 
 async function timed(n: number, reset: () => Promise<void>, step: (a: Step) => Promise<void>, steps: readonly Step[] = script): Promise<number> {
   const samples: number[] = [];
+  byKind = new Map();
   let used = 0;
   for (let i = 0; i < n + steps.length; i++) {
     if (i % steps.length === 0) await reset();
@@ -58,7 +62,10 @@ async function timed(n: number, reset: () => Promise<void>, step: (a: Step) => P
     const t = performance.now();
     await step(steps[i % steps.length]!);
     if (i < steps.length) continue; // the first pass warms up
-    samples.push(performance.now() - t);
+    const ms = performance.now() - t;
+    samples.push(ms);
+    const kind = kindOf(steps[i % steps.length]!);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
     const d = process.cpuUsage(c);
     used += (d.user + d.system) / 1000;
   }
@@ -100,6 +107,7 @@ const driver = await timed(N, async () => {
   }
   source = await client.getPageSource();
 });
+const driverByKind = new Map([...byKind].map(([k, v]) => [k, median(v)]));
 // A secondary figure: the acting command alone, HOME then BACK (the phone's keys), with no page source read.
 const action = await timed(N, async () => {}, async (step) => {
   await client.executeScript('mobile: pressKey', [{ keycode: keys[(step as { name: 'HOME' | 'BACK' }).name] }]);
@@ -125,6 +133,7 @@ const rows = [
   // `cpu` is in the order the rows were timed: in process, driver, the action alone, then the device.
 ].map((r) => ({ ...r, cpu: cpu[['inProcess', 'appiumDriver', 'appiumAction', 'deviceAppium'].indexOf(r.key)]! }));
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+console.log(`appiumDriver by step (median ms): ${[...driverByKind].map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
 console.log(`${'action + new page source'.padEnd(38)}${'median ms'.padStart(12)}${'x in-process'.padStart(14)}${'cpu ms/step'.padStart(14)}`);
 for (const r of rows) console.log(`${r.what.padEnd(38)}${r.median.toFixed(3).padStart(12)}${(r.median / inProcess).toFixed(0).padStart(14)}${r.cpu.toFixed(3).padStart(14)}`);
 console.log(JSON.stringify({
@@ -132,6 +141,7 @@ console.log(JSON.stringify({
   medianMs: Object.fromEntries(rows.map((r) => [r.key, round3(r.median)])),
   ratioToInProcess: Object.fromEntries(rows.map((r) => [r.key, Math.round((r.median / inProcess) * 10) / 10])),
   cpuMsPerStep: Object.fromEntries(rows.map((r) => [r.key, round3(r.cpu)])),
+  appiumDriverByStepMs: Object.fromEntries([...driverByKind].map(([k, v]) => [k, round3(v)])),
   iterations: N,
   issue28Target: { key: 'appiumDriver', what: 'an action through Appium with its new page source', maxMs: 5 },
 }));

@@ -62,7 +62,8 @@ export class VirtualPhone implements Device {
 
   /** The phone's context right now (what predicates read as `phone`). */
   get context(): PhoneContext {
-    return this.#world.state().phone as PhoneContext;
+    // The machine's snapshot as it stands (world.state() builds every environment's map to give one).
+    return this.#world.snapshots().get('phone')!.context as PhoneContext;
   }
 
   /** The laid-out screen, composed once per state. */

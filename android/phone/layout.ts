@@ -101,12 +101,26 @@ function shiftX(node: UiNode, dx: number): void {
   node.children?.forEach((k) => shiftX(k, dx));
 }
 
-/** Drops what a scroll view's window does not show, as UiAutomator2 does. */
+/**
+ * Drops what a scroll view's window does not show, as UiAutomator2 does. In place: the nodes laid out
+ * are the caller's own copies (screen.ts copies an app's tree before it is laid out).
+ */
 function clip(node: UiNode, top: number, bottom: number): UiNode | undefined {
   const [, t, , b] = node.bounds!;
   if (b <= top || t >= bottom) return undefined;
-  const children = node.children?.map((k) => clip(k, top, bottom)).filter((k): k is UiNode => k !== undefined);
-  return { ...node, bounds: [node.bounds![0], Math.max(t, top), node.bounds![2], Math.min(b, bottom)], ...(node.children ? { children } : {}) };
+  if (t < top || b > bottom) node.bounds = [node.bounds![0], Math.max(t, top), node.bounds![2], Math.min(b, bottom)];
+  const children = node.children;
+  if (children) node.children = clipped(children, top, bottom);
+  return node;
+}
+
+function clipped(nodes: UiNode[], top: number, bottom: number): UiNode[] {
+  const out: UiNode[] = [];
+  for (const k of nodes) {
+    const c = clip(k, top, bottom);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 export interface Laid {
@@ -151,12 +165,13 @@ export function layoutContent(content: UiNode, scroll: number): Laid {
   listNode.bounds = [listNode.bounds![0], listTop, listNode.bounds![2], windowBottom];
   const window = (node: UiNode): UiNode | undefined => {
     if (node === listNode) {
-      const children = node.children!.map((k) => clip(k, listTop, windowBottom)).filter((k): k is UiNode => k !== undefined);
-      return { ...node, children };
+      node.children = clipped(node.children!, listTop, windowBottom);
+      return node;
     }
     const [, t] = node.bounds!;
     if (t >= bottom) return undefined;
-    return node.children ? { ...node, children: node.children.map(window).filter((k): k is UiNode => k !== undefined) } : node;
+    if (node.children) node.children = node.children.map(window).filter((k): k is UiNode => k !== undefined);
+    return node;
   };
   return { root: window(content) ?? { ...content, children: [] }, maxScroll, page: windowBottom - listTop };
 }

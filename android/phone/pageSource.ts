@@ -1,7 +1,7 @@
 import { SCREEN } from './layout.ts';
-import { resourceId } from './elements.ts';
 import type { Screen, UiWindow } from './screen.ts';
-import type { UiNode } from './ui.ts';
+import { LaidNode, laidCopy, type UiNode } from './ui.ts';
+import { resourceId } from './elements.ts';
 
 /**
  * The page source as Appium's UiAutomator2 server writes it (appium-uiautomator2-server,
@@ -17,7 +17,7 @@ const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repl
 const val = (v: string) => (/[&"<>\n]/.test(v) ? esc(v) : v);
 
 /** The text Android reports: a password field's as bullets. */
-export const shownText = (n: UiNode): string => (n.password && n.text ? '•'.repeat(n.text.length) : (n.text ?? ''));
+const shownText = (n: UiNode): string => (n.password && n.text ? '•'.repeat(n.text.length) : (n.text ?? ''));
 
 const isField = (n: UiNode) => n.field !== undefined || n.class.endsWith('EditText');
 
@@ -27,9 +27,11 @@ const opt = (name: string, v: string | number | boolean | undefined) => (v === u
 /**
  * A node's start tag, its attributes in UiAutomator2's order. Written as one template (a page source
  * is written after every action that changes the screen): strings are escaped, numbers and booleans
- * need none.
+ * need none. Its ~40 reads are from a LaidNode (one shape: see ui.ts), as a screen's nodes are; any
+ * other node is copied into one first.
  */
-function startTag(n: UiNode, index: number, windowId: number): string {
+function startTag(node: UiNode, index: number, windowId: number): string {
+  const n = node instanceof LaidNode ? node : laidCopy(node);
   const b = n.bounds ?? [0, 0, 0, 0];
   const rid = resourceId(n);
   const maxLen = n.maxTextLength;
@@ -74,8 +76,8 @@ export interface PageSourceOptions {
 }
 
 /** The screen as Appium UiAutomator2's page source (`driver.getPageSource()`). */
-export function pageSource(screen: Pick<Screen, 'windows'>, options: PageSourceOptions = {}): string {
-  const windows: UiWindow[] = options.allWindows ? screen.windows : screen.windows.filter((w) => w.active);
+export function pageSource(screen: Pick<Screen, 'windows' | 'activeWindow'>, options: PageSourceOptions = {}): string {
+  const windows: UiWindow[] = options.allWindows ? screen.windows : [screen.activeWindow];
   const out = [`<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>`, `<hierarchy index="0" class="hierarchy" rotation="0" width="${SCREEN.width}" height="${SCREEN.height}">`];
   windows.forEach((w, i) => node(w.root, i, 1, w.id, out));
   out.push('</hierarchy>');

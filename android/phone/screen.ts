@@ -4,7 +4,7 @@ import { launcherView } from './launcher.ts';
 import { indexedNodes, msbNodes } from './elements.ts';
 import { layoutContent, layoutDialog, SCREEN } from './layout.ts';
 import { navigationBar, statusBar, SYSTEM_UI } from './systemUi.ts';
-import { column, line, list, row, text, type UiNode } from './ui.ts';
+import { column, laidCopy, line, list, row, text, type UiNode } from './ui.ts';
 
 const LAUNCHER = 'com.google.android.apps.nexuslauncher';
 
@@ -23,6 +23,8 @@ export interface UiWindow {
 export interface Screen {
   /** The active window's root: what Appium's default page source shows and what the element list is drawn from. */
   root: UiNode;
+  /** The active window (`root` is its root): the one UiAutomator2's default page source shows. */
+  activeWindow: UiWindow;
   /** Every window on the screen, top-most first (AccessibilityService.getWindows' order). */
   windows: UiWindow[];
   /** Every window under one root in paint order (app, dialog, status bar, navigation bar): what is drawn. */
@@ -37,33 +39,37 @@ export interface Screen {
   fields: Record<string, string>;
 }
 
-function withPackage(node: UiNode, pkg: string): UiNode {
-  return { ...node, package: pkg, ...(node.children ? { children: node.children.map((c) => withPackage(c, pkg)) } : {}) };
+/**
+ * An app's tree as the OS shows it, each node a copy of its own (layout then sets bounds on it) with
+ * the app's package. With `ctx`, fields show typed text, the focused one is marked, and what every
+ * field holds is collected in `fields`: an empty field shows its hint as its text with
+ * showing-hint, as Android reports it ("Text message").
+ */
+function prepare(node: UiNode, pkg: string, ctx?: PhoneContext, fields?: Record<string, string>): UiNode {
+  const n = laidCopy(node);
+  n.package = pkg;
+  if (ctx && node.field !== undefined) {
+    const shown = ctx.fields[node.field] ?? node.text ?? '';
+    fields![node.field] = shown;
+    const hinted = shown === '' && Boolean(node.hint);
+    n.text = hinted ? node.hint : shown;
+    n.focused = ctx.focus === node.field;
+    if (hinted) n.showingHint = true;
+  }
+  if (node.children) n.children = node.children.map((c) => prepare(c, pkg, ctx, fields));
+  return n;
 }
 
-/**
- * Shows typed text in fields, marks the focused one, and collects what every field holds. An empty
- * field shows its hint as its text with showing-hint, as Android reports it ("Text message").
- */
-function fillFields(node: UiNode, ctx: PhoneContext, fields: Record<string, string>): UiNode {
-  let n = node;
-  if (node.field !== undefined) {
-    const shown = ctx.fields[node.field] ?? node.text ?? '';
-    fields[node.field] = shown;
-    const hinted = shown === '' && Boolean(node.hint);
-    n = { ...node, text: hinted ? node.hint : shown, focused: ctx.focus === node.field, ...(hinted ? { showingHint: true } : {}) };
-  }
-  return n.children ? { ...n, children: n.children.map((c) => fillFields(c, ctx, fields)) } : n;
-}
+const withChildren = (node: UiNode, children: UiNode[]): UiNode => Object.assign(laidCopy(node), { children });
 
 /** Takes the first subtree an app marked as a window of its own (a dialog) out of the content. */
 function takeDialog(node: UiNode): [UiNode, UiNode | undefined] {
   if (!node.children) return [node, undefined];
   for (let i = 0; i < node.children.length; i++) {
     const k = node.children[i]!;
-    if (k.window) return [{ ...node, children: node.children.filter((_, j) => j !== i) }, k];
+    if (k.window) return [withChildren(node, node.children.filter((_, j) => j !== i)), k];
     const [rest, found] = takeDialog(k);
-    if (found) return [{ ...node, children: node.children.map((c, j) => (j === i ? rest : c)) }, found];
+    if (found) return [withChildren(node, node.children.map((c, j) => (j === i ? rest : c))), found];
   }
   return [node, undefined];
 }
@@ -88,7 +94,7 @@ function decor(content: UiNode, pkg: string): UiNode {
   const full: [number, number, number, number] = [0, 0, SCREEN.width, SCREEN.height];
   const area: [number, number, number, number] = [0, SCREEN.statusBar, SCREEN.width, SCREEN.height - SCREEN.navBar];
   const box = (cls: string, bounds: [number, number, number, number], children: UiNode[], extra: Partial<UiNode> = {}): UiNode =>
-    ({ class: `android.widget.${cls}`, package: pkg, bounds, important: false, children, ...extra });
+    laidCopy({ class: `android.widget.${cls}`, package: pkg, bounds, important: false, children, ...extra });
   return box('FrameLayout', full, [box('LinearLayout', full, [box('FrameLayout', area, [content], content.id === 'action_bar_root' ? {} : { resourceId: 'android:id/content' })])]);
 }
 
@@ -113,11 +119,11 @@ function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
   if (app) {
     const installed = ctx.installed.filter((id) => apps.has(id)).map((id) => ({ id, label: apps.get(id)!.label }));
     const view = app.view({ value: ctx.screens[app.id]!, context: ctx.apps[app.id] }, { installed });
-    content = fillFields(withPackage(view, app.package), ctx, fields);
+    content = prepare(view, app.package, ctx, fields);
     title = app.label;
-  } else if (ctx.surface === 'overview') [content, title] = [withPackage(overview(ctx, apps), LAUNCHER), 'Recent apps'];
-  else if (ctx.surface === 'shade') [content, title] = [withPackage(shade(ctx), SYSTEM_UI), 'Notifications'];
-  else [content, title] = [withPackage(launcherView(ctx, apps), LAUNCHER), 'Home'];
+  } else if (ctx.surface === 'overview') [content, title] = [prepare(overview(ctx, apps), LAUNCHER), 'Recent apps'];
+  else if (ctx.surface === 'shade') [content, title] = [prepare(shade(ctx), SYSTEM_UI), 'Notifications'];
+  else [content, title] = [prepare(launcherView(ctx, apps), LAUNCHER), 'Home'];
 
   const [rest, dialogContent] = takeDialog(content);
   const laid = layoutContent(rest, ctx.scroll);
@@ -127,14 +133,33 @@ function draw(ctx: PhoneContext, apps: ReadonlyMap<string, App>): Screen {
     title: ctx.surface === 'shade' ? 'Notification shade' : title, layer: ctx.surface === 'shade' ? 4 : 1, active: !dialogContent,
     root: decor(laid.root, pkg),
   };
-  const label = (id: string) => apps.get(id)?.label ?? id;
-  const status: UiWindow = { id: 2, type: 'TYPE_SYSTEM', title: 'StatusBar', layer: 6, active: false, root: statusBar(ctx, label) };
-  const nav: UiWindow = { id: 3, type: 'TYPE_SYSTEM', title: 'NavigationBar0', layer: 5, active: false, root: navigationBar() };
-  const dialogRoot = dialogContent ? layoutDialog({ class: 'android.widget.FrameLayout', package: pkg, window: dialogContent.window, children: [{ ...dialogContent, window: undefined }] }) : undefined;
+  const dialogRoot = dialogContent ? layoutDialog(laidCopy({ class: 'android.widget.FrameLayout', package: pkg, window: dialogContent.window, children: [Object.assign(laidCopy(dialogContent), { window: undefined })] })) : undefined;
   const dialog: UiWindow | undefined = dialogRoot && { id: 6, type: 'TYPE_APPLICATION', title: dialogContent!.window!.title ?? title, layer: 2, active: true, root: dialogRoot };
-  const windows = [status, nav, ...(dialog ? [dialog] : []), main];
-  const active = (dialog ?? main).root;
-  const scrim: UiNode[] = dialog ? [{ class: 'scrim', bounds: [0, 0, SCREEN.width, SCREEN.height] }] : [];
-  const display: UiNode = { class: 'display', package: pkg, bounds: [0, 0, SCREEN.width, SCREEN.height], children: [main.root, ...scrim, ...(dialog ? [dialog.root] : []), status.root, nav.root] };
-  return { root: active, windows, display, nodes: ctx.observation === 'msb' ? msbNodes(active) : indexedNodes(active), title, maxScroll: laid.maxScroll, page: laid.page, fields };
+  const active = dialog ?? main;
+  // The status bar and the navigation bar are drawn when asked for (a screenshot, every window's page
+  // source): the default page source and the element list are the active window's alone.
+  let system: [UiWindow, UiWindow] | undefined;
+  const bars = () => {
+    if (system) return system;
+    const label = (id: string) => apps.get(id)?.label ?? id;
+    const status: UiWindow = { id: 2, type: 'TYPE_SYSTEM', title: 'StatusBar', layer: 6, active: false, root: statusBar(ctx, label) };
+    const nav: UiWindow = { id: 3, type: 'TYPE_SYSTEM', title: 'NavigationBar0', layer: 5, active: false, root: navigationBar() };
+    return (system = [status, nav]);
+  };
+  let windows: UiWindow[] | undefined;
+  let display: UiNode | undefined;
+  return {
+    root: active.root,
+    activeWindow: active,
+    get windows() {
+      return (windows ??= [...bars(), ...(dialog ? [dialog] : []), main]);
+    },
+    get display() {
+      if (display) return display;
+      const [status, nav] = bars();
+      const scrim: UiNode[] = dialog ? [{ class: 'scrim', bounds: [0, 0, SCREEN.width, SCREEN.height] }] : [];
+      return (display = { class: 'display', package: pkg, bounds: [0, 0, SCREEN.width, SCREEN.height], children: [main.root, ...scrim, ...(dialog ? [dialog.root] : []), status.root, nav.root] });
+    },
+    nodes: ctx.observation === 'msb' ? msbNodes(active.root) : indexedNodes(active.root), title, maxScroll: laid.maxScroll, page: laid.page, fields,
+  };
 }

@@ -124,6 +124,138 @@ export interface UiNode {
   focused?: boolean;
 }
 
+/**
+ * A node as the OS lays it out (screen.ts copies each node of an app's tree into one): every property
+ * of UiNode is its own, in this order, whether set or not. Apps build their nodes in as many shapes
+ * as they have spreads, and each read of a named property from nodes of many shapes is a lookup in
+ * V8's shared cache of shapes and names, which the Appium server and its client in the same process
+ * keep full: laying out, listing and writing a screen read ~40 names of every node. Nodes of one
+ * shape are read without it. Reading one is reading a UiNode (unset properties are undefined, and
+ * JSON leaves them out); only its own keys differ (all of them).
+ */
+export class LaidNode implements UiNode {
+  class = '';
+  id?: string = undefined;
+  resourceId?: string = undefined;
+  text?: string = undefined;
+  desc?: string = undefined;
+  checkable?: boolean = undefined;
+  checked?: boolean = undefined;
+  clickable?: boolean = undefined;
+  enabled?: boolean = undefined;
+  selected?: boolean = undefined;
+  focusable?: boolean = undefined;
+  longClickable?: boolean = undefined;
+  scrollable?: boolean = undefined;
+  password?: boolean = undefined;
+  field?: string = undefined;
+  hint?: string = undefined;
+  selection?: [start: number, end: number] = undefined;
+  showingHint?: boolean = undefined;
+  important?: boolean = undefined;
+  screenReaderFocusable?: boolean = undefined;
+  inputType?: number = undefined;
+  drawingOrder?: number = undefined;
+  multiline?: boolean = undefined;
+  maxTextLength?: number = undefined;
+  dismissable?: boolean = undefined;
+  heading?: boolean = undefined;
+  liveRegion?: number = undefined;
+  contextClickable?: boolean = undefined;
+  contentInvalid?: boolean = undefined;
+  error?: string = undefined;
+  paneTitle?: string = undefined;
+  tooltip?: string = undefined;
+  clickableSpan?: boolean = undefined;
+  collection?: boolean = undefined;
+  collectionItem?: boolean = undefined;
+  displayed?: boolean = undefined;
+  onTap?: UiEvent = undefined;
+  onLongTap?: UiEvent = undefined;
+  onEnter?: UiEvent = undefined;
+  risk?: ToolRisk[] = undefined;
+  horizontal?: boolean = undefined;
+  overlay?: boolean = undefined;
+  columns?: number = undefined;
+  height?: number = undefined;
+  width?: number = undefined;
+  gravity?: 'top' | 'bottom' | 'bottom-end' | 'center' | 'top-end' = undefined;
+  window?: { title?: string } = undefined;
+  children?: UiNode[] = undefined;
+  bounds?: [number, number, number, number] = undefined;
+  package?: string = undefined;
+  focused?: boolean = undefined;
+}
+
+/** Every property of UiNode is declared by LaidNode (else its nodes would change shape again). */
+type Undeclared = Exclude<keyof UiNode, keyof LaidNode>;
+const allDeclared: [Undeclared] extends [never] ? true : Undeclared = true;
+void allDeclared;
+
+/** A copy of `node` as a LaidNode (its own object: layout sets its bounds); its children are the same array. */
+export function laidCopy(node: UiNode): LaidNode {
+  const n = new LaidNode();
+  // Each own key of the node once (a switch on the name: no lookup by name in either object).
+  for (const key in node) {
+    const v = (node as unknown as Record<string, unknown>)[key];
+    switch (key) {
+      case 'class': n.class = v as string; break;
+      case 'id': n.id = v as LaidNode['id']; break;
+      case 'resourceId': n.resourceId = v as LaidNode['resourceId']; break;
+      case 'text': n.text = v as LaidNode['text']; break;
+      case 'desc': n.desc = v as LaidNode['desc']; break;
+      case 'checkable': n.checkable = v as LaidNode['checkable']; break;
+      case 'checked': n.checked = v as LaidNode['checked']; break;
+      case 'clickable': n.clickable = v as LaidNode['clickable']; break;
+      case 'enabled': n.enabled = v as LaidNode['enabled']; break;
+      case 'selected': n.selected = v as LaidNode['selected']; break;
+      case 'focusable': n.focusable = v as LaidNode['focusable']; break;
+      case 'longClickable': n.longClickable = v as LaidNode['longClickable']; break;
+      case 'scrollable': n.scrollable = v as LaidNode['scrollable']; break;
+      case 'password': n.password = v as LaidNode['password']; break;
+      case 'field': n.field = v as LaidNode['field']; break;
+      case 'hint': n.hint = v as LaidNode['hint']; break;
+      case 'selection': n.selection = v as LaidNode['selection']; break;
+      case 'showingHint': n.showingHint = v as LaidNode['showingHint']; break;
+      case 'important': n.important = v as LaidNode['important']; break;
+      case 'screenReaderFocusable': n.screenReaderFocusable = v as LaidNode['screenReaderFocusable']; break;
+      case 'inputType': n.inputType = v as LaidNode['inputType']; break;
+      case 'drawingOrder': n.drawingOrder = v as LaidNode['drawingOrder']; break;
+      case 'multiline': n.multiline = v as LaidNode['multiline']; break;
+      case 'maxTextLength': n.maxTextLength = v as LaidNode['maxTextLength']; break;
+      case 'dismissable': n.dismissable = v as LaidNode['dismissable']; break;
+      case 'heading': n.heading = v as LaidNode['heading']; break;
+      case 'liveRegion': n.liveRegion = v as LaidNode['liveRegion']; break;
+      case 'contextClickable': n.contextClickable = v as LaidNode['contextClickable']; break;
+      case 'contentInvalid': n.contentInvalid = v as LaidNode['contentInvalid']; break;
+      case 'error': n.error = v as LaidNode['error']; break;
+      case 'paneTitle': n.paneTitle = v as LaidNode['paneTitle']; break;
+      case 'tooltip': n.tooltip = v as LaidNode['tooltip']; break;
+      case 'clickableSpan': n.clickableSpan = v as LaidNode['clickableSpan']; break;
+      case 'collection': n.collection = v as LaidNode['collection']; break;
+      case 'collectionItem': n.collectionItem = v as LaidNode['collectionItem']; break;
+      case 'displayed': n.displayed = v as LaidNode['displayed']; break;
+      case 'onTap': n.onTap = v as LaidNode['onTap']; break;
+      case 'onLongTap': n.onLongTap = v as LaidNode['onLongTap']; break;
+      case 'onEnter': n.onEnter = v as LaidNode['onEnter']; break;
+      case 'risk': n.risk = v as LaidNode['risk']; break;
+      case 'horizontal': n.horizontal = v as LaidNode['horizontal']; break;
+      case 'overlay': n.overlay = v as LaidNode['overlay']; break;
+      case 'columns': n.columns = v as LaidNode['columns']; break;
+      case 'height': n.height = v as LaidNode['height']; break;
+      case 'width': n.width = v as LaidNode['width']; break;
+      case 'gravity': n.gravity = v as LaidNode['gravity']; break;
+      case 'window': n.window = v as LaidNode['window']; break;
+      case 'children': n.children = v as LaidNode['children']; break;
+      case 'bounds': n.bounds = v as LaidNode['bounds']; break;
+      case 'package': n.package = v as LaidNode['package']; break;
+      case 'focused': n.focused = v as LaidNode['focused']; break;
+      default: (n as unknown as Record<string, unknown>)[key] = v;
+    }
+  }
+  return n;
+}
+
 const W = 'android.widget.';
 type Extra = Partial<UiNode>;
 

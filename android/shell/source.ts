@@ -191,6 +191,126 @@ const CLOSE = new RegExp(`</(${NAME})[ \\t\\r\\n]*>`, 'y');
 const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|([a-z]{2,4}));/g;
 const BARE_AMPERSAND = /&(?!#\d{1,7};|#x[0-9a-fA-F]{1,6};|[a-z]{2,4};)/;
 
+/**
+ * UiAutomator2's attributes in the order its server writes them (model/UiElementSnapshot.java;
+ * pageSource.ts writes the same).
+ */
+const UIAUTOMATOR2_ORDER = [
+  'index', 'package', 'class', 'text', 'original-text', 'content-desc', 'resource-id', 'checkable', 'checked', 'clickable', 'enabled', 'focusable', 'focused',
+  'long-clickable', 'password', 'scrollable', 'selection-start', 'selection-end', 'selected', 'bounds', 'displayed', 'hint', 'a11y-important',
+  'screen-reader-focusable', 'input-type', 'drawing-order', 'showing-hint', 'text-entry-key', 'multiline', 'dismissable', 'a11y-focused', 'heading',
+  'live-region', 'context-clickable', 'max-text-length', 'content-invalid', 'error', 'pane-title', 'tooltip-text', 'text-has-clickable-span',
+  'window-id', 'is-collection', 'is-collection-item',
+] as const;
+type Read = 'index' | 'package' | 'class' | 'text' | 'content-desc' | 'resource-id' | 'bounds' | keyof typeof FLAGS;
+/** The flags a node reads, each with its value when the attribute is left out. */
+const FLAGS = { checkable: false, checked: false, clickable: false, enabled: true, focused: false, 'long-clickable': false, password: false, scrollable: false, selected: false, displayed: true } as const;
+const PLAIN = '[^"&<\\t\\r\\n]*';
+
+/**
+ * A start tag in UiAutomator2's shape, read by one pattern: its attributes in that order, each at
+ * most once, one space apart, with no reference in a value. Such a tag names nothing twice and has
+ * nothing to unescape, so no map of its attributes is made (a source has thousands of attributes,
+ * and a door reads one after every action). Each attribute a node reads has its groups: a string's
+ * value; bounds' four numbers; a flag's `t` when true, after its name's first letter when the flag
+ * is true when left out (one-letter matches make no strings). Any other tag is left to START.
+ */
+const { CANONICAL, GROUP } = (() => {
+  const group = {} as Record<Read | 'end', number>;
+  let groups = 1; // the tag's name
+  // Each attribute is there or not, and each value is read one way only: a tag of another shape is
+  // given up in a time linear in its length, never by trying the ways a pattern could read it.
+  const attribute = (name: string, value: string, named = ` ${name}`) => `(?:${named}="${value}"|(?! ${name}="))`;
+  const plain = (taken: string) => `(?!${taken}")${PLAIN}`;
+  const parts = UIAUTOMATOR2_ORDER.map((name) => {
+    if (name === 'bounds') {
+      group.bounds = groups + 1;
+      groups += 4;
+      return attribute(name, `(?:\\[(-?\\d+),(-?\\d+)\\]\\[(-?\\d+),(-?\\d+)\\]|${plain('\\[-?\\d+,-?\\d+\\]\\[-?\\d+,-?\\d+\\]')})`);
+    }
+    if (name in FLAGS) {
+      const leftOut = FLAGS[name as keyof typeof FLAGS];
+      group[name as Read] = groups + 1;
+      groups += leftOut ? 2 : 1;
+      return attribute(name, `(?:(t)rue|${plain('true')})`, leftOut ? ` (${name[0]})${name.slice(1)}` : undefined);
+    }
+    if (['index', 'package', 'class', 'text', 'content-desc', 'resource-id'].includes(name)) {
+      group[name as Read] = ++groups;
+      return attribute(name, `(${PLAIN})`);
+    }
+    return attribute(name, PLAIN);
+  });
+  group.end = ++groups;
+  return { CANONICAL: new RegExp(`<(${NAME})${parts.join('')}[ \\t\\r\\n]*(/?)>`, 'y'), GROUP: group };
+})();
+
+/** A flag of a CANONICAL match. */
+function flagOf(m: RegExpExecArray, name: keyof typeof FLAGS): boolean {
+  const g = GROUP[name];
+  return FLAGS[name] ? m[g] === undefined || m[g + 1] !== undefined : m[g] !== undefined;
+}
+
+/** A tag's attributes, checked by START's pattern (` name="value"` each), or undefined for a name twice or a value left to xmldom. */
+function attributes(list: string): Attrs | undefined {
+  const attrs: Attrs = new Map();
+  for (let k = 0; k < list.length; ) {
+    while (list.charCodeAt(k) <= 0x20) k++;
+    const eq = list.indexOf('="', k);
+    const close = list.indexOf('"', eq + 2);
+    const name = list.slice(k, eq);
+    const raw = list.slice(eq + 2, close);
+    const value = raw.includes('&') ? unescape(raw) : raw;
+    if (value === undefined || attrs.has(name)) return undefined;
+    attrs.set(name, value);
+    k = close + 1;
+  }
+  return attrs;
+}
+
+/** A node read from its tag's attributes; those a device leaves out take UiAutomator2's defaults. */
+function readAttributes(n: ScannedNode, attrs: Attrs, tagName: string, i: number): void {
+  n.class = attrs.get('class') || tagName;
+  n.package = attrs.get('package') ?? '';
+  n.text = attrs.get('text') ?? '';
+  n.resourceId = attrs.get('resource-id') ?? '';
+  n.desc = attrs.get('content-desc') ?? '';
+  n.checkable = flag(attrs, 'checkable');
+  n.checked = flag(attrs, 'checked');
+  n.clickable = flag(attrs, 'clickable');
+  n.longClickable = flag(attrs, 'long-clickable');
+  n.scrollable = flag(attrs, 'scrollable');
+  n.enabled = flag(attrs, 'enabled', true);
+  n.selected = flag(attrs, 'selected');
+  n.focused = flag(attrs, 'focused');
+  n.password = flag(attrs, 'password');
+  n.displayed = flag(attrs, 'displayed', true);
+  n.bounds = bounds(attrs.get('bounds') ?? null);
+  n.index = Number(attrs.get('index') ?? i - 1);
+}
+
+/** A node read from a CANONICAL match. */
+function readCanonical(n: ScannedNode, m: RegExpExecArray, i: number): void {
+  const b = GROUP.bounds;
+  n.class = m[GROUP.class] || m[1]!;
+  n.package = m[GROUP.package] ?? '';
+  n.text = m[GROUP.text] ?? '';
+  n.resourceId = m[GROUP['resource-id']] ?? '';
+  n.desc = m[GROUP['content-desc']] ?? '';
+  n.checkable = flagOf(m, 'checkable');
+  n.checked = flagOf(m, 'checked');
+  n.clickable = flagOf(m, 'clickable');
+  n.longClickable = flagOf(m, 'long-clickable');
+  n.scrollable = flagOf(m, 'scrollable');
+  n.enabled = flagOf(m, 'enabled');
+  n.selected = flagOf(m, 'selected');
+  n.focused = flagOf(m, 'focused');
+  n.password = flagOf(m, 'password');
+  n.displayed = flagOf(m, 'displayed');
+  n.bounds = m[b] === undefined ? [0, 0, 0, 0] : [Number(m[b]), Number(m[b + 1]), Number(m[b + 2]), Number(m[b + 3])];
+  const index = m[GROUP.index];
+  n.index = index === undefined ? i - 1 : Number(index);
+}
+
 /** An attribute value with its references read, or undefined for one left to xmldom (a bare &, an unknown entity, a character XML has not). */
 function unescape(raw: string): string | undefined {
   let bad = BARE_AMPERSAND.test(raw);
@@ -240,27 +360,27 @@ function scan(xml: string): ParsedSource | undefined {
       if (!m || m[1] !== open.pop()!.tagName) return undefined;
       at = CLOSE.lastIndex;
     } else {
-      START.lastIndex = at;
-      const m = START.exec(xml);
-      if (!m || (!open.length && rootAttrs)) return undefined;
-      at = START.lastIndex;
-      // The attributes, checked by START's pattern: ` name="value"` each. A name twice is left to xmldom.
-      const attrs = new Map<string, string>();
-      const list = m[2]!;
-      for (let k = 0; k < list.length; ) {
-        while (list.charCodeAt(k) <= 0x20) k++;
-        const eq = list.indexOf('="', k);
-        const close = list.indexOf('"', eq + 2);
-        const name = list.slice(k, eq);
-        const raw = list.slice(eq + 2, close);
-        const value = raw.includes('&') ? unescape(raw) : raw;
-        if (value === undefined || attrs.has(name)) return undefined;
-        attrs.set(name, value);
-        k = close + 1;
-      }
-      const end = m[3];
-      const tagName = m[1]!;
       const parent = open[open.length - 1];
+      let c: RegExpExecArray | null = null;
+      if (parent) {
+        CANONICAL.lastIndex = at;
+        c = CANONICAL.exec(xml);
+      }
+      let tagName: string;
+      let end: string | undefined;
+      let attrs: Attrs | undefined;
+      if (c) {
+        at = CANONICAL.lastIndex;
+        [tagName, end] = [c[1]!, c[GROUP.end]];
+      } else {
+        START.lastIndex = at;
+        const m = START.exec(xml);
+        if (!m || (!open.length && rootAttrs)) return undefined;
+        at = START.lastIndex;
+        [tagName, end] = [m[1]!, m[3]];
+        attrs = attributes(m[2]!);
+        if (!attrs) return undefined;
+      }
       let entry: (typeof open)[number];
       if (!parent) {
         rootAttrs = attrs;
@@ -269,23 +389,8 @@ function scan(xml: string): ParsedSource | undefined {
         const i = ++parent.children;
         const n = new ScannedNode(dom);
         n.order = nodes.length;
-        n.class = attrs.get('class') || tagName;
-        n.package = attrs.get('package') ?? '';
-        n.text = attrs.get('text') ?? '';
-        n.resourceId = attrs.get('resource-id') ?? '';
-        n.desc = attrs.get('content-desc') ?? '';
-        n.checkable = flag(attrs, 'checkable');
-        n.checked = flag(attrs, 'checked');
-        n.clickable = flag(attrs, 'clickable');
-        n.longClickable = flag(attrs, 'long-clickable');
-        n.scrollable = flag(attrs, 'scrollable');
-        n.enabled = flag(attrs, 'enabled', true);
-        n.selected = flag(attrs, 'selected');
-        n.focused = flag(attrs, 'focused');
-        n.password = flag(attrs, 'password');
-        n.displayed = flag(attrs, 'displayed', true);
-        n.bounds = bounds(attrs.get('bounds') ?? null);
-        n.index = Number(attrs.get('index') ?? i - 1);
+        if (c) readCanonical(n, c, i);
+        else readAttributes(n, attrs!, tagName, i);
         n.path = `${parent.path}/*[${i}]`;
         n.tagName = tagName;
         n.parent = parent.node;

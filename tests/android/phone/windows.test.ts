@@ -7,7 +7,8 @@ import { elementList } from '../../../android/phone/elements.ts';
 import { pageSource } from '../../../android/phone/pageSource.ts';
 import { renderPhoneHtml } from '../../../android/phone/render.ts';
 import { composeScreen } from '../../../android/phone/screen.ts';
-import { button, column, input, text } from '../../../android/phone/ui.ts';
+import { button, column, input, laidCopy, LaidNode, text, type UiNode } from '../../../android/phone/ui.ts';
+import { VirtualPhone } from '../../../android/phone/device.ts';
 
 /** An app whose screen shows a first-run dialog over its content. */
 const app = defineApp({
@@ -59,5 +60,36 @@ describe('windows', () => {
     const all = pageSource(s, { allWindows: true });
     expect(all).not.toContain('wifi_combo');
     expect(all).toContain('content-desc="Bluetooth on."');
+  });
+
+  it('draws the bars of the screen asked for, when asked: each state shows its own clock, the active window alone shows none', async () => {
+    const phone = new VirtualPhone({ start: '2026-01-05T09:00:00.000Z' });
+    const before = phone.screen();
+    const source = await phone.pageSource();
+    expect(source).not.toContain(':id/clock');
+    await phone.perform({ action: 'no_op' });
+    const after = phone.screen();
+    expect(after).not.toBe(before);
+    // The later screen's bars first, then the earlier one's: each is drawn from its own state.
+    expect(await phone.pageSource({ allWindows: true })).toMatch(/text="9:01" content-desc="9:01 AM"/);
+    expect(pageSource(before, { allWindows: true })).toMatch(/text="9:00" content-desc="9:00 AM"/);
+    expect(await phone.pageSource()).toBe(source);
+    for (const s of [before, after]) {
+      expect(s.activeWindow).toBe(s.windows.find((w) => w.active));
+      expect(s.display.children).toContain(s.windows.find((w) => w.title === 'StatusBar')!.root);
+    }
+  });
+
+  it('lays out copies of the app\'s nodes of one shape, reading as the app\'s nodes', () => {
+    const node = { class: 'android.widget.TextView', text: 'Hi', onTap: { type: 'x' }, children: [], custom: 1 } as UiNode;
+    const copy = laidCopy(node);
+    expect(copy).toBeInstanceOf(LaidNode);
+    expect(copy).not.toBe(node);
+    expect(copy).toEqual(node);
+    // Unset properties are undefined, and JSON leaves them out.
+    expect(JSON.parse(JSON.stringify(copy))).toEqual(node);
+    expect(Object.keys(laidCopy({ class: 'a' }))).toEqual(Object.keys(laidCopy({ text: 'b', class: 'c', bounds: [0, 0, 1, 1] })));
+    const s = composeScreen(ctx(), new Map([['fake', app]]));
+    expect(s.windows.filter((w) => !w.title.includes('Bar')).every((w) => w.root instanceof LaidNode)).toBe(true);
   });
 });

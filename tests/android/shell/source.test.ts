@@ -99,6 +99,16 @@ describe("the page-source parser's scanner", () => {
     same(readFileSync(join(PACKAGE_ROOT, 'tests/fixtures/uiautomator2/settings-wifi.xml'), 'utf8'));
     same(`<?xml version="1.0"?>\n<hierarchy width="9"><a text="x &amp; y&#10;&#x41;&apos;&lt;&gt;&quot;" class=""><b/>\n  <!-- c --> <c.d-e_f index="7" bounds="[0,0][20,30]"></c.d-e_f ></a><g/></hierarchy >\n`);
     same('  <hierarchy/>');
+    // Tags in UiAutomator2's order (read by one pattern) with what it leaves out, odd values and other shapes of bounds.
+    same([
+      '<hierarchy rotation="0">',
+      '<a index="4" package="p" class="" text="t" checkable="true" checked="yes" clickable="true" enabled="false" long-clickable="true" password="true" scrollable="true" selected="true" bounds="[-1,2][30,-4]" displayed="false" window-id="1">',
+      '<b class="android.widget.X" enabled="nope" displayed="true" bounds="[1,2][3]" />',
+      '<c index="x" resource-id="r:id/c" content-desc="d" focused="true" bounds="" enabled="true"/>',
+      '<d text="a &amp; b" enabled="false"/><e displayed="TRUE" selected="false"></e>',
+      '<f class="c" index="1"/><g checkable="true" text="out of order"/>',
+      '</a></hierarchy>',
+    ].join('\n'));
     same(`<?xml version = '1.1' encoding = "utf-8" standalone = 'no' ?>\r\n<hierarchy>\r\n<a  b="1"\r\n c="x>y ]]>"/>\r\n</hierarchy>\r\n`);
   });
 
