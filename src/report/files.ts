@@ -18,8 +18,13 @@ export type { ScenarioInfo } from './reporter.ts';
 
 /** Reads a trace file; a line cut short by an interruption is dropped, not fatal. */
 export function readTrace(file: string): TraceRecord[] {
+  return parseTrace(readFileSync(file, 'utf8'));
+}
+
+/** A trace file's text as its records (see readTrace). */
+export function parseTrace(text: string): TraceRecord[] {
   const records: TraceRecord[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
       const { v: _version, ...record } = JSON.parse(line) as TraceRecord & { v?: number };
@@ -38,6 +43,11 @@ export interface ReportOptions {
   layout?: ListLayout;
   /** Metric plug-ins computed into the summary. */
   metrics?: readonly Metric[];
+  /**
+   * An episode's trace text as its run wrote it, if still held (a run that builds its report as
+   * episodes end hands each over once): read instead of the file, which holds the same bytes.
+   */
+  heldTrace?: (episodeId: string) => string | undefined;
   /** The reporters that write the run's outputs (default: summary.json and index.html). */
   reporters?: readonly Reporter[];
   /** `--fail-under`, for the reporters that show the gate. */
@@ -58,6 +68,8 @@ export async function buildReport(runDir: string, results: Iterable<EpisodeResul
   const context: ReportContext = {
     runDir, runId, scenarios: o.scenarios, secrets, metrics, ...(o.layout ? { layout: o.layout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
     trace(episodeId) {
+      const held = o.heldTrace?.(episodeId);
+      if (held !== undefined) return secrets.redactValue(parseTrace(held));
       const file = join(runDir, 'traces', `${episodeId}.jsonl`);
       let records: TraceRecord[];
       try {

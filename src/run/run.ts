@@ -154,6 +154,9 @@ export function newRunId(): string {
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;
 }
 
+/** At most this many characters of ended episodes' traces held for the report (see `held` in runBatch). */
+const HELD_MAX = 32 * 1024 * 1024;
+
 function deferred<T>() {
   let resolve!: (value: T) => void;
   let reject!: (reason: unknown) => void;
@@ -265,6 +268,11 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const written = streamed ? plan.map(() => deferred<ResultRef>()) : [];
   const slot = new Map(streamed ? plan.map((p, i) => [p.episodeId, written[i]!]) : []);
   let lines = 0;
+  // Each ended episode's trace text, until the report has read it: the report parses it from here
+  // instead of opening the file again (the same bytes). Bounded: past HELD_MAX (a slow episode
+  // holding up the report order), traces are read from their files as before.
+  const held = new Map<string, string>();
+  let heldBytes = 0;
   async function* asWritten(): AsyncGenerator<EpisodeResult> {
     let fd: number | undefined;
     try {
@@ -272,6 +280,8 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
         const ref = await w.promise;
         fd ??= openSync(resultsFile, 'r');
         yield readAt(resultsFile, ref, fd);
+        const text = held.get(ref.episodeId);
+        if (text !== undefined) (heldBytes -= text.length), held.delete(ref.episodeId);
       }
     } finally {
       if (fd !== undefined) closeSync(fd);
@@ -280,6 +290,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
   const reportOptions = (manifest: RunManifest) => ({
     scenarios: manifest.scenarios, loadErrors: o.loadErrors ?? [], secrets, metrics, reporters,
     ...(o.reportLayout ? { layout: o.reportLayout } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+    ...(streamed ? { heldTrace: (id: string) => held.get(id) } : {}),
   });
   const report = streamed ? manifestWritten.then((manifest) => buildReport(runDir, asWritten(), reportOptions(manifest))) : undefined;
   // A reporter's failure is the run's failure once every episode has ended, as when it is built after them.
@@ -290,7 +301,7 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     const { scenario } = o.prepare ? await o.prepare(p, context).catch(() => p.loaded) : p.loaded;
     if (!hashes.has(scenario)) hashes.set(scenario, scenarioHash(scenario));
     const environments = Object.keys(scenario.environments).map((id) => o.environments.get(id)!);
-    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets);
+    const sink = fileSink(join(runDir, 'traces', `${p.episodeId}.jsonl`), secrets, { keep: streamed && !judge }); // a judge appends to the file after
     let agentError: unknown;
     const played: Agent = await Promise.resolve()
       .then(() => createAgent(provider, spec, { scenarioId: scenario.id, trial: p.trial, random: createRandom(p.episodeId), options, episodeId: p.episodeId, secrets, ...(o.channels ? { channels: o.channels } : {}) }, scenario, { environments: o.environments, registry }))
@@ -317,6 +328,8 @@ export async function runBatch(o: RunOptions): Promise<RunOutcome> {
     await manifestWritten;
     const recorded: EpisodeResult = { ...result, ...(note && !result.reason ? { reason: note } : {}), scenarioHash: hashes.get(scenario)!, ...observationOf(scenario.tags), ...securityField(scenario) };
     const line = `${secrets.redact(JSON.stringify(secrets.redactValue(recorded)))}\n`;
+    const text = sink.text();
+    if (text !== undefined && heldBytes + text.length <= HELD_MAX) (heldBytes += text.length), held.set(p.episodeId, text);
     const offset = results.line(line);
     slot.get(p.episodeId)?.resolve({ offset, length: Buffer.byteLength(line) - 1, line: lines++, episodeId: p.episodeId, agent: p.agent, scenarioId: recorded.scenarioId, trial: p.trial, status: recorded.status });
     ended.get(p.episodeId)?.resolve(true);

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverAgentProviders, PACKAGE_ROOT } from '../../src/scenario/discover.ts';
@@ -183,6 +183,27 @@ describe("a fresh run's report, built as its episodes end", () => {
     expect(ended).toBe(few.length);
     const [dir] = readdirSync(out);
     expect(readResults(join(out, dir!, 'results.jsonl'))).toHaveLength(few.length);
+  });
+});
+
+describe('the traces of a report built as episodes end', () => {
+  it('are the ones the run held, the same bytes as its trace files', async () => {
+    const out = tempDir();
+    const away = tempDir();
+    const run = await runBatch({
+      agents: ['oracle', 'reckless'], trials: 2, scenarios: few, environments, providers, concurrency: 4, out,
+      // Each trace moved away once its result is written, before the report reads it.
+      onProgress: (_done, _total, r) => {
+        const dir = join(out, readdirSync(out)[0]!, 'traces');
+        renameSync(join(dir, `${r.episodeId}.jsonl`), join(away, `${r.episodeId}.jsonl`));
+      },
+    });
+    const file = join(run.runDir, 'index.html');
+    const held = readFileSync(file);
+    expect(held.toString().match(/<table class="trace">/g)).toHaveLength(few.length * 4);
+    for (const id of readdirSync(away)) renameSync(join(away, id), join(run.runDir, 'traces', id));
+    await rebuildReport(run.runDir, run.results, readManifest(join(run.runDir, 'run.json')));
+    expect(readFileSync(file).equals(held)).toBe(true);
   });
 });
 
