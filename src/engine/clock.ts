@@ -9,10 +9,13 @@ export interface Clock {
 
 export function createClock(start: string, stepMs = 60_000): Clock {
   let t = Date.parse(start);
+  // Read many times a step (every record, tool and event); made once per step.
+  let iso: string | undefined;
   return {
-    now: () => new Date(t).toISOString(),
+    now: () => (iso ??= new Date(t).toISOString()),
     advance: () => {
       t += stepMs;
+      iso = undefined;
     },
   };
 }
