@@ -44,7 +44,7 @@ import { discoverAgentProviders, discoverEnvironments, PACKAGE_ROOT } from '../s
 import { loadScenarios } from '../src/scenario/load.ts';
 import { TripwireConfig } from '../src/run/config.ts';
 import { startFakeOpenAI } from '../tests/support/openaiServer.ts';
-import { reply, type BenchAction } from './modelServer.ts';
+import { API_KEY, reply, type BenchAction } from './modelServer.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
@@ -52,6 +52,7 @@ const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP ?? 1));
 const INLINE = process.env.BENCH_SERVER === 'inline';
 const ONLY = process.env.BENCH_ONLY?.split(','); // 'tool', 'vision', 'screens'
 const PROFILE = process.env.BENCH_PROFILE === '1';
+
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? tmpdir();
 const environments = await discoverEnvironments();
 const { scenarios } = await loadScenarios([join(PACKAGE_ROOT, 'scenarios')], environments);
@@ -133,7 +134,7 @@ async function batch(opts: BatchOptions, repeat: number) {
   const out = join(tmpdir(), `tripwire-bench-model-${process.pid}-${outs.length}`);
   outs.push(out);
   const config = TripwireConfig.parse({
-    agents: { m: { provider: 'openai', model: 'bench', baseURL: model.url, apiKey: 'none', maxConcurrency: opts.slots, maxRetries: 0, ...(opts.screenshots ? { screenshots: true } : {}) } },
+    agents: { m: { provider: 'openai', model: 'bench', baseURL: model.url, apiKey: API_KEY, maxConcurrency: opts.slots, maxRetries: 0, ...(opts.screenshots ? { screenshots: true } : {}) } },
   });
   const before = await model.stats();
   const cpu0 = process.cpuUsage();
@@ -261,7 +262,7 @@ gcObserver.disconnect();
 const met = (r: (typeof rows)[number]) => r.ratio >= r.target && (r.cpuTarget === undefined || r.cpuPerRequestMs <= r.cpuTarget);
 const targetOf = (r: (typeof rows)[number]) => `>= ${(r.target * 100).toFixed(0)}%${r.cpuTarget !== undefined ? `, <= ${r.cpuTarget} ms CPU` : ''}`;
 
-console.log(`model ${INLINE ? 'in this process' : 'in its own process'}, latency ${LATENCY_MS} ms; medians of ${REPEAT}${WARMUP && wanted('tool') ? ` (the tool batch after ${WARMUP} cold)` : ''}`);
+console.log(`model ${INLINE ? 'in this process' : 'in its own process'}, latency ${LATENCY_MS} ms, ${API_KEY.length >= 8 ? `an API key of ${API_KEY.length} characters scrubbed from what the run writes` : 'no API key (nothing to scrub)'}; medians of ${REPEAT}${WARMUP && wanted('tool') ? ` (the tool batch after ${WARMUP} cold)` : ''}`);
 console.log(`${'model batch'.padEnd(28)}${'episodes'.padStart(9)}${'requests'.padStart(9)}${'ms'.padStart(8)}${'ideal ms'.padStart(10)}${'of ideal'.padStart(10)}${'CPU ms/req'.padStart(12)}${'drawn/cached'.padStart(14)}${'first req'.padStart(11)}${'after last'.padStart(12)}  target`);
 for (const r of rows) {
   const shots = `${median(r.screenshotsDrawn)}/${median(r.screenshotsCached)}`;
@@ -271,4 +272,4 @@ for (const r of rows) {
   console.log(`${r.what}: of ideal ${r.ratios.map((x) => `${(x * 100).toFixed(1)}%`).join(', ')}; CPU ms/req ${r.cpuPerRequest.join(', ')} (kernel ${r.systemPerRequest.join(', ')}; GC pauses ${r.gcPerRequest.join(', ')} in ${r.scavenges.join(', ')} scavenges); first request +${r.firstRequest.join(', +')} ms; after last answer +${r.afterLastAnswer.join(', +')} ms`);
   for (const c of r.cold) console.log(`${r.what}: cold batch (not in the medians): of ideal ${(c.ratio * 100).toFixed(1)}%, CPU ms/req ${c.cpuPerRequestMs} (kernel ${c.systemPerRequestMs}; GC pauses ${c.gcPerRequestMs})`);
 }
-console.log(JSON.stringify({ bench: 'model', latencyMs: LATENCY_MS, server: INLINE ? 'inline' : 'process', repeat: REPEAT, warmup: WARMUP, batches: rows, met: rows.every(met) }));
+console.log(JSON.stringify({ bench: 'model', latencyMs: LATENCY_MS, apiKeyChars: API_KEY.length, server: INLINE ? 'inline' : 'process', repeat: REPEAT, warmup: WARMUP, batches: rows, met: rows.every(met) }));

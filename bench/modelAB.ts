@@ -13,6 +13,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_KEY } from './modelServer.ts';
 
 const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [a = '', b = here] = process.argv.slice(2).map((p) => resolve(p));
@@ -42,7 +43,7 @@ async function checkout(root: string) {
   const providers = await discoverAgentProviders();
   // bench/model.ts's: 256 in-process tool scenarios x 3 trials, 3 tool calls and an answer each.
   const tools = scenarios.filter((s) => !('phone' in s.scenario.environments) && Object.keys(s.scenario.servers ?? {}).length === 0).slice(0, 256);
-  const config = TripwireConfig.parse({ agents: { m: { provider: 'openai', model: 'bench', baseURL: url, apiKey: 'none', maxConcurrency: SLOTS, maxRetries: 0 } } });
+  const config = TripwireConfig.parse({ agents: { m: { provider: 'openai', model: 'bench', baseURL: url, apiKey: API_KEY, maxConcurrency: SLOTS, maxRetries: 0 } } });
   const cpu: number[] = [];
   const ratio: number[] = [];
   return {

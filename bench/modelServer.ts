@@ -9,6 +9,13 @@
 import { call, say, startFakeOpenAI, toolCall, type RecordedRequest } from '../tests/support/openaiServer.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
+/**
+ * The agent's API key in bench/model.ts and bench/modelAB.ts. A run against OpenAI has one, and the
+ * run then scrubs it from every trace line, result and report page it writes (src/run/secrets.ts):
+ * work per record the benches do as such a run does. BENCH_API_KEY=none measures a local server's
+ * run, with no secret to scrub (a key under 8 characters is none).
+ */
+export const API_KEY = process.env.BENCH_API_KEY ?? `sk-bench-${'0123456789abcdef'.repeat(3)}`;
 /** A tool call the model makes: a tool's name, with its arguments when it takes some. */
 export type BenchAction = string | { name: string; args: Record<string, unknown> };
 const given = process.env.BENCH_ACTIONS ?? 'no_op';
