@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addSecret, isSecretName, redact, Secrets } from '../../src/run/secrets.ts';
+import { createRandom } from '../../src/engine/random.ts';
 
 const QUOTED = 'pa"ss\\word/with spaces&more-9f8e7d';
 
@@ -60,6 +61,40 @@ describe('secrets', () => {
     expect(record.args[QUOTED]).toEqual([1, `say ${QUOTED}`]);
     expect(JSON.stringify(clean)).not.toContain('word/with');
     expect(JSON.stringify(secrets.redactValue(JSON.parse('{"__proto__": {"x": 1}}')))).toBe('{"__proto__":{"x":1}}');
+  });
+
+  it('finds every window of a secret wherever it lies in a text, as a search of every position would', () => {
+    // Keys of characters no encoding changes: their fragments are their own 12-character windows, so
+    // what a search of every position finds is known here without the registry's internals.
+    const keys = ['sk-proj-4f9a_Zq81.Lm0x-77Pq', 'abcdefghijklmnopqrstuv', '000000000000000000000'];
+    const random = createRandom('redact windows');
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    // Characters of the keys, and characters that break a run of them (a space, a quote, unicode, a letter no key has).
+    const filler = ['a', 'b', 'q', 'Z', '0', '7', '-', '_', '.', ' ', '"', 'é', '中', 'W', '\n'];
+    for (const key of keys) {
+      const secrets = new Secrets().add(key);
+      const windows = new Set(Array.from({ length: key.length - 11 }, (_, i) => key.slice(i, i + 12)));
+      for (let n = 0; n < 400; n++) {
+        let text = '';
+        while (text.length < 200) {
+          const r = random();
+          text += r < 0.1 ? key : r < 0.3 ? key.slice(Math.floor(random() * (key.length - 12)), Math.floor(random() * (key.length - 12)) + 12 + Math.floor(random() * 4)) : pick(filler);
+        }
+        const ranges: [number, number][] = [];
+        for (let i = 0; i + 12 <= text.length; i++) if (windows.has(text.slice(i, i + 12))) ranges.push([i, i + 12]);
+        let expected = '';
+        let at = 0;
+        for (let i = 0; i < ranges.length;) {
+          const start = ranges[i]![0];
+          let end = ranges[i]![1];
+          for (i++; i < ranges.length && ranges[i]![0] <= end; i++) end = Math.max(end, ranges[i]![1]);
+          expected += `${text.slice(at, start)}[redacted]`;
+          at = end;
+        }
+        expected += text.slice(at);
+        expect(secrets.redact(text)).toBe(expected);
+      }
+    }
   });
 
   it('each run has its own registry; all of them see the process registry behind addSecret', () => {
